@@ -1,0 +1,22 @@
+"""One tenant's view of TiFlux: every area port, bound to one credential."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from application.ports.desks import DesksPort
+from application.ports.people import PeoplePort
+from application.ports.tickets import TicketsPort
+
+
+class TifluxGateway(Protocol):
+    """The ports of one TiFlux account; built per credential by the composition root."""
+
+    @property
+    def tickets(self) -> TicketsPort: ...
+
+    @property
+    def desks(self) -> DesksPort: ...
+
+    @property
+    def people(self) -> PeoplePort: ...

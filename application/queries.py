@@ -1,0 +1,62 @@
+"""Query objects the use cases accept: what a user asks for, already validated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from domain.errors import InvalidInput
+from domain.ids import ClientId, DeskId, StageId, UserId
+
+MAX_IDS_PER_FILTER = 15
+ID_FILTERS = ("desk_ids", "client_ids", "stage_ids", "responsible_ids", "requestor_ids")
+
+
+class DateField(Enum):
+    CREATED_AT = "created_at"
+    SOLVED_IN_TIME = "solved_in_time"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range on one of the ticket's dates; either bound may be open."""
+
+    field: DateField
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in (("start_datetime", self.start), ("end_datetime", self.end)):
+            if value is not None and value.tzinfo is None:
+                raise InvalidInput(name, "aware_datetime")
+        if self.start and self.end and self.start > self.end:
+            raise InvalidInput("end_datetime", "not_before", {"other": "start_datetime"})
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    """Which tickets to list. `is_closed` picks open (False) or closed (True) tickets, never both."""
+
+    desk_ids: Sequence[DeskId] = ()
+    client_ids: Sequence[ClientId] = ()
+    stage_ids: Sequence[StageId] = ()
+    responsible_ids: Sequence[UserId] = ()
+    requestor_ids: Sequence[UserId] = ()
+    requestor_email: str | None = None
+    is_closed: bool = False
+    dates: DateRange | None = None
+
+    def __post_init__(self) -> None:
+        for name in ID_FILTERS:
+            ids = getattr(self, name)
+            if len(ids) > MAX_IDS_PER_FILTER:
+                raise InvalidInput(name, "max_items", {"max": MAX_IDS_PER_FILTER, "received": len(ids)})
+            if any(i <= 0 for i in ids):
+                raise InvalidInput(name, "positive_integer")
+
+    @property
+    def narrows(self) -> bool:
+        """True when something other than open/closed and dates limits the result."""
+        return any(getattr(self, name) for name in ID_FILTERS) or bool(self.requestor_email)
