@@ -1,0 +1,454 @@
+"""A :class:`FakeTenant` served over HTTP as TiFlux API v2 (the 32 routes under ``/api/v2``).
+
+Requests need ``Authorization: Bearer <token>``; query strings and bodies are decoded as the real client
+encodes them (API.md §0.3, §0.8) and handed to the tenant; its answers go out as
+``application/json; charset=utf-8`` (200 for GET/PUT, 201 for POST). ``app.state.requests`` logs every
+request as ``(method, path, query string, content type)``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any, TypedDict
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.datastructures import Headers, QueryParams, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from adapters.tiflux.fake.tenant import ChatKind, FakeApiError, FakeTenant, Json, validation_error
+
+API_PREFIX = "/api/v2"
+JSON_MEDIA_TYPE = "application/json; charset=utf-8"
+RequestLogEntry = tuple[str, str, str, str | None]
+Handler = Callable[[Request, FakeTenant], Awaitable[Any]]
+
+_INTEGER = re.compile(r"-?\d+")
+
+
+class JsonResponse(Response):
+    """A JSON body in UTF-8 (accents kept as is) with an explicit charset."""
+
+    media_type = JSON_MEDIA_TYPE
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False).encode("utf-8")
+
+
+def create_fake_api_app(tenant: FakeTenant, *, api_key: str | None = None) -> Starlette:
+    """The tenant behind HTTP; ``api_key=None`` accepts any non-empty bearer token."""
+    requests: list[RequestLogEntry] = []
+    guard = Middleware(
+        _GuardMiddleware, log=requests, api_key=api_key, unauthorized=tenant.error_template("unauthorized")
+    )
+    app = Starlette(
+        routes=_routes(tenant), middleware=[guard], exception_handlers={HTTPException: _http_error}
+    )
+    app.state.requests = requests
+    app.state.tenant = tenant
+    return app
+
+
+class _GuardMiddleware:
+    """Logs every request, then lets through only those bearing an accepted token (else 401)."""
+
+    def __init__(
+        self, app: ASGIApp, *, log: list[RequestLogEntry], api_key: str | None, unauthorized: Json
+    ) -> None:
+        self._app = app
+        self._log = log
+        self._api_key = api_key
+        self._unauthorized = unauthorized
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        query = scope["query_string"].decode("latin-1")
+        self._log.append((scope["method"], scope["path"], query, headers.get("content-type")))
+        if self._accepts(headers.get("authorization")):
+            await self._app(scope, receive, send)
+            return
+        denied = JsonResponse(self._unauthorized, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        await denied(scope, receive, send)
+
+    def _accepts(self, authorization: str | None) -> bool:
+        scheme, _, token = (authorization or "").partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            return False
+        return self._api_key is None or hmac.compare_digest(token.encode(), self._api_key.encode())
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own errors (no route: 404, wrong method: 405, bad multipart: 400) as JSON."""
+    assert isinstance(exc, HTTPException)
+    body = {"message": exc.detail, "error_code": exc.status_code * 100 + 1}
+    return JsonResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
+def _routes(tenant: FakeTenant) -> list[Route]:
+    def route(path: str, handler: Handler, method: str = "GET") -> Route:
+        status = 201 if method == "POST" else 200
+
+        async def endpoint(request: Request) -> Response:
+            try:
+                body = await handler(request, tenant)
+            except FakeApiError as error:
+                return JsonResponse(error.body, status_code=error.status)
+            return JsonResponse(body, status_code=status)
+
+        return Route(API_PREFIX + path, endpoint, methods=[method])
+
+    ticket = "/tickets/{ticket_number:int}"
+    desk = "/desks/{desk_id:int}"
+    return [
+        route("/tickets", _list_tickets),
+        route("/tickets", _create_ticket, "POST"),
+        route(ticket, _get_ticket),
+        route(ticket, _update_ticket, "PUT"),
+        route(f"{ticket}/entities", _update_ticket_entities, "PUT"),
+        route(f"{ticket}/cancel", _cancel_ticket, "PUT"),
+        route(f"{ticket}/close", _close_ticket, "PUT"),
+        route(f"{ticket}/answers", _create_answer, "POST"),
+        route(f"{ticket}/internal_communications", _list_internal_communications),
+        route(f"{ticket}/internal_communications", _create_internal_communication, "POST"),
+        route(f"{ticket}/internal_communications/{{communication_id:int}}", _get_internal_communication),
+        route(f"{ticket}/files", _list_ticket_files),
+        route(f"{ticket}/stages-slas", _list_stages_slas),
+        route(f"{ticket}/appointments", _list_appointments),
+        route(f"{ticket}/appointments", _create_appointment, "POST"),
+        route("/clients", _list_clients),
+        route("/users", _list_users),
+        route("/users/me", _get_me),
+        route("/desks", _list_desks),
+        route(desk, _get_desk),
+        route(f"{desk}/priorities", _list_desk_priorities),
+        route(f"{desk}/services-catalogs", _list_desk_services_catalogs),
+        route(f"{desk}/stages", _list_desk_stages),
+        route(f"{desk}/services-catalogs-items", _list_desk_catalog_items),
+        route("/chats/inbox", _chat_list("inbox")),
+        route("/chats/mine", _chat_list("mine")),
+        route("/chats/in_attendance", _chat_list("in_attendance")),
+        route("/chats/archived", _chat_list("archived")),
+        route("/chats/{chat_id:int}", _get_chat),
+        route("/entities", _list_entities),
+        route("/entities/{entity_id:int}/fields", _list_entity_fields),
+        route("/entity_fields/{entity_field_id:int}/options", _list_entity_field_options),
+    ]
+
+
+# --- decoding requests ----------------------------------------------------------------------------------
+
+
+def _bad_request(message: str) -> FakeApiError:
+    return FakeApiError(400, {"message": "Bad Request", "detail": {"error": [message]}})
+
+
+def _unsupported_media(request: Request) -> FakeApiError:
+    media = request.headers.get("content-type") or "none"
+    return FakeApiError(415, {"message": f"Unsupported Media Type: {media}", "error_code": 41501})
+
+
+def _media_type(request: Request) -> str:
+    return (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+
+def _flag(name: str, value: str | None) -> bool | None:
+    if value is None or value == "":
+        return None
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false"):
+        raise _bad_request(f"{name} must be true or false, got {value!r}")
+    return lowered == "true"
+
+
+class _Paging(TypedDict):
+    offset: int
+    limit: int
+
+
+class _Query:
+    """Typed access to a query string (already decoded: ``+`` is a space, ``%2C`` a comma)."""
+
+    def __init__(self, request: Request) -> None:
+        self._params: QueryParams = request.query_params
+
+    def text(self, name: str) -> str | None:
+        return self._params.get(name) or None
+
+    def integer(self, name: str) -> int | None:
+        value = self.text(name)
+        if value is None:
+            return None
+        if not _INTEGER.fullmatch(value.strip()):
+            raise _bad_request(f"{name} must be an integer, got {value!r}")
+        return int(value)
+
+    def boolean(self, name: str) -> bool | None:
+        return _flag(name, self.text(name))
+
+    def csv(self, name: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in (self.text(name) or "").split(",") if part.strip())
+
+    def ids(self, name: str) -> tuple[int, ...]:
+        parts = self.csv(name)
+        bad = [part for part in parts if not part.isascii() or not part.isdigit()]
+        if bad:
+            raise _bad_request(f"{name} must be a comma-separated list of ids, got {bad[0]!r}")
+        return tuple(int(part) for part in parts)
+
+    def paging(self) -> _Paging:
+        offset, limit = self.integer("offset"), self.integer("limit")
+        return {"offset": 1 if offset is None else offset, "limit": 20 if limit is None else limit}
+
+
+async def _form_fields(request: Request) -> dict[str, str]:
+    if _media_type(request) != "application/x-www-form-urlencoded":
+        raise _unsupported_media(request)
+    try:
+        text = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _bad_request("the form body is not UTF-8") from exc
+    return dict(parse_qsl(text, keep_blank_values=True))
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    if _media_type(request) != "application/json":
+        raise _unsupported_media(request)
+    try:
+        body = json.loads(await request.body())
+    except ValueError as exc:
+        raise _bad_request("the body is not valid JSON") from exc
+    if not isinstance(body, dict):
+        raise validation_error("the body must be a JSON object")
+    return body
+
+
+async def _multipart(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The text parts and the ``files[]`` parts (name, content) of a multipart body."""
+    if _media_type(request) != "multipart/form-data":
+        raise _unsupported_media(request)
+    fields: dict[str, str] = {}
+    files: list[tuple[str, bytes]] = []
+    async with request.form() as form:
+        for key, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                if key == "files[]":
+                    files.append((value.filename or "file", await value.read()))
+            else:
+                fields[key] = value
+    return fields, files
+
+
+def _path_id(request: Request, name: str) -> int:
+    return int(request.path_params[name])
+
+
+# --- one handler per route ------------------------------------------------------------------------------
+
+
+async def _get_ticket(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.get_ticket(
+        _path_id(request, "ticket_number"),
+        show_entities=bool(query.boolean("show_entities")),
+        include_filled_entity=bool(query.boolean("include_filled_entity")),
+    )
+
+
+async def _list_tickets(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_tickets(
+        **query.paging(),
+        is_closed=bool(query.boolean("is_closed")),
+        desk_ids=query.ids("desk_ids"),
+        client_ids=query.ids("client_ids"),
+        stage_ids=query.ids("stage_ids"),
+        responsible_ids=query.ids("responsible_ids"),
+        requestor_ids=query.ids("requestor_ids"),
+        requestor_email=query.text("requestor_email"),
+        date_type=query.text("date_type"),
+        start_datetime=query.text("start_datetime"),
+        end_datetime=query.text("end_datetime"),
+    )
+
+
+async def _create_ticket(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.create_ticket(await _form_fields(request))
+
+
+async def _update_ticket(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.update_ticket(_path_id(request, "ticket_number"), await _json_object(request))
+
+
+async def _update_ticket_entities(request: Request, tenant: FakeTenant) -> Any:
+    items = (await _json_object(request)).get("entities")
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise validation_error("entities must be a list of objects")
+    return tenant.update_ticket_entities(_path_id(request, "ticket_number"), items)
+
+
+async def _cancel_ticket(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.cancel_ticket(_path_id(request, "ticket_number"))
+
+
+async def _close_ticket(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.close_ticket(_path_id(request, "ticket_number"))
+
+
+async def _create_answer(request: Request, tenant: FakeTenant) -> Any:
+    fields, files = await _multipart(request)
+    return tenant.create_answer(
+        _path_id(request, "ticket_number"),
+        name=fields.get("name", ""),
+        with_signature=bool(_flag("with_signature", fields.get("with_signature"))),
+        files=files,
+    )
+
+
+async def _list_internal_communications(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_internal_communications(_path_id(request, "ticket_number"), **_Query(request).paging())
+
+
+async def _get_internal_communication(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.get_internal_communication(
+        _path_id(request, "ticket_number"), _path_id(request, "communication_id")
+    )
+
+
+async def _create_internal_communication(request: Request, tenant: FakeTenant) -> Any:
+    fields, files = await _multipart(request)
+    return tenant.create_internal_communication(
+        _path_id(request, "ticket_number"), text=fields.get("text", ""), files=files
+    )
+
+
+async def _list_ticket_files(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_ticket_files(_path_id(request, "ticket_number"))
+
+
+async def _list_stages_slas(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_stages_slas(_path_id(request, "ticket_number"), **_Query(request).paging())
+
+
+async def _create_appointment(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.create_appointment(_path_id(request, "ticket_number"), await _json_object(request))
+
+
+async def _list_appointments(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_appointments(
+        _path_id(request, "ticket_number"),
+        **query.paging(),
+        user_id=query.integer("user_id"),
+        start_date=query.text("start_date"),
+        end_date=query.text("end_date"),
+    )
+
+
+async def _list_clients(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_clients(active=query.boolean("active"), name=query.text("name"), **query.paging())
+
+
+async def _list_users(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_users(**query.paging(), active=query.boolean("active"), type=query.text("type"))
+
+
+async def _get_me(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.get_me()
+
+
+async def _list_desks(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_desks(active=query.boolean("active"), name=query.text("name"), **query.paging())
+
+
+async def _get_desk(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.get_desk(_path_id(request, "desk_id"))
+
+
+async def _list_desk_priorities(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_desk_priorities(_path_id(request, "desk_id"), **_Query(request).paging())
+
+
+async def _list_desk_services_catalogs(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_desk_services_catalogs(_path_id(request, "desk_id"), **_Query(request).paging())
+
+
+async def _list_desk_stages(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.list_desk_stages(_path_id(request, "desk_id"), **_Query(request).paging())
+
+
+async def _list_desk_catalog_items(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_desk_catalog_items(
+        _path_id(request, "desk_id"),
+        **query.paging(),
+        area_id=query.integer("area_id"),
+        catalog_id=query.integer("catalog_id"),
+        name=query.text("name"),
+    )
+
+
+async def _get_chat(request: Request, tenant: FakeTenant) -> Any:
+    return tenant.get_chat(_path_id(request, "chat_id"))
+
+
+def _chat_list(kind: ChatKind) -> Handler:
+    async def handler(request: Request, tenant: FakeTenant) -> Any:
+        query = _Query(request)
+        return tenant.list_chats(
+            kind,
+            **query.paging(),
+            department_id=query.integer("department_id"),
+            client_id=query.integer("client_id"),
+            requestor_id=query.integer("requestor_id"),
+            number=query.text("number"),
+            origins=query.csv("origins"),
+            started_by=query.text("started_by"),
+            user_id=query.integer("user_id"),
+            status=query.text("status"),
+            canceled=query.boolean("canceled"),
+        )
+
+    return handler
+
+
+async def _list_entities(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_entities(
+        **query.paging(),
+        active=query.boolean("active"),
+        applied_in=query.text("applied_in"),
+        name=query.text("name"),
+    )
+
+
+async def _list_entity_fields(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_entity_fields(
+        _path_id(request, "entity_id"),
+        **query.paging(),
+        field_type=query.text("field_type"),
+        required=query.boolean("required"),
+        name=query.text("name"),
+    )
+
+
+async def _list_entity_field_options(request: Request, tenant: FakeTenant) -> Any:
+    query = _Query(request)
+    return tenant.list_entity_field_options(
+        _path_id(request, "entity_field_id"), **query.paging(), value=query.text("value")
+    )

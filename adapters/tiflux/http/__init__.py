@@ -1,0 +1,1 @@
+"""The real TiFlux API v2 over HTTP."""

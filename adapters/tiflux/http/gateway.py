@@ -1,0 +1,153 @@
+"""The ports implemented over HTTP, for one API key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.wire import (
+    CatalogItemWire,
+    CatalogWire,
+    ClientWire,
+    DeskWire,
+    PriorityWire,
+    StageWire,
+    TicketWire,
+    UserWire,
+    parse_many,
+    parse_one,
+)
+from application.queries import TicketFilter
+from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
+from domain.ids import CatalogAreaId, CatalogId, DeskId, TicketNumber
+from domain.paging import Page, PageRequest
+from domain.people import Client, User, UserType
+from domain.tickets import Ticket
+
+
+def _page_params(page: PageRequest) -> dict[str, str]:
+    return query(offset=page.number, limit=page.size)
+
+
+def _iso_utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _ids(values: Sequence[int]) -> Sequence[int] | None:
+    return values or None
+
+
+@dataclass(frozen=True)
+class HttpTickets:
+    client: TifluxHttpClient
+    api_key: str = field(repr=False)
+
+    async def get(
+        self, number: TicketNumber, *, show_entities: bool = False, include_filled_entity: bool = False
+    ) -> Ticket:
+        params = query(
+            show_entities=show_entities or None, include_filled_entity=include_filled_entity or None
+        )
+        payload = await self.client.get(
+            self.api_key, api_path("tickets", number), params, not_found=NotFoundAs("ticket", f"#{number}")
+        )
+        return parse_one(TicketWire, payload).to_domain()
+
+    async def list(self, query_: TicketFilter, page: PageRequest) -> Page[Ticket]:
+        dates = query_.dates
+        params = _page_params(page) | query(
+            is_closed=query_.is_closed,
+            desk_ids=_ids(query_.desk_ids),
+            client_ids=_ids(query_.client_ids),
+            stage_ids=_ids(query_.stage_ids),
+            responsible_ids=_ids(query_.responsible_ids),
+            requestor_ids=_ids(query_.requestor_ids),
+            requestor_email=query_.requestor_email,
+            date_type=dates.field.value if dates else None,
+            start_datetime=_iso_utc(dates.start) if dates else None,
+            end_datetime=_iso_utc(dates.end) if dates else None,
+        )
+        payload = await self.client.get(self.api_key, api_path("tickets"), params)
+        return Page(tuple(t.to_domain() for t in parse_many(TicketWire, payload)), page)
+
+
+@dataclass(frozen=True)
+class HttpDesks:
+    client: TifluxHttpClient
+    api_key: str = field(repr=False)
+
+    async def list(self, *, active: bool | None, name: str | None, page: PageRequest) -> Page[Desk]:
+        params = query(active=active, name=name) | _page_params(page)
+        payload = await self.client.get(self.api_key, api_path("desks"), params)
+        return Page(tuple(d.to_domain() for d in parse_many(DeskWire, payload)), page)
+
+    async def get(self, desk_id: DeskId) -> Desk:
+        payload = await self.client.get(
+            self.api_key, api_path("desks", desk_id), not_found=NotFoundAs("desk", str(desk_id))
+        )
+        return parse_one(DeskWire, payload).to_domain()
+
+    async def stages(self, desk_id: DeskId, page: PageRequest) -> Page[Stage]:
+        payload = await self._desk_list(desk_id, "stages", _page_params(page))
+        return Page(tuple(s.to_domain() for s in parse_many(StageWire, payload)), page)
+
+    async def priorities(self, desk_id: DeskId, page: PageRequest) -> Page[Priority]:
+        payload = await self._desk_list(desk_id, "priorities", _page_params(page))
+        return Page(tuple(p.to_domain() for p in parse_many(PriorityWire, payload)), page)
+
+    async def catalogs(self, desk_id: DeskId, page: PageRequest) -> Page[ServicesCatalog]:
+        payload = await self._desk_list(desk_id, "services-catalogs", _page_params(page))
+        return Page(tuple(c.to_domain() for c in parse_many(CatalogWire, payload)), page)
+
+    async def catalog_items(
+        self,
+        desk_id: DeskId,
+        page: PageRequest,
+        *,
+        area_id: CatalogAreaId | None = None,
+        catalog_id: CatalogId | None = None,
+        search: str | None = None,
+    ) -> Page[CatalogItem]:
+        params = _page_params(page) | query(area_id=area_id, catalog_id=catalog_id, name=search or None)
+        payload = await self._desk_list(desk_id, "services-catalogs-items", params)
+        return Page(tuple(i.to_domain() for i in parse_many(CatalogItemWire, payload)), page)
+
+    async def _desk_list(self, desk_id: DeskId, what: str, params: dict[str, str]) -> object:
+        return await self.client.get(
+            self.api_key, api_path("desks", desk_id, what), params, not_found=NotFoundAs("desk", str(desk_id))
+        )
+
+
+@dataclass(frozen=True)
+class HttpPeople:
+    client: TifluxHttpClient
+    api_key: str = field(repr=False)
+
+    async def clients(self, *, name: str | None, active: bool | None, page: PageRequest) -> Page[Client]:
+        params = query(active=active, name=name or None) | _page_params(page)
+        payload = await self.client.get(self.api_key, api_path("clients"), params)
+        return Page(tuple(c.to_domain() for c in parse_many(ClientWire, payload)), page)
+
+    async def users(
+        self, *, user_type: UserType | None, active: bool | None, page: PageRequest
+    ) -> Page[User]:
+        params = _page_params(page) | query(active=active, type=user_type.value if user_type else None)
+        payload = await self.client.get(self.api_key, api_path("users"), params)
+        return Page(tuple(u.to_domain() for u in parse_many(UserWire, payload)), page)
+
+
+class HttpTifluxGateway:
+    """Every port over HTTP for one API key; cheap to build, shares the client's connection pool."""
+
+    def __init__(self, client: TifluxHttpClient, api_key: str) -> None:
+        self.tickets = HttpTickets(client, api_key)
+        self.desks = HttpDesks(client, api_key)
+        self.people = HttpPeople(client, api_key)
+
+    def __repr__(self) -> str:  # never show the key
+        return "HttpTifluxGateway(<key hidden>)"
