@@ -1,0 +1,113 @@
+"""The composition root: the one place that knows which adapter serves which port.
+
+Built by `create_container(settings)`, never at import time. Gateways are made per credential, because
+a hosted process serves many TiFlux accounts; the HTTP connection pool is shared by all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx2
+from dependency_injector import containers, providers
+
+from adapters.i18n import Translator
+from adapters.mcp.runtime import ToolRuntime
+from adapters.mcp.server import TifluxMCPServer
+from adapters.mcp.tools import ALL_TOOLS
+from adapters.settings import Settings
+from adapters.tiflux.fake.gateway import FakeTifluxGateway
+from adapters.tiflux.fake.tenant import FakeTenant
+from adapters.tiflux.http.client import TifluxHttpClient
+from adapters.tiflux.http.gateway import HttpTifluxGateway
+from adapters.version import package_version, user_agent
+from application.ports.gateway import TifluxGateway
+from domain.errors import MissingCredentials
+
+
+def open_http_client(settings: Settings) -> httpx2.AsyncClient:
+    """One pooled client for the whole process; the server's lifespan closes it at shutdown."""
+    return httpx2.AsyncClient(
+        base_url=str(settings.api_base_url).rstrip("/"),
+        timeout=httpx2.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+        limits=httpx2.Limits(max_connections=50, max_keepalive_connections=20),
+        headers={"Accept": "application/json", "User-Agent": user_agent(hosted=settings.hosted)},
+        follow_redirects=False,
+    )
+
+
+class HttpGateways:
+    """TiFlux over HTTP, one gateway per API key."""
+
+    def __init__(self, client: TifluxHttpClient) -> None:
+        self._client = client
+
+    def __call__(self, api_key: str | None) -> TifluxGateway:
+        if not api_key:
+            raise MissingCredentials()
+        return HttpTifluxGateway(self._client, api_key)
+
+
+class FakeGateways:
+    """The demo tenant, whatever the key (no key needed)."""
+
+    def __init__(self, tenant: FakeTenant) -> None:
+        self._gateway = FakeTifluxGateway(tenant)
+
+    def __call__(self, api_key: str | None) -> TifluxGateway:
+        return self._gateway
+
+
+def _stdio_credential(settings: Settings) -> Any:
+    key = settings.api_key_value
+    return lambda _context: key
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+
+    translator = providers.Singleton(Translator, settings.provided.language)
+    http_client = providers.Singleton(open_http_client, settings=settings)
+    tiflux_client = providers.Singleton(TifluxHttpClient, http=http_client)
+    fake_tenant = providers.Singleton(FakeTenant.demo)
+
+    gateways = providers.Selector(
+        settings.provided.backend,
+        http=providers.Singleton(HttpGateways, client=tiflux_client),
+        fake=providers.Singleton(FakeGateways, tenant=fake_tenant),
+    )
+
+    runtime = providers.Singleton(
+        ToolRuntime,
+        gateway_for=gateways,
+        translator=translator,
+        zone=settings.provided.zone,
+    )
+    tools = providers.Object(ALL_TOOLS)
+    credential = providers.Callable(_stdio_credential, settings)
+    mcp_server = providers.Singleton(
+        TifluxMCPServer,
+        specs=tools,
+        runtime=runtime,
+        credential=credential,
+        version=package_version(),
+    )
+
+
+def create_container(settings: Settings) -> Container:
+    container = Container(settings=settings)
+
+    @asynccontextmanager
+    async def resources(_server: object) -> AsyncIterator[dict[str, Any]]:
+        """Close the shared HTTP pool when the server stops (HTTP backend only)."""
+        try:
+            yield {}
+        finally:
+            if settings.backend == "http":
+                await container.http_client().aclose()
+                container.http_client.reset()
+
+    container.mcp_server.add_kwargs(lifespan=resources)
+    return container

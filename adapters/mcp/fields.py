@@ -1,0 +1,128 @@
+"""Argument types shared by many tools: each validates, describes itself to the model, and converts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from domain.errors import InvalidInput
+from domain.ids import TicketNumber
+from domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+_ID_LIST_RE = re.compile(r"^\s*\d+\s*(,\s*\d+\s*)*,?\s*$")
+
+
+def _ticket_number(value: Any) -> TicketNumber:
+    try:
+        return TicketNumber.parse(value)
+    except InvalidInput:
+        raise PydanticCustomError("positive_integer", "ticket number") from None
+
+
+TicketNumberArg = Annotated[
+    TicketNumber,
+    BeforeValidator(_ticket_number),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^#?[0-9]+$",
+            "description": 'Número do ticket (o número visível, ex.: "1040"), não o ID interno.',
+        }
+    ),
+]
+
+
+def _id_list(value: Any) -> tuple[int, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, int) and not isinstance(value, bool):
+        items: list[Any] = [value]
+    elif isinstance(value, str):
+        if not _ID_LIST_RE.match(value):
+            raise PydanticCustomError("id_list", "ids")
+        items = [part for part in value.split(",") if part.strip()]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise PydanticCustomError("id_list", "ids")
+    ids: list[int] = []
+    for item in items:
+        if isinstance(item, bool):
+            raise PydanticCustomError("id_list", "ids")
+        try:
+            number = int(str(item).strip())
+        except ValueError:
+            raise PydanticCustomError("id_list", "ids") from None
+        if number <= 0:
+            raise PydanticCustomError("id_list", "ids")
+        if number not in ids:
+            ids.append(number)
+    return tuple(ids)
+
+
+IdList = Annotated[
+    tuple[int, ...],
+    BeforeValidator(_id_list),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+\s*(,\s*[0-9]+\s*)*$"}),
+]
+
+
+def _zone(info: ValidationInfo) -> ZoneInfo:
+    context = info.context or {}
+    zone = context.get("zone")
+    return zone if isinstance(zone, ZoneInfo) else ZoneInfo("America/Sao_Paulo")
+
+
+def _moment(value: Any, info: ValidationInfo, *, end_of_day: bool) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                day = date.fromisoformat(text)
+                parsed = datetime.combine(day, time.max.replace(microsecond=0) if end_of_day else time.min)
+            else:
+                parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError("iso_datetime", "date") from None
+    else:
+        raise PydanticCustomError("iso_datetime", "date")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=_zone(info))
+
+
+def _start(value: Any, info: ValidationInfo) -> datetime | None:
+    return _moment(value, info, end_of_day=False)
+
+
+def _end(value: Any, info: ValidationInfo) -> datetime | None:
+    return _moment(value, info, end_of_day=True)
+
+
+_DATE_SCHEMA = {"type": "string", "format": "date-time"}
+StartMoment = Annotated[datetime | None, BeforeValidator(_start), WithJsonSchema(_DATE_SCHEMA)]
+EndMoment = Annotated[datetime | None, BeforeValidator(_end), WithJsonSchema(_DATE_SCHEMA)]
+
+Offset = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=100_000,
+        description="Página (a primeira é 1). Use o valor indicado no rodapé da página anterior.",
+    ),
+]
+Limit = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Itens por página, 1 a {MAX_PAGE_SIZE} (padrão {DEFAULT_PAGE_SIZE}).",
+    ),
+]

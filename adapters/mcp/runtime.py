@@ -1,0 +1,72 @@
+"""Running one tool call: validate, pick the tenant's gateway, run the use case, present, explain failures.
+
+Every outcome is a `CallToolResult`; nothing here raises to the SDK, so the model never sees a JSON-RPC
+error, a traceback or a secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from mcp.types import CallToolResult, TextContent
+from pydantic import ValidationError
+
+from adapters.i18n import Translator
+from adapters.mcp.spec import ToolSpec
+from adapters.mcp.validation import explain
+from adapters.presenters.markdown.errors import present_error
+from adapters.presenters.markdown.format import Formatter
+from application.ports.gateway import TifluxGateway
+from domain.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+GatewayFor = Callable[[str | None], TifluxGateway]
+
+
+@dataclass(frozen=True)
+class ToolRuntime:
+    """What every call needs: how to reach the tenant's TiFlux, and how to speak to the user."""
+
+    gateway_for: GatewayFor
+    translator: Translator
+    zone: ZoneInfo
+
+    async def call(
+        self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
+    ) -> CallToolResult:
+        t = self.translator
+        try:
+            args = spec.input_model.model_validate(dict(arguments), context={"zone": self.zone})
+        except ValidationError as exc:
+            logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
+            return _error(explain(exc, spec.input_model, t))
+        try:
+            gateway = self.gateway_for(api_key)
+            result = await spec.use_case(gateway, args)
+            text = spec.presenter(result, args, Formatter(t, self.zone))
+        except DomainError as exc:
+            logger.info("%s: %s", spec.name, type(exc).__name__)
+            return _error(present_error(exc, t))
+        except Exception:
+            reference = uuid.uuid4().hex[:8]
+            logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
+            return _error(t("error.internal", ref=reference))
+        return CallToolResult(content=[TextContent(type="text", text=text)])
+
+
+def unknown_tool(name: str, t: Translator) -> CallToolResult:
+    return _error(t("error.unknown_tool", name=name[:100]))
+
+
+def _error(text: str) -> CallToolResult:
+    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+
+
+def _fields(exc: ValidationError) -> set[str]:
+    return {".".join(str(part) for part in err["loc"]) for err in exc.errors(include_url=False)}

@@ -1,0 +1,62 @@
+"""A tool as data: what the model sees, which use case runs, and how its result is presented."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from mcp.types import Tool as MCPTool
+from mcp.types import ToolAnnotations
+from pydantic import BaseModel, ConfigDict
+
+from adapters.presenters.markdown.format import Formatter
+from application.ports.gateway import TifluxGateway
+
+In = TypeVar("In", bound="ToolInput")
+Out = TypeVar("Out")
+
+
+class ToolInput(BaseModel):
+    """Base of every tool's arguments: unknown fields are refused, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+@dataclass(frozen=True)
+class ToolSpec(Generic[In, Out]):
+    """One tool. Read-only status comes from `read_only` and nowhere else."""
+
+    name: str
+    title: str
+    description: str
+    input_model: type[In]
+    use_case: Callable[[TifluxGateway, In], Awaitable[Out]]
+    presenter: Callable[[Out, In, Formatter], str]
+    read_only: bool
+    destructive: bool = False
+    idempotent: bool = True
+    toolset: str = "tickets"
+
+    def input_schema(self) -> dict[str, Any]:
+        schema = self.input_model.model_json_schema()
+        schema.pop("title", None)
+        for prop in schema.setdefault("properties", {}).values():
+            prop.pop("title", None)
+        schema["additionalProperties"] = False
+        return schema
+
+    def to_mcp(self) -> MCPTool:
+        return MCPTool(
+            name=self.name,
+            title=self.title,
+            description=self.description,
+            input_schema=self.input_schema(),
+            annotations=ToolAnnotations(
+                title=self.title,
+                read_only_hint=self.read_only,
+                destructive_hint=self.destructive if not self.read_only else False,
+                idempotent_hint=self.idempotent,
+                open_world_hint=True,
+            ),
+        )

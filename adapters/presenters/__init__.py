@@ -1,0 +1,1 @@
+"""Presenters: domain results as text for the model and the person behind it."""

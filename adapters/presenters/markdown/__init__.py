@@ -1,0 +1,1 @@
+"""Concise Markdown renderings of domain results, pt-BR by default."""

@@ -1,0 +1,67 @@
+"""Domain errors as short, actionable sentences; never a traceback, never a secret."""
+
+from __future__ import annotations
+
+from adapters.i18n import Translator
+from adapters.presenters.markdown.text import inline
+from domain.errors import (
+    Ambiguous,
+    DomainError,
+    InvalidCredentials,
+    InvalidInput,
+    MissingCredentials,
+    MissingFilter,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+    Rejected,
+    UpstreamUnavailable,
+)
+
+
+def present_error(error: DomainError, t: Translator) -> str:
+    match error:
+        case InvalidInput(field=field, rule=rule, params=params):
+            return t("error.invalid_input", field=field, accepted=t(f"rule.{rule}", **params))
+        case MissingFilter(fields=fields):
+            return t("error.missing_filter", fields=", ".join(f"`{f}`" for f in fields))
+        case NotFound(kind=kind, reference=reference, suggestions=suggestions):
+            text = t("error.not_found", kind=_kind(kind, t), reference=inline(reference))
+            if suggestions:
+                text += " " + t(
+                    "error.not_found.suggestions", suggestions=", ".join(inline(s) for s in suggestions)
+                )
+            return text
+        case Ambiguous(kind=kind, term=term, candidates=candidates):
+            listed = "\n".join(f"- {inline(c)}" for c in candidates)
+            return t("error.ambiguous", kind=_kind(kind, t), term=inline(term), candidates=listed)
+        case MissingCredentials():
+            return t("error.missing_credentials")
+        case InvalidCredentials():
+            return t("error.invalid_credentials")
+        case PermissionDenied(detail=detail):
+            if detail:
+                return t("error.permission_denied.detail", detail=inline(detail, limit=200))
+            return t("error.permission_denied")
+        case Rejected(messages=messages):
+            return t("error.rejected", messages="; ".join(inline(m, limit=300) for m in messages))
+        case RateLimited(retry_after_seconds=seconds):
+            if seconds is None:
+                return t("error.rate_limited.unknown")
+            return t("error.rate_limited", seconds=max(1, round(seconds)))
+        case UpstreamUnavailable(reason=reason, write_may_have_happened=maybe_written):
+            text = _upstream(reason, t)
+            return f"{text} {t('error.upstream.write_unknown')}" if maybe_written else text
+    return t("error.internal", ref=type(error).__name__)
+
+
+def _kind(kind: str, t: Translator) -> str:
+    key = f"kind.{kind}"
+    return t(key) if t.has(key) else kind
+
+
+def _upstream(reason: str, t: Translator) -> str:
+    if reason.startswith("http_"):
+        return t("error.upstream.http", status=reason.removeprefix("http_"))
+    key = f"error.upstream.{reason}"
+    return t(key) if t.has(key) else t("error.upstream.network")

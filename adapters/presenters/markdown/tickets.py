@@ -1,0 +1,249 @@
+"""Tickets in Markdown: the full card of `get_ticket` and the compact list of `list_tickets`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from adapters.presenters.markdown.format import Formatter, bullet, lines
+from adapters.presenters.markdown.text import html_to_text, inline
+from application.queries import TicketFilter
+from domain.custom_fields import EntityValues
+from domain.paging import Page
+from domain.people import PersonRef, User
+from domain.tickets import Ticket
+
+
+def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
+    t = fmt.t
+    title = inline(ticket.title) or t("ticket.untitled")
+    return lines(
+        f"## {t('ticket.heading', number=ticket.number, title=title)}",
+        "",
+        _summary(ticket, fmt),
+        _sla(ticket, fmt),
+        _links(ticket, fmt),
+        "",
+        f"### {t('ticket.description')}",
+        html_to_text(ticket.description_html) or t("ticket.description.empty"),
+        _custom_fields(ticket, fmt),
+    )
+
+
+def present_ticket_page(page: Page[Ticket], query: TicketFilter, fmt: Formatter) -> str:
+    t = fmt.t
+    state = "closed" if query.is_closed else "open"
+    if not page.items:
+        empty = t(f"tickets.empty.{state}", filters=_describe_filter(query))
+        return lines(empty, None if query.is_closed else t("tickets.closed_hint"))
+    items = []
+    for position, ticket in enumerate(page.items, start=1):
+        items.append(f"{position}. " + t("tickets.item", number=ticket.number, title=_title(ticket, fmt)))
+        items.append("   " + _list_details(ticket, fmt))
+    return lines(
+        f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
+        "",
+        items,
+        "",
+        fmt.page_footer(page),
+    )
+
+
+def _title(ticket: Ticket, fmt: Formatter) -> str:
+    return inline(ticket.title, limit=120) or fmt.t("ticket.untitled")
+
+
+def _list_details(ticket: Ticket, fmt: Formatter) -> str:
+    t = fmt.t
+    return t(
+        "tickets.item.details",
+        status=inline(ticket.status.name) if ticket.status else t("none"),
+        desk=inline(ticket.desk.label) if ticket.desk else t("none"),
+        stage=inline(ticket.stage.name) if ticket.stage else t("none"),
+        responsible=inline(ticket.responsible.name) if ticket.responsible else t("unassigned"),
+        client=inline(ticket.client.name) if ticket.client else t("none"),
+        created=fmt.when(ticket.audit.created_at),
+    )
+
+
+def _describe_filter(query: TicketFilter) -> str:
+    parts = [
+        f"{name}={','.join(str(i) for i in getattr(query, name))}"
+        for name in ("desk_ids", "client_ids", "stage_ids", "responsible_ids", "requestor_ids")
+        if getattr(query, name)
+    ]
+    if query.requestor_email:
+        parts.append(f"requestor_email={inline(query.requestor_email)}")
+    if query.dates:
+        parts.append(f"date_type={query.dates.field.value}")
+    return ", ".join(parts)
+
+
+def _summary(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    if ticket.status:
+        default = t("ticket.status.default_open") if ticket.status.default_open else ""
+        value = t(
+            "ticket.status.value", name=inline(ticket.status.name), id=ticket.status.id, default=default
+        )
+        yield bullet(t("ticket.status"), value)
+    situation = "ticket.situation.closed" if ticket.is_closed else "ticket.situation.open"
+    yield bullet(t("ticket.situation"), t(situation))
+    priority = ticket.priority
+    yield bullet(t("ticket.priority"), fmt.named(priority.name, priority.id) if priority else t("not_set"))
+    if ticket.desk:
+        desk = ticket.desk
+        inactive = "" if desk.active else t("ticket.desk.inactive")
+        label = inline(desk.label)
+        value = t("ticket.desk.value", label=label, id=desk.id, name=inline(desk.name), inactive=inactive)
+        yield bullet(t("ticket.desk"), value)
+    if ticket.stage:
+        stage = ticket.stage
+        notes = [t("ticket.stage.first")] if stage.first else []
+        notes += [t("ticket.stage.last")] if stage.last else []
+        notes += [t("ticket.stage.max_time", time=inline(stage.max_time))] if stage.max_time else []
+        suffix = f" · {', '.join(notes)}" if notes else ""
+        yield bullet(t("ticket.stage"), fmt.named(stage.name, stage.id) + suffix)
+    if ticket.catalog:
+        cat = ticket.catalog
+        value = t(
+            "ticket.catalog.value",
+            item=inline(cat.item_name) or t("none"),
+            item_id=cat.item_id,
+            area=fmt.named(cat.area_name, cat.area_id),
+            catalog=fmt.named(cat.catalog_name, cat.catalog_id),
+        )
+        yield bullet(t("ticket.catalog"), value)
+    yield bullet(
+        t("ticket.responsible"), _user(ticket.responsible, fmt) if ticket.responsible else t("unassigned")
+    )
+    if ticket.client:
+        client = ticket.client
+        notes = [t("ticket.client.legal_name", legal=inline(client.legal_name))] if client.legal_name else []
+        notes += [] if client.active else [t("ticket.client.inactive")]
+        suffix = f" · {'; '.join(notes)}" if notes else ""
+        yield bullet(t("ticket.client"), fmt.named(client.name, client.id) + suffix)
+    if ticket.requestor:
+        yield bullet(t("ticket.requestor"), _person(ticket.requestor, fmt))
+    yield from _audit(ticket, fmt)
+    yield from _extras(ticket, fmt)
+
+
+def _user(user: User, fmt: Formatter) -> str:
+    details = [inline(user.email)] if user.email else []
+    details += [user.type.value] if user.type else []
+    suffix = f" · {', '.join(details)}" if details else ""
+    return fmt.named(user.name, user.id) + suffix
+
+
+def _person(person: PersonRef, fmt: Formatter) -> str:
+    suffix = f" · {inline(person.email)}" if person.email else ""
+    return fmt.named(person.name, person.id) + suffix
+
+
+def _audit(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    audit = ticket.audit
+    created = [fmt.when(audit.created_at)]
+    if audit.created_by:
+        created.append(t("ticket.by", who=_person(audit.created_by, fmt)))
+    if audit.created_via:
+        created.append(t("ticket.via", channel=inline(audit.created_via)))
+    yield bullet(t("ticket.created"), " ".join(created))
+    if audit.updated_at or audit.updated_by:
+        updated = [fmt.when(audit.updated_at)]
+        if audit.updated_by:
+            updated.append(t("ticket.by", who=_person(audit.updated_by, fmt)))
+        yield bullet(t("ticket.updated"), " ".join(updated))
+
+
+def _extras(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    if ticket.followers:
+        yield bullet(t("ticket.followers"), ", ".join(inline(f) for f in ticket.followers))
+    if ticket.tags:
+        yield bullet(t("ticket.tags"), ", ".join(inline(tag) for tag in ticket.tags))
+    if ticket.worked_hours:
+        yield bullet(t("ticket.worked_hours"), inline(ticket.worked_hours))
+    if ticket.closed_at:
+        yield bullet(t("ticket.closed_at"), fmt.when(ticket.closed_at))
+    if ticket.reopen_count:
+        value = t("ticket.reopened.value", count=ticket.reopen_count, when=fmt.when(ticket.last_reopened_at))
+        yield bullet(t("ticket.reopened"), value)
+    if ticket.is_grouped:
+        yield bullet(t("ticket.grouped"), t("yes"))
+    if ticket.is_revised:
+        yield bullet(t("ticket.revised"), t("yes"))
+
+
+def _sla(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    sla = ticket.sla
+    if sla is None:
+        return
+    t = fmt.t
+    yield ""
+    yield f"### {t('ticket.sla')}"
+    yield bullet(t("ticket.sla.stopped"), fmt.yes_no(sla.stopped))
+    if sla.stage_expiration:
+        yield bullet(t("ticket.sla.stage_expiration"), fmt.when(sla.stage_expiration))
+    if sla.attend_sla is not None:
+        yield bullet(t("ticket.sla.attend_sla"), fmt.yes_no(sla.attend_sla))
+    if sla.attend_expiration:
+        yield bullet(t("ticket.sla.attend_expiration"), fmt.when(sla.attend_expiration))
+    if sla.solve_expiration:
+        yield bullet(t("ticket.sla.solve_expiration"), fmt.when(sla.solve_expiration))
+    if sla.solved_in_time is not None:
+        yield bullet(t("ticket.sla.solved_in_time"), fmt.yes_no(sla.solved_in_time))
+
+
+def _links(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    if not (ticket.internal_url or ticket.external_url):
+        return
+    yield ""
+    yield f"### {t('ticket.links')}"
+    if ticket.internal_url:
+        yield bullet(t("ticket.links.internal"), inline(ticket.internal_url))
+    if ticket.external_url:
+        yield bullet(t("ticket.links.external"), inline(ticket.external_url))
+
+
+def _custom_fields(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    if not ticket.custom_fields:
+        return
+    t = fmt.t
+    yield ""
+    yield f"### {t('ticket.custom_fields')}"
+    has_options = False
+    for group in ticket.custom_fields:
+        yield from _entity_group(group, fmt)
+        has_options = has_options or any(f.options for f in group.fields)
+    if has_options:
+        yield ""
+        yield t("ticket.custom_fields.options_hint")
+
+
+def _entity_group(group: EntityValues, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    if group.entity_id is not None:
+        name = inline(group.entity_name) or t("none")
+        yield f"**{t('ticket.custom_fields.entity', name=name, id=group.entity_id)}**"
+    else:
+        yield f"**{t('ticket.custom_fields.flat')}**"
+    for field in group.fields:
+        value = (
+            inline(field.value, limit=300)
+            if field.value not in (None, "")
+            else t("ticket.custom_fields.empty")
+        )
+        required = t("ticket.custom_fields.required") if field.required else ""
+        yield "- " + t(
+            "ticket.custom_fields.field",
+            name=inline(field.name),
+            type=field.field_type,
+            id=field.field_id,
+            required=required,
+            value=value,
+        )
+        for option in field.options:
+            title = inline(option.title or option.value) or t("none")
+            yield "  - " + t("ticket.custom_fields.option", id=option.id, title=title)

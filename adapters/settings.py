@@ -1,0 +1,72 @@
+"""Configuration from the environment and a `.env` file in the working directory."""
+
+from __future__ import annotations
+
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, HttpUrl, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_API_BASE_URL = "https://api.tiflux.com/api/v2"
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set; names are the environment variables without the prefix."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TIFLUX_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        hide_input_in_errors=True,
+    )
+
+    api_key: SecretStr | None = Field(default=None, description="Your TiFlux API key (stdio mode).")
+    api_base_url: HttpUrl = Field(default=HttpUrl(DEFAULT_API_BASE_URL))
+    backend: Literal["http", "fake"] = Field(default="http", description="`fake` serves the demo tenant.")
+    default_client_id: int | None = Field(default=None, gt=0)
+    default_desk_id: int | None = Field(default=None, gt=0)
+    default_priority_id: int | None = Field(default=None, gt=0)
+    default_catalog_item_id: int | None = Field(default=None, gt=0)
+    language: Literal["pt-BR", "en"] = "pt-BR"
+    timezone: str = "America/Sao_Paulo"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    connect_timeout: float = Field(default=5.0, gt=0)
+    read_timeout: float = Field(default=15.0, gt=0)
+    hosted: bool = False
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name like America/Sao_Paulo)"
+            ) from exc
+        return value
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _blank_key_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator(
+        "default_client_id",
+        "default_desk_id",
+        "default_priority_id",
+        "default_catalog_item_id",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def api_key_value(self) -> str | None:
+        return self.api_key.get_secret_value() if self.api_key else None

@@ -1,0 +1,97 @@
+"""Shared fixtures: a container on a fresh demo tenant per test, and an MCP client talking to it in memory."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import uvicorn
+from dependency_injector import providers
+from mcp import Client
+
+from adapters.container import Container, create_container
+from adapters.settings import Settings
+from adapters.tiflux.fake.asgi import create_fake_api_app
+from adapters.tiflux.fake.tenant import FakeTenant
+
+
+@pytest.fixture
+def tenant() -> FakeTenant:
+    return FakeTenant.demo()
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(_env_file=None, backend="fake", api_key=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def container(settings: Settings, tenant: FakeTenant) -> Container:
+    container = create_container(settings)
+    container.fake_tenant.override(providers.Object(tenant))
+    return container
+
+
+@pytest.fixture
+async def mcp_client(container: Container) -> AsyncIterator[Client]:
+    async with Client(container.mcp_server()) as client:
+        yield client
+
+
+class SwappableApp:
+    """An ASGI app that forwards to whichever app the current test installed."""
+
+    def __init__(self) -> None:
+        self.target: Any = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        await self.target(scope, receive, send)
+
+
+@dataclass
+class LiveFakeApi:
+    """The fake TiFlux served over real HTTP on 127.0.0.1 (uvicorn in a thread)."""
+
+    base_url: str
+    app: SwappableApp
+
+    def serve(self, tenant: FakeTenant, *, api_key: str | None = None) -> Any:
+        fake = create_fake_api_app(tenant, api_key=api_key)
+        self.app.target = fake
+        return fake
+
+
+@pytest.fixture(scope="session")
+def live_fake_api() -> Iterator[LiveFakeApi]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    app = SwappableApp()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the fake TiFlux did not start")
+        time.sleep(0.02)
+    try:
+        yield LiveFakeApi(f"http://127.0.0.1:{port}/api/v2", app)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

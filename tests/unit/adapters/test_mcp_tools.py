@@ -1,0 +1,138 @@
+"""The three tools through the MCP server in memory: results, and every way a call can be wrong."""
+
+from __future__ import annotations
+
+import pytest
+from mcp import Client
+
+pytestmark = pytest.mark.anyio
+
+
+def text_of(result: object) -> str:
+    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")  # type: ignore[attr-defined]
+
+
+async def test_lists_the_tools_with_flat_closed_schemas(mcp_client: Client) -> None:
+    tools = {tool.name: tool for tool in (await mcp_client.list_tools()).tools}
+    assert list(tools) == ["get_ticket", "list_tickets", "list_desks"]
+    for tool in tools.values():
+        assert tool.input_schema["type"] == "object"
+        assert tool.input_schema["additionalProperties"] is False
+        assert "$ref" not in str(tool.input_schema)
+        assert tool.annotations is not None and tool.annotations.read_only_hint is True
+    assert tools["get_ticket"].input_schema["required"] == ["ticket_number"]
+
+
+async def test_get_ticket_shows_the_card(mcp_client: Client) -> None:
+    result = await mcp_client.call_tool("get_ticket", {"ticket_number": "1040"})
+    assert not result.is_error
+    text = text_of(result)
+    assert "Ticket #1040 — Impressora fiscal não imprime o cupom" in text
+    assert "João Pereira (ID 202)" in text
+    assert "Padaria Pão Quente (ID 101)" in text
+    assert "<p>" not in text  # HTML description rendered as text
+
+
+async def test_get_ticket_with_custom_fields(mcp_client: Client) -> None:
+    text = text_of(await mcp_client.call_tool("get_ticket", {"ticket_number": 1042, "show_entities": True}))
+    assert "Classificação do Chamado (entidade 10)" in text
+    assert "Gravidade" in text and "opção 23: Alta" in text
+    assert "(vazio)" in text  # shows empty fields too
+    filled = text_of(
+        await mcp_client.call_tool("get_ticket", {"ticket_number": "1042", "include_filled_entity": True})
+    )
+    assert "Campos preenchidos" in filled or "Classificação do Chamado" in filled
+    assert "Detalhamento" not in filled  # empty field left out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ({"ticket_number": "../desks"}, "`ticket_number`"),
+        ({"ticket_number": "abc"}, "`ticket_number`"),
+        ({"ticket_number": ""}, "`ticket_number`"),
+        ({}, "`ticket_number`: campo obrigatório ausente"),
+        ({"ticket_number": "1040", "show_entity": True}, "`show_entity`: campo desconhecido"),
+        ({"ticket_number": "1040", "show_entities": "talvez"}, "`show_entities`: informe true ou false"),
+    ],
+)
+async def test_get_ticket_refuses_bad_input_naming_the_field(
+    mcp_client: Client, arguments: dict[str, object], expected: str
+) -> None:
+    result = await mcp_client.call_tool("get_ticket", arguments)
+    assert result.is_error
+    assert expected in text_of(result)
+
+
+async def test_an_unknown_ticket_is_a_clear_error(mcp_client: Client) -> None:
+    result = await mcp_client.call_tool("get_ticket", {"ticket_number": "999999"})
+    assert result.is_error
+    assert text_of(result) == "Ticket #999999 não encontrado(a)."
+
+
+async def test_list_tickets_by_desk(mcp_client: Client) -> None:
+    text = text_of(await mcp_client.call_tool("list_tickets", {"desk_ids": "14"}))
+    assert "#1040" in text and "#1047" in text
+    assert "#1045" not in text  # closed
+    closed = text_of(await mcp_client.call_tool("list_tickets", {"desk_ids": "14", "is_closed": True}))
+    assert "#1045" in closed and "#1040" not in closed
+
+
+async def test_list_tickets_needs_a_filter(mcp_client: Client) -> None:
+    result = await mcp_client.call_tool("list_tickets", {"is_closed": False})
+    assert result.is_error
+    assert "`desk_ids`" in text_of(result) and "`requestor_email`" in text_of(result)
+
+
+async def test_list_tickets_pages(mcp_client: Client) -> None:
+    first = text_of(await mcp_client.call_tool("list_tickets", {"desk_ids": "14", "limit": 1}))
+    assert "offset=2" in first
+    second = text_of(await mcp_client.call_tool("list_tickets", {"desk_ids": "14", "limit": 1, "offset": 2}))
+    assert "#1047" in second
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"desk_ids": "14,abc"}, "desk_ids"),
+        ({"desk_ids": "0"}, "desk_ids"),
+        ({"desk_ids": ",".join(str(i) for i in range(1, 17))}, "desk_ids"),
+        ({"desk_ids": "14", "limit": 500}, "limit"),
+        ({"desk_ids": "14", "offset": 0}, "offset"),
+        ({"desk_ids": "14", "start_datetime": "ontem"}, "start_datetime"),
+        ({"desk_ids": "14", "start_datetime": "2025-03-31", "end_datetime": "2025-03-01"}, "end_datetime"),
+        ({"desk_ids": "14", "date_type": "updated_at"}, "date_type"),
+        ({"desk_ids": "14", "date_type": "created_at"}, "start_datetime"),
+        ({"requestor_email": "not-an-email"}, "requestor_email"),
+        ({"desk_name": "suporte"}, "desk_name"),
+    ],
+)
+async def test_list_tickets_refuses_bad_input(
+    mcp_client: Client, arguments: dict[str, object], field: str
+) -> None:
+    result = await mcp_client.call_tool("list_tickets", arguments)
+    assert result.is_error, text_of(result)
+    assert f"`{field}`" in text_of(result)
+
+
+async def test_list_tickets_by_created_date_range(mcp_client: Client) -> None:
+    inside = await mcp_client.call_tool(
+        "list_tickets", {"desk_ids": "14", "start_datetime": "2025-03-10", "end_datetime": "2025-03-10"}
+    )
+    assert "#1040" in text_of(inside) and "#1047" not in text_of(inside)
+
+
+async def test_list_desks(mcp_client: Client) -> None:
+    text = text_of(await mcp_client.call_tool("list_desks", {}))
+    assert "| 11 | Dev - Cansados | Equipe Cansados |" in text
+    assert "Infra Legado" not in text
+    inactive = text_of(await mcp_client.call_tool("list_desks", {"active": False}))
+    assert "Infra Legado" in inactive
+    exact = text_of(await mcp_client.call_tool("list_desks", {"name": "suporte n1"}))
+    assert "| 14 |" in exact and "| 15 |" not in exact
+
+
+async def test_unknown_tool_is_a_tool_error(mcp_client: Client) -> None:
+    result = await mcp_client.call_tool("delete_everything", {})
+    assert result.is_error
+    assert "delete_everything" in text_of(result)
