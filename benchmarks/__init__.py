@@ -1,0 +1,1 @@
+"""Performance and memory measurements (`make bench`); targets live here, not in timed tests."""

@@ -1,0 +1,166 @@
+"""One suite, both backends: the same port-level expectations on the fake tenant and on the HTTP adapter
+talking to that tenant over real HTTP on 127.0.0.1. If they disagree, one of them is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import httpx2
+import pytest
+
+from adapters.tiflux.fake.gateway import FakeTifluxGateway
+from adapters.tiflux.fake.tenant import FakeTenant
+from adapters.tiflux.http.client import TifluxHttpClient
+from adapters.tiflux.http.gateway import HttpTifluxGateway
+from application.ports.gateway import TifluxGateway
+from application.queries import DateField, DateRange, TicketFilter
+from domain.errors import NotFound
+from domain.ids import ClientId, DeskId, TicketNumber, UserId
+from domain.paging import PageRequest
+from domain.people import UserType
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(params=["fake", "http"])
+async def gateway(request: pytest.FixtureRequest, tenant: FakeTenant) -> AsyncIterator[TifluxGateway]:
+    if request.param == "fake":
+        yield FakeTifluxGateway(tenant)
+        return
+    live = request.getfixturevalue("live_fake_api")
+    live.serve(tenant)
+    async with httpx2.AsyncClient(base_url=live.base_url, timeout=5) as http:
+        yield HttpTifluxGateway(TifluxHttpClient(http), "demo-key")
+
+
+def numbers(page: object) -> list[int]:
+    return [ticket.number.value for ticket in page]  # type: ignore[attr-defined]
+
+
+async def test_get_ticket(gateway: TifluxGateway) -> None:
+    ticket = await gateway.tickets.get(TicketNumber(1040))
+    assert ticket.title == "Impressora fiscal não imprime o cupom"
+    assert ticket.desk and ticket.desk.id == 14 and ticket.desk.display_name == "Suporte N1"
+    assert (
+        ticket.responsible and ticket.responsible.id == 202 and ticket.responsible.type is UserType.ATTENDANT
+    )
+    assert ticket.client and ticket.client.name == "Padaria Pão Quente"
+    assert ticket.audit.created_at and ticket.audit.created_at.tzinfo is not None
+    assert ticket.custom_fields == ()
+
+
+async def test_get_ticket_with_all_custom_fields_grouped(gateway: TifluxGateway) -> None:
+    ticket = await gateway.tickets.get(TicketNumber(1042), show_entities=True)
+    groups = {group.entity_id: group for group in ticket.custom_fields}
+    assert 10 in groups
+    fields = {field.field_id: field for field in groups[10].fields}
+    assert fields[74].value is None  # empty values are included
+    assert [option.id for option in fields[80].options] == [23]
+
+
+async def test_get_ticket_with_filled_custom_fields_only(gateway: TifluxGateway) -> None:
+    ticket = await gateway.tickets.get(TicketNumber(1042), include_filled_entity=True)
+    values = [field for group in ticket.custom_fields for field in group.fields]
+    assert values and all(field.value not in (None, "") for field in values)
+
+
+async def test_an_unknown_ticket_is_not_found(gateway: TifluxGateway) -> None:
+    with pytest.raises(NotFound) as caught:
+        await gateway.tickets.get(TicketNumber(999_999))
+    assert caught.value.kind == "ticket"
+
+
+async def test_list_open_tickets_of_a_desk(gateway: TifluxGateway) -> None:
+    page = await gateway.tickets.list(TicketFilter(desk_ids=(DeskId(14),)), PageRequest())
+    assert numbers(page) == [1040, 1047]
+
+
+async def test_list_closed_tickets_of_a_desk(gateway: TifluxGateway) -> None:
+    page = await gateway.tickets.list(TicketFilter(desk_ids=(DeskId(14),), is_closed=True), PageRequest())
+    assert set(numbers(page)) == {1045, 1046}
+
+
+async def test_list_tickets_by_several_filters(gateway: TifluxGateway) -> None:
+    by_people = TicketFilter(responsible_ids=(UserId(202),), client_ids=(ClientId(101),))
+    assert numbers(await gateway.tickets.list(by_people, PageRequest())) == [1040, 1044]
+    narrower = TicketFilter(responsible_ids=(UserId(202),), desk_ids=(DeskId(13), DeskId(11)))
+    assert numbers(await gateway.tickets.list(narrower, PageRequest())) == [1044]
+    by_email = TicketFilter(requestor_email="ana.ribeiro@clinicavidaplena.com.br")
+    assert 1042 in numbers(await gateway.tickets.list(by_email, PageRequest()))
+
+
+async def test_list_tickets_by_creation_date(gateway: TifluxGateway) -> None:
+    march_10 = DateRange(
+        DateField.CREATED_AT, datetime(2025, 3, 10, tzinfo=UTC), datetime(2025, 3, 10, 23, 59, 59, tzinfo=UTC)
+    )
+    page = await gateway.tickets.list(TicketFilter(desk_ids=(DeskId(14),), dates=march_10), PageRequest())
+    assert numbers(page) == [1040]
+
+
+async def test_list_tickets_pages(gateway: TifluxGateway) -> None:
+    query = TicketFilter(desk_ids=(DeskId(14),))
+    first = await gateway.tickets.list(query, PageRequest(1, 1))
+    second = await gateway.tickets.list(query, PageRequest(2, 1))
+    third = await gateway.tickets.list(query, PageRequest(3, 1))
+    assert numbers(first) == [1040] and first.may_have_more
+    assert numbers(second) == [1047]
+    assert numbers(third) == [] and not third.may_have_more
+
+
+async def test_list_desks(gateway: TifluxGateway) -> None:
+    active = await gateway.desks.list(active=True, name=None, page=PageRequest())
+    assert [desk.id for desk in active] == [11, 12, 13, 14, 15]
+    inactive = await gateway.desks.list(active=False, name=None, page=PageRequest())
+    assert [desk.id for desk in inactive] == [16]
+
+
+async def test_desk_name_filter_is_exact_on_either_name(gateway: TifluxGateway) -> None:
+    assert [d.id for d in await gateway.desks.list(active=True, name="suporte", page=PageRequest())] == [14]
+    assert [
+        d.id for d in await gateway.desks.list(active=True, name="Equipe Cansados", page=PageRequest())
+    ] == [11]
+    assert [d.id for d in await gateway.desks.list(active=True, name="suport", page=PageRequest())] == []
+
+
+async def test_get_desk_with_its_configuration(gateway: TifluxGateway) -> None:
+    desk = await gateway.desks.get(DeskId(14))
+    assert desk.name == "Suporte" and desk.display_name == "Suporte N1"
+    assert desk.settings.get("desk_with_sla") is True
+    with pytest.raises(NotFound):
+        await gateway.desks.get(DeskId(999))
+
+
+async def test_desk_stages_priorities_catalogs(gateway: TifluxGateway) -> None:
+    stages = await gateway.desks.stages(DeskId(14), PageRequest())
+    assert [s.name for s in stages][:3] == ["Triagem", "Em atendimento", "Aguardando cliente"]
+    assert stages.items[0].first and stages.items[-1].last
+    priorities = await gateway.desks.priorities(DeskId(14), PageRequest())
+    assert [p.id for p in priorities] == [141, 142, 143, 144]
+    catalogs = await gateway.desks.catalogs(DeskId(14), PageRequest())
+    assert 61 in [c.id for c in catalogs]
+
+
+async def test_catalog_items_search(gateway: TifluxGateway) -> None:
+    items = await gateway.desks.catalog_items(DeskId(14), PageRequest(1, 200), search="rede")
+    assert sorted(item.id for item in items) == [7003, 7004]
+    toner = await gateway.desks.catalog_items(DeskId(14), PageRequest(1, 200), search="toner")
+    assert [(i.id, i.area and i.area.name, i.catalog and i.catalog.id) for i in toner] == [
+        (7002, "Impressão", 61)
+    ]
+
+
+async def test_clients_by_name(gateway: TifluxGateway) -> None:
+    found = await gateway.people.clients(name="Horizonte", active=True, page=PageRequest())
+    assert [c.id for c in found] == [102]
+    everyone = await gateway.people.clients(name=None, active=True, page=PageRequest())
+    assert 104 not in [c.id for c in everyone]
+
+
+async def test_users_by_type(gateway: TifluxGateway) -> None:
+    attendants = await gateway.people.users(
+        user_type=UserType.ATTENDANT, active=True, page=PageRequest(1, 200)
+    )
+    assert {u.id for u in attendants} == {202, 203}
+    admins = await gateway.people.users(user_type=UserType.ADMIN, active=None, page=PageRequest(1, 200))
+    assert [u.type for u in admins] == [UserType.ADMIN]
