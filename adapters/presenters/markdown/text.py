@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html import unescape
 from html.parser import HTMLParser
 
 _BLOCK_TAGS = frozenset(
@@ -66,8 +65,11 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._preformatted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self._preformatted += 1
         if tag in _SKIP_TAGS:
             self._skipping += 1
         elif tag == "li":
@@ -76,11 +78,15 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "pre":
+            self._preformatted = max(0, self._preformatted - 1)
         if tag in _SKIP_TAGS:
             self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS and tag != "li":
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(unescape(data))
+        if self._skipping:
+            return
+        # Outside <pre>, HTML white space (newlines included) is one space; breaks come from tags.
+        self.parts.append(data if self._preformatted else re.sub(r"\s+", " ", data))

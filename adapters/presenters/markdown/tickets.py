@@ -13,6 +13,9 @@ from domain.people import PersonRef, User
 from domain.tickets import Ticket
 
 
+SNIPPET_LENGTH = 100
+
+
 def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
     t = fmt.t
     title = inline(ticket.title) or t("ticket.untitled")
@@ -39,6 +42,9 @@ def present_ticket_page(page: Page[Ticket], query: TicketFilter, fmt: Formatter)
     for position, ticket in enumerate(page.items, start=1):
         items.append(f"{position}. " + t("tickets.item", number=ticket.number, title=_title(ticket, fmt)))
         items.append("   " + _list_details(ticket, fmt))
+        snippet = inline(html_to_text(ticket.description_html), limit=SNIPPET_LENGTH)
+        if snippet:
+            items.append(f"   > {snippet}")
     return lines(
         f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
         "",
@@ -129,8 +135,12 @@ def _summary(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
 
 
 def _user(user: User, fmt: Formatter) -> str:
+    t = fmt.t
     details = [inline(user.email)] if user.email else []
-    details += [user.type.value] if user.type else []
+    details += [t(f"user_type.{user.type.value}")] if user.type else []
+    details += [] if user.active else [t("user.inactive")]
+    if user.technical_group_id is not None:
+        details.append(t("user.technical_group", id=user.technical_group_id))
     suffix = f" · {', '.join(details)}" if details else ""
     return fmt.named(user.name, user.id) + suffix
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from mcp import Client
 
+from adapters.container import create_container
+from adapters.settings import Settings
+
 pytestmark = pytest.mark.anyio
 
 
@@ -136,3 +139,12 @@ async def test_unknown_tool_is_a_tool_error(mcp_client: Client) -> None:
     result = await mcp_client.call_tool("delete_everything", {})
     assert result.is_error
     assert "delete_everything" in text_of(result)
+
+
+async def test_answers_in_english_when_configured() -> None:
+    english = create_container(Settings(_env_file=None, backend="fake", language="en"))  # type: ignore[call-arg]
+    async with Client(english.mcp_server()) as client:
+        bad = await client.call_tool("get_ticket", {"ticket_number": "abc"})
+        assert text_of(bad) == "Invalid parameter `ticket_number`: a positive integer, e.g. 1040 (received: 'abc')."
+        card = text_of(await client.call_tool("get_ticket", {"ticket_number": "1040"}))
+        assert "**Responsible:** João Pereira (ID 202)" in card and "attendant" in card

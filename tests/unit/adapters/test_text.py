@@ -1,0 +1,30 @@
+from adapters.presenters.markdown.text import clean, html_to_text, inline
+
+
+def test_html_becomes_readable_text() -> None:
+    html = (
+        "<p>Desde hoje a impressora <strong>não</strong> imprime.<br>Visor: ERRO 07.</p>\n"
+        "<ul>\n<li>Reiniciada</li>\n<li>Cabo trocado</li>\n</ul>\n<p>A &amp; B &lt;ok&gt;</p>"
+    )
+    assert html_to_text(html) == (
+        "Desde hoje a impressora não imprime.\nVisor: ERRO 07.\n\n- Reiniciada\n- Cabo trocado\n\nA & B <ok>"
+    )
+
+
+def test_scripts_styles_and_hidden_characters_are_dropped() -> None:
+    html = "<style>p{}</style><script>alert(1)</script><p>o\u202ek\u200b!</p>"
+    assert html_to_text(html) == "ok!"
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    assert html_to_text("<pre>a\n  b</pre>") == "a\nb"
+
+
+def test_inline_is_one_safe_line() -> None:
+    assert inline("  a |\n b\t") == "a \\| b"
+    assert inline("abcdef", limit=4) == "abc…"
+    assert inline(None) == ""
+
+
+def test_clean_keeps_newlines_and_tabs() -> None:
+    assert clean("a\n\tb\x07\u2066c") == "a\n\tbc"
