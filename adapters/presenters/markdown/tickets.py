@@ -12,7 +12,6 @@ from domain.paging import Page
 from domain.people import PersonRef, User
 from domain.tickets import Ticket
 
-
 SNIPPET_LENGTH = 100
 
 

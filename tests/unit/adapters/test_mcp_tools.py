@@ -145,6 +145,9 @@ async def test_answers_in_english_when_configured() -> None:
     english = create_container(Settings(_env_file=None, backend="fake", language="en"))  # type: ignore[call-arg]
     async with Client(english.mcp_server()) as client:
         bad = await client.call_tool("get_ticket", {"ticket_number": "abc"})
-        assert text_of(bad) == "Invalid parameter `ticket_number`: a positive integer, e.g. 1040 (received: 'abc')."
+        assert (
+            text_of(bad)
+            == "Invalid parameter `ticket_number`: a positive integer, e.g. 1040 (received: 'abc')."
+        )
         card = text_of(await client.call_tool("get_ticket", {"ticket_number": "1040"}))
         assert "**Responsible:** João Pereira (ID 202)" in card and "attendant" in card
