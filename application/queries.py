@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 
 from domain.errors import InvalidInput
@@ -60,3 +60,39 @@ class TicketFilter:
     def narrows(self) -> bool:
         """True when something other than open/closed and dates limits the result."""
         return any(getattr(self, name) for name in ID_FILTERS) or bool(self.requestor_email)
+
+
+@dataclass(frozen=True)
+class ChatFilter:
+    """Filters of the four chat queues; `user_id`/`status` apply to in-attendance, `canceled` to archived."""
+
+    department_id: int | None = None
+    client_id: int | None = None
+    requestor_id: int | None = None
+    number: str | None = None
+    origins: Sequence[str] = ()
+    started_by: str | None = None
+    user_id: int | None = None
+    status: str | None = None
+    canceled: bool | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("department_id", "client_id", "requestor_id", "user_id"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise InvalidInput(name, "positive_integer")
+        if self.number is not None and not (self.number.isascii() and self.number.isdigit()):
+            raise InvalidInput("number", "digits")
+
+
+@dataclass(frozen=True)
+class AppointmentFilter:
+    """Which time entries of a ticket to list."""
+
+    user_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise InvalidInput("end_date", "not_before", {"other": "start_date"})

@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "rule.string": "informe um texto",
     "rule.enum": "valores aceitos: {values}",
     "rule.id_list": "informe IDs inteiros positivos separados por vírgula, ex.: 14,15",
+    "rule.digits": "informe só dígitos, com DDI e DDD, ex.: 5547999990000",
     "rule.email": "informe um e-mail válido, ex.: ana@empresa.com.br",
     "rule.min_length": "não pode ser vazio",
     "rule.max_length": "no máximo {max} caracteres",
@@ -71,6 +72,10 @@ MESSAGES: dict[str, str] = {
     "kind.resource": "Recurso",
     "kind.client": "Cliente",
     "kind.user": "Usuário",
+    "kind.chat": "Chat",
+    "kind.communication": "Comunicação interna",
+    "kind.entity": "Entidade de campos personalizados",
+    "kind.entity_field": "Campo personalizado",
     "kind.stage": "Estágio",
     # --- ticket
     "ticket.heading": "Ticket #{number} — {title}",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from application.ports.chats import ChatsPort
+from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
+from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.tickets import TicketsPort
 
 
@@ -20,3 +23,21 @@ class TifluxGateway(Protocol):
 
     @property
     def people(self) -> PeoplePort: ...
+
+    @property
+    def communications(self) -> CommunicationsPort: ...
+
+    @property
+    def files(self) -> FilesPort: ...
+
+    @property
+    def stage_history(self) -> StageHistoryPort: ...
+
+    @property
+    def appointments(self) -> AppointmentsPort: ...
+
+    @property
+    def chats(self) -> ChatsPort: ...
+
+    @property
+    def custom_fields(self) -> CustomFieldsPort: ...

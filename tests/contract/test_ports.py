@@ -4,7 +4,8 @@ talking to that tenant over real HTTP on 127.0.0.1. If they disagree, one of the
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import httpx2
 import pytest
@@ -14,9 +15,19 @@ from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.ports.gateway import TifluxGateway
-from application.queries import DateField, DateRange, TicketFilter
+from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
+from domain.chats import ChatList
 from domain.errors import NotFound
-from domain.ids import ClientId, DeskId, TicketNumber, UserId
+from domain.ids import (
+    ChatId,
+    ClientId,
+    CommunicationId,
+    DeskId,
+    EntityFieldId,
+    EntityId,
+    TicketNumber,
+    UserId,
+)
 from domain.paging import PageRequest
 from domain.people import UserType
 
@@ -164,3 +175,74 @@ async def test_users_by_type(gateway: TifluxGateway) -> None:
     assert {u.id for u in attendants} == {202, 203}
     admins = await gateway.people.users(user_type=UserType.ADMIN, active=None, page=PageRequest(1, 200))
     assert [u.type for u in admins] == [UserType.ADMIN]
+
+
+async def test_internal_communications(gateway: TifluxGateway) -> None:
+    page = await gateway.communications.list(TicketNumber(1040), PageRequest())
+    assert [c.id for c in page] == [3101, 3102, 3103]
+    note = await gateway.communications.get(TicketNumber(1040), CommunicationId(3102))
+    assert note.files_count == 2 and len(note.files) == 2
+    assert note.author and note.author.name
+    assert await gateway.communications.list(TicketNumber(1041), PageRequest()) == page.__class__(
+        (), PageRequest()
+    )
+    with pytest.raises(NotFound):
+        await gateway.communications.get(TicketNumber(1040), CommunicationId(1))
+
+
+async def test_ticket_files(gateway: TifluxGateway) -> None:
+    files = await gateway.files.list(TicketNumber(1040))
+    assert sorted(f.size_bytes or 0 for f in files) == [1024, 482133, 1536000, 2147483648]
+    assert await gateway.files.list(TicketNumber(1042)) == ()
+    with pytest.raises(NotFound):
+        await gateway.files.list(TicketNumber(999_999))
+
+
+async def test_stage_history(gateway: TifluxGateway) -> None:
+    history = await gateway.stage_history.list(TicketNumber(1045), PageRequest())
+    assert history.items and history.items[0].stage and history.items[0].stage.name == "Triagem"
+    assert {entry.sla_attended for entry in history} >= {True}
+    assert len(await gateway.stage_history.list(TicketNumber(1042), PageRequest())) == 0
+
+
+async def test_appointments_with_and_without_valorization(gateway: TifluxGateway) -> None:
+    valued = await gateway.appointments.list(TicketNumber(1040), AppointmentFilter(), PageRequest())
+    assert [a.id for a in valued] == [4401, 4402, 4403]
+    first = valued.items[0]
+    assert first.day == date(2025, 3, 10) and first.start == "09:15"
+    assert first.valorization and first.valorization.attendance_kind == "Contract"
+    assert first.valorization.value == Decimal("0.00")
+    plain = await gateway.appointments.list(TicketNumber(1042), AppointmentFilter(), PageRequest())
+    assert [a.id for a in plain] == [4501, 4502] and all(a.valorization is None for a in plain)
+
+
+async def test_chat_queues(gateway: TifluxGateway) -> None:
+    inbox = await gateway.chats.list(ChatList.INBOX, ChatFilter(), PageRequest())
+    assert [c.id for c in inbox] == [9001, 9002]
+    attending = await gateway.chats.list(
+        ChatList.IN_ATTENDANCE, ChatFilter(origins=("chat", "gupshup")), PageRequest()
+    )
+    assert [c.id for c in attending] == [9004, 9005]
+    cancelled = await gateway.chats.list(ChatList.ARCHIVED, ChatFilter(canceled=True), PageRequest())
+    assert [c.id for c in cancelled] == [9007]
+
+
+async def test_get_chat(gateway: TifluxGateway) -> None:
+    chat = await gateway.chats.get(ChatId(9008))
+    assert chat.archived and chat.rating == 3 and chat.ticket == TicketNumber(1045)
+    with pytest.raises(NotFound):
+        await gateway.chats.get(ChatId(1))
+
+
+async def test_custom_field_catalogue(gateway: TifluxGateway) -> None:
+    entities = await gateway.custom_fields.entities(
+        active=None, applied_in="ticket", name=None, page=PageRequest()
+    )
+    assert [e.id for e in entities] == [10, 11]
+    fields = await gateway.custom_fields.fields(
+        EntityId(10), field_type="checkbox", required=None, name=None, page=PageRequest()
+    )
+    assert [f.id for f in fields] == [81]
+    options = await gateway.custom_fields.options(EntityFieldId(80), value=None, page=PageRequest())
+    assert [o.id for o in options] == [21, 22, 23, 24]
+    assert any(o.null_option for o in options)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TypeVar
-
-from adapters.tiflux.errors import NotFoundAs, error_for_status
-from adapters.tiflux.fake.tenant import FakeApiError, FakeTenant
+from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.fake.chats import FakeChats
+from adapters.tiflux.fake.custom_fields import FakeCustomFields
+from adapters.tiflux.fake.reading import read
+from adapters.tiflux.fake.records import FakeAppointments, FakeCommunications, FakeFiles, FakeStageHistory
+from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.wire import (
     CatalogItemWire,
     CatalogWire,
@@ -17,7 +17,7 @@ from adapters.tiflux.wire import (
     StageWire,
     TicketWire,
     UserWire,
-    parse_many,
+    page_of,
     parse_one,
 )
 from application.queries import TicketFilter
@@ -27,21 +27,6 @@ from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.tickets import Ticket
 
-T = TypeVar("T")
-
-
-@contextmanager
-def _api_errors(*, is_read: bool = True, not_found: NotFoundAs | None = None) -> Iterator[None]:
-    try:
-        yield
-    except FakeApiError as exc:
-        raise error_for_status(exc.status, exc.body, is_read=is_read, not_found=not_found) from None
-
-
-def _read(call: Callable[[], T], not_found: NotFoundAs | None = None) -> T:
-    with _api_errors(not_found=not_found):
-        return call()
-
 
 class FakeTickets:
     def __init__(self, tenant: FakeTenant) -> None:
@@ -50,7 +35,7 @@ class FakeTickets:
     async def get(
         self, number: TicketNumber, *, show_entities: bool = False, include_filled_entity: bool = False
     ) -> Ticket:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.get_ticket(
                 number.value, show_entities=show_entities, include_filled_entity=include_filled_entity
             ),
@@ -60,7 +45,7 @@ class FakeTickets:
 
     async def list(self, query: TicketFilter, page: PageRequest) -> Page[Ticket]:
         dates = query.dates
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_tickets(
                 offset=page.number,
                 limit=page.size,
@@ -76,7 +61,7 @@ class FakeTickets:
                 end_datetime=dates.end if dates else None,
             )
         )
-        return Page(tuple(t.to_domain() for t in parse_many(TicketWire, payload)), page)
+        return page_of(TicketWire, payload, page)
 
 
 class FakeDesks:
@@ -84,35 +69,35 @@ class FakeDesks:
         self._tenant = tenant
 
     async def list(self, *, active: bool | None, name: str | None, page: PageRequest) -> Page[Desk]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_desks(active=active, name=name, offset=page.number, limit=page.size)
         )
-        return Page(tuple(d.to_domain() for d in parse_many(DeskWire, payload)), page)
+        return page_of(DeskWire, payload, page)
 
     async def get(self, desk_id: DeskId) -> Desk:
-        payload = _read(lambda: self._tenant.get_desk(desk_id), NotFoundAs("desk", str(desk_id)))
+        payload = read(lambda: self._tenant.get_desk(desk_id), NotFoundAs("desk", str(desk_id)))
         return parse_one(DeskWire, payload).to_domain()
 
     async def stages(self, desk_id: DeskId, page: PageRequest) -> Page[Stage]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_desk_stages(desk_id, offset=page.number, limit=page.size),
             NotFoundAs("desk", str(desk_id)),
         )
-        return Page(tuple(s.to_domain() for s in parse_many(StageWire, payload)), page)
+        return page_of(StageWire, payload, page)
 
     async def priorities(self, desk_id: DeskId, page: PageRequest) -> Page[Priority]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_desk_priorities(desk_id, offset=page.number, limit=page.size),
             NotFoundAs("desk", str(desk_id)),
         )
-        return Page(tuple(p.to_domain() for p in parse_many(PriorityWire, payload)), page)
+        return page_of(PriorityWire, payload, page)
 
     async def catalogs(self, desk_id: DeskId, page: PageRequest) -> Page[ServicesCatalog]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_desk_services_catalogs(desk_id, offset=page.number, limit=page.size),
             NotFoundAs("desk", str(desk_id)),
         )
-        return Page(tuple(c.to_domain() for c in parse_many(CatalogWire, payload)), page)
+        return page_of(CatalogWire, payload, page)
 
     async def catalog_items(
         self,
@@ -123,7 +108,7 @@ class FakeDesks:
         catalog_id: CatalogId | None = None,
         search: str | None = None,
     ) -> Page[CatalogItem]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_desk_catalog_items(
                 desk_id,
                 offset=page.number,
@@ -134,7 +119,7 @@ class FakeDesks:
             ),
             NotFoundAs("desk", str(desk_id)),
         )
-        return Page(tuple(i.to_domain() for i in parse_many(CatalogItemWire, payload)), page)
+        return page_of(CatalogItemWire, payload, page)
 
 
 class FakePeople:
@@ -142,17 +127,17 @@ class FakePeople:
         self._tenant = tenant
 
     async def clients(self, *, name: str | None, active: bool | None, page: PageRequest) -> Page[Client]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_clients(
                 active=active, name=name or None, offset=page.number, limit=page.size
             )
         )
-        return Page(tuple(c.to_domain() for c in parse_many(ClientWire, payload)), page)
+        return page_of(ClientWire, payload, page)
 
     async def users(
         self, *, user_type: UserType | None, active: bool | None, page: PageRequest
     ) -> Page[User]:
-        payload = _read(
+        payload = read(
             lambda: self._tenant.list_users(
                 offset=page.number,
                 limit=page.size,
@@ -160,7 +145,7 @@ class FakePeople:
                 type=user_type.value if user_type else None,
             )
         )
-        return Page(tuple(u.to_domain() for u in parse_many(UserWire, payload)), page)
+        return page_of(UserWire, payload, page)
 
 
 class FakeTifluxGateway:
@@ -170,3 +155,9 @@ class FakeTifluxGateway:
         self.tickets = FakeTickets(tenant)
         self.desks = FakeDesks(tenant)
         self.people = FakePeople(tenant)
+        self.communications = FakeCommunications(tenant)
+        self.files = FakeFiles(tenant)
+        self.stage_history = FakeStageHistory(tenant)
+        self.appointments = FakeAppointments(tenant)
+        self.chats = FakeChats(tenant)
+        self.custom_fields = FakeCustomFields(tenant)

@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.custom_fields import HttpCustomFields
+from adapters.tiflux.http.records import (
+    HttpAppointments,
+    HttpCommunications,
+    HttpFiles,
+    HttpStageHistory,
+    page_params,
+    ticket_not_found,
+)
 from adapters.tiflux.wire import (
     CatalogItemWire,
     CatalogWire,
@@ -17,7 +27,7 @@ from adapters.tiflux.wire import (
     StageWire,
     TicketWire,
     UserWire,
-    parse_many,
+    page_of,
     parse_one,
 )
 from application.queries import TicketFilter
@@ -26,10 +36,6 @@ from domain.ids import CatalogAreaId, CatalogId, DeskId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.tickets import Ticket
-
-
-def _page_params(page: PageRequest) -> dict[str, str]:
-    return query(offset=page.number, limit=page.size)
 
 
 def _iso_utc(moment: datetime | None) -> str | None:
@@ -54,13 +60,13 @@ class HttpTickets:
             show_entities=show_entities or None, include_filled_entity=include_filled_entity or None
         )
         payload = await self.client.get(
-            self.api_key, api_path("tickets", number), params, not_found=NotFoundAs("ticket", f"#{number}")
+            self.api_key, api_path("tickets", number), params, not_found=ticket_not_found(number)
         )
         return parse_one(TicketWire, payload).to_domain()
 
     async def list(self, query_: TicketFilter, page: PageRequest) -> Page[Ticket]:
         dates = query_.dates
-        params = _page_params(page) | query(
+        params = page_params(page) | query(
             is_closed=query_.is_closed,
             desk_ids=_ids(query_.desk_ids),
             client_ids=_ids(query_.client_ids),
@@ -73,7 +79,7 @@ class HttpTickets:
             end_datetime=_iso_utc(dates.end) if dates else None,
         )
         payload = await self.client.get(self.api_key, api_path("tickets"), params)
-        return Page(tuple(t.to_domain() for t in parse_many(TicketWire, payload)), page)
+        return page_of(TicketWire, payload, page)
 
 
 @dataclass(frozen=True)
@@ -82,9 +88,9 @@ class HttpDesks:
     api_key: str = field(repr=False)
 
     async def list(self, *, active: bool | None, name: str | None, page: PageRequest) -> Page[Desk]:
-        params = query(active=active, name=name) | _page_params(page)
+        params = query(active=active, name=name) | page_params(page)
         payload = await self.client.get(self.api_key, api_path("desks"), params)
-        return Page(tuple(d.to_domain() for d in parse_many(DeskWire, payload)), page)
+        return page_of(DeskWire, payload, page)
 
     async def get(self, desk_id: DeskId) -> Desk:
         payload = await self.client.get(
@@ -93,16 +99,16 @@ class HttpDesks:
         return parse_one(DeskWire, payload).to_domain()
 
     async def stages(self, desk_id: DeskId, page: PageRequest) -> Page[Stage]:
-        payload = await self._desk_list(desk_id, "stages", _page_params(page))
-        return Page(tuple(s.to_domain() for s in parse_many(StageWire, payload)), page)
+        payload = await self._desk_list(desk_id, "stages", page_params(page))
+        return page_of(StageWire, payload, page)
 
     async def priorities(self, desk_id: DeskId, page: PageRequest) -> Page[Priority]:
-        payload = await self._desk_list(desk_id, "priorities", _page_params(page))
-        return Page(tuple(p.to_domain() for p in parse_many(PriorityWire, payload)), page)
+        payload = await self._desk_list(desk_id, "priorities", page_params(page))
+        return page_of(PriorityWire, payload, page)
 
     async def catalogs(self, desk_id: DeskId, page: PageRequest) -> Page[ServicesCatalog]:
-        payload = await self._desk_list(desk_id, "services-catalogs", _page_params(page))
-        return Page(tuple(c.to_domain() for c in parse_many(CatalogWire, payload)), page)
+        payload = await self._desk_list(desk_id, "services-catalogs", page_params(page))
+        return page_of(CatalogWire, payload, page)
 
     async def catalog_items(
         self,
@@ -113,9 +119,9 @@ class HttpDesks:
         catalog_id: CatalogId | None = None,
         search: str | None = None,
     ) -> Page[CatalogItem]:
-        params = _page_params(page) | query(area_id=area_id, catalog_id=catalog_id, name=search or None)
+        params = page_params(page) | query(area_id=area_id, catalog_id=catalog_id, name=search or None)
         payload = await self._desk_list(desk_id, "services-catalogs-items", params)
-        return Page(tuple(i.to_domain() for i in parse_many(CatalogItemWire, payload)), page)
+        return page_of(CatalogItemWire, payload, page)
 
     async def _desk_list(self, desk_id: DeskId, what: str, params: dict[str, str]) -> object:
         return await self.client.get(
@@ -129,16 +135,16 @@ class HttpPeople:
     api_key: str = field(repr=False)
 
     async def clients(self, *, name: str | None, active: bool | None, page: PageRequest) -> Page[Client]:
-        params = query(active=active, name=name or None) | _page_params(page)
+        params = query(active=active, name=name or None) | page_params(page)
         payload = await self.client.get(self.api_key, api_path("clients"), params)
-        return Page(tuple(c.to_domain() for c in parse_many(ClientWire, payload)), page)
+        return page_of(ClientWire, payload, page)
 
     async def users(
         self, *, user_type: UserType | None, active: bool | None, page: PageRequest
     ) -> Page[User]:
-        params = _page_params(page) | query(active=active, type=user_type.value if user_type else None)
+        params = page_params(page) | query(active=active, type=user_type.value if user_type else None)
         payload = await self.client.get(self.api_key, api_path("users"), params)
-        return Page(tuple(u.to_domain() for u in parse_many(UserWire, payload)), page)
+        return page_of(UserWire, payload, page)
 
 
 class HttpTifluxGateway:
@@ -148,6 +154,12 @@ class HttpTifluxGateway:
         self.tickets = HttpTickets(client, api_key)
         self.desks = HttpDesks(client, api_key)
         self.people = HttpPeople(client, api_key)
+        self.communications = HttpCommunications(client, api_key)
+        self.files = HttpFiles(client, api_key)
+        self.stage_history = HttpStageHistory(client, api_key)
+        self.appointments = HttpAppointments(client, api_key)
+        self.chats = HttpChats(client, api_key)
+        self.custom_fields = HttpCustomFields(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

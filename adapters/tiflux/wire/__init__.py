@@ -1,0 +1,34 @@
+"""The TiFlux API's JSON, read leniently, and its translation into domain objects (anti-corruption layer).
+
+Both backends (HTTP and fake) speak this JSON, so both translate through here.
+"""
+
+from adapters.tiflux.wire.base import page_of, parse_many, parse_one
+from adapters.tiflux.wire.chats import ChatWire
+from adapters.tiflux.wire.custom_fields import EntityFieldOptionWire, EntityFieldWire, EntityWire
+from adapters.tiflux.wire.desks import CatalogItemWire, CatalogWire, DeskWire, PriorityWire, StageWire
+from adapters.tiflux.wire.people import ClientWire, UserWire
+from adapters.tiflux.wire.records import AppointmentWire, CommunicationWire, StageSlaWire, TicketFileWire
+from adapters.tiflux.wire.tickets import TicketWire
+
+__all__ = [
+    "AppointmentWire",
+    "CatalogItemWire",
+    "CatalogWire",
+    "ChatWire",
+    "ClientWire",
+    "CommunicationWire",
+    "DeskWire",
+    "EntityFieldOptionWire",
+    "EntityFieldWire",
+    "EntityWire",
+    "PriorityWire",
+    "StageSlaWire",
+    "StageWire",
+    "TicketFileWire",
+    "TicketWire",
+    "UserWire",
+    "page_of",
+    "parse_many",
+    "parse_one",
+]

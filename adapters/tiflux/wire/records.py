@@ -1,0 +1,149 @@
+"""Internal communications, files, stage SLAs and appointments as the API sends them."""
+
+from __future__ import annotations
+
+from adapters.tiflux.wire.base import Day, Money, Named, Timestamp, WireModel
+from domain.ids import AppointmentId, CommunicationId, FileId
+from domain.records import (
+    Appointment,
+    AttachedFile,
+    InternalCommunication,
+    Location,
+    Shift,
+    StageSla,
+    TicketFile,
+    Valorization,
+)
+
+
+class AttachedFileWire(WireModel):
+    file_name: str | None = None
+    name: str | None = None
+    size: int | None = None
+
+    def to_domain(self) -> AttachedFile:
+        return AttachedFile(name=self.file_name or self.name or "", size_bytes=self.size)
+
+
+class CommunicationWire(WireModel):
+    id: int
+    text: str | None = None
+    user: Named | None = None
+    created_at: Timestamp = None
+    files_count: int | None = None
+    files: list[AttachedFileWire] | None = None
+
+    def to_domain(self) -> InternalCommunication:
+        files = tuple(f.to_domain() for f in self.files or ())
+        return InternalCommunication(
+            id=CommunicationId(self.id),
+            text_html=self.text,
+            author=self.user.to_ref() if self.user else None,
+            created_at=self.created_at,
+            files_count=self.files_count if self.files_count is not None else len(files),
+            files=files,
+        )
+
+
+class TicketFileWire(WireModel):
+    id: int
+    name: str | None = None
+    content_type: str | None = None
+    size: int | None = None
+    url: str | None = None
+    created_at: Timestamp = None
+    created_by: Named | None = None
+
+    def to_domain(self) -> TicketFile:
+        return TicketFile(
+            id=FileId(self.id),
+            name=self.name,
+            content_type=self.content_type,
+            size_bytes=self.size,
+            url=self.url,
+            created_at=self.created_at,
+            created_by=self.created_by.to_ref() if self.created_by else None,
+        )
+
+
+class StageSlaWire(WireModel):
+    stage: Named | None = None
+    desk: Named | None = None
+    duration_in_expedient: str | None = None
+    sla_attended: bool | None = None
+    created_at: Timestamp = None
+    expiration: Timestamp = None
+    attended_at: Timestamp = None
+    attended_by: Named | None = None
+    created_by: Named | None = None
+
+    def to_domain(self) -> StageSla:
+        return StageSla(
+            stage=self.stage.to_ref() if self.stage else None,
+            desk=self.desk.to_ref() if self.desk else None,
+            duration_in_business_hours=self.duration_in_expedient,
+            sla_attended=self.sla_attended,
+            entered_at=self.created_at,
+            expiration=self.expiration,
+            attended_at=self.attended_at,
+            attended_by=self.attended_by.to_ref() if self.attended_by else None,
+            moved_by=self.created_by.to_ref() if self.created_by else None,
+        )
+
+
+class ShiftWire(WireModel):
+    name: str | None = None
+    value: Money = None
+
+
+class ValorizationWire(WireModel):
+    attendance: str | None = None
+    attendance_kind: str | None = None
+    contract: Named | None = None
+    loose_service: Named | None = None
+    shift: ShiftWire | None = None
+    guarantee: bool = False
+    manual_value: bool = False
+    value: Money = None
+
+    def to_domain(self) -> Valorization:
+        return Valorization(
+            attendance=self.attendance,
+            attendance_kind=self.attendance_kind,
+            contract=self.contract.to_ref() if self.contract else None,
+            loose_service=self.loose_service.to_ref() if self.loose_service else None,
+            shift=Shift(self.shift.name, self.shift.value) if self.shift else None,
+            guarantee=self.guarantee,
+            manual_value=self.manual_value,
+            value=self.value,
+        )
+
+
+class LocationWire(WireModel):
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class AppointmentWire(WireModel):
+    id: int
+    date: Day = None
+    init_time: str | None = None
+    end_time: str | None = None
+    description: str | None = None
+    user: Named | None = None
+    client: Named | None = None
+    valorization: ValorizationWire | None = None
+    locations: list[LocationWire] | None = None
+
+    def to_domain(self) -> Appointment:
+        return Appointment(
+            id=AppointmentId(self.id),
+            day=self.date,
+            start=self.init_time,
+            end=self.end_time,
+            description=self.description,
+            user=self.user.to_ref() if self.user else None,
+            client=self.client.to_ref() if self.client else None,
+            valorization=self.valorization.to_domain() if self.valorization else None,
+            locations=tuple(Location(loc.latitude, loc.longitude) for loc in self.locations or ()),
+        )
