@@ -29,12 +29,15 @@ class Client:
 
 @dataclass(frozen=True)
 class User:
+    """A person with a login; a requestor (type client) may say which client company they belong to."""
+
     id: UserId
     name: str
     email: str | None = None
     type: UserType | None = None
     active: bool = True
     technical_group_id: int | None = None
+    client_id: ClientId | None = None
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from application.ports.desks import DesksPort
+from application.ports.people import PeoplePort
 from application.ports.tickets import TicketsPort
 from application.queries import ID_FILTERS, TicketFilter
-from domain.errors import MissingFilter
+from application.resolvers import ClientResolver, DeskResolver, StageResolver
+from domain.desks import Desk, Stage
+from domain.errors import InvalidInput, MissingFilter
 from domain.ids import TicketNumber
 from domain.paging import Page, PageRequest
+from domain.people import Client
+from domain.resolution import settle
 from domain.tickets import Ticket
 
-LIST_TICKETS_FILTERS = (*ID_FILTERS, "requestor_email")
+LIST_TICKETS_FILTERS = (*ID_FILTERS, "requestor_email", "desk_name", "client_name", "stage_name")
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,49 @@ class GetTicket:
 
 
 @dataclass(frozen=True)
+class TicketNames:
+    """Names a person used instead of IDs; an ID given for the same filter wins."""
+
+    desk_name: str | None = None
+    client_name: str | None = None
+    stage_name: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketListing:
+    """One page of tickets, with the filter actually applied and what each name resolved to."""
+
+    page: Page[Ticket]
+    query: TicketFilter
+    desk: Desk | None = None
+    client: Client | None = None
+    stage: Stage | None = None
+
+
+@dataclass(frozen=True)
 class ListTickets:
     """List open (or closed) tickets narrowed by at least one filter, one page at a time."""
 
     tickets: TicketsPort
+    desks: DesksPort
+    people: PeoplePort
 
-    async def __call__(self, query: TicketFilter, page: PageRequest) -> Page[Ticket]:
-        if not query.narrows:
+    async def __call__(self, query: TicketFilter, names: TicketNames, page: PageRequest) -> TicketListing:
+        if not (query.narrows or names.desk_name or names.client_name or names.stage_name):
             raise MissingFilter(LIST_TICKETS_FILTERS)
-        return await self.tickets.list(query, page)
+        desk = client = stage = None
+        if names.desk_name and not query.desk_ids:
+            desk = settle(await DeskResolver(self.desks).resolve(names.desk_name), "desk")
+            query = replace(query, desk_ids=(desk.id,))
+        if names.client_name and not query.client_ids:
+            client = settle(await ClientResolver(self.people).resolve(names.client_name), "client")
+            query = replace(query, client_ids=(client.id,))
+        if names.stage_name and not query.stage_ids:
+            if not query.desk_ids:
+                raise InvalidInput("stage_name", "needs_desk")
+            if len(query.desk_ids) > 1:
+                raise InvalidInput("stage_name", "one_desk")
+            outcome = await StageResolver(self.desks).resolve(query.desk_ids[0], names.stage_name)
+            stage = settle(outcome, "stage")
+            query = replace(query, stage_ids=(stage.id,))
+        return TicketListing(await self.tickets.list(query, page), query, desk, client, stage)

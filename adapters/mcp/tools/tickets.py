@@ -11,7 +11,7 @@ from adapters.mcp.fields import EndMoment, IdList, Limit, Offset, StartMoment, T
 from adapters.mcp.spec import ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from application.queries import DateField, DateRange, TicketFilter
-from application.use_cases.tickets import GetTicket, ListTickets
+from application.use_cases.tickets import GetTicket, ListTickets, TicketNames
 from domain.errors import InvalidInput
 from domain.ids import ClientId, DeskId, StageId, UserId
 from domain.paging import PageRequest
@@ -46,6 +46,21 @@ class ListTicketsInput(ToolInput):
         validate_default=True,
         description="IDs dos atendentes responsáveis separados por vírgula (até 15).",
     )
+    desk_name: str | None = Field(
+        default=None,
+        max_length=200,
+        description='Nome (ou parte) da mesa, ex.: "cansados". Um nome solto dito pelo usuário é uma mesa.',
+    )
+    client_name: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Nome (ou parte) do cliente; use só quando o usuário disser cliente ou empresa.",
+    )
+    stage_name: str | None = Field(
+        default=None,
+        max_length=200,
+        description='Nome (ou parte) do estágio, ex.: "aguardando"; exige a mesa (desk_ids ou desk_name).',
+    )
     requestor_ids: IdList = Field(
         default="", validate_default=True, description="IDs dos solicitantes separados por vírgula (até 15)."
     )
@@ -70,6 +85,9 @@ class ListTicketsInput(ToolInput):
     )
     offset: Offset = 1
     limit: Limit = 20
+
+    def names(self) -> TicketNames:
+        return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
 
     def to_query(self) -> TicketFilter:
         if self.requestor_email and not _EMAIL.match(self.requestor_email):
@@ -115,15 +133,16 @@ LIST_TICKETS = ToolSpec(
     title="Listar tickets",
     description=(
         "Lista tickets abertos (ou fechados, com is_closed=true), uma página por vez. Exige pelo menos um "
-        "filtro: desk_ids, client_ids, stage_ids, responsible_ids, requestor_ids ou requestor_email. "
-        "Intervalo de datas opcional (date_type + start_datetime/end_datetime). Para nomes de mesa, cliente "
-        "ou pessoa, descubra os IDs com list_desks antes."
+        "filtro (IDs, nomes ou requestor_email); intervalo de datas opcional. Nomes: um nome solto é uma "
+        'mesa ("tickets do cansados" → desk_name); "cliente"/"empresa" → client_name; e-mail de '
+        "pessoa → requestor_email; stage_name vale dentro da mesa. Um ID dado vence o nome. Se a resposta "
+        "listar candidatos, pergunte ao usuário qual deles."
     ),
     input_model=ListTicketsInput,
-    use_case=lambda gateway, args: ListTickets(gateway.tickets)(
-        args.to_query(), PageRequest(args.offset, args.limit)
+    use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
+        args.to_query(), args.names(), PageRequest(args.offset, args.limit)
     ),
-    presenter=lambda page, args, fmt: present_ticket_page(page, args.to_query(), fmt),
+    presenter=lambda listing, _args, fmt: present_ticket_page(listing, fmt),
     read_only=True,
 )
 

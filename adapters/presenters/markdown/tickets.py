@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.text import html_to_text, inline
 from application.queries import TicketFilter
+from application.use_cases.tickets import TicketListing
 from domain.custom_fields import EntityValues
-from domain.paging import Page
 from domain.people import PersonRef, User
 from domain.tickets import Ticket
 
@@ -31,12 +31,14 @@ def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
     )
 
 
-def present_ticket_page(page: Page[Ticket], query: TicketFilter, fmt: Formatter) -> str:
+def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
     t = fmt.t
+    page, query = listing.page, listing.query
     state = "closed" if query.is_closed else "open"
+    resolved = _resolved_names(listing, fmt)
     if not page.items:
         empty = t(f"tickets.empty.{state}", filters=_describe_filter(query))
-        return lines(empty, None if query.is_closed else t("tickets.closed_hint"))
+        return lines(resolved, empty, None if query.is_closed else t("tickets.closed_hint"))
     items = []
     for position, ticket in enumerate(page.items, start=1):
         items.append(f"{position}. " + t("tickets.item", number=ticket.number, title=_title(ticket, fmt)))
@@ -46,11 +48,25 @@ def present_ticket_page(page: Page[Ticket], query: TicketFilter, fmt: Formatter)
             items.append(f"   > {snippet}")
     return lines(
         f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
+        resolved,
         "",
         items,
         "",
         fmt.page_footer(page),
     )
+
+
+def _resolved_names(listing: TicketListing, fmt: Formatter) -> str | None:
+    """Say what each name became, so a wrong guess can never pass unnoticed."""
+    t = fmt.t
+    parts = []
+    if listing.desk:
+        parts.append(t("tickets.resolved.desk", desk=fmt.named(listing.desk.label, listing.desk.id)))
+    if listing.client:
+        parts.append(t("tickets.resolved.client", client=fmt.named(listing.client.name, listing.client.id)))
+    if listing.stage:
+        parts.append(t("tickets.resolved.stage", stage=fmt.named(listing.stage.name, listing.stage.id)))
+    return t("tickets.resolved", names="; ".join(parts)) if parts else None
 
 
 def _title(ticket: Ticket, fmt: Formatter) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from adapters.tiflux.wire.base import WireModel
+from adapters.tiflux.wire.base import Named, WireModel
 from domain.ids import ClientId, UserId
 from domain.people import Client, User, UserType
 
@@ -33,8 +33,13 @@ class UserWire(WireModel):
     user_type: str | None = Field(default=None, alias="_type")
     active: bool = True
     technical_group_id: int | None = None
+    client_id: int | None = None
+    client: Named | None = None
 
     def to_domain(self) -> User:
+        client_id = (
+            self.client_id if self.client_id is not None else (self.client.id if self.client else None)
+        )
         return User(
             id=UserId(self.id),
             name=self.name,
@@ -42,4 +47,5 @@ class UserWire(WireModel):
             type=_user_type(self.user_type),
             active=self.active,
             technical_group_id=self.technical_group_id,
+            client_id=ClientId(client_id) if client_id is not None else None,
         )

@@ -70,7 +70,7 @@ async def test_get_ticket_refuses_bad_input_naming_the_field(
 async def test_an_unknown_ticket_is_a_clear_error(mcp_client: Client) -> None:
     result = await mcp_client.call_tool("get_ticket", {"ticket_number": "999999"})
     assert result.is_error
-    assert text_of(result) == "Ticket #999999 não encontrado(a)."
+    assert text_of(result) == "Não encontrado: ticket #999999."
 
 
 async def test_list_tickets_by_desk(mcp_client: Client) -> None:
@@ -107,7 +107,11 @@ async def test_list_tickets_pages(mcp_client: Client) -> None:
         ({"desk_ids": "14", "date_type": "updated_at"}, "date_type"),
         ({"desk_ids": "14", "date_type": "created_at"}, "start_datetime"),
         ({"requestor_email": "not-an-email"}, "requestor_email"),
-        ({"desk_name": "suporte"}, "desk_name"),
+        ({"stage_name": "triagem"}, "stage_name"),
+        ({"desk_ids": "14,15", "stage_name": "triagem"}, "stage_name"),
+        ({"desk_name": "  "}, "desk_name"),
+        ({"desk_name": "x" * 201}, "desk_name"),
+        ({"desk_name": "cansados", "requestor_name": "Ana"}, "requestor_name"),
     ],
 )
 async def test_list_tickets_refuses_bad_input(
