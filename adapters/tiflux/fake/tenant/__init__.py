@@ -1,0 +1,28 @@
+"""An in-memory emulation of TiFlux API v2 holding the demo tenant "NuvemDesk".
+
+Every public method of :class:`FakeTenant` is one API route: its keyword arguments arrive already parsed to
+Python types and it returns the exact JSON body (a list or a dict) the real API answers. Failures are raised
+as :class:`FakeApiError`, carrying the HTTP status and the JSON error body. The tenant's data live in the
+JSON files of ``adapters/tiflux/fake/data/`` (the source of truth); every tenant works on its own deep copy
+of them. The modules of this package split the tenant by area; :class:`FakeTenant` hands each route to one.
+"""
+
+from adapters.tiflux.fake.tenant.bodies import Json
+from adapters.tiflux.fake.tenant.chats import ChatKind
+from adapters.tiflux.fake.tenant.data import load_demo_data
+from adapters.tiflux.fake.tenant.errors import FakeApiError, validation_error
+from adapters.tiflux.fake.tenant.fake_tenant import FakeTenant
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, MAX_LIMIT
+from adapters.tiflux.fake.tenant.moments import Moment
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "ChatKind",
+    "FakeApiError",
+    "FakeTenant",
+    "Json",
+    "Moment",
+    "load_demo_data",
+    "validation_error",
+]

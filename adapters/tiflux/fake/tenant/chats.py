@@ -1,0 +1,67 @@
+"""Chats and the four chat lists."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+from typing import Literal, get_args
+
+from adapters.tiflux.fake.tenant.bodies import Json
+from adapters.tiflux.fake.tenant.data import TenantState
+from adapters.tiflux.fake.tenant.matching import field_is, id_is, listed
+
+ChatKind = Literal["inbox", "mine", "in_attendance", "archived"]
+
+
+class ChatsArea:
+    """The routes on chats."""
+
+    def __init__(self, state: TenantState) -> None:
+        self._state = state
+
+    def get_chat(self, chat_id: int) -> Json:
+        if chat_id not in self._state.chats:
+            raise self._state.not_found("Chat")
+        return copy.deepcopy(self._state.chats[chat_id])
+
+    def list_chats(
+        self,
+        kind: ChatKind,
+        *,
+        offset: int,
+        limit: int,
+        department_id: int | None,
+        client_id: int | None,
+        requestor_id: int | None,
+        number: str | None,
+        origins: Sequence[str],
+        started_by: str | None,
+        user_id: int | None,
+        status: str | None,
+        canceled: bool | None,
+    ) -> list[Json]:
+        if kind not in get_args(ChatKind):
+            raise self._state.not_found("Chat list")
+        phone = re.sub(r"\D", "", number) if number else None
+        wanted_origins = set(origins)
+        starter = started_by.casefold() if started_by else None
+        attending = kind == "in_attendance"
+        checks = [
+            id_is("department", department_id),
+            id_is("client", client_id),
+            id_is("requestor", requestor_id),
+            (lambda chat: self._requestor_phone(chat) == phone) if number else None,
+            (lambda chat: chat["origin"] in wanted_origins) if wanted_origins else None,
+            (lambda chat: chat["started_by"].casefold() == starter) if started_by else None,
+            id_is("responsible", user_id if attending else None),
+            field_is("status", status if attending else None),
+            field_is("canceled", canceled if kind == "archived" else None),
+        ]
+        chats = [self._state.chats[chat_id] for chat_id in self._state.chat_lists[kind]]
+        return listed(chats, checks, offset, limit)
+
+    def _requestor_phone(self, chat: Json) -> str | None:
+        requestor = self._state.requestors.get((chat.get("requestor") or {}).get("id", 0))
+        phone = requestor.get("telephone") if requestor else None
+        return re.sub(r"\D", "", phone) if phone else None

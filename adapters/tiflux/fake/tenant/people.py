@@ -1,0 +1,65 @@
+"""Clients, users, the API user and requestors."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+
+from adapters.tiflux.fake.tenant.bodies import Json, responsible_ref
+from adapters.tiflux.fake.tenant.data import TenantState
+from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.inputs import form_int, pick
+from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, text_has
+
+
+class PeopleArea:
+    """The routes on people, and the checks tickets make on their responsible and requestor."""
+
+    def __init__(self, state: TenantState) -> None:
+        self._state = state
+
+    def list_clients(self, *, active: bool | None, name: str | None, offset: int, limit: int) -> list[Json]:
+        checks = [field_is("status", active), text_has("name", name)]
+        return listed(in_id_order(self._state.clients), checks, offset, limit)
+
+    def list_users(self, *, offset: int, limit: int, active: bool | None, type: str | None) -> list[Json]:
+        checks = [field_is("active", active), field_is("_type", type)]
+        return listed(in_id_order(self._state.users), checks, offset, limit)
+
+    def get_me(self) -> Json:
+        return copy.deepcopy(self._state.me)
+
+    def responsible(self, user_id: int) -> Json:
+        """The reference of an active attendant, else 422."""
+        user = pick(self._state.users.values(), user_id, "responsible_id")
+        if user["_type"] == "client" or not user["active"]:
+            raise validation_error(f"responsible_id {user_id} is not an active attendant")
+        return responsible_ref(user)
+
+    def requestor_for(self, form: Mapping[str, str]) -> Json | None:
+        """The requestor a ticket form names by id or e-mail, a new one for an unknown e-mail or name."""
+        requestors = self._state.requestors
+        requestor_id = form_int(form, "requestor_id")
+        if requestor_id is not None:
+            if requestor_id not in requestors:
+                raise validation_error(f"requestor_id {requestor_id} not found")
+            return copy.deepcopy(requestors[requestor_id])
+        email = form.get("requestor_email")
+        for requestor in requestors.values():
+            if email and (requestor["email"] or "").casefold() == email.casefold():
+                return copy.deepcopy(requestor)
+        if not (email or form.get("requestor_name")):
+            return None
+        return self._new_requestor(form)
+
+    def _new_requestor(self, form: Mapping[str, str]) -> Json:
+        ident = max(*self._state.users, *self._state.requestors) + 1
+        requestor = {
+            "id": ident,
+            "name": form.get("requestor_name") or form["requestor_email"],
+            "email": form.get("requestor_email"),
+            "telephone": form.get("requestor_telephone"),
+            "ramal": None,
+        }
+        self._state.requestors[ident] = requestor
+        return copy.deepcopy(requestor)

@@ -1,0 +1,135 @@
+"""What a ticket records besides itself: answers, internal communications, files and stage SLAs."""
+
+from __future__ import annotations
+
+import copy
+import mimetypes
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from adapters.tiflux.fake.tenant.bodies import Json, shaped
+from adapters.tiflux.fake.tenant.data import API_ORIGIN, TenantState, next_id
+from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.matching import page
+from adapters.tiflux.fake.tenant.moments import iso
+
+FILES_URL = "https://files.tiflux.com/anexos"
+
+_MIME_TYPES = mimetypes.MimeTypes()  # built-in table only: the same answer on every machine
+
+
+class RecordsArea:
+    """The routes on a ticket's answers, internal communications, files and stage SLAs."""
+
+    def __init__(self, state: TenantState) -> None:
+        self._state = state
+
+    def create_answer(
+        self, ticket_number: int, *, name: str, with_signature: bool, files: Sequence[tuple[str, bytes]]
+    ) -> Json:
+        state = self._state
+        ticket = state.ticket(ticket_number)
+        if not name.strip():
+            raise validation_error("name can't be blank")
+        now = state.now()
+        self._attach_files(ticket_number, files, now)
+        template = state.responses["create_answer"]
+        answer = shaped(
+            template,
+            {
+                "id": next_id(state.answers, first=template["id"]),
+                "author": state.me["name"],
+                "answer_time": iso(now),
+                "answer_origin": API_ORIGIN,
+                "signature": with_signature,
+                "name": name,
+            },
+        )
+        state.answers.setdefault(ticket_number, []).append(answer)
+        state.stamp_update(ticket)
+        return copy.deepcopy(answer)
+
+    def list_internal_communications(self, ticket_number: int, *, offset: int, limit: int) -> list[Json]:
+        return self._per_ticket(self._state.communications, ticket_number, offset, limit)
+
+    def get_internal_communication(self, ticket_number: int, communication_id: int) -> Json:
+        self._state.ticket(ticket_number)
+        for communication in self._state.communications.get(ticket_number, []):
+            if communication["id"] == communication_id:
+                return copy.deepcopy(communication)
+        raise self._state.not_found("Internal communication")
+
+    def create_internal_communication(
+        self, ticket_number: int, *, text: str, files: Sequence[tuple[str, bytes]]
+    ) -> Json:
+        state = self._state
+        state.ticket(ticket_number)
+        if not text.strip():
+            raise validation_error("text can't be blank")
+        now = state.now()
+        attached = self._attach_files(ticket_number, files, now)
+        communication = shaped(
+            state.responses["create_internal_communication"],
+            {
+                "id": next_id(state.communications),
+                "text": text,
+                "user": state.me_ref(),
+                "created_at": iso(now),
+                "updated_at": iso(now),
+                "files": attached,
+                "files_count": len(attached),
+            },
+        )
+        state.communications.setdefault(ticket_number, []).append(communication)
+        return copy.deepcopy(communication)
+
+    def list_ticket_files(self, ticket_number: int) -> list[Json]:
+        self._state.ticket(ticket_number)
+        return copy.deepcopy(self._state.files.get(ticket_number, []))
+
+    def list_stages_slas(self, ticket_number: int, *, offset: int, limit: int) -> list[Json]:
+        return self._per_ticket(self._state.stages_slas, ticket_number, offset, limit)
+
+    def _per_ticket(
+        self, table: Mapping[int, list[Json]], ticket_number: int, offset: int, limit: int
+    ) -> list[Json]:
+        self._state.ticket(ticket_number)
+        return page(table.get(ticket_number, []), offset, limit)
+
+    def _attach_files(
+        self, ticket_number: int, files: Sequence[tuple[str, bytes]], now: datetime
+    ) -> list[Json]:
+        """Stores uploads as ticket files; returns them in the shape of an internal communication's files."""
+        state = self._state
+        template = state.responses["create_internal_communication_with_files"]["files"][0]
+        attached = []
+        for file_name, content in files:
+            file_id = self._next_file_id()
+            content_type = _MIME_TYPES.guess_type(file_name)[0] or "application/octet-stream"
+            url = f"{FILES_URL}/{file_id}/{file_name}"
+            state.files.setdefault(ticket_number, []).append(
+                {
+                    "id": file_id,
+                    "name": file_name,
+                    "content_type": content_type,
+                    "size": len(content),
+                    "url": url,
+                    "created_at": iso(now),
+                    "created_by": state.me_ref(),
+                }
+            )
+            entry = {
+                "id": file_id,
+                "file_name": file_name,
+                "content_type": content_type,
+                "size": len(content),
+            }
+            attached.append(shaped(template, {**entry, "url": url}))
+        return attached
+
+    def _next_file_id(self) -> int:
+        """Ticket files and the files of internal communications share one id sequence."""
+        ticket_files = [f["id"] for stored in self._state.files.values() for f in stored]
+        communications = self._state.communications.values()
+        shared = [f["id"] for stored in communications for c in stored for f in c["files"]]
+        return max(ticket_files + shared, default=0) + 1
