@@ -18,6 +18,7 @@ from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.settings import Settings
+from adapters.tiflux.cache import CachingGateway, TenantCaches
 from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
@@ -39,15 +40,19 @@ def open_http_client(settings: Settings) -> httpx2.AsyncClient:
 
 
 class HttpGateways:
-    """TiFlux over HTTP, one gateway per API key."""
+    """TiFlux over HTTP, one gateway per API key, each with its own reference cache."""
 
-    def __init__(self, client: TifluxHttpClient) -> None:
+    def __init__(self, client: TifluxHttpClient, cache_ttl: float) -> None:
         self._client = client
+        self._caches = TenantCaches(cache_ttl) if cache_ttl > 0 else None
 
     def __call__(self, api_key: str | None) -> TifluxGateway:
         if not api_key:
             raise MissingCredentials()
-        return HttpTifluxGateway(self._client, api_key)
+        gateway: TifluxGateway = HttpTifluxGateway(self._client, api_key)
+        if self._caches is not None:
+            gateway = CachingGateway(gateway, self._caches.for_key(api_key))
+        return gateway
 
 
 class FakeGateways:
@@ -75,7 +80,7 @@ class Container(containers.DeclarativeContainer):
 
     gateways = providers.Selector(
         settings.provided.backend,
-        http=providers.Singleton(HttpGateways, client=tiflux_client),
+        http=providers.Singleton(HttpGateways, client=tiflux_client, cache_ttl=settings.provided.cache_ttl),
         fake=providers.Singleton(FakeGateways, tenant=fake_tenant),
     )
 

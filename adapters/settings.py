@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     connect_timeout: float = Field(default=5.0, gt=0)
     read_timeout: float = Field(default=15.0, gt=0)
+    cache_ttl: float = Field(
+        default=300.0, ge=0, description="Seconds desks, stages, items and users are remembered; 0 disables."
+    )
     hosted: bool = False
 
     @field_validator("timezone")

@@ -1,0 +1,71 @@
+"""Over real HTTP: a warm name resolution makes no request, and two keys never share entries."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx2
+import pytest
+
+from adapters.container import HttpGateways
+from adapters.tiflux.fake.tenant import FakeTenant
+from adapters.tiflux.http.client import TifluxHttpClient
+from application.resolvers import DeskResolver, ResponsibleResolver, StageResolver
+from domain.ids import DeskId, TicketNumber
+from domain.resolution import Resolved
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def gateways(live_fake_api: Any, tenant: FakeTenant) -> AsyncIterator[tuple[HttpGateways, Any]]:
+    app = live_fake_api.serve(tenant)
+    async with httpx2.AsyncClient(base_url=live_fake_api.base_url, timeout=5) as http:
+        yield HttpGateways(TifluxHttpClient(http), cache_ttl=300), app
+
+
+async def test_a_second_resolution_within_the_ttl_makes_no_request(
+    gateways: tuple[HttpGateways, Any],
+) -> None:
+    factory, app = gateways
+    for_key = factory("key-one")
+    cold = await DeskResolver(for_key.desks).resolve("cansados")
+    assert isinstance(cold, Resolved) and cold.value.id == 11
+    cold_requests = len(app.state.requests)
+    assert cold_requests == 2  # exact-name filter, then every active desk
+    warm = await DeskResolver(factory("key-one").desks).resolve("cansados")
+    assert isinstance(warm, Resolved) and warm.value.id == 11
+    assert len(app.state.requests) == cold_requests
+
+
+async def test_other_reference_lists_are_cached_too(gateways: tuple[HttpGateways, Any]) -> None:
+    factory, app = gateways
+    for _ in range(2):
+        await StageResolver(factory("k").desks).resolve(DeskId(14), "triagem")
+        await ResponsibleResolver(factory("k").people).resolve("lima")
+    assert len(app.state.requests) == 2
+
+
+async def test_two_keys_never_see_each_others_entries(gateways: tuple[HttpGateways, Any]) -> None:
+    factory, app = gateways
+    await DeskResolver(factory("key-one").desks).resolve("suporte")
+    await DeskResolver(factory("key-two").desks).resolve("suporte")
+    keys = [entry for entry in app.state.requests if entry[1] == "/api/v2/desks"]
+    assert len(keys) == 2  # the second key asked TiFlux itself
+
+
+async def test_live_data_is_never_cached(gateways: tuple[HttpGateways, Any]) -> None:
+    factory, app = gateways
+    await factory("k").tickets.get(TicketNumber(1040))
+    await factory("k").tickets.get(TicketNumber(1040))
+    assert len(app.state.requests) == 2
+
+
+async def test_a_zero_ttl_disables_the_cache(live_fake_api: Any, tenant: FakeTenant) -> None:
+    app = live_fake_api.serve(tenant)
+    async with httpx2.AsyncClient(base_url=live_fake_api.base_url, timeout=5) as http:
+        factory = HttpGateways(TifluxHttpClient(http), cache_ttl=0)
+        await DeskResolver(factory("k").desks).resolve("suporte")
+        await DeskResolver(factory("k").desks).resolve("suporte")
+    assert len(app.state.requests) == 2
