@@ -1,0 +1,241 @@
+"""Step definitions for the Gherkin features: they speak to the use cases and resolvers on the demo tenant,
+and, for the mesa-first table, to the MCP tool layer in memory."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable
+from typing import Any, TypeVar
+
+import pytest
+from dependency_injector import providers
+from mcp import Client
+from pytest_bdd import given, parsers, then, when
+
+from adapters.container import create_container
+from adapters.mcp.tools.tickets import LIST_TICKETS
+from adapters.settings import Settings
+from adapters.tiflux.fake.gateway import FakeTifluxGateway
+from adapters.tiflux.fake.tenant import FakeTenant
+from application.queries import TicketFilter
+from application.resolvers import (
+    CatalogItemResolver,
+    ClientResolver,
+    DeskResolver,
+    RequestorResolver,
+    ResponsibleResolver,
+    StageResolver,
+)
+from application.use_cases.tickets import ListTickets, TicketNames
+from domain.errors import DomainError
+from domain.ids import ClientId, DeskId
+from domain.paging import PageRequest
+from domain.resolution import Ambiguous, NoMatch, Resolution, Resolved
+
+T = TypeVar("T")
+
+
+def run(awaitable: Awaitable[T]) -> T:
+    async def wrapper() -> T:
+        return await awaitable
+
+    return asyncio.run(wrapper())
+
+
+def ids(text: str) -> list[int]:
+    return [int(part) for part in text.replace(" ", "").split(",") if part]
+
+
+@pytest.fixture
+def world() -> dict[str, Any]:
+    return {}
+
+
+@given(parsers.parse('the demo tenant "{name}"'))
+def demo_tenant(world: dict[str, Any], name: str) -> None:
+    world["tenant"] = FakeTenant.demo()
+    world["gateway"] = FakeTifluxGateway(world["tenant"])
+
+
+# --- resolving names ----------------------------------------------------------------------------------
+
+
+@when(parsers.parse('someone asks for the desk "{name}"'))
+def ask_desk(world: dict[str, Any], name: str) -> None:
+    world["outcome"] = run(DeskResolver(world["gateway"].desks).resolve(name))
+
+
+@when(parsers.parse('someone asks for the client "{name}"'))
+def ask_client(world: dict[str, Any], name: str) -> None:
+    world["outcome"] = run(ClientResolver(world["gateway"].people).resolve(name))
+
+
+@when(parsers.parse('someone assigns the ticket to "{name}"'))
+def ask_responsible(world: dict[str, Any], name: str) -> None:
+    world["outcome"] = run(ResponsibleResolver(world["gateway"].people).resolve(name))
+
+
+@when(parsers.parse('someone names the requestor "{name}" for client {client_id:d}'))
+def ask_requestor(world: dict[str, Any], name: str, client_id: int) -> None:
+    world["outcome"] = run(RequestorResolver(world["gateway"].people).resolve(name, ClientId(client_id)))
+
+
+@when(parsers.parse('someone asks for the stage "{name}" of desk {desk_id:d}'))
+def ask_stage(world: dict[str, Any], name: str, desk_id: int) -> None:
+    world["outcome"] = run(StageResolver(world["gateway"].desks).resolve(DeskId(desk_id), name))
+
+
+@when(parsers.parse('someone asks for the catalog item "{name}" of desk {desk_id:d}'))
+def ask_item(world: dict[str, Any], name: str, desk_id: int) -> None:
+    world["outcome"] = run(CatalogItemResolver(world["gateway"].desks).resolve(DeskId(desk_id), name))
+
+
+def resolved(world: dict[str, Any]) -> Any:
+    outcome: Resolution[Any] = world["outcome"]
+    assert isinstance(outcome, Resolved), f"expected one match, got {outcome}"
+    return outcome.value
+
+
+@then(parsers.re(r'the (?:desk|client|user|stage|catalog item) (?P<ident>\d+) "(?P<name>[^"]+)" is chosen'))
+def chosen(world: dict[str, Any], ident: str, name: str) -> None:
+    value = resolved(world)
+    assert (value.id, value.name) == (int(ident), name)
+
+
+KINDS = r"(?:desks|clients|users|stages|catalog items)"
+
+
+@then(parsers.re(rf"the person is asked to choose between the {KINDS} (?P<options>[\d, ]+)"))
+def choice(world: dict[str, Any], options: str) -> None:
+    outcome = world["outcome"]
+    assert isinstance(outcome, Ambiguous), f"expected a choice, got {outcome}"
+    offered = [scored.candidate.value.id for scored in outcome.options]
+    assert sorted(offered) == ids(options)
+
+
+@then(parsers.parse('"{name}" was not offered'))
+def not_offered(world: dict[str, Any], name: str) -> None:
+    assert resolved(world).name != name
+
+
+@then(parsers.re(r"no (?:desk|client|user) is found$"))
+def nothing_found(world: dict[str, Any]) -> None:
+    assert isinstance(world["outcome"], NoMatch), world["outcome"]
+
+
+@then(parsers.parse('no user is found, so TiFlux will create the requestor "{name}"'))
+def new_requestor(world: dict[str, Any], name: str) -> None:
+    outcome = world["outcome"]
+    assert isinstance(outcome, NoMatch)
+    assert outcome.term == name
+
+
+@then(parsers.parse('the desk "{name}" is suggested'))
+def suggested(world: dict[str, Any], name: str) -> None:
+    outcome = world["outcome"]
+    assert isinstance(outcome, NoMatch)
+    assert any(suggestion.startswith(f"{name} ") for suggestion in outcome.suggestions), outcome.suggestions
+
+
+# --- listing tickets through the use case ------------------------------------------------------------
+
+
+def list_tickets(world: dict[str, Any], query: TicketFilter, names: TicketNames) -> None:
+    gateway = world["gateway"]
+    use_case = ListTickets(gateway.tickets, gateway.desks, gateway.people)
+    try:
+        world["listing"] = run(use_case(query, names, PageRequest()))
+    except DomainError as error:
+        world["error"] = error
+
+
+@when(parsers.parse('someone lists open tickets with desk_ids "{desk_ids}" and desk_name "{desk_name}"'))
+def list_by_id_and_name(world: dict[str, Any], desk_ids: str, desk_name: str) -> None:
+    list_tickets(
+        world, TicketFilter(desk_ids=tuple(DeskId(i) for i in ids(desk_ids))), TicketNames(desk_name)
+    )
+
+
+@when(parsers.parse('someone lists open tickets in the stage "{stage}" without saying the desk'))
+def list_by_stage_only(world: dict[str, Any], stage: str) -> None:
+    list_tickets(world, TicketFilter(), TicketNames(stage_name=stage))
+
+
+@when(parsers.parse('someone lists open tickets of desk "{desk}" in the stage "{stage}"'))
+def list_by_desk_and_stage(world: dict[str, Any], desk: str, stage: str) -> None:
+    list_tickets(world, TicketFilter(), TicketNames(desk_name=desk, stage_name=stage))
+
+
+@then(parsers.parse("only tickets of desk {desk_id:d} are listed"))
+def only_desk(world: dict[str, Any], desk_id: int) -> None:
+    tickets = world["listing"].page.items
+    assert tickets and all(ticket.desk.id == desk_id for ticket in tickets)
+
+
+@then(parsers.parse("only ticket {number:d} is listed"))
+def only_ticket(world: dict[str, Any], number: int) -> None:
+    assert [ticket.number.value for ticket in world["listing"].page.items] == [number]
+
+
+@then(parsers.parse("the answer asks for desk_id or desk_name in {field}"))
+def asks_for_desk(world: dict[str, Any], field: str) -> None:
+    error = world["error"]
+    assert getattr(error, "field", None) == field and getattr(error, "rule", None) == "needs_desk"
+
+
+# --- mesa-first through the MCP tool layer -------------------------------------------------------------
+
+
+@given(parsers.parse('the person says "{utterance}"'))
+def person_says(world: dict[str, Any], utterance: str) -> None:
+    world["utterance"] = utterance
+
+
+@when(parsers.parse("the assistant calls list_tickets with {arguments}"))
+def assistant_calls(world: dict[str, Any], arguments: str) -> None:
+    container = create_container(Settings(_env_file=None, backend="fake"))  # type: ignore[call-arg]
+    container.fake_tenant.override(providers.Object(world["tenant"]))
+
+    async def call() -> Any:
+        async with Client(container.mcp_server()) as client:
+            return await client.call_tool("list_tickets", json.loads(arguments))
+
+    result = run(call())
+    world["answer"] = result
+    world["text"] = "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
+
+
+@then(parsers.parse("the answer lists the tickets {tickets}"))
+def answer_lists(world: dict[str, Any], tickets: str) -> None:
+    assert not world["answer"].is_error, world["text"]
+    listed = sorted(
+        int(part.split("**#")[1].split("**")[0]) for part in world["text"].split("\n") if "**#" in part
+    )
+    assert listed == ids(tickets)
+
+
+@then(parsers.parse('the answer says the name became "{resolved_text}"'))
+def answer_names(world: dict[str, Any], resolved_text: str) -> None:
+    assert resolved_text in world["text"]
+
+
+@then(parsers.parse('the answer is an error that offers "{first}" and "{second}"'))
+def answer_offers(world: dict[str, Any], first: str, second: str) -> None:
+    assert world["answer"].is_error
+    assert first in world["text"] and second in world["text"]
+
+
+@then("the answer tells the assistant to ask the user")
+def answer_asks(world: dict[str, Any]) -> None:
+    assert "Pergunte ao usuário" in world["text"]
+
+
+@then("the description of list_tickets says an unqualified name is a desk")
+def description_desk() -> None:
+    assert "um nome solto é uma mesa" in LIST_TICKETS.description
+
+
+@then('the description of list_tickets says "cliente" or "empresa" means client_name')
+def description_client() -> None:
+    assert '"cliente"/"empresa" → client_name' in LIST_TICKETS.description
