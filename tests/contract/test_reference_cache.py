@@ -11,8 +11,11 @@ import pytest
 from adapters.container import HttpGateways
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
+from application.queries import TicketFilter
 from application.resolvers import DeskResolver, ResponsibleResolver, StageResolver
+from application.use_cases.tickets import ListTickets, TicketNames
 from domain.ids import DeskId, TicketNumber
+from domain.paging import PageRequest
 from domain.resolution import Resolved
 
 pytestmark = pytest.mark.anyio
@@ -69,3 +72,23 @@ async def test_a_zero_ttl_disables_the_cache(live_fake_api: Any, tenant: FakeTen
         await DeskResolver(factory("k").desks).resolve("suporte")
         await DeskResolver(factory("k").desks).resolve("suporte")
     assert len(app.state.requests) == 2
+
+
+async def test_a_name_based_listing_costs_three_requests_cold_and_one_warm(
+    gateways: tuple[HttpGateways, Any],
+) -> None:
+    factory, app = gateways
+
+    async def listing() -> None:
+        gateway = factory("k")
+        use_case = ListTickets(gateway.tickets, gateway.desks, gateway.people)
+        await use_case(TicketFilter(), TicketNames(desk_name="cansados"), PageRequest())
+
+    await listing()
+    assert [path for _, path, _, _ in app.state.requests] == [
+        "/api/v2/desks",
+        "/api/v2/desks",
+        "/api/v2/tickets",
+    ]
+    await listing()
+    assert len(app.state.requests) == 4  # warm: only the tickets themselves
