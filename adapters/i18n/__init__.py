@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from adapters.i18n import en, pt_br
+from adapters.i18n import en, lookups, pt_br
 
 Language = Literal["pt-BR", "en"]
 
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"pt-BR": pt_br.MESSAGES, "en": en.MESSAGES}
+# One catalogue per language, assembled from per-area message modules (same keys in every language).
+CATALOGUES: Mapping[str, Mapping[str, str]] = {
+    "pt-BR": {**pt_br.MESSAGES, **lookups.PT_BR},
+    "en": {**en.MESSAGES, **lookups.EN},
+}
 
 
 class Translator:
@@ -20,7 +24,7 @@ class Translator:
         self._messages = CATALOGUES[language]
 
     def __call__(self, key: str, /, **params: object) -> str:
-        template = self._messages.get(key) or pt_br.MESSAGES.get(key) or key
+        template = self._messages.get(key) or CATALOGUES["pt-BR"].get(key) or key
         return template.format(**params) if params else template
 
     def has(self, key: str) -> bool:

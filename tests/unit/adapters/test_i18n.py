@@ -1,15 +1,17 @@
 import re
 
-from adapters.i18n import Translator, en, pt_br
+from adapters.i18n import CATALOGUES, Translator
+
+PT, EN = CATALOGUES["pt-BR"], CATALOGUES["en"]
 
 
 def test_both_languages_have_the_same_messages() -> None:
-    assert set(pt_br.MESSAGES) == set(en.MESSAGES)
+    assert set(PT) == set(EN)
 
 
 def test_both_languages_use_the_same_placeholders() -> None:
-    for key, text in pt_br.MESSAGES.items():
-        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", en.MESSAGES[key])), key
+    for key, text in PT.items():
+        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", EN[key])), key
 
 
 def test_english_is_available() -> None:
