@@ -1,0 +1,287 @@
+"""An allow-list HTML sanitiser on the stdlib parser: known tags, attributes and URL schemes only."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+ALLOWED_TAGS = _HEADINGS | frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "strong",
+        "ul",
+        "ol",
+        "li",
+        "code",
+        "pre",
+        "a",
+        "em",
+        "b",
+        "i",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "span",
+        "img",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "hr",
+        "sub",
+        "sup",
+        "mark",
+        "s",
+        "u",
+        "small",
+        "del",
+        "ins",
+        "caption",
+        "colgroup",
+        "col",
+    }
+)
+_VOID_TAGS = frozenset({"br", "hr", "img", "col"})
+# Code, styles, plug-ins, forms and foreign markup: what they contain is never shown as text either.
+_DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "form",
+        "input",
+        "svg",
+        "math",
+        "link",
+        "meta",
+        "base",
+        "applet",
+        "frame",
+        "frameset",
+        "noembed",
+        "noframes",
+        "noscript",
+        "template",
+        "textarea",
+        "select",
+        "title",
+    }
+)
+# Of those, the ones without content: skipping them must not swallow what follows.
+_DROPPED_VOID = frozenset({"embed", "input", "link", "meta", "base", "frame"})
+# Only in SVG and MathML does `<x/>` close the element; in HTML the slash is ignored.
+_FOREIGN = frozenset({"svg", "math"})
+
+_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title", "width", "height"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align"}),
+    "ol": frozenset({"start"}),
+    "code": frozenset({"class"}),
+}
+_VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "colspan": re.compile(r"[1-9][0-9]{0,3}"),
+    "rowspan": re.compile(r"[1-9][0-9]{0,3}"),
+    "width": re.compile(r"[0-9]{1,5}%?"),
+    "height": re.compile(r"[0-9]{1,5}%?"),
+    "start": re.compile(r"-?[0-9]{1,9}"),
+    "align": re.compile(r"left|center|right|justify"),
+}
+_LANGUAGE_RE = re.compile(r"language-[a-z0-9+#-]+")
+_LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+_IMAGE_SCHEMES = frozenset({"http", "https"})
+_ABSOLUTE_HTTP_RE = re.compile(r"(?:https?:)?//", re.IGNORECASE)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URL_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# Browsers ignore tabs and newlines anywhere in a URL, so they cannot be allowed to split a scheme.
+_URL_SPACE_RE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_URL_PATH_RE = re.compile(r"[/?#]")
+
+# A start tag ends the open elements of the first set unless one of the second set is met first: the
+# parts of the HTML tree-building rules that make a browser see what the sanitised output says.
+_PARAGRAPH = frozenset({"p"})
+_SCOPE = frozenset({"table", "td", "th", "caption"})
+_LIST_ITEM_SCOPE = _HEADINGS | frozenset(
+    {
+        "ul",
+        "ol",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "colgroup",
+    }
+)
+_ENDS_PARAGRAPH = _HEADINGS | frozenset(
+    {"p", "div", "ul", "ol", "li", "pre", "blockquote", "hr", "table", "figure", "figcaption"}
+)
+_IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), _LIST_ITEM_SCOPE),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "tr": (frozenset({"tr"}), frozenset({"table", "thead", "tbody", "tfoot"})),
+    "thead": (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
+    "tbody": (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
+    "tfoot": (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
+    "a": (frozenset({"a"}), _SCOPE),
+}
+# Deeper nesting is dropped (text kept): it bounds the work per tag, and no editor shows it anyway.
+_MAX_DEPTH = 100
+
+
+def sanitize_html(html: str) -> str:
+    """Safe HTML from untrusted HTML: allowed tags and attributes re-written, everything else removed."""
+    parser = _Sanitiser()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+def _safe_url(url: str, schemes: frozenset[str]) -> str | None:
+    """The URL if it is relative or its scheme is one of `schemes`, else None."""
+    url = _URL_CONTROL_RE.sub("", url).strip()
+    probe = url
+    for _ in range(3):  # percent-encoding may hide a scheme, even twice
+        decoded = unquote(probe)
+        if decoded == probe:
+            break
+        probe = decoded
+    # A colon before the first `/`, `?` or `#` makes a scheme; anything not on the list is refused, so
+    # malformed schemes never reach a browser that might read them differently.
+    head = _URL_PATH_RE.split(_URL_SPACE_RE.sub("", probe), maxsplit=1)[0]
+    scheme, colon, _ = head.partition(":")
+    if colon and scheme.lower() not in schemes:
+        return None
+    return url
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _clean_attributes(tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    allowed = _ATTRIBUTES.get(tag, frozenset())
+    kept: dict[str, str] = {}
+    seen: set[str] = set()
+    for name, value in attrs:
+        if name in seen:  # browsers keep the first of repeated attributes
+            continue
+        seen.add(name)
+        if name in allowed and value is not None:
+            cleaned = _clean_value(name, value)
+            if cleaned is not None:
+                kept[name] = cleaned
+    if tag == "a" and _ABSOLUTE_HTTP_RE.match(kept.get("href", "")):
+        kept["rel"] = "noopener noreferrer"
+    return kept
+
+
+def _clean_value(name: str, value: str) -> str | None:
+    if name == "href":
+        return _safe_url(value, _LINK_SCHEMES)
+    if name == "src":
+        return _safe_url(value, _IMAGE_SCHEMES)
+    if name == "class":
+        languages = [word for word in value.lower().split() if _LANGUAGE_RE.fullmatch(word)]
+        return " ".join(languages) or None
+    pattern = _VALUE_PATTERNS.get(name)
+    if pattern is None:
+        return _CONTROL_RE.sub("", value)
+    value = value.strip().lower()
+    return value if pattern.fullmatch(value) else None
+
+
+class _Sanitiser(HTMLParser):
+    """Re-writes the parsed document; comments, doctypes and processing instructions are never written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self._open: list[str] = []
+        # Where each tag sits in `_open`, so implied and explicit ends cost the same at any depth.
+        self._positions: dict[str, list[int]] = {tag: [] for tag in ALLOWED_TAGS}
+        self._dropping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED_WITH_CONTENT:
+            if tag not in _DROPPED_VOID and len(self._dropping) < _MAX_DEPTH:
+                self._dropping.append(tag)
+            return
+        if self._dropping or tag not in ALLOWED_TAGS:
+            return
+        self._end_implied(tag)
+        if tag not in _VOID_TAGS:
+            if len(self._open) >= _MAX_DEPTH:
+                return
+            self._positions[tag].append(len(self._open))
+            self._open.append(tag)
+        attributes = "".join(
+            f' {name}="{_escape(value)}"' for name, value in _clean_attributes(tag, attrs).items()
+        )
+        self.out.append(f"<{tag}{attributes}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _FOREIGN:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._dropping:
+            if tag in self._dropping:
+                while self._dropping.pop() != tag:
+                    pass
+            return
+        if self._positions.get(tag):  # anything else is a stray end tag, dropped
+            self._end_at(self._positions[tag][-1])
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            self.out.append(_escape(_CONTROL_RE.sub("", data)))
+
+    def close(self) -> None:
+        super().close()
+        self._end_at(0)
+
+    def _end_implied(self, tag: str) -> None:
+        if tag in _ENDS_PARAGRAPH:
+            self._end_first(_PARAGRAPH, _SCOPE)
+        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
+            self._end_at(len(self._open) - 1)
+        if tag in _IMPLIED_ENDS:
+            self._end_first(*_IMPLIED_ENDS[tag])
+
+    def _end_first(self, targets: frozenset[str], boundaries: frozenset[str]) -> None:
+        target = self._innermost(targets)
+        if target >= 0 and target > self._innermost(boundaries):
+            self._end_at(target)
+
+    def _innermost(self, tags: frozenset[str]) -> int:
+        innermost = -1
+        for tag in tags:
+            positions = self._positions[tag]
+            if positions and positions[-1] > innermost:
+                innermost = positions[-1]
+        return innermost
+
+    def _end_at(self, index: int) -> None:
+        while len(self._open) > index:
+            tag = self._open.pop()
+            self._positions[tag].pop()
+            self.out.append(f"</{tag}>")

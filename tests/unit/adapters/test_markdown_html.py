@@ -1,0 +1,410 @@
+"""MarkdownToHtml: the model's Markdown (or HTML) reaches TiFlux as safe, well-formed HTML."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from html.parser import HTMLParser
+
+import pytest
+
+from adapters.richtext.markdown_html import MarkdownToHtml
+from adapters.richtext.sanitize import ALLOWED_TAGS
+
+CONVERTER = MarkdownToHtml()
+VOID_TAGS = {"br", "hr", "img", "col"}
+
+MARKDOWN = [
+    pytest.param("", "", id="empty"),
+    pytest.param("  \n\t \n", "", id="whitespace-only"),
+    pytest.param(
+        "# Título\n## Subtítulo\n###### Seis",
+        "<h1>Título</h1>\n<h2>Subtítulo</h2>\n<h6>Seis</h6>\n",
+        id="headings",
+    ),
+    pytest.param(
+        "**negrito**, *itálico*, _também_ e ***ambos***",
+        "<p><strong>negrito</strong>, <em>itálico</em>, <em>também</em> e "
+        "<em><strong>ambos</strong></em></p>\n",
+        id="emphasis",
+    ),
+    pytest.param("Preço ~~R$ 100~~ R$ 80", "<p>Preço <s>R$ 100</s> R$ 80</p>\n", id="strikethrough"),
+    pytest.param("linha 1\nlinha 2", "<p>linha 1<br>\nlinha 2</p>\n", id="single-newline-is-br"),
+    pytest.param("linha 1\r\nlinha 2", "<p>linha 1<br>\nlinha 2</p>\n", id="crlf"),
+    pytest.param("primeiro\n\nsegundo", "<p>primeiro</p>\n<p>segundo</p>\n", id="paragraphs"),
+    pytest.param("- um\n- dois", "<ul>\n<li>um</li>\n<li>dois</li>\n</ul>\n", id="bullet-list"),
+    pytest.param("1. um\n2. dois", "<ol>\n<li>um</li>\n<li>dois</li>\n</ol>\n", id="numbered-list"),
+    pytest.param(
+        "3. três\n4. quatro", '<ol start="3">\n<li>três</li>\n<li>quatro</li>\n</ol>\n', id="list-start"
+    ),
+    pytest.param(
+        "- a\n  - a.1\n    1. a.1.i\n- b",
+        "<ul>\n<li>a\n<ul>\n<li>a.1\n<ol>\n<li>a.1.i</li>\n</ol>\n</li>\n</ul>\n</li>\n<li>b</li>\n</ul>\n",
+        id="nested-lists",
+    ),
+    pytest.param(
+        "> citação\n> segue", "<blockquote>\n<p>citação<br>\nsegue</p>\n</blockquote>\n", id="blockquote"
+    ),
+    pytest.param("antes\n\n---\n\ndepois", "<p>antes</p>\n<hr>\n<p>depois</p>\n", id="rule"),
+    pytest.param(
+        "Use `<br>` e `a & b`",
+        "<p>Use <code>&lt;br&gt;</code> e <code>a &amp; b</code></p>\n",
+        id="inline-code-escapes-html",
+    ),
+    pytest.param(
+        '```html\n<div class="x">oi</div>\n```',
+        '<pre><code class="language-html">&lt;div class=&quot;x&quot;&gt;oi&lt;/div&gt;\n</code></pre>\n',
+        id="fence-with-language",
+    ),
+    pytest.param(
+        "```\nsudo systemctl restart cups\n```",
+        "<pre><code>sudo systemctl restart cups\n</code></pre>\n",
+        id="fence-without-language",
+    ),
+    pytest.param(
+        "```C++\nint x;\n```", '<pre><code class="language-c++">int x;\n</code></pre>\n', id="fence-c++"
+    ),
+    pytest.param('```x"y\nz\n```', "<pre><code>z\n</code></pre>\n", id="fence-odd-language-loses-class"),
+    pytest.param("    indentado <b>", "<pre><code>indentado &lt;b&gt;\n</code></pre>\n", id="indented-code"),
+    pytest.param(
+        "| Item | Qtd | Status |\n|:--|:-:|--:|\n| Impressora | 2 | ok |",
+        "<table>\n<thead>\n<tr>\n"
+        '<th align="left">Item</th>\n<th align="center">Qtd</th>\n<th align="right">Status</th>\n'
+        "</tr>\n</thead>\n<tbody>\n<tr>\n"
+        '<td align="left">Impressora</td>\n<td align="center">2</td>\n<td align="right">ok</td>\n'
+        "</tr>\n</tbody>\n</table>\n",
+        id="table-with-alignment",
+    ),
+    pytest.param(
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n",
+        id="table-without-alignment",
+    ),
+    pytest.param(
+        '[portal](https://tiflux.com/ajuda "Ajuda")',
+        '<p><a href="https://tiflux.com/ajuda" title="Ajuda" rel="noopener noreferrer">portal</a></p>\n',
+        id="link",
+    ),
+    pytest.param(
+        "[manual](/docs/manual.pdf)", '<p><a href="/docs/manual.pdf">manual</a></p>\n', id="relative-link"
+    ),
+    pytest.param(
+        "[fale conosco](mailto:ana@empresa.com.br)",
+        '<p><a href="mailto:ana@empresa.com.br">fale conosco</a></p>\n',
+        id="mailto-link",
+    ),
+    pytest.param(
+        "![logo](https://cdn.empresa.com.br/logo.png)",
+        '<p><img src="https://cdn.empresa.com.br/logo.png" alt="logo"></p>\n',
+        id="image",
+    ),
+    pytest.param(
+        "Veja https://suporte.empresa.com.br/kb?id=1&x=2.",
+        '<p>Veja <a href="https://suporte.empresa.com.br/kb?id=1&amp;x=2" rel="noopener noreferrer">'
+        "https://suporte.empresa.com.br/kb?id=1&amp;x=2</a>.</p>\n",
+        id="bare-url",
+    ),
+    pytest.param(
+        "Acesse www.empresa.com.br, por favor",
+        '<p>Acesse <a href="https://www.empresa.com.br" rel="noopener noreferrer">'
+        "www.empresa.com.br</a>, por favor</p>\n",
+        id="bare-www",
+    ),
+    pytest.param(
+        "(ver https://pt.wikipedia.org/wiki/Sapo_(desambiguação))",
+        '<p>(ver <a href="https://pt.wikipedia.org/wiki/Sapo_(desambigua%C3%A7%C3%A3o)" '
+        'rel="noopener noreferrer">'
+        "https://pt.wikipedia.org/wiki/Sapo_(desambiguação)</a>)</p>\n",
+        id="bare-url-in-parentheses",
+    ),
+    pytest.param(
+        "Arquivo em ftp://arquivos.empresa.com.br/a.zip",
+        '<p>Arquivo em <a href="ftp://arquivos.empresa.com.br/a.zip">ftp://arquivos.empresa.com.br/a.zip</a></p>\n',
+        id="bare-ftp",
+    ),
+    pytest.param(
+        "Escreva para ana@empresa.com.br.",
+        '<p>Escreva para <a href="mailto:ana@empresa.com.br">ana@empresa.com.br</a>.</p>\n',
+        id="bare-email",
+    ),
+    pytest.param(
+        "`https://x.com` e `ana@empresa.com.br`",
+        "<p><code>https://x.com</code> e <code>ana@empresa.com.br</code></p>\n",
+        id="no-autolink-in-code-span",
+    ),
+    pytest.param(
+        "```\ncurl https://api.tiflux.com\n```",
+        "<pre><code>curl https://api.tiflux.com\n</code></pre>\n",
+        id="no-autolink-in-fence",
+    ),
+    pytest.param(
+        "[https://a.com](https://b.com)",
+        '<p><a href="https://b.com" rel="noopener noreferrer">https://a.com</a></p>\n',
+        id="no-autolink-in-link",
+    ),
+    pytest.param(
+        "<https://x.com> e <ana@empresa.com.br>",
+        '<p><a href="https://x.com" rel="noopener noreferrer">https://x.com</a> e '
+        '<a href="mailto:ana@empresa.com.br">ana@empresa.com.br</a></p>\n',
+        id="commonmark-autolinks",
+    ),
+    pytest.param("http:// e www.x e a@b", "<p>http:// e www.x e a@b</p>\n", id="not-links"),
+    pytest.param(
+        "Atenção: instalação concluída",
+        "<p>Atenção: instalação concluída</p>\n",
+        id="accents",
+    ),
+    pytest.param("Pronto 🎉👍🏽", "<p>Pronto 🎉👍🏽</p>\n", id="emoji"),
+    pytest.param('2 < 3 & "ok" > 1', "<p>2 &lt; 3 &amp; &quot;ok&quot; &gt; 1</p>\n", id="text-escaped"),
+    pytest.param(
+        "texto <foo>bar</foo>", "<p>texto &lt;foo&gt;bar&lt;/foo&gt;</p>\n", id="raw-unknown-tag-escaped"
+    ),
+]
+
+PASS_THROUGH = [
+    pytest.param("<p>Olá <strong>Ana</strong></p>", "<p>Olá <strong>Ana</strong></p>", id="kept"),
+    pytest.param("Linha 1<br>Linha 2<br/>Linha 3", "Linha 1<br>Linha 2<br>Linha 3", id="br"),
+    pytest.param("<P>Maiúsculas</P>", "<p>Maiúsculas</p>", id="uppercase-tags"),
+    pytest.param("<p>**não** é _markdown_</p>", "<p>**não** é _markdown_</p>", id="not-rendered-as-markdown"),
+    pytest.param("<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>", id="implied-end-tags"),
+    pytest.param("<p>aberto <b>sem fim", "<p>aberto <b>sem fim</b></p>", id="unclosed-closed"),
+    pytest.param("<p>a</p></div></b>", "<p>a</p>", id="stray-end-tags-dropped"),
+    pytest.param("<p>a<div>b</div>", "<p>a</p><div>b</div>", id="block-ends-paragraph"),
+    pytest.param('<p><font color="red">vermelho</font></p>', "<p>vermelho</p>", id="unknown-tag-text-kept"),
+    pytest.param("<!DOCTYPE html><!-- nota --><p>a</p><?php echo 1 ?>", "<p>a</p>", id="comments-doctype-pi"),
+    pytest.param(
+        "<p>&lt;b&gt; &amp; &quot;x&quot; &eacute; &#233; it's</p>",
+        "<p>&lt;b&gt; &amp; &quot;x&quot; é é it's</p>",
+        id="entities",
+    ),
+    pytest.param(
+        '<table><tr><td colspan="2" align="Center" width="9">a</td>'
+        '<td rowspan="x" align="middle">b</td></tr></table>',
+        '<table><tr><td colspan="2" align="center">a</td><td>b</td></tr></table>',
+        id="table-attributes",
+    ),
+    pytest.param(
+        '<img src="https://x.com/a.png" alt="a" width="10" height="50%" class="c">',
+        '<img src="https://x.com/a.png" alt="a" width="10" height="50%">',
+        id="image-attributes",
+    ),
+    pytest.param(
+        '<pre><code class="language-Python hljs">x</code></pre>',
+        '<pre><code class="language-python">x</code></pre>',
+        id="code-language-class",
+    ),
+    pytest.param(
+        '<a href="https://x.com" target="_blank" rel="opener">x</a>',
+        '<a href="https://x.com" rel="noopener noreferrer">x</a>',
+        id="rel-set-target-dropped",
+    ),
+    pytest.param(
+        '<a href="//cdn.x.com/a">x</a>',
+        '<a href="//cdn.x.com/a" rel="noopener noreferrer">x</a>',
+        id="rel-proto",
+    ),
+    pytest.param(
+        '<a href="https://ok.com" href="javascript:alert(1)">x</a>',
+        '<a href="https://ok.com" rel="noopener noreferrer">x</a>',
+        id="first-duplicate-attribute-wins",
+    ),
+    pytest.param(
+        "<table><tr><td>a<td>b<tr><td>c</table>",
+        "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
+        id="table-implied-ends",
+    ),
+    pytest.param(
+        "<ol start=\"-2\"><li>x</li></ol><ol start='a'></ol>",
+        '<ol start="-2"><li>x</li></ol><ol></ol>',
+        id="ol",
+    ),
+    pytest.param(
+        "<p>Sub<sub>2</sub> <mark>m</mark> <del>d</del> <ins>i</ins> <small>s</small> <u>u</u></p>",
+        "<p>Sub<sub>2</sub> <mark>m</mark> <del>d</del> <ins>i</ins> <small>s</small> <u>u</u></p>",
+        id="inline-tags",
+    ),
+    pytest.param("Use `<br>` em <b>HTML</b>", "Use `<br>` em <b>HTML</b>", id="html-outside-code-wins"),
+]
+
+HOSTILE = [
+    pytest.param(
+        "<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n", id="script-in-markdown"
+    ),
+    pytest.param("<p>oi</p><script>alert(1)</script>", "<p>oi</p>", id="script-in-html"),
+    pytest.param("<p>oi<SCRIPT src=//x.js></SCRIPT></p>", "<p>oi</p>", id="script-uppercase"),
+    pytest.param("<img src=x onerror=alert(1)>", '<img src="x">', id="img-onerror"),
+    pytest.param(
+        "[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>\n", id="markdown-javascript-link"
+    ),
+    pytest.param("[x](JaVaScRiPt:alert(1))", "<p>[x](JaVaScRiPt:alert(1))</p>\n", id="markdown-mixed-case"),
+    pytest.param("[x](jav&#x09;ascript:alert(1))", "<p><a>x</a></p>\n", id="markdown-entity-tab"),
+    pytest.param("[x](vbscript:msgbox(1))", "<p>[x](vbscript:msgbox(1))</p>\n", id="markdown-vbscript"),
+    pytest.param("![i](data:image/png;base64,AAAA)", '<p><img alt="i"></p>\n', id="markdown-data-image"),
+    pytest.param('<a href="javascript:alert(1)">x</a>', "<a>x</a>", id="html-javascript-link"),
+    pytest.param('<a href="JaVa&#x0A;Script&colon;alert(1)">x</a>', "<a>x</a>", id="html-entities-in-scheme"),
+    pytest.param('<a href="  \tjavascript:alert(1)">x</a>', "<a>x</a>", id="html-leading-whitespace"),
+    pytest.param('<a href="java%0ascript:alert(1)">x</a>', "<a>x</a>", id="html-percent-encoded"),
+    pytest.param('<a href="vbscript:msgbox(1)">x</a>', "<a>x</a>", id="html-vbscript"),
+    pytest.param('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>x</a>", id="html-data-link"),
+    pytest.param('<img src="data:image/png;base64,AAAA" alt="i">', '<img alt="i">', id="html-data-image"),
+    pytest.param('<img src="ftp://x.com/a.png">', "<img>", id="image-ftp"),
+    pytest.param('<p>a<iframe src="https://evil.example/">b</iframe>c</p>', "<p>ac</p>", id="iframe"),
+    pytest.param("<p>x<svg onload=alert(1)><script>alert(1)</script></svg>y</p>", "<p>xy</p>", id="svg"),
+    pytest.param("<p>x<svg/>y</p>", "<p>xy</p>", id="svg-self-closing"),
+    pytest.param('<p style="color:red" onclick="alert(1)">t</p>', "<p>t</p>", id="style-and-onclick"),
+    pytest.param(
+        '<span style="background:url(javascript:alert(1))">t</span>', "<span>t</span>", id="style-url"
+    ),
+    pytest.param("<p><form action=x><input value=y><button>z</button></form>ok</p>", "<p>ok</p>", id="form"),
+    pytest.param("<p><object data=x>fallback</object><embed src=x>fim</p>", "<p>fim</p>", id="object-embed"),
+    pytest.param("<style>p{color:red}</style><p>a</p>", "<p>a</p>", id="style-element"),
+    pytest.param("<p><math><mi>x</mi></math>a</p>", "<p>a</p>", id="math"),
+    pytest.param(
+        "<p><meta http-equiv=refresh content=0><link rel=stylesheet href=x><base href=//evil>a</p>",
+        "<p>a</p>",
+        id="meta-link-base",
+    ),
+    pytest.param(
+        '<a title=\'"><script>alert(1)</script>\' href="/a">x</a>',
+        '<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" href="/a">x</a>',
+        id="attribute-breakout",
+    ),
+    pytest.param(
+        '[x](https://x.com "a\\" onmouseover=\\"alert(1)")',
+        '<p><a href="https://x.com" title="a&quot; onmouseover=&quot;alert(1)" '
+        'rel="noopener noreferrer">x</a></p>\n',
+        id="markdown-title-breakout",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "html"), MARKDOWN)
+def test_markdown_is_rendered(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), PASS_THROUGH)
+def test_html_passes_through_sanitised(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), HOSTILE)
+def test_hostile_input_is_neutralised(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("".join("  " * depth + "- item\n" for depth in range(300)), id="nested-lists"),
+        pytest.param("> " * 5000 + "citação", id="nested-quotes"),
+        pytest.param("<div>" * 5000 + "fundo" + "</div>" * 5000, id="nested-divs"),
+        pytest.param("<ul><li>" * 3000 + "fundo", id="nested-html-lists"),
+        pytest.param("[" * 5000 + "x" + "](y)" * 5000, id="nested-brackets"),
+    ],
+)
+def test_deep_nesting_does_not_crash(text: str) -> None:
+    html = CONVERTER.to_html(text)
+    assert html
+    assert_well_formed(html)
+
+
+def test_a_200_kb_ticket_is_converted_quickly() -> None:
+    section = (
+        "## Diagnóstico\n\nO cliente relatou que a impressora do financeiro parou de imprimir desde ontem, "
+        "mesmo após reiniciar o equipamento e trocar o cabo de rede. O visor mostra **ERRO 07** e o spooler "
+        "fica travado; veja https://suporte.empresa.com.br/kb/123 ou escreva para ana@empresa.com.br.\n"
+        "Nenhum outro usuário foi afetado, e a fila de impressão foi limpa duas vezes sem sucesso.\n\n"
+        "- Reiniciado o serviço `spooler`\n- Driver reinstalado (versão 5.2)\n\n"
+        "| Item | Status |\n|:--|--:|\n| Impressora | parada |\n\n```bash\nlpstat -t\n```\n\n"
+    )
+    text = section * (200_000 // len(section) + 1)
+    started = time.perf_counter()
+    html = CONVERTER.to_html(text)
+    assert time.perf_counter() - started < 1.0
+    assert html.count("<h2>") == text.count("## ")
+
+
+def test_output_is_deterministic() -> None:
+    text = "# A\n\nb https://x.com c@d.com.br\n\n| x |\n|:-:|\n| y |"
+    assert CONVERTER.to_html(text) == CONVERTER.to_html(text) == MarkdownToHtml().to_html(text)
+
+
+HOSTILE_ALPHABET = [
+    *"<>\"'&=/:; \n\t",
+    *"abipxsrc",
+    "script",
+    "javascript:",
+    "JaVaScRiPt:",
+    "on",
+    "onerror",
+    "onload",
+    "<a ",
+    '<a href="',
+    "<img ",
+    "<img src=",
+    '" ',
+    " onclick=",
+    "alert(1)",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<iframe",
+    "<svg",
+    "href=",
+    "src=",
+    "style=",
+    "&#x09;",
+    "&#58;",
+    "&colon;",
+    "[x](",
+    ")",
+    "`",
+    "<!--",
+    "-->",
+    "data:",
+]
+
+
+def test_random_hostile_strings_never_yield_active_content() -> None:
+    rng = random.Random(20240601)
+    for _ in range(400):
+        text = "".join(rng.choice(HOSTILE_ALPHABET) for _ in range(rng.randint(1, 40)))
+        html = CONVERTER.to_html(text)
+        lowered = html.lower()
+        assert "<script" not in lowered and "<iframe" not in lowered, text
+        for tag in re.findall(r"<[^>]*>", lowered):
+            assert "javascript:" not in tag, text
+            assert not re.search(r"\son[a-z]+\s*=", tag), text
+        assert_well_formed(html)
+
+
+def assert_well_formed(html: str) -> None:
+    """Only allowed tags, every element closed in order, no end tag without its start."""
+    checker = _NestingChecker()
+    checker.feed(html)
+    checker.close()
+    assert checker.open == [], html[-200:]
+
+
+class _NestingChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag in ALLOWED_TAGS, tag
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raise AssertionError(f"self-closing <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, (tag, self.open[-5:])
+        self.open.pop()
+
+    def handle_comment(self, data: str) -> None:
+        raise AssertionError(f"comment {data!r}")
