@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from domain.ids import EntityFieldId, EntityFieldOptionId, EntityId
@@ -93,3 +95,40 @@ class EntityValues:
     entity_id: EntityId | None
     entity_name: str | None
     fields: Sequence[FieldValue]
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_DIGITS = re.compile(r"^\d{8,15}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LINK = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
+
+
+def value_problem(field_type: FieldType, value: str | None) -> str | None:
+    """Why a value cannot go into a field of this type (a rule name), or None when it can.
+
+    None always clears the field; whether the field may be cleared (required) is TiFlux's call.
+    """
+    if value is None:
+        return None
+    match field_type:
+        case FieldType.DATE:
+            if not _DATE.match(value):
+                return "field_date"
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return "field_date"
+        case FieldType.CURRENCY if not _DECIMAL.match(value):
+            return "field_currency"
+        case FieldType.PHONE if not _DIGITS.match(value):
+            return "field_phone"
+        case FieldType.EMAIL if not _EMAIL.match(value):
+            return "field_email"
+        case FieldType.LINK if not _LINK.match(value):
+            return "field_link"
+        case FieldType.SINGLE_SELECT if not value.isdigit():
+            return "field_single_select"
+        case FieldType.CHECKBOX if value not in ("true", "false"):
+            return "field_checkbox"
+    return None

@@ -43,11 +43,23 @@ async def mcp_client(container: Container) -> AsyncIterator[Client]:
         yield client
 
 
+@dataclass
+class Captured:
+    """One request as it reached the stand-in: what a wire-format test asserts."""
+
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: bytes = b""
+
+
 class SwappableApp:
-    """An ASGI app that forwards to whichever app the current test installed."""
+    """An ASGI app that forwards to whichever app the current test installed, recording each request."""
 
     def __init__(self) -> None:
         self.target: Any = None
+        self.captured: list[Captured] = []
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
@@ -58,7 +70,21 @@ class SwappableApp:
                 elif message["type"] == "lifespan.shutdown":
                     await send({"type": "lifespan.shutdown.complete"})
                     return
-        await self.target(scope, receive, send)
+        record = Captured(
+            scope["method"],
+            scope["path"],
+            scope["query_string"].decode("latin-1"),
+            {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
+        )
+        self.captured.append(record)
+
+        async def recording_receive() -> Any:
+            message = await receive()
+            if message["type"] == "http.request":
+                record.body += message.get("body", b"")
+            return message
+
+        await self.target(scope, recording_receive, send)
 
 
 @dataclass
@@ -71,7 +97,12 @@ class LiveFakeApi:
     def serve(self, tenant: FakeTenant, *, api_key: str | None = None) -> Any:
         fake = create_fake_api_app(tenant, api_key=api_key)
         self.app.target = fake
+        self.app.captured = []
         return fake
+
+    @property
+    def captured(self) -> list[Captured]:
+        return self.app.captured
 
 
 @pytest.fixture(scope="session")

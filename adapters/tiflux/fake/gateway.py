@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.fake.chats import FakeChats
 from adapters.tiflux.fake.custom_fields import FakeCustomFields
-from adapters.tiflux.fake.reading import read
-from adapters.tiflux.fake.records import FakeAppointments, FakeCommunications, FakeFiles, FakeStageHistory
+from adapters.tiflux.fake.reading import read, write
+from adapters.tiflux.fake.records import (
+    FakeAppointments,
+    FakeCommunications,
+    FakeFiles,
+    FakeStageHistory,
+    ticket_not_found,
+)
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.wire import (
+    AnswerWire,
     CatalogItemWire,
     CatalogWire,
     ClientWire,
+    CreatedTicketWire,
     DeskWire,
+    EntitiesWire,
+    MessageWire,
     PriorityWire,
     StageWire,
     TicketWire,
@@ -20,11 +32,15 @@ from adapters.tiflux.wire import (
     page_of,
     parse_one,
 )
+from adapters.tiflux.wire.writes import answer_parts, field_values_json, new_ticket_form, ticket_changes_json
+from application.commands import AnswerDraft, FieldValueChange, NewTicket, TicketChanges
 from application.queries import TicketFilter
+from domain.custom_fields import EntityValues
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.ids import CatalogAreaId, CatalogId, DeskId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
+from domain.records import Answer
 from domain.tickets import Ticket
 
 
@@ -39,7 +55,7 @@ class FakeTickets:
             lambda: self._tenant.get_ticket(
                 number.value, show_entities=show_entities, include_filled_entity=include_filled_entity
             ),
-            NotFoundAs("ticket", f"#{number}"),
+            ticket_not_found(number),
         )
         return parse_one(TicketWire, payload).to_domain()
 
@@ -62,6 +78,44 @@ class FakeTickets:
             )
         )
         return page_of(TicketWire, payload, page)
+
+    async def create(self, ticket: NewTicket) -> Ticket:
+        payload = write(lambda: self._tenant.create_ticket(new_ticket_form(ticket)))
+        return parse_one(CreatedTicketWire, payload).ticket.to_domain()
+
+    async def update(self, number: TicketNumber, changes: TicketChanges) -> None:
+        write(
+            lambda: self._tenant.update_ticket(number.value, ticket_changes_json(changes)),
+            ticket_not_found(number),
+        )
+
+    async def update_fields(
+        self, number: TicketNumber, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        body = field_values_json(list(changes))
+        payload = write(
+            lambda: self._tenant.update_ticket_entities(number.value, body["entities"]),
+            ticket_not_found(number),
+        )
+        return tuple(group.to_domain() for group in parse_one(EntitiesWire, payload).entities)
+
+    async def cancel(self, number: TicketNumber) -> str | None:
+        payload = write(lambda: self._tenant.cancel_ticket(number.value), ticket_not_found(number))
+        return parse_one(MessageWire, payload).message
+
+    async def close(self, number: TicketNumber) -> str | None:
+        payload = write(lambda: self._tenant.close_ticket(number.value), ticket_not_found(number))
+        return parse_one(MessageWire, payload).message
+
+    async def answer(self, number: TicketNumber, draft: AnswerDraft) -> Answer:
+        parts = answer_parts(draft)
+        payload = write(
+            lambda: self._tenant.create_answer(
+                number.value, name=parts["name"], with_signature=parts["with_signature"] == "true", files=()
+            ),
+            ticket_not_found(number),
+        )
+        return parse_one(AnswerWire, payload).to_domain()
 
 
 class FakeDesks:

@@ -23,3 +23,8 @@ def api_errors(*, is_read: bool = True, not_found: NotFoundAs | None = None) -> 
 def read(call: Callable[[], T], not_found: NotFoundAs | None = None) -> T:
     with api_errors(not_found=not_found):
         return call()
+
+
+def write(call: Callable[[], T], not_found: NotFoundAs | None = None) -> T:
+    with api_errors(is_read=False, not_found=not_found):
+        return call()

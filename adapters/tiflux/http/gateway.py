@@ -19,10 +19,14 @@ from adapters.tiflux.http.records import (
     ticket_not_found,
 )
 from adapters.tiflux.wire import (
+    AnswerWire,
     CatalogItemWire,
     CatalogWire,
     ClientWire,
+    CreatedTicketWire,
     DeskWire,
+    EntitiesWire,
+    MessageWire,
     PriorityWire,
     StageWire,
     TicketWire,
@@ -30,11 +34,15 @@ from adapters.tiflux.wire import (
     page_of,
     parse_one,
 )
+from adapters.tiflux.wire.writes import answer_parts, field_values_json, new_ticket_form, ticket_changes_json
+from application.commands import AnswerDraft, FieldValueChange, NewTicket, TicketChanges
 from application.queries import TicketFilter
+from domain.custom_fields import EntityValues
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.ids import CatalogAreaId, CatalogId, DeskId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
+from domain.records import Answer
 from domain.tickets import Ticket
 
 
@@ -80,6 +88,56 @@ class HttpTickets:
         )
         payload = await self.client.get(self.api_key, api_path("tickets"), params)
         return page_of(TicketWire, payload, page)
+
+    async def create(self, ticket: NewTicket) -> Ticket:
+        payload = await self.client.write(
+            self.api_key, "POST", api_path("tickets"), data=new_ticket_form(ticket)
+        )
+        return parse_one(CreatedTicketWire, payload).ticket.to_domain()
+
+    async def update(self, number: TicketNumber, changes: TicketChanges) -> None:
+        await self.client.write(
+            self.api_key,
+            "PUT",
+            api_path("tickets", number),
+            json=ticket_changes_json(changes),
+            not_found=ticket_not_found(number),
+        )
+
+    async def update_fields(
+        self, number: TicketNumber, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        payload = await self.client.write(
+            self.api_key,
+            "PUT",
+            api_path("tickets", number, "entities"),
+            json=field_values_json(list(changes)),
+            not_found=ticket_not_found(number),
+        )
+        return tuple(group.to_domain() for group in parse_one(EntitiesWire, payload or {}).entities)
+
+    async def cancel(self, number: TicketNumber) -> str | None:
+        return await self._finish(number, "cancel")
+
+    async def close(self, number: TicketNumber) -> str | None:
+        return await self._finish(number, "close")
+
+    async def answer(self, number: TicketNumber, draft: AnswerDraft) -> Answer:
+        parts = {name: (None, value) for name, value in answer_parts(draft).items()}
+        payload = await self.client.write(
+            self.api_key,
+            "POST",
+            api_path("tickets", number, "answers"),
+            files=parts,
+            not_found=ticket_not_found(number),
+        )
+        return parse_one(AnswerWire, payload).to_domain()
+
+    async def _finish(self, number: TicketNumber, how: str) -> str | None:
+        payload = await self.client.write(
+            self.api_key, "PUT", api_path("tickets", number, how), not_found=ticket_not_found(number)
+        )
+        return parse_one(MessageWire, payload or {}).message
 
 
 @dataclass(frozen=True)

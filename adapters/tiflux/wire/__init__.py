@@ -8,20 +8,30 @@ from adapters.tiflux.wire.chats import ChatWire
 from adapters.tiflux.wire.custom_fields import EntityFieldOptionWire, EntityFieldWire, EntityWire
 from adapters.tiflux.wire.desks import CatalogItemWire, CatalogWire, DeskWire, PriorityWire, StageWire
 from adapters.tiflux.wire.people import ClientWire, UserWire
-from adapters.tiflux.wire.records import AppointmentWire, CommunicationWire, StageSlaWire, TicketFileWire
-from adapters.tiflux.wire.tickets import TicketWire
+from adapters.tiflux.wire.records import (
+    AnswerWire,
+    AppointmentWire,
+    CommunicationWire,
+    StageSlaWire,
+    TicketFileWire,
+)
+from adapters.tiflux.wire.tickets import CreatedTicketWire, EntitiesWire, MessageWire, TicketWire
 
 __all__ = [
+    "AnswerWire",
     "AppointmentWire",
     "CatalogItemWire",
     "CatalogWire",
     "ChatWire",
     "ClientWire",
     "CommunicationWire",
+    "CreatedTicketWire",
     "DeskWire",
+    "EntitiesWire",
     "EntityFieldOptionWire",
     "EntityFieldWire",
     "EntityWire",
+    "MessageWire",
     "PriorityWire",
     "StageSlaWire",
     "StageWire",

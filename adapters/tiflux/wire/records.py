@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from adapters.tiflux.wire.base import Day, Money, Named, Timestamp, WireModel
-from domain.ids import AppointmentId, CommunicationId, FileId
+from domain.ids import AnswerId, AppointmentId, CommunicationId, FileId
 from domain.records import (
+    Answer,
     Appointment,
     AttachedFile,
     InternalCommunication,
@@ -146,4 +147,21 @@ class AppointmentWire(WireModel):
             client=self.client.to_ref() if self.client else None,
             valorization=self.valorization.to_domain() if self.valorization else None,
             locations=tuple(Location(loc.latitude, loc.longitude) for loc in self.locations or ()),
+        )
+
+
+class AnswerWire(WireModel):
+    id: int
+    author: str | None = None
+    answer_time: Timestamp = None
+    answer_origin: str | None = None
+    signature: bool = False
+
+    def to_domain(self) -> Answer:
+        return Answer(
+            id=AnswerId(self.id),
+            author=self.author,
+            answered_at=self.answer_time,
+            origin=self.answer_origin,
+            with_signature=self.signature,
         )

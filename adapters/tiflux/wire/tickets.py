@@ -204,3 +204,21 @@ def _actor(actor_id: int | None, actor: Named | None) -> PersonRef | None:
     return PersonRef(
         id=actor.id if actor and actor.id is not None else actor_id, name=actor.name if actor else None
     )
+
+
+class CreatedTicketWire(WireModel):
+    """`POST /tickets` answers `{"ticket": {...}}`."""
+
+    ticket: TicketWire
+
+
+class EntitiesWire(WireModel):
+    """`PUT /tickets/{n}/entities` answers `{"entities": [...]}`."""
+
+    entities: list[EntityValuesWire] = Field(default_factory=list)
+
+
+class MessageWire(WireModel):
+    """Cancel and close answer `{"message": "..."}`."""
+
+    message: str | None = None
