@@ -17,6 +17,7 @@ from adapters.i18n import Translator
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.tools import ALL_TOOLS
+from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
 from adapters.tiflux.fake.gateway import FakeTifluxGateway
@@ -25,7 +26,9 @@ from adapters.tiflux.http.client import TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from adapters.version import package_version, user_agent
 from application.ports.gateway import TifluxGateway
+from application.use_cases.create_ticket import TicketDefaults
 from domain.errors import MissingCredentials
+from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
 
 
 def open_http_client(settings: Settings) -> httpx2.AsyncClient:
@@ -65,6 +68,17 @@ class FakeGateways:
         return self._gateway
 
 
+def _ticket_defaults(settings: Settings) -> TicketDefaults:
+    return TicketDefaults(
+        client_id=ClientId(settings.default_client_id) if settings.default_client_id else None,
+        desk_id=DeskId(settings.default_desk_id) if settings.default_desk_id else None,
+        priority_id=PriorityId(settings.default_priority_id) if settings.default_priority_id else None,
+        catalog_item_id=CatalogItemId(settings.default_catalog_item_id)
+        if settings.default_catalog_item_id
+        else None,
+    )
+
+
 def _stdio_credential(settings: Settings) -> Any:
     key = settings.api_key_value
     return lambda _context: key
@@ -84,11 +98,15 @@ class Container(containers.DeclarativeContainer):
         fake=providers.Singleton(FakeGateways, tenant=fake_tenant),
     )
 
+    rich_text = providers.Singleton(RichTextConverter)
+    ticket_defaults = providers.Callable(_ticket_defaults, settings)
     runtime = providers.Singleton(
         ToolRuntime,
         gateway_for=gateways,
         translator=translator,
         zone=settings.provided.zone,
+        rich_text=rich_text,
+        ticket_defaults=ticket_defaults,
     )
     tools = providers.Object(ALL_TOOLS)
     credential = providers.Callable(_stdio_credential, settings)

@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from domain.errors import InvalidInput
-from domain.ids import TicketNumber
+from domain.ids import MAX_ID, TicketNumber
 from domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 _ID_LIST_RE = re.compile(r"^\s*\d+\s*(,\s*\d+\s*)*,?\s*$")
@@ -125,4 +125,59 @@ Limit = Annotated[
         le=MAX_PAGE_SIZE,
         description=f"Itens por página, 1 a {MAX_PAGE_SIZE} (padrão {DEFAULT_PAGE_SIZE}).",
     ),
+]
+
+
+PositiveId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+_EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+def _email(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _EMAIL_RE.match(value.strip()):
+        raise PydanticCustomError("email", "email")
+    return value.strip()
+
+
+Email = Annotated[
+    str | None,
+    BeforeValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": 254}),
+]
+
+
+def _emails(value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    parts = [p for p in re.split(r"[,;\s]+", value) if p] if isinstance(value, str) else value
+    if not isinstance(parts, list | tuple):
+        raise PydanticCustomError("email_list", "emails")
+    emails: list[str] = []
+    for part in parts:
+        if not isinstance(part, str) or not _EMAIL_RE.match(part.strip()):
+            raise PydanticCustomError("email_list", "emails")
+        if part.strip() not in emails:
+            emails.append(part.strip())
+    return tuple(emails)
+
+
+EmailList = Annotated[
+    tuple[str, ...],
+    BeforeValidator(_emails),
+    WithJsonSchema({"type": "string", "description": "E-mails separados por vírgula."}),
+]
+
+
+def _optional_ticket_number(value: Any) -> TicketNumber | None:
+    if value is None or value == "":
+        return None
+    return _ticket_number(value)
+
+
+OptionalTicketNumber = Annotated[
+    TicketNumber | None,
+    BeforeValidator(_optional_ticket_number),
+    WithJsonSchema({"type": "string", "pattern": r"^#?[0-9]+$"}),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,11 +17,13 @@ from mcp.types import CallToolResult, TextContent
 from pydantic import ValidationError
 
 from adapters.i18n import Translator
-from adapters.mcp.spec import ToolSpec
+from adapters.mcp.spec import Services, ToolSpec
 from adapters.mcp.validation import explain
 from adapters.presenters.markdown.errors import present_error
 from adapters.presenters.markdown.format import Formatter
 from application.ports.gateway import TifluxGateway
+from application.ports.rich_text import RichTextPort
+from application.use_cases.create_ticket import TicketDefaults
 from domain.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ class ToolRuntime:
     gateway_for: GatewayFor
     translator: Translator
     zone: ZoneInfo
+    rich_text: RichTextPort
+    ticket_defaults: TicketDefaults = field(default_factory=TicketDefaults)
 
     async def call(
         self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
@@ -47,8 +51,8 @@ class ToolRuntime:
             logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
             return _error(explain(exc, spec.input_model, t))
         try:
-            gateway = self.gateway_for(api_key)
-            result = await spec.use_case(gateway, args)
+            services = Services(self.gateway_for(api_key), self.rich_text, self.ticket_defaults)
+            result = await spec.use_case(services, args)
             text = spec.presenter(result, args, Formatter(t, self.zone))
         except DomainError as exc:
             logger.info("%s: %s", spec.name, type(exc).__name__)

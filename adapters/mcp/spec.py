@@ -12,9 +12,25 @@ from pydantic import BaseModel, ConfigDict
 
 from adapters.presenters.markdown.format import Formatter
 from application.ports.gateway import TifluxGateway
+from application.ports.rich_text import RichTextPort
+from application.use_cases.create_ticket import TicketDefaults
 
 In = TypeVar("In", bound="ToolInput")
 Out = TypeVar("Out")
+
+
+class Services:
+    """What a tool's use case may use: the tenant's ports (as attributes) plus tenant-independent services."""
+
+    def __init__(
+        self, gateway: TifluxGateway, rich_text: RichTextPort, ticket_defaults: TicketDefaults
+    ) -> None:
+        self.gateway = gateway
+        self.rich_text = rich_text
+        self.ticket_defaults = ticket_defaults
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.gateway, name)
 
 
 class ToolInput(BaseModel):
@@ -31,7 +47,7 @@ class ToolSpec(Generic[In, Out]):
     title: str
     description: str
     input_model: type[In]
-    use_case: Callable[[TifluxGateway, In], Awaitable[Out]]
+    use_case: Callable[[Services, In], Awaitable[Out]]
     presenter: Callable[[Out, In, Formatter], str]
     read_only: bool
     destructive: bool = False

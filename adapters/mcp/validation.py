@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from adapters.i18n import Translator
+from domain.ids import MAX_ID
 
 _TYPE_RULES = {
     "bool_type": "boolean",
@@ -48,6 +49,8 @@ def _accepted(problem: Any, model: type[BaseModel], t: Translator) -> str:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low = field_schema.get("minimum", ctx.get("ge", ctx.get("gt", "")))
         high = field_schema.get("maximum", ctx.get("le", ctx.get("lt", "")))
+        if low == 1 and (high == "" or high >= MAX_ID):
+            return t("rule.positive_integer")
         if low != "" and high != "":
             return t("rule.integer_range", min=low, max=high)
     if kind == "string_too_short":
@@ -60,11 +63,17 @@ def _accepted(problem: Any, model: type[BaseModel], t: Translator) -> str:
 
 
 def _field_schema(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any]:
+    """The JSON schema of the top-level field, with an optional (`anyOf [T, null]`) field unwrapped."""
     if not loc:
         return {}
     properties = model.model_json_schema().get("properties", {})
     schema = properties.get(str(loc[0]), {})
-    return schema if isinstance(schema, dict) else {}
+    if not isinstance(schema, dict):
+        return {}
+    for option in schema.get("anyOf", ()):
+        if isinstance(option, dict) and option.get("type") != "null":
+            return {**schema, **option}
+    return schema
 
 
 def _received(problem: Any) -> str | None:

@@ -13,6 +13,8 @@ import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
+from adapters.mcp.tools import ALL_TOOLS
+
 pytestmark = pytest.mark.anyio
 
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
@@ -32,7 +34,7 @@ async def test_demo_server_lists_and_answers(tmp_path: Path) -> None:
     params = StdioServerParameters(command=SERVER, args=["--demo"], env=clean_env(), cwd=str(tmp_path))
     async with Client(params) as client:
         names = [tool.name for tool in (await client.list_tools()).tools]
-        assert names == ["get_ticket", "list_tickets", "list_desks"]
+        assert names == [spec.name for spec in ALL_TOOLS]
         ticket = await client.call_tool("get_ticket", {"ticket_number": "1040"})
         assert not ticket.is_error and "#1040" in text_of(ticket)
         desks = await client.call_tool("list_desks", {})
@@ -138,7 +140,7 @@ def test_malformed_calls_get_tool_errors_not_protocol_errors(
             },
         )
         session.send("notifications/initialized", notify=True)
-        assert len(session.send("tools/list", {})["result"]["tools"]) == 3
+        assert len(session.send("tools/list", {})["result"]["tools"]) == len(ALL_TOOLS)
         reply = session.send("tools/call", params)
     finally:
         stderr = session.close()

@@ -3,7 +3,31 @@
 from __future__ import annotations
 
 from adapters.mcp.spec import ToolSpec
-from adapters.mcp.tools.desks import DESK_TOOLS
-from adapters.mcp.tools.tickets import TICKET_TOOLS
+from adapters.mcp.tools.desks import LIST_DESKS
+from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
+from adapters.mcp.tools.ticket_writes import (
+    CANCEL_TICKET,
+    CLOSE_TICKET,
+    CREATE_TICKET,
+    CREATE_TICKET_ANSWER,
+    UPDATE_TICKET,
+    UPDATE_TICKET_ENTITIES,
+)
+from adapters.mcp.tools.tickets import GET_TICKET, LIST_TICKETS
 
-ALL_TOOLS: tuple[ToolSpec, ...] = (*TICKET_TOOLS, *DESK_TOOLS)
+# The official server's order, so a user moving from it finds the same list.
+ALL_TOOLS: tuple[ToolSpec, ...] = (
+    GET_TICKET,
+    CREATE_TICKET,
+    UPDATE_TICKET,
+    CANCEL_TICKET,
+    CLOSE_TICKET,
+    LIST_TICKETS,
+    CREATE_TICKET_ANSWER,
+    UPDATE_TICKET_ENTITIES,
+    SEARCH_CLIENT,
+    SEARCH_USER,
+    SEARCH_STAGE,
+    SEARCH_CATALOG_ITEM,
+    LIST_DESKS,
+)

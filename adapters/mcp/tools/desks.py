@@ -38,5 +38,3 @@ LIST_DESKS = ToolSpec(
     read_only=True,
     toolset="desks",
 )
-
-DESK_TOOLS: tuple[ToolSpec, ...] = (LIST_DESKS,)

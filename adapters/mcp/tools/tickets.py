@@ -146,6 +146,5 @@ LIST_TICKETS = ToolSpec(
     read_only=True,
 )
 
-TICKET_TOOLS: tuple[ToolSpec, ...] = (GET_TICKET, LIST_TICKETS)
 
-__all__ = ["GET_TICKET", "LIST_TICKETS", "TICKET_TOOLS"]
+__all__ = ["GET_TICKET", "LIST_TICKETS"]

@@ -6,6 +6,7 @@ import pytest
 from mcp import Client
 
 from adapters.container import create_container
+from adapters.mcp.tools import ALL_TOOLS
 from adapters.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -17,13 +18,15 @@ def text_of(result: object) -> str:
 
 async def test_lists_the_tools_with_flat_closed_schemas(mcp_client: Client) -> None:
     tools = {tool.name: tool for tool in (await mcp_client.list_tools()).tools}
-    assert list(tools) == ["get_ticket", "list_tickets", "list_desks"]
-    for tool in tools.values():
+    assert list(tools) == [spec.name for spec in ALL_TOOLS]
+    for spec in ALL_TOOLS:
+        tool = tools[spec.name]
         assert tool.input_schema["type"] == "object"
         assert tool.input_schema["additionalProperties"] is False
-        assert "$ref" not in str(tool.input_schema)
-        assert tool.annotations is not None and tool.annotations.read_only_hint is True
+        assert tool.annotations is not None and tool.annotations.read_only_hint is spec.read_only
     assert tools["get_ticket"].input_schema["required"] == ["ticket_number"]
+    assert tools["close_ticket"].annotations.destructive_hint is True  # type: ignore[union-attr]
+    assert tools["create_ticket"].annotations.idempotent_hint is False  # type: ignore[union-attr]
 
 
 async def test_get_ticket_shows_the_card(mcp_client: Client) -> None:

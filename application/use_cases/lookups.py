@@ -1,0 +1,219 @@
+"""Looking up reference records by name: clients, users, a desk's stages and its catalog items.
+
+These searches answer "which ID is it?" before a ticket is created, filtered or updated. They list
+everything that matches (best first), where the resolvers behind name arguments insist on one record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from application.lookups import LOOKUP_PAGE_SIZE, every_page
+from application.ports.desks import DesksPort
+from application.ports.people import PeoplePort
+from application.resolvers import DeskResolver, client_label, item_label
+from domain.desks import CatalogItem, Desk, Stage
+from domain.errors import InvalidInput
+from domain.ids import CatalogAreaId, CatalogId, DeskId
+from domain.paging import Page, PageRequest
+from domain.people import Client, User, UserType
+from domain.resolution import best_score, candidates_of, check_term, decide, rank, settle, suggest
+
+
+@dataclass(frozen=True)
+class ClientSearch:
+    """The active clients matching a name, best first; `complete` is False when more may exist."""
+
+    term: str
+    clients: tuple[Client, ...]
+    complete: bool = True
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserSearch:
+    """One page of the users matching a name, and how many match in all."""
+
+    term: str
+    page: Page[User]
+    total: int
+    user_type: UserType | None
+    active: bool | None
+
+
+@dataclass(frozen=True)
+class DeskStages:
+    """One page of a desk's stages, with the desk they belong to."""
+
+    desk: Desk
+    page: Page[Stage]
+
+
+@dataclass(frozen=True)
+class CatalogFilter:
+    """What narrows a desk's catalog items: the API's free text, an area, a catalog, an item's name."""
+
+    search: str | None = None
+    item_name: str | None = None
+    area_id: CatalogAreaId | None = None
+    catalog_id: CatalogId | None = None
+
+    @property
+    def narrows(self) -> bool:
+        return bool(self.search or self.item_name or self.area_id or self.catalog_id)
+
+
+@dataclass(frozen=True)
+class CatalogItemListing:
+    """One page of a desk's catalog items that pass the criteria."""
+
+    desk: Desk
+    page: Page[CatalogItem]
+    criteria: CatalogFilter
+
+
+@dataclass(frozen=True)
+class CatalogItemFound:
+    """The one catalog item a name designates."""
+
+    desk: Desk
+    item: CatalogItem
+
+
+@dataclass(frozen=True)
+class SearchClients:
+    """Find active clients by (part of) their name: the API's filter, else an accent-blind local search."""
+
+    people: PeoplePort
+
+    async def __call__(self, name: str) -> ClientSearch:
+        term = check_term(name, "client_name")
+        first = await self.people.clients(name=term, active=True, page=PageRequest(1, LOOKUP_PAGE_SIZE))
+        found = [client for client in first if client.active]
+        if found:
+            ordered = sorted(found, key=lambda c: -best_score(term, _client_names(c)))
+            return ClientSearch(term, tuple(ordered), complete=not first.may_have_more)
+        every = await every_page(lambda page: self.people.clients(name=None, active=True, page=page))
+        candidates = candidates_of([c for c in every if c.active], _client_names, client_label)
+        ranked = rank(term, candidates)
+        if ranked:
+            return ClientSearch(term, tuple(s.candidate.value for s in ranked))
+        return ClientSearch(term, (), suggestions=suggest(term, candidates))
+
+
+@dataclass(frozen=True)
+class SearchUsers:
+    """Find users by name or e-mail among every user of a type and state, and page over the matches."""
+
+    people: PeoplePort
+
+    async def __call__(
+        self, name: str, *, user_type: UserType | None, active: bool | None, page: PageRequest
+    ) -> UserSearch:
+        term = check_term(name, "name")
+        users = await every_page(lambda p: self.people.users(user_type=user_type, active=active, page=p))
+        wanted = [
+            u
+            for u in users
+            if (user_type is None or u.type is user_type) and (active is None or u.active is active)
+        ]
+        matches = [s.candidate.value for s in rank(term, candidates_of(wanted, _user_names, _user_id))]
+        start = (page.number - 1) * page.size
+        return UserSearch(
+            term, Page(matches[start : start + page.size], page), len(matches), user_type, active
+        )
+
+
+@dataclass(frozen=True)
+class ListStages:
+    """List a desk's stages in flow order, the desk given by ID or by name."""
+
+    desks: DesksPort
+
+    async def __call__(
+        self, *, desk_id: DeskId | None, desk_name: str | None, page: PageRequest
+    ) -> DeskStages:
+        desk = await _desk(self.desks, desk_id, desk_name)
+        return DeskStages(desk, await self.desks.stages(desk.id, page))
+
+
+@dataclass(frozen=True)
+class SearchCatalogItems:
+    """List a desk's catalog items by text, area or catalog, or find the one item a name designates."""
+
+    desks: DesksPort
+
+    async def __call__(
+        self,
+        *,
+        desk_id: DeskId | None,
+        desk_name: str | None,
+        criteria: CatalogFilter,
+        page: PageRequest,
+    ) -> CatalogItemListing | CatalogItemFound:
+        _require_desk(desk_id, desk_name)
+        if not criteria.narrows:
+            raise InvalidInput("search", "lookups.catalog_filter")
+        term = check_term(criteria.item_name, "catalog_item_name") if criteria.item_name else None
+        desk = await _desk(self.desks, desk_id, desk_name)
+        if term is None:
+            items = await self.desks.catalog_items(
+                desk.id,
+                page,
+                area_id=criteria.area_id,
+                catalog_id=criteria.catalog_id,
+                search=criteria.search or None,
+            )
+            return CatalogItemListing(desk, items, criteria)
+        every = await every_page(
+            lambda p: self.desks.catalog_items(
+                desk.id,
+                p,
+                area_id=criteria.area_id,
+                catalog_id=criteria.catalog_id,
+                search=criteria.search or None,
+            )
+        )
+        outcome = decide(term, candidates_of(every, lambda i: (i.name,), item_label))
+        return CatalogItemFound(desk, settle(outcome, "catalog_item"))
+
+
+def _require_desk(desk_id: DeskId | None, desk_name: str | None) -> None:
+    if desk_id is None and not desk_name:
+        raise InvalidInput("desk_id", "lookups.desk_required")
+
+
+async def _desk(desks: DesksPort, desk_id: DeskId | None, desk_name: str | None) -> Desk:
+    """The desk an ID (which wins) or a name designates."""
+    _require_desk(desk_id, desk_name)
+    if desk_id is not None:
+        return await desks.get(desk_id)
+    return settle(await DeskResolver(desks).resolve(desk_name or ""), "desk")
+
+
+def _client_names(client: Client) -> Iterable[str]:
+    return tuple(n for n in (client.name, client.legal_name) if n)
+
+
+def _user_names(user: User) -> Iterable[str | None]:
+    local_part = user.email.split("@", 1)[0] if user.email else None
+    return (user.name, user.email, local_part)
+
+
+def _user_id(user: User) -> str:
+    return str(user.id)
+
+
+__all__ = [
+    "CatalogFilter",
+    "CatalogItemFound",
+    "CatalogItemListing",
+    "ClientSearch",
+    "DeskStages",
+    "ListStages",
+    "SearchCatalogItems",
+    "SearchClients",
+    "SearchUsers",
+    "UserSearch",
+]
