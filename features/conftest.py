@@ -192,18 +192,78 @@ def person_says(world: dict[str, Any], utterance: str) -> None:
     world["utterance"] = utterance
 
 
-@when(parsers.parse("the assistant calls list_tickets with {arguments}"))
-def assistant_calls(world: dict[str, Any], arguments: str) -> None:
+class CountingTenant:
+    """The demo tenant, counting the calls that reach it (reads and writes)."""
+
+    WRITES = ("create_", "update_", "cancel_", "close_")
+
+    def __init__(self, tenant: FakeTenant) -> None:
+        self._tenant = tenant
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        self.calls.append(name)
+        return getattr(self._tenant, name)
+
+    @property
+    def writes(self) -> list[str]:
+        return [call for call in self.calls if call.startswith(self.WRITES)]
+
+
+@when(parsers.parse("the assistant calls {tool} with {arguments}"))
+def assistant_calls(world: dict[str, Any], tool: str, arguments: str) -> None:
+    counting = CountingTenant(world["tenant"])
+    world["counting"] = counting
     container = create_container(Settings(_env_file=None, backend="fake"))  # type: ignore[call-arg]
-    container.fake_tenant.override(providers.Object(world["tenant"]))
+    container.fake_tenant.override(providers.Object(counting))
 
     async def call() -> Any:
         async with Client(container.mcp_server()) as client:
-            return await client.call_tool("list_tickets", json.loads(arguments))
+            return await client.call_tool(tool, json.loads(arguments))
 
     result = run(call())
     world["answer"] = result
     world["text"] = "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
+
+
+@then(parsers.parse('the answer is an error that names "{first}" and "{second}"'))
+def error_names(world: dict[str, Any], first: str, second: str) -> None:
+    assert world["answer"].is_error, world["text"]
+    assert first in world["text"] and second in world["text"], world["text"]
+
+
+@then("nothing was sent to TiFlux")
+def nothing_sent(world: dict[str, Any]) -> None:
+    assert world["counting"].calls == []
+
+
+@then("nothing was written to TiFlux")
+def nothing_written(world: dict[str, Any]) -> None:
+    assert world["counting"].writes == []
+
+
+@then(parsers.parse('the answer says "{words}"'))
+def answer_says(world: dict[str, Any], words: str) -> None:
+    assert words in world["text"], world["text"]
+
+
+@then(parsers.parse('ticket {number:d} is still closed with status "{status}"'))
+def still_closed(world: dict[str, Any], number: int, status: str) -> None:
+    ticket = world["tenant"].get_ticket(number)
+    assert ticket["is_closed"] and ticket["status"]["name"] == status
+    assert world["counting"].writes == []
+
+
+@then(parsers.parse("ticket {number:d} is now closed"))
+def now_closed(world: dict[str, Any], number: int) -> None:
+    assert world["tenant"].get_ticket(number)["is_closed"]
+
+
+@then(parsers.parse('ticket {number:d} is now in stage {stage_id:d} "{stage}"'))
+def now_in_stage(world: dict[str, Any], number: int, stage_id: int, stage: str) -> None:
+    assert not world["answer"].is_error, world["text"]
+    current = world["tenant"].get_ticket(number)["stage"]
+    assert (current["id"], current["name"]) == (stage_id, stage)
 
 
 @then(parsers.parse("the answer lists the tickets {tickets}"))
