@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks import tool_calls
+
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
 STARTUP_TARGET_S = 2.0
 CALL_TARGET_MS = 20.0
@@ -80,6 +82,8 @@ def main() -> int:
         f"(target median < {CALL_TARGET_MS} ms) over {len(latencies)} calls"
     )
     ok = startup_median < STARTUP_TARGET_S and call_median < CALL_TARGET_MS
+    print()
+    tool_calls.main()
     print("bench:", "PASS" if ok else "OVER TARGET")
     return 0 if ok else 1
 
