@@ -3,17 +3,11 @@ talking to that tenant over real HTTP on 127.0.0.1. If they disagree, one of the
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import httpx2
 import pytest
 
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
-from adapters.tiflux.fake.tenant import FakeTenant
-from adapters.tiflux.http.client import TifluxHttpClient
-from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.ports.gateway import TifluxGateway
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.chats import ChatList
@@ -32,17 +26,6 @@ from domain.paging import PageRequest
 from domain.people import UserType
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture(params=["fake", "http"])
-async def gateway(request: pytest.FixtureRequest, tenant: FakeTenant) -> AsyncIterator[TifluxGateway]:
-    if request.param == "fake":
-        yield FakeTifluxGateway(tenant)
-        return
-    live = request.getfixturevalue("live_fake_api")
-    live.serve(tenant)
-    async with httpx2.AsyncClient(base_url=live.base_url, timeout=5) as http:
-        yield HttpTifluxGateway(TifluxHttpClient(http), "demo-key")
 
 
 def numbers(page: object) -> list[int]:

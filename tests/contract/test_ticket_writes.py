@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import httpx2
 import pytest
 
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
-from adapters.tiflux.fake.tenant import FakeTenant
-from adapters.tiflux.http.client import TifluxHttpClient
-from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.commands import AnswerDraft, Assignment, FieldValueChange, NewTicket, TicketChanges
 from application.ports.gateway import TifluxGateway
 from application.queries import TicketFilter
@@ -28,17 +21,6 @@ from domain.ids import (
 from domain.paging import PageRequest
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture(params=["fake", "http"])
-async def gateway(request: pytest.FixtureRequest, tenant: FakeTenant) -> AsyncIterator[TifluxGateway]:
-    if request.param == "fake":
-        yield FakeTifluxGateway(tenant)
-        return
-    live = request.getfixturevalue("live_fake_api")
-    live.serve(tenant)
-    async with httpx2.AsyncClient(base_url=live.base_url, timeout=5) as http:
-        yield HttpTifluxGateway(TifluxHttpClient(http), "demo-key")
 
 
 NEW = NewTicket(
