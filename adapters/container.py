@@ -13,6 +13,7 @@ from typing import Any
 import httpx2
 from dependency_injector import containers, providers
 
+from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
@@ -99,6 +100,11 @@ class Container(containers.DeclarativeContainer):
     )
 
     rich_text = providers.Singleton(RichTextConverter)
+    attachments = providers.Singleton(
+        LocalAndInlineAttachments,
+        hosted=settings.provided.hosted,
+        allowed_dir=settings.provided.attachments_dir,
+    )
     ticket_defaults = providers.Callable(_ticket_defaults, settings)
     runtime = providers.Singleton(
         ToolRuntime,
@@ -106,6 +112,7 @@ class Container(containers.DeclarativeContainer):
         translator=translator,
         zone=settings.provided.zone,
         rich_text=rich_text,
+        attachments=attachments,
         ticket_defaults=ticket_defaults,
     )
     tools = providers.Object(ALL_TOOLS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,6 +38,10 @@ class Settings(BaseSettings):
     cache_ttl: float = Field(
         default=300.0, ge=0, description="Seconds desks, stages, items and users are remembered; 0 disables."
     )
+    attachments_dir: Path | None = Field(
+        default=None,
+        description="The only folder local attachment paths may come from (required when hosted).",
+    )
     hosted: bool = False
 
     @field_validator("timezone")
@@ -49,6 +54,11 @@ class Settings(BaseSettings):
                 f"unknown time zone {value!r} (use an IANA name like America/Sao_Paulo)"
             ) from exc
         return value
+
+    @field_validator("attachments_dir", mode="before")
+    @classmethod
+    def _blank_dir_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("api_key", mode="before")
     @classmethod

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from datetime import date
 
+from domain.attachments import Attachment
+from domain.errors import InvalidInput
 from domain.ids import (
     CatalogItemId,
     ClientId,
@@ -17,6 +21,8 @@ from domain.ids import (
     TicketNumber,
     UserId,
 )
+
+_HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,35 @@ class FieldValueChange:
 
 @dataclass(frozen=True)
 class AnswerDraft:
-    """A reply to the client; attachments arrive with the records issue."""
+    """A reply to the client, with checked attachments."""
 
     text_html: str
     with_signature: bool = False
+    attachments: Sequence[Attachment] = ()
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """An internal communication: a note between attendants, with checked attachments."""
+
+    text_html: str
+    attachments: Sequence[Attachment] = ()
+
+
+@dataclass(frozen=True)
+class NewAppointment:
+    """Hours worked on a ticket: a day (not in the future), start and end as HH:MM, end not before start."""
+
+    day: date
+    start: str
+    end: str
+    description: str
+
+    def __post_init__(self) -> None:
+        for name, value in (("init_time", self.start), ("end_time", self.end)):
+            if not _HHMM.match(value):
+                raise InvalidInput(name, "time_of_day")
+        if self.end < self.start:
+            raise InvalidInput("end_time", "not_before", {"other": "init_time"})
+        if not self.description.strip():
+            raise InvalidInput("description", "min_length")

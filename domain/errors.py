@@ -82,6 +82,7 @@ class PermissionDenied(DomainError):
     """The key is valid but its user may not do this (permission or licence)."""
 
     detail: str | None = None
+    code: int | None = None
 
     def __str__(self) -> str:
         return "permission denied"
@@ -92,6 +93,7 @@ class Rejected(DomainError):
     """TiFlux refused the request as invalid (HTTP 400/409/422), with its own explanation."""
 
     messages: Sequence[str] = default(default_factory=tuple)
+    hint: str | None = None
 
     def __str__(self) -> str:
         return "; ".join(self.messages) or "rejected by TiFlux"

@@ -181,3 +181,31 @@ OptionalTicketNumber = Annotated[
     BeforeValidator(_optional_ticket_number),
     WithJsonSchema({"type": "string", "pattern": r"^#?[0-9]+$"}),
 ]
+
+
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _DAY_RE.match(value.strip()):
+        raise PydanticCustomError("field_date", "date")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError("field_date", "date") from None
+
+
+def _past_day(value: Any, info: ValidationInfo) -> date | None:
+    day = _day(value)
+    if day is not None and day > datetime.now(_zone(info)).date():
+        raise PydanticCustomError("not_future", "date")
+    return day
+
+
+Day = Annotated[date | None, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+PastDay = Annotated[date, BeforeValidator(_past_day), WithJsonSchema({"type": "string", "format": "date"})]
+TimeOfDay = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]

@@ -21,6 +21,7 @@ from adapters.mcp.spec import Services, ToolSpec
 from adapters.mcp.validation import explain
 from adapters.presenters.markdown.errors import present_error
 from adapters.presenters.markdown.format import Formatter
+from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.use_cases.create_ticket import TicketDefaults
@@ -39,6 +40,7 @@ class ToolRuntime:
     translator: Translator
     zone: ZoneInfo
     rich_text: RichTextPort
+    attachments: AttachmentsPort
     ticket_defaults: TicketDefaults = field(default_factory=TicketDefaults)
 
     async def call(
@@ -51,7 +53,9 @@ class ToolRuntime:
             logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
             return _error(explain(exc, spec.input_model, t))
         try:
-            services = Services(self.gateway_for(api_key), self.rich_text, self.ticket_defaults)
+            services = Services(
+                self.gateway_for(api_key), self.rich_text, self.ticket_defaults, self.attachments
+            )
             result = await spec.use_case(services, args)
             text = spec.presenter(result, args, Formatter(t, self.zone))
         except DomainError as exc:

@@ -11,6 +11,7 @@ from mcp.types import ToolAnnotations
 from pydantic import BaseModel, ConfigDict
 
 from adapters.presenters.markdown.format import Formatter
+from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.use_cases.create_ticket import TicketDefaults
@@ -23,11 +24,16 @@ class Services:
     """What a tool's use case may use: the tenant's ports (as attributes) plus tenant-independent services."""
 
     def __init__(
-        self, gateway: TifluxGateway, rich_text: RichTextPort, ticket_defaults: TicketDefaults
+        self,
+        gateway: TifluxGateway,
+        rich_text: RichTextPort,
+        ticket_defaults: TicketDefaults,
+        attachments: AttachmentsPort,
     ) -> None:
         self.gateway = gateway
         self.rich_text = rich_text
         self.ticket_defaults = ticket_defaults
+        self.attachments = attachments
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.gateway, name)

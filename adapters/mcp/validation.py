@@ -9,6 +9,8 @@ from pydantic import BaseModel, ValidationError
 from adapters.i18n import Translator
 from domain.ids import MAX_ID
 
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
 _TYPE_RULES = {
     "bool_type": "boolean",
     "bool_parsing": "boolean",
@@ -53,6 +55,8 @@ def _accepted(problem: Any, model: type[BaseModel], t: Translator) -> str:
             return t("rule.positive_integer")
         if low != "" and high != "":
             return t("rule.integer_range", min=low, max=high)
+    if kind == "string_pattern_mismatch" and field_schema.get("pattern") == TIME_PATTERN:
+        return t("rule.time_of_day")
     if kind == "string_too_short":
         return t("rule.min_length")
     if kind == "string_too_long":

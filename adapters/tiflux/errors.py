@@ -37,7 +37,10 @@ def error_for_status(
     if status == 401:
         return InvalidCredentials()
     if status == 403:
-        return PermissionDenied(detail=messages[0] if messages else None)
+        code = payload.get("error_code") if isinstance(payload, dict) else None
+        return PermissionDenied(
+            detail=messages[0] if messages else None, code=code if isinstance(code, int) else None
+        )
     if status == 404:
         target = not_found or NotFoundAs("resource", "")
         return NotFound(target.kind, target.reference)

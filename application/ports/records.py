@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from application.commands import NewAppointment, NoteDraft
 from application.queries import AppointmentFilter
 from domain.ids import CommunicationId, TicketNumber
 from domain.paging import Page, PageRequest
@@ -20,6 +21,10 @@ class CommunicationsPort(Protocol):
 
     async def get(self, number: TicketNumber, communication_id: CommunicationId) -> InternalCommunication:
         """One internal communication; NotFound if absent."""
+        ...
+
+    async def create(self, number: TicketNumber, note: NoteDraft) -> InternalCommunication:
+        """Add a note (always sent as multipart, even without files); sent once."""
         ...
 
 
@@ -46,4 +51,8 @@ class AppointmentsPort(Protocol):
         self, number: TicketNumber, query: AppointmentFilter, page: PageRequest
     ) -> Page[Appointment]:
         """One page of the ticket's appointments."""
+        ...
+
+    async def create(self, number: TicketNumber, appointment: NewAppointment) -> Appointment:
+        """Record hours worked (only on desks whose appointments are not valued)."""
         ...

@@ -5,6 +5,15 @@ from __future__ import annotations
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tools.desks import LIST_DESKS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
+from adapters.mcp.tools.records import (
+    CREATE_APPOINTMENT,
+    CREATE_INTERNAL_COMMUNICATION,
+    GET_INTERNAL_COMMUNICATION,
+    GET_TICKET_FILES,
+    GET_TICKET_STAGES_SLAS,
+    LIST_APPOINTMENTS,
+    LIST_INTERNAL_COMMUNICATIONS,
+)
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
     CLOSE_TICKET,
@@ -25,9 +34,16 @@ ALL_TOOLS: tuple[ToolSpec, ...] = (
     LIST_TICKETS,
     CREATE_TICKET_ANSWER,
     UPDATE_TICKET_ENTITIES,
+    GET_TICKET_FILES,
+    GET_TICKET_STAGES_SLAS,
     SEARCH_CLIENT,
     SEARCH_USER,
     SEARCH_STAGE,
     SEARCH_CATALOG_ITEM,
+    CREATE_INTERNAL_COMMUNICATION,
+    LIST_INTERNAL_COMMUNICATIONS,
+    GET_INTERNAL_COMMUNICATION,
+    CREATE_APPOINTMENT,
+    LIST_APPOINTMENTS,
     LIST_DESKS,
 )

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from adapters.mcp.attachment_args import WithFiles
 from adapters.mcp.fields import Email, EmailList, OptionalTicketNumber, PositiveId, TicketNumberArg
 from adapters.mcp.spec import ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
@@ -160,7 +161,7 @@ class TicketNumberInput(ToolInput):
     ticket_number: TicketNumberArg
 
 
-class AnswerInput(ToolInput):
+class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="Resposta ao cliente, em Markdown.")
     with_signature: bool = Field(default=False, description="Incluir a assinatura do atendente.")
@@ -271,11 +272,16 @@ CREATE_TICKET_ANSWER = ToolSpec(
     title="Responder ao cliente",
     description=(
         "Envia uma resposta ao cliente do ticket (o cliente lê!). Texto em Markdown, convertido em HTML "
-        "seguro. Para notas entre atendentes, use comunicação interna."
+        "seguro; até 10 arquivos de até 40 MB (files ou files_base64). Para notas entre atendentes, use "
+        "create_internal_communication."
     ),
     input_model=AnswerInput,
-    use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text)(
-        args.ticket_number, args.text, with_signature=args.with_signature
+    use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
+        args.ticket_number,
+        args.text,
+        with_signature=args.with_signature,
+        paths=args.files,
+        encoded=args.encoded(),
     ),
     presenter=lambda sent, _args, fmt: present_answer(sent, fmt),
     read_only=False,

@@ -39,12 +39,15 @@ def present_error(error: DomainError, t: Translator) -> str:
             return t("error.missing_credentials")
         case InvalidCredentials():
             return t("error.invalid_credentials")
-        case PermissionDenied(detail=detail):
+        case PermissionDenied(detail=detail, code=code):
+            if code is not None and t.has(f"error.permission.{code}"):
+                return t(f"error.permission.{code}")
             if detail:
                 return t("error.permission_denied.detail", detail=inline(detail, limit=200))
             return t("error.permission_denied")
-        case Rejected(messages=messages):
-            return t("error.rejected", messages="; ".join(inline(m, limit=300) for m in messages))
+        case Rejected(messages=messages, hint=hint):
+            text = t("error.rejected", messages="; ".join(inline(m, limit=300) for m in messages))
+            return f"{text}\n{t(f'hint.{hint}')}" if hint and t.has(f"hint.{hint}") else text
         case RateLimited(retry_after_seconds=seconds):
             if seconds is None:
                 return t("error.rate_limited.unknown")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from adapters.i18n import Translator
@@ -45,10 +47,48 @@ class Formatter:
             return label or self.t("none")
         return f"{label} (ID {ident})" if label else f"ID {ident}"
 
+    def number(self, value: float, decimals: int) -> str:
+        """1234.5 → "1.234,50" in pt-BR, "1,234.50" in English."""
+        text = f"{value:,.{decimals}f}"
+        if self.t.language == "pt-BR":
+            text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return text
+
+    def money(self, value: Decimal | None) -> str:
+        return self.t("none") if value is None else f"R$ {self.number(float(value), 2)}"
+
+    def size(self, size_bytes: int | None) -> str:
+        """Bytes in the largest unit that keeps the number >= 1: 482133 → "470,83 KB"."""
+        if not size_bytes:
+            return "0 B"
+        value, unit = float(size_bytes), "B"
+        for unit in _SIZE_UNITS:
+            if value < 1024 or unit == _SIZE_UNITS[-1]:
+                break
+            value /= 1024
+        if unit == "B":
+            return f"{size_bytes} B"
+        return f"{self.number(value, 2).rstrip('0').rstrip(',.')} {unit}"
+
     def page_footer(self, page: Page[object]) -> str:
         if page.next_number is not None:
             return self.t("page.next", next=page.next_number, limit=page.request.size)
         return self.t("page.last", limit=page.request.size)
+
+
+_SIZE_UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
+_DURATION = re.compile(r"^\s*(\d+):(\d{1,2})(?::(\d{1,2}))?\s*$")
+
+
+def duration(raw: str | None) -> str | None:
+    """A duration as HH:MM ("0:25" → "00:25", "48:00:00" → "48:00"); text that is not one is kept as is."""
+    if raw is None:
+        return None
+    match = _DURATION.match(raw)
+    if not match:
+        return raw.strip() or None
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    return f"{hours:02d}:{minutes:02d}"
 
 
 def bullet(label: str, value: str) -> str:

@@ -13,6 +13,7 @@ from adapters.tiflux.fake.records import (
     FakeCommunications,
     FakeFiles,
     FakeStageHistory,
+    read_attachments,
     ticket_not_found,
 )
 from adapters.tiflux.fake.tenant import FakeTenant
@@ -109,9 +110,13 @@ class FakeTickets:
 
     async def answer(self, number: TicketNumber, draft: AnswerDraft) -> Answer:
         parts = answer_parts(draft)
+        files = read_attachments(draft.attachments)
         payload = write(
             lambda: self._tenant.create_answer(
-                number.value, name=parts["name"], with_signature=parts["with_signature"] == "true", files=()
+                number.value,
+                name=parts["name"],
+                with_signature=parts["with_signature"] == "true",
+                files=files,
             ),
             ticket_not_found(number),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from adapters.tiflux.errors import NotFoundAs
-from adapters.tiflux.fake.reading import read
+from adapters.tiflux.fake.reading import read, write
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.wire import (
     AppointmentWire,
@@ -16,7 +16,10 @@ from adapters.tiflux.wire import (
     parse_many,
     parse_one,
 )
+from adapters.tiflux.wire.writes import appointment_json, note_parts
+from application.commands import NewAppointment, NoteDraft
 from application.queries import AppointmentFilter
+from domain.attachments import Attachment
 from domain.ids import CommunicationId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.records import Appointment, InternalCommunication, StageSla, TicketFile
@@ -43,6 +46,16 @@ class FakeCommunications:
         payload = read(
             lambda: self._tenant.get_internal_communication(number.value, communication_id),
             NotFoundAs("communication", f"{communication_id} (ticket #{number})"),
+        )
+        return parse_one(CommunicationWire, payload).to_domain()
+
+    async def create(self, number: TicketNumber, note: NoteDraft) -> InternalCommunication:
+        files = read_attachments(note.attachments)
+        payload = write(
+            lambda: self._tenant.create_internal_communication(
+                number.value, text=note_parts(note)["text"], files=files
+            ),
+            ticket_not_found(number),
         )
         return parse_one(CommunicationWire, payload).to_domain()
 
@@ -87,3 +100,17 @@ class FakeAppointments:
             ticket_not_found(number),
         )
         return page_of(AppointmentWire, payload, page)
+
+    async def create(self, number: TicketNumber, appointment: NewAppointment) -> Appointment:
+        body = appointment_json(appointment)
+        payload = write(lambda: self._tenant.create_appointment(number.value, body), ticket_not_found(number))
+        return parse_one(AppointmentWire, payload).to_domain()
+
+
+def read_attachments(attachments: Sequence[Attachment]) -> list[tuple[str, bytes]]:
+    """The demo tenant keeps files in memory, so it reads them whole (the HTTP backend streams them)."""
+    contents = []
+    for attachment in attachments:
+        with attachment.open() as stream:
+            contents.append((attachment.name, stream.read()))
+    return contents

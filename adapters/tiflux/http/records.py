@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.wire import (
     AppointmentWire,
     CommunicationWire,
@@ -16,6 +18,8 @@ from adapters.tiflux.wire import (
     parse_many,
     parse_one,
 )
+from adapters.tiflux.wire.writes import appointment_json, note_parts
+from application.commands import NewAppointment, NoteDraft
 from application.queries import AppointmentFilter
 from domain.ids import CommunicationId, TicketNumber
 from domain.paging import Page, PageRequest
@@ -50,6 +54,17 @@ class HttpCommunications:
             api_path("tickets", number, "internal_communications", communication_id),
             not_found=NotFoundAs("communication", f"{communication_id} (ticket #{number})"),
         )
+        return parse_one(CommunicationWire, payload).to_domain()
+
+    async def create(self, number: TicketNumber, note: NoteDraft) -> InternalCommunication:
+        with ExitStack() as stack:
+            payload = await self.client.write(
+                self.api_key,
+                "POST",
+                api_path("tickets", number, "internal_communications"),
+                files=multipart_parts(note_parts(note), note.attachments, stack),
+                not_found=ticket_not_found(number),
+            )
         return parse_one(CommunicationWire, payload).to_domain()
 
 
@@ -100,3 +115,13 @@ class HttpAppointments:
             not_found=ticket_not_found(number),
         )
         return page_of(AppointmentWire, payload, page)
+
+    async def create(self, number: TicketNumber, appointment: NewAppointment) -> Appointment:
+        payload = await self.client.write(
+            self.api_key,
+            "POST",
+            api_path("tickets", number, "appointments"),
+            json=appointment_json(appointment),
+            not_found=ticket_not_found(number),
+        )
+        return parse_one(AppointmentWire, payload).to_domain()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from application.commands import AnswerDraft, FieldValueChange, NewTicket, TicketChanges
+from application.commands import (
+    AnswerDraft,
+    FieldValueChange,
+    NewAppointment,
+    NewTicket,
+    NoteDraft,
+    TicketChanges,
+)
 
 
 def new_ticket_form(ticket: NewTicket) -> dict[str, str]:
@@ -64,3 +71,18 @@ def field_values_json(changes: list[FieldValueChange]) -> dict[str, Any]:
 def answer_parts(draft: AnswerDraft) -> dict[str, str]:
     """`POST /tickets/{n}/answers` multipart text parts: the body is called `name` by the API."""
     return {"name": draft.text_html, "with_signature": "true" if draft.with_signature else "false"}
+
+
+def note_parts(note: NoteDraft) -> dict[str, str]:
+    """`POST /tickets/{n}/internal_communications` multipart text part."""
+    return {"text": note.text_html}
+
+
+def appointment_json(appointment: NewAppointment) -> dict[str, str]:
+    """`POST /tickets/{n}/appointments` JSON: exactly these four keys."""
+    return {
+        "date": appointment.day.isoformat(),
+        "init_time": appointment.start,
+        "end_time": appointment.end,
+        "description": appointment.description,
+    }

@@ -1,0 +1,132 @@
+"""A ticket's records: internal communications, files, stage history, appointments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from application.attachments import EncodedFile, gather_attachments
+from application.commands import NewAppointment, NoteDraft
+from application.ports.attachments import AttachmentsPort
+from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
+from application.ports.rich_text import RichTextPort
+from application.queries import AppointmentFilter
+from domain.attachments import COMMUNICATION_LIMITS
+from domain.errors import Rejected
+from domain.ids import CommunicationId, TicketNumber
+from domain.paging import Page, PageRequest
+from domain.records import Appointment, InternalCommunication, StageSla, TicketFile
+
+
+@dataclass(frozen=True)
+class NoteAdded:
+    number: TicketNumber
+    note: InternalCommunication
+
+
+@dataclass(frozen=True)
+class AddNote:
+    """Leave a private note between attendants, with files; everything is checked before it is sent."""
+
+    communications: CommunicationsPort
+    rich_text: RichTextPort
+    attachments: AttachmentsPort
+
+    async def __call__(
+        self, number: TicketNumber, text: str, paths: Sequence[str] = (), encoded: Sequence[EncodedFile] = ()
+    ) -> NoteAdded:
+        files = await gather_attachments(self.attachments, paths, encoded, COMMUNICATION_LIMITS)
+        note = NoteDraft(text_html=await self.rich_text.to_html(text), attachments=files)
+        return NoteAdded(number, await self.communications.create(number, note))
+
+
+@dataclass(frozen=True)
+class ListNotes:
+    """The internal communications of a ticket, one page at a time."""
+
+    communications: CommunicationsPort
+
+    async def __call__(self, number: TicketNumber, page: PageRequest) -> Page[InternalCommunication]:
+        return await self.communications.list(number, page)
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """One internal communication in full."""
+
+    communications: CommunicationsPort
+
+    async def __call__(
+        self, number: TicketNumber, communication_id: CommunicationId
+    ) -> InternalCommunication:
+        return await self.communications.get(number, communication_id)
+
+
+@dataclass(frozen=True)
+class TicketFiles:
+    number: TicketNumber
+    files: Sequence[TicketFile]
+
+
+@dataclass(frozen=True)
+class ListTicketFiles:
+    """Every file attached to a ticket."""
+
+    files: FilesPort
+
+    async def __call__(self, number: TicketNumber) -> TicketFiles:
+        return TicketFiles(number, await self.files.list(number))
+
+
+@dataclass(frozen=True)
+class StageHistory:
+    number: TicketNumber
+    page: Page[StageSla]
+
+
+@dataclass(frozen=True)
+class ShowStageHistory:
+    """How long a ticket sat in each stage, against each stage's SLA."""
+
+    stage_history: StageHistoryPort
+
+    async def __call__(self, number: TicketNumber, page: PageRequest) -> StageHistory:
+        return StageHistory(number, await self.stage_history.list(number, page))
+
+
+@dataclass(frozen=True)
+class Appointments:
+    number: TicketNumber
+    page: Page[Appointment]
+
+
+@dataclass(frozen=True)
+class ListAppointments:
+    """The hours worked on a ticket, with their money value where the desk values them."""
+
+    appointments: AppointmentsPort
+
+    async def __call__(
+        self, number: TicketNumber, query: AppointmentFilter, page: PageRequest
+    ) -> Appointments:
+        return Appointments(number, await self.appointments.list(number, query, page))
+
+
+@dataclass(frozen=True)
+class AppointmentAdded:
+    number: TicketNumber
+    appointment: Appointment
+
+
+@dataclass(frozen=True)
+class AddAppointment:
+    """Record hours worked; a desk that values its appointments refuses, and the user is told why."""
+
+    appointments: AppointmentsPort
+
+    async def __call__(self, number: TicketNumber, appointment: NewAppointment) -> AppointmentAdded:
+        try:
+            created = await self.appointments.create(number, appointment)
+        except Rejected as refusal:
+            raise Rejected(refusal.messages, hint="appointment_refused") from refusal
+        return AppointmentAdded(number, created)
