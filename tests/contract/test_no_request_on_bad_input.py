@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,17 @@ from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 
 pytestmark = pytest.mark.anyio
+
+BAD_BASE64 = {"filename": "a.txt", "content": "@@@"}
+GOOD_BASE64 = {"filename": "a.txt", "content": "YQ=="}
+APPOINTMENT = {
+    "ticket_number": "1042",
+    "date": "2025-01-15",
+    "init_time": "09:00",
+    "end_time": "10:00",
+    "description": "x",
+}
+TOMORROW = (date.today() + timedelta(days=2)).isoformat()
 
 
 @pytest.fixture
@@ -40,6 +53,21 @@ async def client(live_fake_api: Any, tenant: FakeTenant) -> AsyncIterator[Client
         ("create_ticket", {"description": "d", "client_id": 101, "desk_id": 14}),
         ("close_ticket", {}),
         ("get_ticket", {"ticket_number": "12 3"}),
+        (
+            "create_internal_communication",
+            {"ticket_number": "1040", "text": "x", "files_base64": [BAD_BASE64]},
+        ),
+        ("create_ticket_answer", {"ticket_number": "1040", "text": "x", "files_base64": [GOOD_BASE64] * 11}),
+        ("create_ticket_answer", {"ticket_number": "1040", "text": "x", "files": ["/nao/existe.pdf"]}),
+        ("create_internal_communication", {"ticket_number": "1040", "text": "x", "files": ["/tmp"]}),
+        ("create_appointment", {**APPOINTMENT, "date": TOMORROW}),
+        ("create_appointment", {**APPOINTMENT, "date": "2025-02-30"}),
+        ("create_appointment", {**APPOINTMENT, "init_time": "25:00"}),
+        ("create_appointment", {**APPOINTMENT, "end_time": "08:00"}),
+        (
+            "list_appointments",
+            {"ticket_number": "1040", "start_date": "2025-03-10", "end_date": "2025-03-01"},
+        ),
     ],
 )
 async def test_rejected_without_any_request(
@@ -59,3 +87,51 @@ async def test_a_value_of_the_wrong_type_is_never_written(client: Client, live_f
     assert result.is_error
     assert "`entities[0].value`" in result.content[0].text  # type: ignore[union-attr]
     assert [request.method for request in live_fake_api.captured] == ["GET"]
+
+
+async def test_hosted_mode_refuses_paths_outside_the_allowed_folder(
+    live_fake_api: Any, tenant: FakeTenant, tmp_path: Path
+) -> None:
+    live_fake_api.serve(tenant)
+    allowed = tmp_path / "anexos"
+    allowed.mkdir()
+    (allowed / "ok.txt").write_bytes(b"ok")
+    secret = tmp_path / "segredo.txt"
+    secret.write_bytes(b"secret")
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        backend="http",
+        api_key="k",
+        api_base_url=live_fake_api.base_url,
+        hosted=True,
+        attachments_dir=allowed,
+    )
+    async with Client(create_container(settings).mcp_server()) as mcp:
+        for path in (str(secret), str(allowed / ".." / "segredo.txt")):
+            result = await mcp.call_tool(
+                "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [path]}
+            )
+            assert result.is_error and "`files[0]`" in result.content[0].text  # type: ignore[union-attr]
+        assert live_fake_api.captured == []
+        inside = await mcp.call_tool(
+            "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": ["ok.txt"]}
+        )
+    assert not inside.is_error, inside.content
+    (sent,) = live_fake_api.captured
+    assert b'name="files[]"; filename="ok.txt"' in sent.body
+
+
+async def test_hosted_mode_without_a_folder_refuses_every_path(
+    live_fake_api: Any, tenant: FakeTenant, tmp_path: Path
+) -> None:
+    live_fake_api.serve(tenant)
+    (tmp_path / "a.txt").write_bytes(b"a")
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, backend="http", api_key="k", api_base_url=live_fake_api.base_url, hosted=True
+    )
+    async with Client(create_container(settings).mcp_server()) as mcp:
+        result = await mcp.call_tool(
+            "create_ticket_answer", {"ticket_number": "1040", "text": "x", "files": [str(tmp_path / "a.txt")]}
+        )
+    assert result.is_error and "TIFLUX_ATTACHMENTS_DIR" in result.content[0].text  # type: ignore[union-attr]
+    assert live_fake_api.captured == []

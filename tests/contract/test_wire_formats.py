@@ -103,3 +103,36 @@ async def test_an_answer_is_multipart_with_name_and_signature(http: tuple[HttpTi
     assert 'Content-Disposition: form-data; name="name"\r\n\r\n<p>Olá</p>\r\n' in body
     assert 'Content-Disposition: form-data; name="with_signature"\r\n\r\nfalse\r\n' in body
     assert "filename=" not in body
+
+
+async def test_a_note_with_files_is_multipart_with_the_bytes(
+    http: tuple[HttpTifluxGateway, Any], tmp_path: Any
+) -> None:
+    from adapters.attachments.files import LocalAndInlineAttachments
+    from application.commands import NoteDraft
+    from domain.attachments import COMMUNICATION_LIMITS
+
+    gateway, live = http
+    source = LocalAndInlineAttachments(hosted=False, allowed_dir=None)
+    log = tmp_path / "erro.log"
+    log.write_bytes(b"\x00\x01linha\n")
+    files = (
+        await source.from_path(str(log), field="files[0]", limits=COMMUNICATION_LIMITS),
+        await source.from_base64(
+            "ZGFkb3M=", 'relatório "final".txt', field="files_base64[0]", limits=COMMUNICATION_LIMITS
+        ),
+    )
+    await gateway.communications.create(TicketNumber(1040), NoteDraft("<p>Nota</p>", files))
+    (sent,) = live.captured
+    assert (sent.method, sent.path) == ("POST", "/api/v2/tickets/1040/internal_communications")
+    body = sent.body
+    assert b'Content-Disposition: form-data; name="text"\r\n\r\n<p>Nota</p>\r\n' in body
+    assert (
+        b'name="files[]"; filename="erro.log"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        b"\x00\x01linha\n\r\n" in body
+    )
+    assert (
+        'filename="relatório %22final%22.txt"\r\nContent-Type: text/plain\r\n\r\ndados\r\n'.encode() in body
+    )
+    assert body.index(b'name="text"') < body.index(b'name="files[]"')
+    assert int(sent.headers["content-length"]) == len(body)
