@@ -20,6 +20,14 @@ class PageRequest:
 
     number: int = 1
     size: int = DEFAULT_PAGE_SIZE
+    asked: int | None = None  # the size a person asked for, when it was larger than the API allows
+
+    @classmethod
+    def capped(cls, number: int, size: int) -> PageRequest:
+        """A page of at most 200 items, remembering a larger size that was asked for."""
+        if size > MAX_PAGE_SIZE:
+            return cls(number, MAX_PAGE_SIZE, asked=size)
+        return cls(number, size)
 
     def __post_init__(self) -> None:
         if self.number < 1:

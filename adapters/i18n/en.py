@@ -161,6 +161,7 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.stage": "stage {stage}",
     "tickets.closed_hint": "To see closed tickets, use `is_closed=true`.",
     "page.next": "More results: use `offset={next}` (same `limit={limit}`) for the next page.",
+    "page.capped": "(Asked limit={asked}; the API gives at most {limit} per page.)",
     "page.last": "Last page (limit {limit}).",
     "desks.heading": "Desks — page {page} ({count} on this page)",
     "desks.columns": "| ID | Internal name | Display name | Active | Appointments |",

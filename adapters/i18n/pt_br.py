@@ -167,6 +167,7 @@ MESSAGES: dict[str, str] = {
     "tickets.closed_hint": "Para ver tickets fechados, use `is_closed=true`.",
     # --- paginação
     "page.next": "Há mais resultados: use `offset={next}` (mesmo `limit={limit}`) para a próxima página.",
+    "page.capped": "(Pedido limit={asked}; a API entrega no máximo {limit} por página.)",
     "page.last": "Última página (limite {limit}).",
     # --- mesas
     "desks.heading": "Mesas — página {page} ({count} nesta página)",

@@ -118,12 +118,13 @@ Offset = Annotated[
         description="Página (a primeira é 1). Use o valor indicado no rodapé da página anterior.",
     ),
 ]
+MAX_ASKED_LIMIT = 100_000
 Limit = Annotated[
     int,
     Field(
         ge=1,
-        le=MAX_PAGE_SIZE,
-        description=f"Itens por página, 1 a {MAX_PAGE_SIZE} (padrão {DEFAULT_PAGE_SIZE}).",
+        le=MAX_ASKED_LIMIT,
+        description=f"Itens por página (padrão {DEFAULT_PAGE_SIZE}; no máximo {MAX_PAGE_SIZE} por página).",
     ),
 ]
 

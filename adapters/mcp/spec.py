@@ -10,11 +10,13 @@ from mcp.types import Tool as MCPTool
 from mcp.types import ToolAnnotations
 from pydantic import BaseModel, ConfigDict
 
+from adapters.mcp.fields import Limit, Offset
 from adapters.presenters.markdown.format import Formatter
 from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.use_cases.create_ticket import TicketDefaults
+from domain.paging import DEFAULT_PAGE_SIZE, PageRequest
 
 In = TypeVar("In", bound="ToolInput")
 Out = TypeVar("Out")
@@ -43,6 +45,16 @@ class ToolInput(BaseModel):
     """Base of every tool's arguments: unknown fields are refused, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PagedInput(ToolInput):
+    """Arguments of every list tool: the API's 1-based page and its size (capped at 200, and said so)."""
+
+    offset: Offset = 1
+    limit: Limit = DEFAULT_PAGE_SIZE
+
+    def page(self) -> PageRequest:
+        return PageRequest.capped(self.offset, self.limit)
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from adapters.mcp.fields import Limit, Offset
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.spec import PagedInput, ToolSpec
 from adapters.presenters.markdown.desks import present_desk_page
 from application.use_cases.desks import ListDesks
-from domain.paging import PageRequest
 
 
-class ListDesksInput(ToolInput):
+class ListDesksInput(PagedInput):
     active: bool = Field(default=True, description="true (padrão) lista mesas ativas; false, as inativas.")
     name: str | None = Field(
         default=None,
@@ -19,8 +17,6 @@ class ListDesksInput(ToolInput):
         max_length=200,
         description="Nome exato da mesa (interno ou de exibição); não diferencia maiúsculas.",
     )
-    offset: Offset = 1
-    limit: Limit = 20
 
 
 LIST_DESKS = ToolSpec(
@@ -32,7 +28,7 @@ LIST_DESKS = ToolSpec(
     ),
     input_model=ListDesksInput,
     use_case=lambda gateway, args: ListDesks(gateway.desks)(
-        active=args.active, name=args.name, page=PageRequest(args.offset, args.limit)
+        active=args.active, name=args.name, page=args.page()
     ),
     presenter=lambda page, args, fmt: present_desk_page(page, active=args.active, name=args.name, fmt=fmt),
     read_only=True,

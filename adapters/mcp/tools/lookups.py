@@ -7,8 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import Limit, Offset
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
     present_clients,
@@ -23,7 +22,6 @@ from application.use_cases.lookups import (
     SearchUsers,
 )
 from domain.ids import MAX_ID, CatalogAreaId, CatalogId, DeskId
-from domain.paging import PageRequest
 from domain.people import UserType
 
 
@@ -56,7 +54,7 @@ class SearchClientInput(ToolInput):
     )
 
 
-class SearchUserInput(ToolInput):
+class SearchUserInput(PagedInput):
     name: str = Field(
         min_length=1,
         max_length=200,
@@ -72,18 +70,14 @@ class SearchUserInput(ToolInput):
     active: bool | None = Field(
         default=None, description="true: só ativos; false: só inativos; omitido: ativos e inativos."
     )
-    offset: Offset = 1
-    limit: Limit = 20
 
 
-class SearchStageInput(ToolInput):
+class SearchStageInput(PagedInput):
     desk_id: OptionalId = Field(default=None, description=_DESK_ID)
     desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=_DESK_NAME)
-    offset: Offset = 1
-    limit: Limit = 20
 
 
-class SearchCatalogItemInput(ToolInput):
+class SearchCatalogItemInput(PagedInput):
     desk_id: OptionalId = Field(default=None, description=_DESK_ID)
     desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=_DESK_NAME)
     search: str | None = Field(
@@ -100,8 +94,6 @@ class SearchCatalogItemInput(ToolInput):
     )
     area_id: OptionalId = Field(default=None, description="Só itens desta área do catálogo (ID).")
     catalog_id: OptionalId = Field(default=None, description="Só itens deste catálogo de serviços (ID).")
-    offset: Offset = 1
-    limit: Limit = 20
 
     def criteria(self) -> CatalogFilter:
         return CatalogFilter(
@@ -143,7 +135,7 @@ SEARCH_USER = ToolSpec(
         args.name,
         user_type=UserType(args.type) if args.type else None,
         active=args.active,
-        page=PageRequest(args.offset, args.limit),
+        page=args.page(),
     ),
     presenter=lambda found, _args, fmt: present_users(found, fmt),
     read_only=True,
@@ -159,7 +151,7 @@ SEARCH_STAGE = ToolSpec(
     ),
     input_model=SearchStageInput,
     use_case=lambda gateway, args: ListStages(gateway.desks)(
-        desk_id=_desk_id(args.desk_id), desk_name=args.desk_name, page=PageRequest(args.offset, args.limit)
+        desk_id=_desk_id(args.desk_id), desk_name=args.desk_name, page=args.page()
     ),
     presenter=lambda found, _args, fmt: present_stages(found, fmt),
     read_only=True,
@@ -179,7 +171,7 @@ SEARCH_CATALOG_ITEM = ToolSpec(
         desk_id=_desk_id(args.desk_id),
         desk_name=args.desk_name,
         criteria=args.criteria(),
-        page=PageRequest(args.offset, args.limit),
+        page=args.page(),
     ),
     presenter=lambda found, _args, fmt: present_catalog_items(found, fmt),
     read_only=True,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from adapters.mcp.attachment_args import WithFiles
-from adapters.mcp.fields import Day, Limit, Offset, PastDay, PositiveId, TicketNumberArg, TimeOfDay
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.fields import Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.records import (
     present_appointment_added,
     present_appointments,
@@ -28,7 +28,6 @@ from application.use_cases.records import (
     ShowStageHistory,
 )
 from domain.ids import CommunicationId
-from domain.paging import PageRequest
 
 
 class NoteInput(WithFiles):
@@ -36,10 +35,8 @@ class NoteInput(WithFiles):
     text: str = Field(min_length=1, max_length=100_000, description="Texto da nota em Markdown.")
 
 
-class NotesInput(ToolInput):
+class NotesInput(PagedInput):
     ticket_number: TicketNumberArg
-    offset: Offset = 1
-    limit: Limit = 20
 
 
 class NoteIdInput(ToolInput):
@@ -64,13 +61,11 @@ class NewAppointmentInput(ToolInput):
         return NewAppointment(self.date, self.init_time, self.end_time, self.description)
 
 
-class AppointmentsInput(ToolInput):
+class AppointmentsInput(PagedInput):
     ticket_number: TicketNumberArg
     user_id: PositiveId | None = Field(default=None, description="Só os apontamentos deste atendente.")
     start_date: Day = Field(default=None, description="A partir deste dia (AAAA-MM-DD).")
     end_date: Day = Field(default=None, description="Até este dia (AAAA-MM-DD).")
-    offset: Offset = 1
-    limit: Limit = 20
 
     def to_filter(self) -> AppointmentFilter:
         return AppointmentFilter(user_id=self.user_id, start=self.start_date, end=self.end_date)
@@ -99,9 +94,7 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     title="Listar comunicações internas",
     description="Lista as notas internas de um ticket (autor, data, início do texto, anexos), paginadas.",
     input_model=NotesInput,
-    use_case=lambda services, args: ListNotes(services.communications)(
-        args.ticket_number, PageRequest(args.offset, args.limit)
-    ),
+    use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
     presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
     read_only=True,
     toolset="records",
@@ -140,9 +133,7 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
         "de cada estágio foi cumprido. Vazio quando a mesa não tem SLA."
     ),
     input_model=NotesInput,
-    use_case=lambda services, args: ShowStageHistory(services.stage_history)(
-        args.ticket_number, PageRequest(args.offset, args.limit)
-    ),
+    use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
     presenter=lambda history, _args, fmt: present_stage_history(history, fmt),
     read_only=True,
     toolset="records",
@@ -174,7 +165,7 @@ LIST_APPOINTMENTS = ToolSpec(
     ),
     input_model=AppointmentsInput,
     use_case=lambda services, args: ListAppointments(services.appointments)(
-        args.ticket_number, args.to_filter(), PageRequest(args.offset, args.limit)
+        args.ticket_number, args.to_filter(), args.page()
     ),
     presenter=lambda listing, _args, fmt: present_appointments(listing, fmt),
     read_only=True,

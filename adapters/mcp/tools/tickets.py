@@ -7,14 +7,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from adapters.mcp.fields import EndMoment, IdList, Limit, Offset, StartMoment, TicketNumberArg
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.fields import EndMoment, IdList, StartMoment, TicketNumberArg
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from application.queries import DateField, DateRange, TicketFilter
 from application.use_cases.tickets import GetTicket, ListTickets, TicketNames
 from domain.errors import InvalidInput
 from domain.ids import ClientId, DeskId, StageId, UserId
-from domain.paging import PageRequest
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -29,7 +28,7 @@ class GetTicketInput(ToolInput):
     )
 
 
-class ListTicketsInput(ToolInput):
+class ListTicketsInput(PagedInput):
     desk_ids: IdList = Field(
         default="",
         validate_default=True,
@@ -83,8 +82,6 @@ class ListTicketsInput(ToolInput):
         default=None,
         description="Fim do intervalo (inclusivo): AAAA-MM-DD (o dia inteiro) ou ISO-8601.",
     )
-    offset: Offset = 1
-    limit: Limit = 20
 
     def names(self) -> TicketNames:
         return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
@@ -140,7 +137,7 @@ LIST_TICKETS = ToolSpec(
     ),
     input_model=ListTicketsInput,
     use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
-        args.to_query(), args.names(), PageRequest(args.offset, args.limit)
+        args.to_query(), args.names(), args.page()
     ),
     presenter=lambda listing, _args, fmt: present_ticket_page(listing, fmt),
     read_only=True,

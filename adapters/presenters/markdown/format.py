@@ -72,8 +72,12 @@ class Formatter:
 
     def page_footer(self, page: Page[object]) -> str:
         if page.next_number is not None:
-            return self.t("page.next", next=page.next_number, limit=page.request.size)
-        return self.t("page.last", limit=page.request.size)
+            footer = self.t("page.next", next=page.next_number, limit=page.request.size)
+        else:
+            footer = self.t("page.last", limit=page.request.size)
+        if page.request.asked is not None:
+            footer += " " + self.t("page.capped", asked=page.request.asked, limit=page.request.size)
+        return footer
 
 
 _SIZE_UNITS = ("B", "KB", "MB", "GB", "TB", "PB")

@@ -103,7 +103,8 @@ async def test_list_tickets_pages(mcp_client: Client) -> None:
         ({"desk_ids": "14,abc"}, "desk_ids"),
         ({"desk_ids": "0"}, "desk_ids"),
         ({"desk_ids": ",".join(str(i) for i in range(1, 17))}, "desk_ids"),
-        ({"desk_ids": "14", "limit": 500}, "limit"),
+        ({"desk_ids": "14", "limit": 0}, "limit"),
+        ({"desk_ids": "14", "limit": "x"}, "limit"),
         ({"desk_ids": "14", "offset": 0}, "offset"),
         ({"desk_ids": "14", "start_datetime": "ontem"}, "start_datetime"),
         ({"desk_ids": "14", "start_datetime": "2025-03-31", "end_datetime": "2025-03-01"}, "end_datetime"),
@@ -158,3 +159,8 @@ async def test_answers_in_english_when_configured() -> None:
         )
         card = text_of(await client.call_tool("get_ticket", {"ticket_number": "1040"}))
         assert "**Responsible:** João Pereira (ID 202)" in card and "attendant" in card
+
+
+async def test_a_limit_over_200_is_capped_and_said(mcp_client: Client) -> None:
+    text = text_of(await mcp_client.call_tool("list_tickets", {"desk_ids": "14", "limit": 500}))
+    assert "Pedido limit=500; a API entrega no máximo 200 por página." in text
