@@ -5,14 +5,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from adapters.i18n import attachments, en, lookups, pt_br, records, ticket_writes
+from adapters.i18n import attachments, chats, desk_tools, en, lookups, pt_br, records, ticket_writes
 
 Language = Literal["pt-BR", "en"]
 
 # One catalogue per language, assembled from per-area message modules (same keys in every language).
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
-    "pt-BR": {**pt_br.MESSAGES, **ticket_writes.PT_BR, **lookups.PT_BR, **records.PT_BR, **attachments.PT_BR},
-    "en": {**en.MESSAGES, **ticket_writes.EN, **lookups.EN, **records.EN, **attachments.EN},
+    "pt-BR": {
+        **pt_br.MESSAGES,
+        **ticket_writes.PT_BR,
+        **lookups.PT_BR,
+        **records.PT_BR,
+        **attachments.PT_BR,
+        **chats.PT_BR,
+        **desk_tools.PT_BR,
+    },
+    "en": {
+        **en.MESSAGES,
+        **ticket_writes.EN,
+        **lookups.EN,
+        **records.EN,
+        **attachments.EN,
+        **chats.EN,
+        **desk_tools.EN,
+    },
 }
 
 
