@@ -21,6 +21,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--demo", action="store_true", help="serve the in-memory demo tenant (no API key needed)"
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    fake_api = commands.add_parser(
+        "fake-api",
+        help="serve the demo tenant as a fake TiFlux API v2 over HTTP (for demos of the real HTTP adapter)",
+        description="Serves the in-memory demo tenant under /api/v2. Point the server at it with "
+        "TIFLUX_API_BASE_URL=http://HOST:PORT/api/v2 and any TIFLUX_API_KEY.",
+    )
+    fake_api.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    fake_api.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
     options = parser.parse_args(argv)
 
     from adapters.version import package_version
@@ -28,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.version:
         print(f"tiflux-mcp {package_version()}")
         return 0
+
+    if options.command == "fake-api":
+        return _serve_fake_api(options.host, options.port)
 
     from adapters.settings import Settings
 
@@ -46,6 +58,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("tiflux_mcp").info("starting on the %s backend (stdio)", settings.backend)
     with contextlib.suppress(KeyboardInterrupt):
         server.run("stdio")
+    return 0
+
+
+def _serve_fake_api(host: str, port: int) -> int:
+    import uvicorn
+
+    from adapters.tiflux.fake.asgi import create_fake_api_app
+    from adapters.tiflux.fake.tenant import FakeTenant
+
+    _configure_logging("INFO")
+    app = create_fake_api_app(FakeTenant.demo())
+    print(f"fake TiFlux API v2 on http://{host}:{port}/api/v2 (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 
