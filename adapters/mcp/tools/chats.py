@@ -1,0 +1,242 @@
+"""Chat tools: one chat by ID, and the four chat queues (inbox, mine, in attendance, archived)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from adapters.mcp.fields import PositiveId
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.chats import present_chat, present_chat_page
+from application.queries import ChatFilter
+from application.use_cases.chats import ListChats, ShowChat
+from domain.chats import ChatList, ChatOrigin
+from domain.ids import ChatId
+
+__all__ = [
+    "CHAT_TOOLS",
+    "GET_CHAT",
+    "LIST_ARCHIVED_CHATS",
+    "LIST_INBOX_CHATS",
+    "LIST_IN_ATTENDANCE_CHATS",
+    "LIST_MY_CHATS",
+]
+
+_ORIGIN_CODES = tuple(origin.value for origin in ChatOrigin)
+_ORIGIN_ALTERNATION = "|".join(_ORIGIN_CODES)
+_NUMBER_SEPARATORS = re.compile(r"[\s()-]")
+MIN_NUMBER_DIGITS, MAX_NUMBER_DIGITS = 8, 15
+
+
+def _whatsapp_number(value: Any) -> str | None:
+    """Digits only, with country and area code: "+55 (47) 99999-0000" → "5547999990000"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        value = str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("whatsapp_number", "number")
+    digits = _NUMBER_SEPARATORS.sub("", value.strip().removeprefix("+"))
+    if not (digits.isascii() and digits.isdigit() and MIN_NUMBER_DIGITS <= len(digits) <= MAX_NUMBER_DIGITS):
+        raise PydanticCustomError("whatsapp_number", "number")
+    return digits
+
+
+WhatsAppNumber = Annotated[
+    str | None,
+    BeforeValidator(_whatsapp_number),
+    WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ()-]+$", "maxLength": 30}),
+]
+
+
+def _origins(value: Any) -> tuple[ChatOrigin, ...]:
+    """One or more origins, as "whatsapp,site_widget" or ["whatsapp", "site_widget"]; each must be known."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        items: list[Any] = [part for part in value.split(",") if part.strip()]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise PydanticCustomError("chat_origin", "origins")
+    origins: list[ChatOrigin] = []
+    for item in items:
+        if not isinstance(item, str) or item.strip().lower() not in _ORIGIN_CODES:
+            raise PydanticCustomError("chat_origin", "origins")
+        origin = ChatOrigin(item.strip().lower())
+        if origin not in origins:
+            origins.append(origin)
+    return tuple(origins)
+
+
+Origins = Annotated[
+    tuple[ChatOrigin, ...],
+    BeforeValidator(_origins),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": rf"^\s*({_ORIGIN_ALTERNATION})\s*(,\s*({_ORIGIN_ALTERNATION})\s*)*$",
+                },
+                {"type": "array", "items": {"type": "string", "enum": list(_ORIGIN_CODES)}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+Starter = Literal["Client", "Attendant", "Campaign", "API"]
+AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
+
+
+class ChatIdInput(ToolInput):
+    id: PositiveId = Field(description="ID do chat (ex.: 9001), como aparece nas listas de chats.")
+
+
+class ChatsInput(PagedInput):
+    # The filters every chat queue has (no docstring: it would become the schema's description).
+    department_id: PositiveId | None = Field(default=None, description="Só chats deste departamento (ID).")
+    client_id: PositiveId | None = Field(
+        default=None, description="Só chats deste cliente/empresa (ID; veja search_client)."
+    )
+    requestor_id: PositiveId | None = Field(
+        default=None, description="Só chats deste solicitante (ID do usuário cliente; veja search_user)."
+    )
+    number: WhatsAppNumber = Field(
+        default=None,
+        description=(
+            "Só chats deste número de WhatsApp do contato, com DDI e DDD, ex.: 5547999990000 "
+            "(exige licença de WhatsApp)."
+        ),
+    )
+    origins: Origins = Field(
+        default=(),
+        description=(
+            "Só chats destas origens (uma ou mais, separadas por vírgula ou em lista): "
+            + ", ".join(_ORIGIN_CODES)
+            + "."
+        ),
+    )
+    started_by: Starter | None = Field(
+        default=None,
+        description="Só chats iniciados por: Client (cliente), Attendant (atendente), Campaign ou API.",
+    )
+
+    def to_filter(self) -> ChatFilter:
+        return ChatFilter(
+            department_id=self.department_id,
+            client_id=self.client_id,
+            requestor_id=self.requestor_id,
+            number=self.number,
+            origins=tuple(origin.value for origin in self.origins),
+            started_by=self.started_by,
+        )
+
+
+class InAttendanceChatsInput(ChatsInput):
+    user_id: PositiveId | None = Field(
+        default=None, description="Só chats deste atendente responsável (ID; veja search_user)."
+    )
+    status: AttendanceStatus | None = Field(
+        default=None,
+        description=(
+            "Só chats nesta situação: waiting_client (aguardando o cliente), waiting_attendance "
+            "(aguardando o atendente) ou triage (em triagem)."
+        ),
+    )
+
+    def to_filter(self) -> ChatFilter:
+        return replace(super().to_filter(), user_id=self.user_id, status=self.status)
+
+
+class ArchivedChatsInput(ChatsInput):
+    canceled: bool | None = Field(
+        default=None,
+        description="true: só os cancelados; false: só os finalizados normalmente; omitido: todos.",
+    )
+
+    def to_filter(self) -> ChatFilter:
+        return replace(super().to_filter(), canceled=self.canceled)
+
+
+_COMMON_FILTERS = "Filtros: department_id, client_id, requestor_id, number (WhatsApp), origins, started_by."
+
+
+def _queue_tool(
+    queue: ChatList, name: str, title: str, description: str, input_model: type[ChatsInput]
+) -> ToolSpec[Any, Any]:
+    return ToolSpec(
+        name=name,
+        title=title,
+        description=description,
+        input_model=input_model,
+        use_case=lambda services, args: ListChats(services.chats)(queue, args.to_filter(), args.page()),
+        presenter=lambda listing, _args, fmt: present_chat_page(listing, fmt),
+        read_only=True,
+        toolset="chats",
+    )
+
+
+GET_CHAT = ToolSpec(
+    name="get_chat",
+    title="Ver chat",
+    description=(
+        "Mostra um chat pelo ID: se está ativo ou arquivado (e cancelado), cliente, solicitante, "
+        "departamento, responsável, origem, quem iniciou, ticket vinculado, avaliação e a última "
+        "mensagem do cliente."
+    ),
+    input_model=ChatIdInput,
+    use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
+    presenter=lambda chat, _args, fmt: present_chat(chat, fmt),
+    read_only=True,
+    toolset="chats",
+)
+
+LIST_INBOX_CHATS = _queue_tool(
+    ChatList.INBOX,
+    "list_inbox_chats",
+    "Chats na caixa de entrada",
+    "Lista a caixa de entrada de chats: os que ainda não foram assumidos por nenhum atendente. "
+    + _COMMON_FILTERS,
+    ChatsInput,
+)
+
+LIST_MY_CHATS = _queue_tool(
+    ChatList.MINE,
+    "list_my_chats",
+    "Meus chats",
+    "Lista os chats assumidos pelo dono da chave da API (os meus chats em andamento). " + _COMMON_FILTERS,
+    ChatsInput,
+)
+
+LIST_IN_ATTENDANCE_CHATS = _queue_tool(
+    ChatList.IN_ATTENDANCE,
+    "list_in_attendance_chats",
+    "Chats em atendimento",
+    "Lista todos os chats em atendimento na organização, de qualquer atendente, com a situação de cada "
+    "um. " + _COMMON_FILTERS + " Também: user_id (responsável) e status.",
+    InAttendanceChatsInput,
+)
+
+LIST_ARCHIVED_CHATS = _queue_tool(
+    ChatList.ARCHIVED,
+    "list_archived_chats",
+    "Chats arquivados",
+    "Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente. "
+    + _COMMON_FILTERS
+    + " Também: canceled (true: só cancelados; false: só finalizados).",
+    ArchivedChatsInput,
+)
+
+# In the official server's order; the registry places them after list_appointments.
+CHAT_TOOLS: tuple[ToolSpec[Any, Any], ...] = (
+    GET_CHAT,
+    LIST_INBOX_CHATS,
+    LIST_MY_CHATS,
+    LIST_IN_ATTENDANCE_CHATS,
+    LIST_ARCHIVED_CHATS,
+)
