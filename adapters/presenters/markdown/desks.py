@@ -1,11 +1,19 @@
-"""Desks in Markdown."""
+"""Desks in Markdown: the list, one desk's configuration in words, its priorities and catalogs."""
 
 from __future__ import annotations
 
-from adapters.presenters.markdown.format import Formatter, lines
+import json
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.text import inline
-from domain.desks import Desk
+from application.resolvers import desk_label
+from application.use_cases.desk_details import DeskMatches, DeskPage
+from domain.desks import Desk, Priority, ServicesCatalog
 from domain.paging import Page
+
+T = TypeVar("T", Priority, ServicesCatalog)
 
 
 def present_desk_page(page: Page[Desk], *, active: bool | None, name: str | None, fmt: Formatter) -> str:
@@ -40,3 +48,180 @@ def _appointments(desk: Desk, fmt: Formatter) -> str:
         return fmt.t("none")
     key = f"desks.appointment.{kind}"
     return fmt.t(key) if fmt.t.has(key) else inline(kind)
+
+
+# --- get_desk ----------------------------------------------------------------------------------------------
+
+# The configuration keys of `GET /desks/{id}` in the sections a person reads them in. Keys not listed here
+# are shown last, humanised; the identity keys are in the heading.
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("identification", ("description", "active", "internal_desk", "receiving_new_tickets")),
+    (
+        "attendance",
+        (
+            "appointment_type",
+            "attendance_type",
+            "only_attendants_can_open",
+            "user_without_access_create_ticket",
+            "cancelable_tickets",
+            "add_ticket_feedback",
+            "summary",
+            "reminder",
+            "desk_exchange",
+        ),
+    ),
+    ("sla", ("desk_with_sla", "sla_goal", "can_stop_sla", "ticket_with_sla_time")),
+    (
+        "tickets",
+        (
+            "ticket_review",
+            "review_type",
+            "default_revised",
+            "can_reopen_revised_tickets",
+            "time_limit_to_reopening",
+            "behavior_billed_tickets",
+            "behavior_not_billed_tickets",
+        ),
+    ),
+    ("required", ("require_service_catalog_open_ticket", "services_catalog_item", "required_fields")),
+)
+_IDENTITY = frozenset({"id", "name", "display_name"})
+_KNOWN = _IDENTITY | {key for _, keys in _SECTIONS for key in keys}
+# Which vocabulary translates a key's text values (`desk.value.<vocabulary>.<value>`).
+_VOCABULARY = {
+    "appointment_type": "appointment_type",
+    "attendance_type": "attendance_type",
+    "review_type": "review_type",
+    "default_revised": "default_revised",
+    "behavior_billed_tickets": "behavior",
+    "behavior_not_billed_tickets": "behavior",
+    "required_fields": "field",
+}
+_OTHER_VALUE_LIMIT = 200
+
+
+def present_desk(desk: Desk, fmt: Formatter) -> str:
+    t = fmt.t
+    config = {**desk.settings, "active": desk.active, "appointment_type": desk.appointment_type}
+    out = [f"## {_desk_heading(desk, fmt)}"]
+    for section, keys in _SECTIONS:
+        rows = [row for key in keys if (row := _setting(key, config.get(key), fmt))]
+        if rows:
+            out += ["", f"### {t(f'desk.section.{section}')}", *rows]
+    others = [
+        row for key, value in config.items() if key not in _KNOWN and (row := _other_setting(key, value, fmt))
+    ]
+    if others:
+        out += ["", f"### {t('desk.section.other')}", *others]
+    return lines(out, "", t("desk.hint", id=desk.id))
+
+
+def _desk_heading(desk: Desk, fmt: Formatter) -> str:
+    name, shown = inline(desk.name), inline(desk.display_name)
+    if shown and shown != name:
+        return fmt.t("desk.heading", label=shown, name=name, id=desk.id)
+    return fmt.t("desk.heading.plain", label=shown or name or fmt.t("none"), id=desk.id)
+
+
+def _setting(key: str, value: object, fmt: Formatter) -> str | None:
+    shown = _required_fields(value, fmt) if key == "required_fields" else _value(key, value, fmt)
+    return bullet(fmt.t(f"desk.setting.{key}"), shown) if shown else None
+
+
+def _other_setting(key: str, value: object, fmt: Formatter) -> str | None:
+    shown = _value(key, value, fmt)
+    label = inline(key.replace("_", " ").strip().capitalize(), limit=80)
+    return bullet(label, shown) if shown and label else None
+
+
+def _value(key: str, value: object, fmt: Formatter) -> str:
+    """A setting in words: yes/no, a known value translated, anything else as it came (cleaned)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return fmt.yes_no(value)
+    if isinstance(value, str):
+        return _word(key, value, fmt)
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(filter(None, (_value(key, item, fmt) for item in value)))
+    return inline(json.dumps(value, ensure_ascii=False, default=str), limit=_OTHER_VALUE_LIMIT)
+
+
+def _word(key: str, value: str, fmt: Formatter) -> str:
+    vocabulary = _VOCABULARY.get(key)
+    message = f"desk.value.{vocabulary}.{value.strip()}" if vocabulary else ""
+    return fmt.t(message) if message and fmt.t.has(message) else inline(value, limit=_OTHER_VALUE_LIMIT)
+
+
+def _required_fields(value: object, fmt: Formatter) -> str:
+    """A list, or the comma-separated string some desks send; an empty list is "none", null is unknown."""
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()] or value
+    if isinstance(value, list | tuple) and not value:
+        return fmt.t("desk.required_fields.none")
+    return _value("required_fields", value, fmt)
+
+
+# --- list_desk_priorities / list_desk_services_catalogs ---------------------------------------------------
+
+
+def present_desk_priorities(found: DeskPage[Priority] | DeskMatches[Priority], fmt: Formatter) -> str:
+    t = fmt.t
+
+    def row(priority: Priority) -> str:
+        order = priority.order if priority.order is not None else t("none")
+        first = inline(priority.first_response_time) or t("none")
+        solved = inline(priority.resolution_time) or t("none")
+        return f"| {priority.id} | {inline(priority.name)} | {order} | {first} | {solved} |"
+
+    return _desk_listing(found, "priorities", row, "|---|---|---|---|---|", fmt)
+
+
+def present_desk_catalogs(
+    found: DeskPage[ServicesCatalog] | DeskMatches[ServicesCatalog], fmt: Formatter
+) -> str:
+    def row(catalog: ServicesCatalog) -> str:
+        return f"| {catalog.id} | {inline(catalog.name)} |"
+
+    return _desk_listing(found, "catalogs", row, "|---|---|", fmt)
+
+
+def _desk_listing(
+    found: DeskPage[T] | DeskMatches[T],
+    what: str,
+    row: Callable[[T], str],
+    rule: str,
+    fmt: Formatter,
+) -> str:
+    t = fmt.t
+    desk = inline(desk_label(found.desk))
+    if isinstance(found, DeskMatches):
+        term = inline(found.term)
+        if not found.items:
+            suggestions = ", ".join(inline(s) for s in found.suggestions)
+            return lines(
+                t(f"desk.{what}.no_match", desk=desk, term=term),
+                t("desk.suggestions", suggestions=suggestions) if suggestions else None,
+            )
+        heading = t(f"desk.{what}.matches", desk=desk, term=term, count=len(found.items))
+        items: Sequence[T] = found.items
+        footer = None
+    else:
+        page = found.page
+        if not page.items:
+            return lines(t(f"desk.{what}.empty", desk=desk, page=page.request.number))
+        heading = t(f"desk.{what}.heading", desk=desk, page=page.request.number, count=len(page))
+        items = page.items
+        footer = fmt.page_footer(page)
+    return lines(
+        f"## {heading}",
+        "",
+        t(f"desk.{what}.columns"),
+        rule,
+        [row(item) for item in items],
+        "",
+        footer,
+        t(f"desk.{what}.hint", id=found.desk.id),
+    )

@@ -1,0 +1,170 @@
+"""Custom-field tools: entities (groups of fields), their fields, and the options of select fields."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from adapters.mcp.fields import PositiveId
+from adapters.mcp.spec import PagedInput, ToolSpec
+from adapters.presenters.markdown.custom_fields import (
+    present_entities,
+    present_entity_field_options,
+    present_entity_fields,
+)
+from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
+from domain.custom_fields import AppliedIn, FieldType
+from domain.ids import EntityFieldId, EntityId
+
+E = TypeVar("E", bound=Enum)
+
+
+def _member(kind: type[E], rule: str) -> Any:
+    """A validator taking one of the enum's values (any case), or nothing; the error names every value."""
+
+    def parse(value: Any) -> E | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str):
+            for member in kind:
+                if member.value == value.strip().lower():
+                    return member
+        raise PydanticCustomError(rule, "one of the documented values")
+
+    return parse
+
+
+def _one_of(kind: type[Enum]) -> dict[str, Any]:
+    return {"anyOf": [{"type": "string", "enum": [member.value for member in kind]}, {"type": "null"}]}
+
+
+def _not_boolean(value: Any) -> Any:
+    """JSON `true` is not ID 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("positive_integer", "id")
+    return value
+
+
+Id = Annotated[PositiveId, BeforeValidator(_not_boolean)]
+AppliedInArg = Annotated[
+    AppliedIn | None, BeforeValidator(_member(AppliedIn, "applied_in")), WithJsonSchema(_one_of(AppliedIn))
+]
+FieldTypeArg = Annotated[
+    FieldType | None, BeforeValidator(_member(FieldType, "field_type")), WithJsonSchema(_one_of(FieldType))
+]
+
+
+class ListEntitiesInput(PagedInput):
+    active: bool | None = Field(
+        default=None, description="true: só entidades ativas; false: só inativas; omitido: todas."
+    )
+    applied_in: AppliedInArg = Field(
+        default=None,
+        description=(
+            "Onde os campos aparecem: ticket, client (clientes), solicitant (solicitantes), "
+            "services_catalog, services_catalogs_area, services_catalogs_item (catálogo) ou equipment."
+        ),
+    )
+    name: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Nome (ou parte) da entidade."
+    )
+
+
+class ListEntityFieldsInput(PagedInput):
+    entity_id: Id = Field(description="ID da entidade (list_entities), ex.: 10.")
+    field_type: FieldTypeArg = Field(
+        default=None,
+        description=(
+            "Só campos deste tipo: text, text_area, currency, phone, email, link, date, single_select "
+            "ou checkbox."
+        ),
+    )
+    required: bool | None = Field(
+        default=None, description="true: só obrigatórios; false: só opcionais; omitido: todos."
+    )
+    name: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Nome (ou parte) do campo."
+    )
+
+
+class ListEntityFieldOptionsInput(PagedInput):
+    entity_field_id: Id = Field(
+        description="ID do campo de seleção única ou checkbox (list_entity_fields), ex.: 81."
+    )
+    value: str | None = Field(
+        default=None, min_length=1, max_length=200, description='Texto (ou parte) da opção, ex.: "rede".'
+    )
+
+
+LIST_ENTITIES = ToolSpec(
+    name="list_entities",
+    title="Listar entidades de campos personalizados",
+    description=(
+        "Lista as entidades (grupos de campos personalizados) com ID, nome, onde se aplicam (tickets, "
+        "clientes, …) e se estão ativas. Passo 1 para preencher campos: depois use list_entity_fields."
+    ),
+    input_model=ListEntitiesInput,
+    use_case=lambda services, args: ListEntities(services.custom_fields)(
+        active=args.active, applied_in=args.applied_in, name=args.name, page=args.page()
+    ),
+    presenter=lambda page, args, fmt: present_entities(
+        page, active=args.active, applied_in=args.applied_in, name=args.name, fmt=fmt
+    ),
+    read_only=True,
+    toolset="custom_fields",
+)
+
+LIST_ENTITY_FIELDS = ToolSpec(
+    name="list_entity_fields",
+    title="Listar campos de uma entidade",
+    description=(
+        "Lista os campos de uma entidade com ID (o entity_field_id), tipo, se é obrigatório e o formato "
+        "do valor esperado em update_ticket_entities. Seleção única e checkbox têm opções: "
+        "list_entity_field_options."
+    ),
+    input_model=ListEntityFieldsInput,
+    use_case=lambda services, args: ListEntityFields(services.custom_fields)(
+        EntityId(args.entity_id),
+        field_type=args.field_type,
+        required=args.required,
+        name=args.name,
+        page=args.page(),
+    ),
+    presenter=lambda page, args, fmt: present_entity_fields(
+        page,
+        args.entity_id,
+        field_type=args.field_type,
+        required=args.required,
+        name=args.name,
+        fmt=fmt,
+    ),
+    read_only=True,
+    toolset="custom_fields",
+)
+
+LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
+    name="list_entity_field_options",
+    title="Listar opções de um campo",
+    description=(
+        "Lista as opções de um campo de seleção única ou checkbox com ID (o entity_field_option_id), "
+        "texto e se é a opção nula, e explica como preenchê-las em update_ticket_entities."
+    ),
+    input_model=ListEntityFieldOptionsInput,
+    use_case=lambda services, args: ListEntityFieldOptions(services.custom_fields)(
+        EntityFieldId(args.entity_field_id), value=args.value, page=args.page()
+    ),
+    presenter=lambda page, args, fmt: present_entity_field_options(
+        page, args.entity_field_id, value=args.value, fmt=fmt
+    ),
+    read_only=True,
+    toolset="custom_fields",
+)
+
+CUSTOM_FIELD_TOOLS = (LIST_ENTITIES, LIST_ENTITY_FIELDS, LIST_ENTITY_FIELD_OPTIONS)
+
+__all__ = ["CUSTOM_FIELD_TOOLS", "LIST_ENTITIES", "LIST_ENTITY_FIELDS", "LIST_ENTITY_FIELD_OPTIONS"]
