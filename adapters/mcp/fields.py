@@ -129,7 +129,13 @@ Limit = Annotated[
 ]
 
 
-PositiveId = Annotated[int, Field(ge=1, le=MAX_ID)]
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1: an ID is never a yes/no
+        raise PydanticCustomError("positive_integer", "id")
+    return value
+
+
+PositiveId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_not_a_boolean)]
 
 _EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 

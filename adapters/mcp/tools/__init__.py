@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from adapters.mcp.spec import ToolSpec
-from adapters.mcp.tools.desks import LIST_DESKS
+from adapters.mcp.tools.chats import (
+    GET_CHAT,
+    LIST_ARCHIVED_CHATS,
+    LIST_IN_ATTENDANCE_CHATS,
+    LIST_INBOX_CHATS,
+    LIST_MY_CHATS,
+)
+from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
+from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
 from adapters.mcp.tools.records import (
     CREATE_APPOINTMENT,
@@ -45,5 +53,16 @@ ALL_TOOLS: tuple[ToolSpec, ...] = (
     GET_INTERNAL_COMMUNICATION,
     CREATE_APPOINTMENT,
     LIST_APPOINTMENTS,
+    GET_CHAT,
+    LIST_INBOX_CHATS,
+    LIST_MY_CHATS,
+    LIST_IN_ATTENDANCE_CHATS,
+    LIST_ARCHIVED_CHATS,
     LIST_DESKS,
+    GET_DESK,
+    LIST_DESK_PRIORITIES,
+    LIST_DESK_SERVICES_CATALOGS,
+    LIST_ENTITIES,
+    LIST_ENTITY_FIELDS,
+    LIST_ENTITY_FIELD_OPTIONS,
 )
