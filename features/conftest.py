@@ -299,3 +299,16 @@ def description_desk() -> None:
 @then('the description of list_tickets says "cliente" or "empresa" means client_name')
 def description_client() -> None:
     assert '"cliente"/"empresa" → client_name' in LIST_TICKETS.description
+
+
+@then(parsers.parse('the answer offers the ID {ident:d} for "{name}"'))
+def offers_id(world: dict[str, Any], ident: int, name: str) -> None:
+    assert not world["answer"].is_error, world["text"]
+    rows = [line for line in world["text"].splitlines() if str(ident) in line and name in line]
+    assert rows, world["text"]
+
+
+@then(parsers.parse("ticket {number:d} has priority {priority:d} and catalog item {item:d}"))
+def ticket_classified(world: dict[str, Any], number: int, priority: int, item: int) -> None:
+    ticket = world["tenant"].get_ticket(number)
+    assert (ticket["priority"]["id"], ticket["services_catalog"]["id"]) == (priority, item)
