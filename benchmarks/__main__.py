@@ -83,7 +83,8 @@ def main() -> int:
     )
     ok = startup_median < STARTUP_TARGET_S and call_median < CALL_TARGET_MS
     snapshot = Path(__file__).resolve().parents[1] / "contracts" / "tools.json"
-    listing = json.dumps({"tools": json.loads(snapshot.read_text())}, ensure_ascii=False, separators=(",", ":"))
+    tools = json.loads(snapshot.read_text())
+    listing = json.dumps({"tools": tools}, ensure_ascii=False, separators=(",", ":"))
     print(f"tools/list: {len(listing.encode())} bytes compact JSON for 31 tools (contracts/tools.json)")
     print()
     tool_calls.main()
