@@ -97,54 +97,23 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 def _routes(tenant: FakeTenant) -> list[Route]:
-    def route(path: str, handler: Handler, method: str = "GET") -> Route:
-        status = 201 if method == "POST" else 200
+    """One route per path, dispatching on the method, so that a 405 lists every method of its path."""
+    by_path: dict[str, dict[str, Handler]] = {}
+    for path, method, handler in _ROUTE_TABLE:
+        by_path.setdefault(API_PREFIX + path, {})[method] = handler
 
+    def route(path: str, handlers: dict[str, Handler]) -> Route:
         async def endpoint(request: Request) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
             try:
-                body = await handler(request, tenant)
+                body = await handlers[method](request, tenant)
             except FakeApiError as error:
                 return JsonResponse(error.body, status_code=error.status)
-            return JsonResponse(body, status_code=status)
+            return JsonResponse(body, status_code=201 if method == "POST" else 200)
 
-        return Route(API_PREFIX + path, endpoint, methods=[method])
+        return Route(path, endpoint, methods=list(handlers))
 
-    ticket = "/tickets/{ticket_number:int}"
-    desk = "/desks/{desk_id:int}"
-    return [
-        route("/tickets", _list_tickets),
-        route("/tickets", _create_ticket, "POST"),
-        route(ticket, _get_ticket),
-        route(ticket, _update_ticket, "PUT"),
-        route(f"{ticket}/entities", _update_ticket_entities, "PUT"),
-        route(f"{ticket}/cancel", _cancel_ticket, "PUT"),
-        route(f"{ticket}/close", _close_ticket, "PUT"),
-        route(f"{ticket}/answers", _create_answer, "POST"),
-        route(f"{ticket}/internal_communications", _list_internal_communications),
-        route(f"{ticket}/internal_communications", _create_internal_communication, "POST"),
-        route(f"{ticket}/internal_communications/{{communication_id:int}}", _get_internal_communication),
-        route(f"{ticket}/files", _list_ticket_files),
-        route(f"{ticket}/stages-slas", _list_stages_slas),
-        route(f"{ticket}/appointments", _list_appointments),
-        route(f"{ticket}/appointments", _create_appointment, "POST"),
-        route("/clients", _list_clients),
-        route("/users", _list_users),
-        route("/users/me", _get_me),
-        route("/desks", _list_desks),
-        route(desk, _get_desk),
-        route(f"{desk}/priorities", _list_desk_priorities),
-        route(f"{desk}/services-catalogs", _list_desk_services_catalogs),
-        route(f"{desk}/stages", _list_desk_stages),
-        route(f"{desk}/services-catalogs-items", _list_desk_catalog_items),
-        route("/chats/inbox", _chat_list("inbox")),
-        route("/chats/mine", _chat_list("mine")),
-        route("/chats/in_attendance", _chat_list("in_attendance")),
-        route("/chats/archived", _chat_list("archived")),
-        route("/chats/{chat_id:int}", _get_chat),
-        route("/entities", _list_entities),
-        route("/entities/{entity_id:int}/fields", _list_entity_fields),
-        route("/entity_fields/{entity_field_id:int}/options", _list_entity_field_options),
-    ]
+    return [route(path, handlers) for path, handlers in by_path.items()]
 
 
 # --- decoding requests ----------------------------------------------------------------------------------
@@ -164,7 +133,8 @@ def _media_type(request: Request) -> str:
 
 
 def _flag(name: str, value: str | None) -> bool | None:
-    if value is None or value == "":
+    """A ``true``/``false`` text; None when absent, 400 otherwise (an empty value included)."""
+    if value is None:
         return None
     lowered = value.strip().lower()
     if lowered not in ("true", "false"):
@@ -184,10 +154,15 @@ class _Query:
         self._params: QueryParams = request.query_params
 
     def text(self, name: str) -> str | None:
+        """A free text; an empty one is no text."""
         return self._params.get(name) or None
 
+    def raw(self, name: str) -> str | None:
+        """The value as sent (an empty one included), None when absent: for values the tenant checks."""
+        return self._params.get(name)
+
     def integer(self, name: str) -> int | None:
-        value = self.text(name)
+        value = self.raw(name)
         if value is None:
             return None
         if not _INTEGER.fullmatch(value.strip()):
@@ -195,7 +170,7 @@ class _Query:
         return int(value)
 
     def boolean(self, name: str) -> bool | None:
-        return _flag(name, self.text(name))
+        return _flag(name, self.raw(name))
 
     def csv(self, name: str) -> tuple[str, ...]:
         return tuple(part.strip() for part in (self.text(name) or "").split(",") if part.strip())
@@ -245,6 +220,8 @@ async def _multipart(request: Request) -> tuple[dict[str, str], list[tuple[str, 
             if isinstance(value, UploadFile):
                 if key == "files[]":
                     files.append((value.filename or "file", await value.read()))
+            elif key == "files[]":
+                raise _bad_request("files[] parts must be files (with a filename)")
             else:
                 fields[key] = value
     return fields, files
@@ -277,9 +254,9 @@ async def _list_tickets(request: Request, tenant: FakeTenant) -> Any:
         responsible_ids=query.ids("responsible_ids"),
         requestor_ids=query.ids("requestor_ids"),
         requestor_email=query.text("requestor_email"),
-        date_type=query.text("date_type"),
-        start_datetime=query.text("start_datetime"),
-        end_datetime=query.text("end_datetime"),
+        date_type=query.raw("date_type"),
+        start_datetime=query.raw("start_datetime"),
+        end_datetime=query.raw("end_datetime"),
     )
 
 
@@ -351,8 +328,8 @@ async def _list_appointments(request: Request, tenant: FakeTenant) -> Any:
         _path_id(request, "ticket_number"),
         **query.paging(),
         user_id=query.integer("user_id"),
-        start_date=query.text("start_date"),
-        end_date=query.text("end_date"),
+        start_date=query.raw("start_date"),
+        end_date=query.raw("end_date"),
     )
 
 
@@ -363,7 +340,12 @@ async def _list_clients(request: Request, tenant: FakeTenant) -> Any:
 
 async def _list_users(request: Request, tenant: FakeTenant) -> Any:
     query = _Query(request)
-    return tenant.list_users(**query.paging(), active=query.boolean("active"), type=query.text("type"))
+    return tenant.list_users(
+        **query.paging(),
+        active=query.boolean("active"),
+        type=query.raw("type"),
+        gauth_enabled=query.boolean("gauth_enabled"),
+    )
 
 
 async def _get_me(request: Request, tenant: FakeTenant) -> Any:
@@ -417,9 +399,9 @@ def _chat_list(kind: ChatKind) -> Handler:
             requestor_id=query.integer("requestor_id"),
             number=query.text("number"),
             origins=query.csv("origins"),
-            started_by=query.text("started_by"),
+            started_by=query.raw("started_by"),
             user_id=query.integer("user_id"),
-            status=query.text("status"),
+            status=query.raw("status"),
             canceled=query.boolean("canceled"),
         )
 
@@ -431,7 +413,7 @@ async def _list_entities(request: Request, tenant: FakeTenant) -> Any:
     return tenant.list_entities(
         **query.paging(),
         active=query.boolean("active"),
-        applied_in=query.text("applied_in"),
+        applied_in=query.raw("applied_in"),
         name=query.text("name"),
     )
 
@@ -441,7 +423,7 @@ async def _list_entity_fields(request: Request, tenant: FakeTenant) -> Any:
     return tenant.list_entity_fields(
         _path_id(request, "entity_id"),
         **query.paging(),
-        field_type=query.text("field_type"),
+        field_type=query.raw("field_type"),
         required=query.boolean("required"),
         name=query.text("name"),
     )
@@ -452,3 +434,41 @@ async def _list_entity_field_options(request: Request, tenant: FakeTenant) -> An
     return tenant.list_entity_field_options(
         _path_id(request, "entity_field_id"), **query.paging(), value=query.text("value")
     )
+
+
+_TICKET = "/tickets/{ticket_number:int}"
+_DESK = "/desks/{desk_id:int}"
+_ROUTE_TABLE: tuple[tuple[str, str, Handler], ...] = (
+    ("/tickets", "GET", _list_tickets),
+    ("/tickets", "POST", _create_ticket),
+    (_TICKET, "GET", _get_ticket),
+    (_TICKET, "PUT", _update_ticket),
+    (f"{_TICKET}/entities", "PUT", _update_ticket_entities),
+    (f"{_TICKET}/cancel", "PUT", _cancel_ticket),
+    (f"{_TICKET}/close", "PUT", _close_ticket),
+    (f"{_TICKET}/answers", "POST", _create_answer),
+    (f"{_TICKET}/internal_communications", "GET", _list_internal_communications),
+    (f"{_TICKET}/internal_communications", "POST", _create_internal_communication),
+    (f"{_TICKET}/internal_communications/{{communication_id:int}}", "GET", _get_internal_communication),
+    (f"{_TICKET}/files", "GET", _list_ticket_files),
+    (f"{_TICKET}/stages-slas", "GET", _list_stages_slas),
+    (f"{_TICKET}/appointments", "GET", _list_appointments),
+    (f"{_TICKET}/appointments", "POST", _create_appointment),
+    ("/clients", "GET", _list_clients),
+    ("/users", "GET", _list_users),
+    ("/users/me", "GET", _get_me),
+    ("/desks", "GET", _list_desks),
+    (_DESK, "GET", _get_desk),
+    (f"{_DESK}/priorities", "GET", _list_desk_priorities),
+    (f"{_DESK}/services-catalogs", "GET", _list_desk_services_catalogs),
+    (f"{_DESK}/stages", "GET", _list_desk_stages),
+    (f"{_DESK}/services-catalogs-items", "GET", _list_desk_catalog_items),
+    ("/chats/inbox", "GET", _chat_list("inbox")),
+    ("/chats/mine", "GET", _chat_list("mine")),
+    ("/chats/in_attendance", "GET", _chat_list("in_attendance")),
+    ("/chats/archived", "GET", _chat_list("archived")),
+    ("/chats/{chat_id:int}", "GET", _get_chat),
+    ("/entities", "GET", _list_entities),
+    ("/entities/{entity_id:int}/fields", "GET", _list_entity_fields),
+    ("/entity_fields/{entity_field_id:int}/options", "GET", _list_entity_field_options),
+)

@@ -9,9 +9,13 @@ from typing import Literal, get_args
 
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
-from adapters.tiflux.fake.tenant.matching import field_is, id_is, listed
+from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.matching import field_is, id_is, listed, one_of
 
 ChatKind = Literal["inbox", "mine", "in_attendance", "archived"]
+ORIGINS = ("chat", "site_widget", "campaign", "whatsapp", "whatsapp_web", "gupshup", "whatsapp_cloud")
+STARTERS = ("Client", "Attendant", "Campaign", "API")
+ATTENDANCE_STATUSES = ("waiting_client", "waiting_attendance", "triage")
 
 
 class ChatsArea:
@@ -43,9 +47,14 @@ class ChatsArea:
     ) -> list[Json]:
         if kind not in get_args(ChatKind):
             raise self._state.not_found("Chat list")
+        for origin in origins:
+            one_of("origins", origin, ORIGINS)
+        one_of("started_by", started_by, STARTERS)
+        one_of("status", status, ATTENDANCE_STATUSES)
+        if requestor_id is not None and requestor_id < 1:
+            raise validation_error("requestor_id must be greater than 0")
         phone = re.sub(r"\D", "", number) if number else None
         wanted_origins = set(origins)
-        starter = started_by.casefold() if started_by else None
         attending = kind == "in_attendance"
         checks = [
             id_is("department", department_id),
@@ -53,7 +62,7 @@ class ChatsArea:
             id_is("requestor", requestor_id),
             (lambda chat: self._requestor_phone(chat) == phone) if number else None,
             (lambda chat: chat["origin"] in wanted_origins) if wanted_origins else None,
-            (lambda chat: chat["started_by"].casefold() == starter) if started_by else None,
+            field_is("started_by", started_by),
             id_is("responsible", user_id if attending else None),
             field_is("status", status if attending else None),
             field_is("canceled", canceled if kind == "archived" else None),

@@ -11,7 +11,18 @@ from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.field_values import FieldValues
 from adapters.tiflux.fake.tenant.inputs import body_int
-from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, text_has
+from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, one_of, text_has
+
+APPLIED_IN = (
+    "ticket",
+    "client",
+    "solicitant",
+    "services_catalog",
+    "services_catalogs_area",
+    "services_catalogs_item",
+    "equipment",
+)
+FIELD_TYPES = ("text", "text_area", "currency", "phone", "email", "link", "date", "single_select", "checkbox")
 
 
 class CustomFieldsArea:
@@ -41,6 +52,7 @@ class CustomFieldsArea:
     def list_entities(
         self, *, offset: int, limit: int, active: bool | None, applied_in: str | None, name: str | None
     ) -> list[Json]:
+        one_of("applied_in", applied_in, APPLIED_IN)
         checks = [field_is("active", active), field_is("applied_in", applied_in), text_has("name", name)]
         return listed(in_id_order(self._state.entities), checks, offset, limit)
 
@@ -54,6 +66,7 @@ class CustomFieldsArea:
         required: bool | None,
         name: str | None,
     ) -> list[Json]:
+        one_of("field_type", field_type, FIELD_TYPES)
         if entity_id not in self._state.entities:
             raise self._state.not_found("Entity")
         checks = [field_is("field_type", field_type), field_is("required", required), text_has("name", name)]

@@ -177,8 +177,11 @@ class FakeTenant:
         limit: int = DEFAULT_LIMIT,
         active: bool | None = None,
         type: str | None = None,
+        gauth_enabled: bool | None = None,
     ) -> list[Json]:
-        return self._people.list_users(offset=offset, limit=limit, active=active, type=type)
+        return self._people.list_users(
+            offset=offset, limit=limit, active=active, type=type, gauth_enabled=gauth_enabled
+        )
 
     def get_me(self) -> Json:
         return self._people.get_me()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from adapters.tiflux.fake.tenant.bodies import Json
@@ -57,6 +57,12 @@ def id_in(key: str, ids: Iterable[int]) -> Check | None:
 def id_is(key: str, ident: int | None) -> Check | None:
     """Keeps items whose object at ``key`` has the id ``ident``; no check when it is None."""
     return None if ident is None else id_in(key, [ident])
+
+
+def one_of(name: str, value: str | None, allowed: Collection[str]) -> None:
+    """Raises a 422 unless ``value`` is None or one of ``allowed`` (exactly: case counts)."""
+    if value is not None and value not in allowed:
+        raise validation_error(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
 
 
 def check_page(offset: int, limit: int) -> None:

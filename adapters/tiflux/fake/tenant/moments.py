@@ -10,6 +10,13 @@ from adapters.tiflux.fake.tenant.errors import validation_error
 Moment = str | datetime
 
 DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date-time parameter as the contract (contracts/tiflux-api-v2.yaml, IsoMoment) takes it: a date, or a
+# date and a time of day with optional seconds, fraction and zone.
+ISO_MOMENT = re.compile(
+    r"[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+    r"(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?",
+    re.ASCII,
+)
 TIME_OF_DAY = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
@@ -33,6 +40,8 @@ def parse_moment(value: Moment, *, name: str, end_of_day: bool = False) -> datet
     if isinstance(value, datetime):
         return aware(value)
     try:
+        if not ISO_MOMENT.fullmatch(value):
+            raise ValueError(value)
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
         raise validation_error(f"{name} must be an ISO-8601 date-time") from exc

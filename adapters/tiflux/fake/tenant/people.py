@@ -9,7 +9,9 @@ from adapters.tiflux.fake.tenant.bodies import Json, responsible_ref
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import form_int, pick
-from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, text_has
+from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, one_of, text_has
+
+USER_TYPES = ("admin", "attendant", "client")
 
 
 class PeopleArea:
@@ -22,8 +24,15 @@ class PeopleArea:
         checks = [field_is("status", active), text_has("name", name)]
         return listed(in_id_order(self._state.clients), checks, offset, limit)
 
-    def list_users(self, *, offset: int, limit: int, active: bool | None, type: str | None) -> list[Json]:
-        checks = [field_is("active", active), field_is("_type", type)]
+    def list_users(
+        self, *, offset: int, limit: int, active: bool | None, type: str | None, gauth_enabled: bool | None
+    ) -> list[Json]:
+        one_of("type", type, USER_TYPES)
+        checks = [
+            field_is("active", active),
+            field_is("_type", type),
+            field_is("gauth_enabled", gauth_enabled),
+        ]
         return listed(in_id_order(self._state.users), checks, offset, limit)
 
     def get_me(self) -> Json:

@@ -181,7 +181,7 @@ def _requestor_email(ticket: Json) -> str:
 
 def _date_window(date_type: str | None, start: Moment | None, end: Moment | None) -> Check | None:
     """Keeps tickets whose date of ``date_type`` lies between ``start`` and ``end``; None without both."""
-    field = _TICKET_DATE_FIELDS.get(date_type or "created_at")
+    field = _TICKET_DATE_FIELDS.get("created_at" if date_type is None else date_type)
     if field is None:
         raise validation_error(f"date_type must be one of {', '.join(_TICKET_DATE_FIELDS)}")
     if start is None and end is None:
