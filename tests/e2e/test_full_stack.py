@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -68,3 +69,56 @@ async def test_the_http_adapter_end_to_end(fake_api: str, tmp_path: Path) -> Non
     assert "#1040" in listing.content[0].text  # type: ignore[union-attr]
     assert "Ticket #1048 criado" in created.content[0].text  # type: ignore[union-attr]
     assert "ponta a ponta" in ticket.content[0].text  # type: ignore[union-attr]
+
+
+def test_the_key_never_reaches_the_logs_even_at_debug(fake_api: str, tmp_path: Path) -> None:
+    secret = "sk-live-ZXY987-do-not-print"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
+    env |= {"TIFLUX_API_KEY": secret, "TIFLUX_API_BASE_URL": fake_api, "TIFLUX_LOG_LEVEL": "DEBUG"}
+    process = subprocess.Popen(
+        [SERVER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert process.stdin and process.stdout
+    messages = [
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {
+                "protocolVersion": "2025-06-18",
+                "capabilities": {},
+                "clientInfo": {"name": "t", "version": "1"},
+            },
+        },
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "tools/call",
+            "params": {"name": "list_tickets", "arguments": {"desk_name": "suporte"}},
+        },
+        {
+            "jsonrpc": "2.0",
+            "id": 3,
+            "method": "tools/call",
+            "params": {"name": "get_ticket", "arguments": {"ticket_number": "999"}},
+        },
+    ]
+    answers = []
+    for message in messages:
+        process.stdin.write(json.dumps(message) + "\n")
+        process.stdin.flush()
+        if "id" in message:
+            answers.append(process.stdout.readline())
+    process.stdin.close()
+    process.wait(timeout=20)
+    stderr = process.stderr.read() if process.stderr else ""
+    assert "DEBUG" in stderr  # the logs were on
+    assert secret not in stderr and all(secret not in answer for answer in answers)
+    assert "#1040" in answers[1] and "999" in answers[2]
