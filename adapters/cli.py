@@ -30,6 +30,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     fake_api.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     fake_api.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    fake_api.add_argument("--api-key", default=None, help="accept only this bearer token (default: any)")
+    serve = commands.add_parser(
+        "serve",
+        help="hosted mode: streamable HTTP on /mcp, each request bringing its key in x-tiflux-api-key",
+        description="Serves MCP over streamable HTTP (stateless) at /mcp, with GET /health. Each request "
+        "brings its own TiFlux key in the x-tiflux-api-key header (not needed with --demo).",
+    )
+    serve.add_argument(
+        "--host", default=None, help="address to listen on (default TIFLUX_HTTP_HOST or 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=None, help="port (default TIFLUX_HTTP_PORT or 8080)")
+    serve.add_argument("--demo", action="store_true", help="serve the in-memory demo tenant")
     options = parser.parse_args(argv)
 
     from adapters.version import package_version
@@ -39,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     if options.command == "fake-api":
-        return _serve_fake_api(options.host, options.port)
+        return _serve_fake_api(options.host, options.port, options.api_key)
+    if options.command == "serve":
+        return _serve_http(options.host, options.port, demo=options.demo)
 
     from adapters.settings import Settings
 
@@ -61,14 +75,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _serve_fake_api(host: str, port: int) -> int:
+def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
+    import uvicorn
+
+    from adapters.container import create_container
+    from adapters.mcp.http_app import create_http_app
+    from adapters.settings import Settings
+    from adapters.version import package_version
+
+    overrides: dict[str, object] = {"hosted": True, **({"backend": "fake"} if demo else {})}
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        print(f"tiflux-mcp: invalid configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    _configure_logging(settings.log_level)
+    container = create_container(settings)
+    app = create_http_app(
+        container.mcp_server(),
+        version=package_version(),
+        allowed_hosts=settings.allowed_hosts,
+        allowed_origins=settings.allowed_origins,
+        require_key=settings.backend == "http",
+    )
+    bind_host, bind_port = host or settings.http_host, settings.http_port if port is None else port
+    print(f"tiflux-mcp on http://{bind_host}:{bind_port}/mcp ({settings.backend} backend)", file=sys.stderr)
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    return 0
+
+
+def _serve_fake_api(host: str, port: int, api_key: str | None) -> int:
     import uvicorn
 
     from adapters.tiflux.fake.asgi import create_fake_api_app
     from adapters.tiflux.fake.tenant import FakeTenant
 
     _configure_logging("INFO")
-    app = create_fake_api_app(FakeTenant.demo())
+    app = create_fake_api_app(FakeTenant.demo(), api_key=api_key)
     print(f"fake TiFlux API v2 on http://{host}:{port}/api/v2 (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

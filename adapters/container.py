@@ -15,6 +15,7 @@ from dependency_injector import containers, providers
 
 from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
+from adapters.mcp.http_app import header_credential
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.tools import ALL_TOOLS
@@ -80,7 +81,10 @@ def _ticket_defaults(settings: Settings) -> TicketDefaults:
     )
 
 
-def _stdio_credential(settings: Settings) -> Any:
+def _credential_source(settings: Settings) -> Any:
+    """Where a call's TiFlux key comes from: the request's header when hosted, the settings over stdio."""
+    if settings.hosted:
+        return lambda context: header_credential(context.headers if context is not None else None)
     key = settings.api_key_value
     return lambda _context: key
 
@@ -116,7 +120,7 @@ class Container(containers.DeclarativeContainer):
         ticket_defaults=ticket_defaults,
     )
     tools = providers.Object(ALL_TOOLS)
-    credential = providers.Callable(_stdio_credential, settings)
+    credential = providers.Callable(_credential_source, settings)
     mcp_server = providers.Singleton(
         TifluxMCPServer,
         specs=tools,

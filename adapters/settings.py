@@ -43,6 +43,17 @@ class Settings(BaseSettings):
         description="The only folder local attachment paths may come from (required when hosted).",
     )
     hosted: bool = False
+    http_host: str = Field(default="127.0.0.1", description="Address `tiflux-mcp serve` listens on.")
+    http_port: int = Field(default=8080, ge=0, le=65535)
+    public_base_url: str | None = Field(
+        default=None, description="The URL clients use, e.g. https://mcp.example.com"
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list, description="Host headers accepted besides loopback (DNS rebinding)."
+    )
+    allowed_origins: list[str] = Field(
+        default_factory=list, description="Browser Origins accepted (and CORS)."
+    )
 
     @field_validator("timezone")
     @classmethod

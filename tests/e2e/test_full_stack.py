@@ -4,58 +4,25 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx2
 import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
+
+from tests.e2e.conftest import FAKE_API_KEY
 
 pytestmark = pytest.mark.anyio
 
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def fake_api() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [SERVER, "fake-api", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    base_url = f"http://127.0.0.1:{port}/api/v2"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            if httpx2.get(f"{base_url}/desks", headers={"Authorization": "Bearer t"}).status_code == 200:
-                break
-        except httpx2.TransportError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            raise RuntimeError("tiflux-mcp fake-api did not start")
-        time.sleep(0.1)
-    try:
-        yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 async def test_the_http_adapter_end_to_end(fake_api: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
-    env |= {"TIFLUX_API_KEY": "demo-key", "TIFLUX_API_BASE_URL": fake_api}
+    env |= {"TIFLUX_API_KEY": FAKE_API_KEY, "TIFLUX_API_BASE_URL": fake_api}
     params = StdioServerParameters(command=SERVER, args=[], env=env, cwd=str(tmp_path))
     async with Client(params) as client:
         listing = await client.call_tool("list_tickets", {"desk_name": "suporte"})
@@ -72,7 +39,7 @@ async def test_the_http_adapter_end_to_end(fake_api: str, tmp_path: Path) -> Non
 
 
 def test_the_key_never_reaches_the_logs_even_at_debug(fake_api: str, tmp_path: Path) -> None:
-    secret = "sk-live-ZXY987-do-not-print"
+    secret = FAKE_API_KEY
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
     env |= {"TIFLUX_API_KEY": secret, "TIFLUX_API_BASE_URL": fake_api, "TIFLUX_LOG_LEVEL": "DEBUG"}
     process = subprocess.Popen(

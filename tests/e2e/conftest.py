@@ -1,0 +1,56 @@
+"""Real processes for the end-to-end tests: the fake TiFlux API over HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2
+import pytest
+
+SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+FAKE_API_KEY = "tenant-key-A"
+
+
+@pytest.fixture
+def fake_api() -> Iterator[str]:
+    """The fake TiFlux, accepting only FAKE_API_KEY as its bearer token."""
+    port = free_port()
+    process = subprocess.Popen(
+        [SERVER, "fake-api", "--port", str(port), "--api-key", FAKE_API_KEY],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base_url = f"http://127.0.0.1:{port}/api/v2"
+    wait_until_up(f"{base_url}/desks", process, {"Authorization": f"Bearer {FAKE_API_KEY}"})
+    try:
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], headers: dict[str, str] | None = None) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if httpx2.get(url, headers=headers or {}).status_code < 500:
+                return
+        except httpx2.TransportError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            raise RuntimeError(f"{url} did not come up")
+        time.sleep(0.1)

@@ -1,0 +1,99 @@
+"""Hosted mode: `tiflux-mcp serve` over streamable HTTP, each request bringing its own TiFlux key."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2
+import pytest
+from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
+
+from adapters.mcp.tools import ALL_TOOLS
+from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, wait_until_up
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def hosted(fake_api: str, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
+    env |= {"TIFLUX_API_BASE_URL": fake_api, "TIFLUX_LOG_LEVEL": "DEBUG"}
+    log = tmp_path / "server.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [SERVER, "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+            cwd=tmp_path,
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/health", process)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+async def test_the_official_client_works_with_the_key_header(hosted: str) -> None:
+    headers = {"x-tiflux-api-key": FAKE_API_KEY}
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=20) as http,
+        Client(streamable_http_client(f"{hosted}/mcp", http_client=http)) as client,
+    ):
+        names = [tool.name for tool in (await client.list_tools()).tools]
+        result = await client.call_tool("get_ticket", {"ticket_number": "1040"})
+    assert names == [spec.name for spec in ALL_TOOLS]
+    assert not result.is_error and "#1040" in result.content[0].text  # type: ignore[union-attr]
+
+
+def test_a_call_without_a_key_is_401(hosted: str) -> None:
+    answer = httpx2.post(
+        f"{hosted}/mcp",
+        json={"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {}},
+        headers={"accept": "application/json, text/event-stream"},
+    )
+    assert answer.status_code == 401
+    assert answer.headers["www-authenticate"].startswith("Bearer")
+    assert "x-tiflux-api-key" in answer.json()["message"]
+
+
+def test_health_and_info(hosted: str) -> None:
+    health = httpx2.get(f"{hosted}/health").json()
+    assert health["status"] == "ok" and health["version"]
+    info = httpx2.get(f"{hosted}/mcp").json()
+    assert info["name"] == "tiflux-mcp" and info["auth"][0]["header"] == "x-tiflux-api-key"
+
+
+def test_a_foreign_host_header_is_refused(hosted: str) -> None:
+    answer = httpx2.post(
+        f"{hosted}/mcp",
+        json={"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {}},
+        headers={
+            "host": "evil.example",
+            "x-tiflux-api-key": "k",
+            "accept": "application/json, text/event-stream",
+        },
+    )
+    assert answer.status_code in (400, 403, 421)
+
+
+async def test_each_request_uses_its_own_key_and_no_key_is_logged(hosted: str, tmp_path: Path) -> None:
+    answers = {}
+    for key in (FAKE_API_KEY, "tenant-key-B"):
+        async with (
+            httpx2.AsyncClient(headers={"x-tiflux-api-key": key}, timeout=20) as http,
+            Client(streamable_http_client(f"{hosted}/mcp", http_client=http)) as client,
+        ):
+            answers[key] = await client.call_tool("list_desks", {})
+    assert not answers[FAKE_API_KEY].is_error  # the fake TiFlux accepts key A ...
+    refused = answers["tenant-key-B"]
+    assert refused.is_error and "recusou a chave" in refused.content[0].text  # type: ignore[union-attr]
+    log = (tmp_path / "server.log").read_text()
+    assert FAKE_API_KEY not in log and "tenant-key-B" not in log
