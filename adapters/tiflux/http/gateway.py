@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -10,6 +11,7 @@ from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.custom_fields import HttpCustomFields
+from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.http.records import (
     HttpAppointments,
     HttpCommunications,
@@ -123,14 +125,14 @@ class HttpTickets:
         return await self._finish(number, "close")
 
     async def answer(self, number: TicketNumber, draft: AnswerDraft) -> Answer:
-        parts = {name: (None, value) for name, value in answer_parts(draft).items()}
-        payload = await self.client.write(
-            self.api_key,
-            "POST",
-            api_path("tickets", number, "answers"),
-            files=parts,
-            not_found=ticket_not_found(number),
-        )
+        with ExitStack() as stack:
+            payload = await self.client.write(
+                self.api_key,
+                "POST",
+                api_path("tickets", number, "answers"),
+                files=multipart_parts(answer_parts(draft), draft.attachments, stack),
+                not_found=ticket_not_found(number),
+            )
         return parse_one(AnswerWire, payload).to_domain()
 
     async def _finish(self, number: TicketNumber, how: str) -> str | None:
