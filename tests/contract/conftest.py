@@ -12,6 +12,7 @@ from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.ports.gateway import TifluxGateway
+from tests.contract.openapi_requests import validated_requests  # noqa: F401 - every request vs the contract
 
 
 @pytest.fixture(params=["fake", "http"])

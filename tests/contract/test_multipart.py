@@ -19,6 +19,12 @@ from domain.attachments import Attachment, AttachmentLimits
 
 pytestmark = pytest.mark.anyio
 
+
+@pytest.fixture(autouse=True)
+def validated_requests() -> None:
+    """Hand-made multipart bodies, not the adapter's requests: not checked against the TiFlux contract."""
+
+
 LIMITS = AttachmentLimits(10, 1024 * 1024)
 PORT = LocalAndInlineAttachments(hosted=False, allowed_dir=None)
 

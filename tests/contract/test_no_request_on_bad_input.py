@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dependency_injector import providers
 from mcp import Client
 
 from adapters.container import create_container
@@ -106,7 +107,9 @@ async def test_hosted_mode_refuses_paths_outside_the_allowed_folder(
         hosted=True,
         attachments_dir=allowed,
     )
-    async with Client(create_container(settings).mcp_server()) as mcp:
+    container = create_container(settings)
+    container.credential.override(providers.Object(lambda _context: "k"))  # the HTTP layer's header
+    async with Client(container.mcp_server()) as mcp:
         for path in (str(secret), str(allowed / ".." / "segredo.txt")):
             result = await mcp.call_tool(
                 "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [path]}
@@ -129,7 +132,9 @@ async def test_hosted_mode_without_a_folder_refuses_every_path(
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None, backend="http", api_key="k", api_base_url=live_fake_api.base_url, hosted=True
     )
-    async with Client(create_container(settings).mcp_server()) as mcp:
+    container = create_container(settings)
+    container.credential.override(providers.Object(lambda _context: "k"))  # the HTTP layer's header
+    async with Client(container.mcp_server()) as mcp:
         result = await mcp.call_tool(
             "create_ticket_answer", {"ticket_number": "1040", "text": "x", "files": [str(tmp_path / "a.txt")]}
         )
