@@ -14,6 +14,7 @@ from mcp import Client
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from domain.attachments import COMMUNICATION_LIMITS
 
 pytestmark = pytest.mark.anyio
 
@@ -140,3 +141,26 @@ async def test_hosted_mode_without_a_folder_refuses_every_path(
         )
     assert result.is_error and "TIFLUX_ATTACHMENTS_DIR" in result.content[0].text  # type: ignore[union-attr]
     assert live_fake_api.captured == []
+
+
+async def test_a_file_of_exactly_the_limit_goes_and_one_byte_more_does_not(
+    client: Client, live_fake_api: Any, tmp_path: Path
+) -> None:
+    limit = COMMUNICATION_LIMITS.max_bytes
+    exact, over = tmp_path / "exato.bin", tmp_path / "acima.bin"
+    with exact.open("wb") as handle:
+        handle.truncate(limit)
+    with over.open("wb") as handle:
+        handle.truncate(limit + 1)
+    refused = await client.call_tool(
+        "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [str(over)]}
+    )
+    assert refused.is_error and "`files[0]`" in refused.content[0].text  # type: ignore[union-attr]
+    assert live_fake_api.captured == []
+    sent = await client.call_tool(
+        "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [str(exact)]}
+    )
+    assert not sent.is_error, sent.content
+    (request,) = live_fake_api.captured
+    assert b'filename="exato.bin"' in request.body
+    assert len(request.body) > limit
