@@ -14,13 +14,16 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
+from application.commands import NewTicket
 from application.ports.desks import DesksPort
 from application.ports.gateway import TifluxGateway
 from application.ports.people import PeoplePort
+from application.ports.tickets import TicketsPort
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.ids import CatalogAreaId, CatalogId, DeskId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
+from domain.tickets import Ticket
 
 T = TypeVar("T")
 
@@ -163,6 +166,24 @@ class CachedPeople:
         )
 
 
+class ForgettingTickets:
+    """TicketsPort that forgets the tenant's cached people when a ticket may have registered a new one."""
+
+    def __init__(self, inner: TicketsPort, cache: TtlCache) -> None:
+        self._inner = inner
+        self._cache = cache
+
+    async def create(self, ticket: NewTicket) -> Ticket:
+        try:
+            return await self._inner.create(ticket)
+        finally:
+            if ticket.requestor_id is None and (ticket.requestor_name or ticket.requestor_email):
+                self._cache.clear()  # TiFlux may now know a requestor the cached user list lacks
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 class CachingGateway:
     """A tenant's gateway whose reference reads go through that tenant's cache; the rest is untouched."""
 
@@ -170,6 +191,7 @@ class CachingGateway:
         self._inner = inner
         self.desks = CachedDesks(inner.desks, cache)
         self.people = CachedPeople(inner.people, cache)
+        self.tickets = ForgettingTickets(inner.tickets, cache)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)

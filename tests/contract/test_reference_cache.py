@@ -92,3 +92,21 @@ async def test_a_name_based_listing_costs_three_requests_cold_and_one_warm(
     ]
     await listing()
     assert len(app.state.requests) == 4  # warm: only the tickets themselves
+
+
+async def test_a_ticket_that_may_register_a_requestor_forgets_the_cached_people(
+    gateways: tuple[HttpGateways, Any],
+) -> None:
+    from application.commands import NewTicket
+    from application.resolvers import RequestorResolver
+    from domain.ids import ClientId
+    from domain.resolution import NoMatch
+
+    factory, _app = gateways
+    first = await RequestorResolver(factory("k").people).resolve("Paulo Novo", ClientId(101))
+    assert isinstance(first, NoMatch)
+    await factory("k").tickets.create(
+        NewTicket("t", "<p>d</p>", ClientId(101), DeskId(14), requestor_name="Paulo Novo")
+    )
+    again = await RequestorResolver(factory("k").people).resolve("Paulo Novo", ClientId(101))
+    assert isinstance(again, Resolved), "the new requestor must be found, not registered twice"

@@ -71,4 +71,16 @@ class PeopleArea:
             "ramal": None,
         }
         self._state.requestors[ident] = requestor
+        # TiFlux registers a requestor as a person of the client: a user of type client.
+        self._state.users[ident] = {
+            "id": ident,
+            "name": requestor["name"],
+            "email": requestor["email"],
+            "_type": "client",
+            "active": True,
+            "gauth_enabled": False,
+            "technical_group_id": None,
+            "last_login_at": None,
+            **({"client_id": int(form["client_id"])} if form.get("client_id", "").isdigit() else {}),
+        }
         return copy.deepcopy(requestor)
