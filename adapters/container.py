@@ -19,6 +19,7 @@ from adapters.mcp.http_app import header_credential
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
@@ -120,10 +121,16 @@ class Container(containers.DeclarativeContainer):
         ticket_defaults=ticket_defaults,
     )
     tools = providers.Object(ALL_TOOLS)
+    selection = providers.Callable(
+        lambda specs, settings: select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only),
+        tools,
+        settings,
+    )
     credential = providers.Callable(_credential_source, settings)
     mcp_server = providers.Singleton(
         TifluxMCPServer,
-        specs=tools,
+        specs=selection.provided.enabled,
+        disabled=selection.provided.disabled,
         runtime=runtime,
         credential=credential,
         version=package_version(),

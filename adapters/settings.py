@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         description="The only folder local attachment paths may come from (required when hosted).",
     )
     hosted: bool = False
+    toolsets: str | None = Field(
+        default=None,
+        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields).",
+    )
+    read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
     http_host: str = Field(default="127.0.0.1", description="Address `tiflux-mcp serve` listens on.")
     http_port: int = Field(default=8080, ge=0, le=65535)
     public_base_url: str | None = Field(
@@ -64,6 +69,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"unknown time zone {value!r} (use an IANA name like America/Sao_Paulo)"
             ) from exc
+        return value
+
+    @field_validator("toolsets")
+    @classmethod
+    def _known_toolsets(cls, value: str | None) -> str | None:
+        from adapters.mcp.toolsets import UnknownToolset, parse_toolsets
+
+        try:
+            parse_toolsets(value)
+        except UnknownToolset as exc:
+            raise ValueError(str(exc)) from exc
         return value
 
     @field_validator("attachments_dir", mode="before")

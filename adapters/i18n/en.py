@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     "error.upstream.http": "TiFlux is unavailable right now (HTTP {status}). Try again shortly.",
     "error.upstream.write_unknown": "Warning: the change may have been applied anyway; it was not re-sent. Check with get_ticket (or list_tickets, for a new ticket) before trying again.",
     "error.internal": "Unexpected internal error in the tiflux-mcp server (reference {ref}). If this was a change, check TiFlux before repeating it.",
+    "error.tool_disabled.read_only": "The tool `{name}` changes data and this server is read-only (TIFLUX_READ_ONLY); nothing was sent.",
+    "error.tool_disabled.toolset": "The tool `{name}` is not enabled on this server (see TIFLUX_TOOLSETS); nothing was sent.",
     "error.unknown_tool": "Unknown tool: `{name}`.",
     "user_type.admin": "administrator",
     "user_type.attendant": "attendant",

@@ -74,6 +74,8 @@ MESSAGES: dict[str, str] = {
     "error.upstream.http": "O TiFlux está indisponível no momento (HTTP {status}). Tente novamente em instantes.",
     "error.upstream.write_unknown": "Atenção: a alteração pode ter sido aplicada mesmo assim; ela não foi reenviada. Confira com get_ticket (ou list_tickets, no caso de um ticket novo) antes de tentar de novo.",
     "error.internal": "Erro interno inesperado no servidor tiflux-mcp (referência {ref}). Se o pedido era uma alteração, confira no TiFlux antes de repeti-lo.",
+    "error.tool_disabled.read_only": "A ferramenta `{name}` altera dados e este servidor está em modo somente leitura (TIFLUX_READ_ONLY); nada foi enviado.",
+    "error.tool_disabled.toolset": "A ferramenta `{name}` não está habilitada neste servidor (veja TIFLUX_TOOLSETS); nada foi enviado.",
     "error.unknown_tool": "Ferramenta desconhecida: `{name}`.",
     "user_type.admin": "administrador",
     "user_type.attendant": "atendente",

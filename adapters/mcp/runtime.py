@@ -68,7 +68,10 @@ class ToolRuntime:
         return CallToolResult(content=[TextContent(type="text", text=text)])
 
 
-def unknown_tool(name: str, t: Translator) -> CallToolResult:
+def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:
+    """An unknown tool, or one this server was configured not to offer (read-only mode, toolsets)."""
+    if disabled_because is not None:
+        return _error(t(f"error.tool_disabled.{disabled_because}", name=name))
     return _error(t("error.unknown_tool", name=name[:100]))
 
 

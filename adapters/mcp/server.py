@@ -7,7 +7,7 @@ read the registry, and a middleware turns malformed `tools/call` params into a t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -39,10 +39,12 @@ class TifluxMCPServer(MCPServer[Any]):
         credential: CredentialSource,
         *,
         version: str,
+        disabled: Mapping[str, str] | None = None,
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
     ) -> None:
         super().__init__("tiflux-mcp", version=version, instructions=INSTRUCTIONS, lifespan=lifespan)
         self._specs = {spec.name: spec for spec in specs}
+        self._disabled = dict(disabled or {})
         self._listing = [spec.to_mcp() for spec in specs]
         self._runtime = runtime
         self._credential = credential
@@ -56,7 +58,7 @@ class TifluxMCPServer(MCPServer[Any]):
     ) -> CallToolResult:
         spec = self._specs.get(name)
         if spec is None:
-            return unknown_tool(name, self._runtime.translator)
+            return unknown_tool(name, self._runtime.translator, self._disabled.get(name))
         return await self._runtime.call(spec, arguments or {}, self._credential(context))
 
 

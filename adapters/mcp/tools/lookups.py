@@ -119,7 +119,7 @@ SEARCH_CLIENT = ToolSpec(
     use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
     presenter=lambda found, _args, fmt: present_clients(found, fmt),
     read_only=True,
-    toolset="lookups",
+    toolset="tickets",
 )
 
 SEARCH_USER = ToolSpec(
@@ -139,7 +139,7 @@ SEARCH_USER = ToolSpec(
     ),
     presenter=lambda found, _args, fmt: present_users(found, fmt),
     read_only=True,
-    toolset="lookups",
+    toolset="tickets",
 )
 
 SEARCH_STAGE = ToolSpec(
@@ -155,7 +155,7 @@ SEARCH_STAGE = ToolSpec(
     ),
     presenter=lambda found, _args, fmt: present_stages(found, fmt),
     read_only=True,
-    toolset="lookups",
+    toolset="tickets",
 )
 
 SEARCH_CATALOG_ITEM = ToolSpec(
@@ -175,7 +175,7 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     ),
     presenter=lambda found, _args, fmt: present_catalog_items(found, fmt),
     read_only=True,
-    toolset="lookups",
+    toolset="tickets",
 )
 
 __all__ = ["SEARCH_CATALOG_ITEM", "SEARCH_CLIENT", "SEARCH_STAGE", "SEARCH_USER"]
