@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+from adapters.logs import configure_logging
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -42,6 +44,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     serve.add_argument("--port", type=int, default=None, help="port (default TIFLUX_HTTP_PORT or 8080)")
     serve.add_argument("--demo", action="store_true", help="serve the in-memory demo tenant")
+    tools = commands.add_parser("tools", help="list the tools with one-line descriptions")
+    tools.add_argument("--demo", action="store_true", help="use the demo tenant's configuration")
+    call = commands.add_parser(
+        "call",
+        help="call one tool and print its Markdown answer",
+        description="Example: tiflux-mcp call get_ticket ticket_number=1040 --demo. Values are read as "
+        "JSON when they parse (numbers, true/false, null, lists), else as text; --json takes them all.",
+    )
+    call.add_argument("tool")
+    call.add_argument("arguments", nargs="*", metavar="key=value")
+    call.add_argument("--json", dest="json_arguments", default=None, help="the arguments as one JSON object")
+    call.add_argument("--demo", action="store_true", help="call the demo tenant")
     options = parser.parse_args(argv)
 
     from adapters.version import package_version
@@ -54,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve_fake_api(options.host, options.port, options.api_key)
     if options.command == "serve":
         return _serve_http(options.host, options.port, demo=options.demo)
+    if options.command in ("tools", "call"):
+        from adapters.terminal import call_tool, list_tools
+
+        if options.command == "tools":
+            return list_tools(demo=options.demo)
+        return call_tool(options.tool, options.arguments, options.json_arguments, demo=options.demo)
 
     from adapters.settings import Settings
 
@@ -63,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fields = ", ".join(f"TIFLUX_{'_'.join(str(p) for p in e['loc']).upper()}" for e in exc.errors())
         print(f"tiflux-mcp: invalid configuration in {fields}: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
-    _configure_logging(settings.log_level)
+    configure_logging(settings.log_level)
 
     from adapters.container import create_container
 
@@ -89,7 +109,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
     except ValidationError as exc:
         print(f"tiflux-mcp: invalid configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
-    _configure_logging(settings.log_level)
+    configure_logging(settings.log_level)
     container = create_container(settings)
     app = create_http_app(
         container.mcp_server(),
@@ -110,22 +130,11 @@ def _serve_fake_api(host: str, port: int, api_key: str | None) -> int:
     from adapters.tiflux.fake.asgi import create_fake_api_app
     from adapters.tiflux.fake.tenant import FakeTenant
 
-    _configure_logging("INFO")
+    configure_logging("INFO")
     app = create_fake_api_app(FakeTenant.demo(), api_key=api_key)
     print(f"fake TiFlux API v2 on http://{host}:{port}/api/v2 (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
-
-
-def _configure_logging(level: str) -> None:
-    """Logs go to stderr only: stdout carries the MCP protocol."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    logging.getLogger("httpx2").setLevel(max(logging.WARNING, root.level))
-    logging.getLogger("httpcore2").setLevel(max(logging.WARNING, root.level))
 
 
 if __name__ == "__main__":
