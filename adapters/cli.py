@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     call.add_argument("arguments", nargs="*", metavar="key=value")
     call.add_argument("--json", dest="json_arguments", default=None, help="the arguments as one JSON object")
     call.add_argument("--demo", action="store_true", help="call the demo tenant")
+    commands.add_parser("doctor", help="check the configuration and whether TiFlux answers to the key")
     options = parser.parse_args(argv)
 
     from adapters.version import package_version
@@ -68,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve_fake_api(options.host, options.port, options.api_key)
     if options.command == "serve":
         return _serve_http(options.host, options.port, demo=options.demo)
+    if options.command == "doctor":
+        from adapters.doctor import run_doctor
+
+        return run_doctor()
     if options.command in ("tools", "call"):
         from adapters.terminal import call_tool, list_tools
 

@@ -157,6 +157,9 @@ class CachedPeople:
     async def clients(self, *, name: str | None, active: bool | None, page: PageRequest) -> Page[Client]:
         return await self._inner.clients(name=name, active=active, page=page)
 
+    async def me(self) -> User:
+        return await self._inner.me()
+
     async def users(
         self, *, user_type: UserType | None, active: bool | None, page: PageRequest
     ) -> Page[User]:

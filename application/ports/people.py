@@ -20,3 +20,7 @@ class PeoplePort(Protocol):
     ) -> Page[User]:
         """One page of users (the API has no name filter)."""
         ...
+
+    async def me(self) -> User:
+        """The user the API key belongs to (also a cheap check that the key works)."""
+        ...

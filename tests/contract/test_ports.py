@@ -229,3 +229,8 @@ async def test_custom_field_catalogue(gateway: TifluxGateway) -> None:
     options = await gateway.custom_fields.options(EntityFieldId(80), value=None, page=PageRequest())
     assert [o.id for o in options] == [21, 22, 23, 24]
     assert any(o.null_option for o in options)
+
+
+async def test_the_keys_owner(gateway: TifluxGateway) -> None:
+    me = await gateway.people.me()
+    assert (me.id, me.name) == (201, "Mariana Costa")

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.e2e.conftest import SERVER
+from tests.e2e.conftest import FAKE_API_KEY, SERVER
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -40,3 +40,34 @@ def test_tools_lists_all_31(tmp_path: Path) -> None:
     done = run("tools", "--demo", cwd=tmp_path)
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 31 and done.stdout.startswith("get_ticket ")
+
+
+def test_doctor_without_a_key_says_how_to_set_one(tmp_path: Path) -> None:
+    done = run("doctor", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "TIFLUX_API_KEY não está definida" in done.stdout and "Sessões API" in done.stdout
+
+
+def test_doctor_with_a_good_and_a_bad_key(fake_api: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
+    env |= {"TIFLUX_API_BASE_URL": fake_api, "TIFLUX_DEFAULT_DESK_ID": "14"}
+    good = subprocess.run(
+        [SERVER, "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**env, "TIFLUX_API_KEY": FAKE_API_KEY},
+    )
+    assert good.returncode == 0, good.stdout
+    assert "a chave pertence a Mariana Costa (ID 201)" in good.stdout and "mesa Suporte N1" in good.stdout
+    assert FAKE_API_KEY not in good.stdout + good.stderr
+    bad = subprocess.run(
+        [SERVER, "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**env, "TIFLUX_API_KEY": "wrong-key"},
+    )
+    assert bad.returncode == 1 and "recusou a chave" in bad.stdout and "wrong-key" not in bad.stdout

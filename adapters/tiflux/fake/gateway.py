@@ -206,6 +206,9 @@ class FakePeople:
         )
         return page_of(UserWire, payload, page)
 
+    async def me(self) -> User:
+        return parse_one(UserWire, read(self._tenant.get_me)).to_domain()
+
 
 class FakeTifluxGateway:
     """Every port on one in-memory tenant."""

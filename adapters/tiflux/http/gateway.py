@@ -206,6 +206,10 @@ class HttpPeople:
         payload = await self.client.get(self.api_key, api_path("users"), params)
         return page_of(UserWire, payload, page)
 
+    async def me(self) -> User:
+        payload = await self.client.get(self.api_key, api_path("users", "me"))
+        return parse_one(UserWire, payload).to_domain()
+
 
 class HttpTifluxGateway:
     """Every port over HTTP for one API key; cheap to build, shares the client's connection pool."""
