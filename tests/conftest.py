@@ -37,6 +37,15 @@ def container(settings: Settings, tenant: FakeTenant) -> Container:
     return container
 
 
+async def serve_demo(tenant: FakeTenant, language: str = "pt-BR") -> AsyncIterator[Client]:
+    """An MCP client on a server over this demo tenant, in the given language."""
+    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
+    container = create_container(settings)
+    container.fake_tenant.override(providers.Object(tenant))
+    async with Client(container.mcp_server()) as client:
+        yield client
+
+
 @pytest.fixture
 async def mcp_client(container: Container) -> AsyncIterator[Client]:
     async with Client(container.mcp_server()) as client:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from adapters.i18n import Translator
 from adapters.presenters.markdown.format import Formatter, bullet, duration, lines
@@ -12,6 +13,8 @@ from domain.ids import TicketNumber
 from domain.paging import Page
 from domain.people import PersonRef
 from domain.records import Appointment, AttachedFile, InternalCommunication, StageSla, Valorization
+
+T = TypeVar("T")
 
 NOTE_PREVIEW = 150
 APPOINTMENT_PREVIEW = 150
@@ -84,35 +87,27 @@ def present_files(listing: TicketFiles, fmt: Formatter) -> str:
 
 
 def present_stage_history(history: StageHistory, fmt: Formatter) -> str:
-    t = fmt.t
-    page = history.page
-    if not page.items:
-        return lines(t("sla.empty", number=history.number, page=page.request.number))
-    items: list[str] = []
-    for entry in page.items:
-        items += list(_stage_entry(entry, fmt))
-    return lines(
-        f"## {t('sla.heading', number=history.number, page=page.request.number, count=len(page))}",
-        "",
-        items,
-        fmt.page_footer(page),
-    )
+    return _paged_entries("sla", history.number, history.page, _stage_entry, fmt)
 
 
 def present_appointments(listing: Appointments, fmt: Formatter) -> str:
+    return _paged_entries("appointments", listing.number, listing.page, _appointment, fmt)
+
+
+def _paged_entries(
+    prefix: str,
+    number: TicketNumber,
+    page: Page[T],
+    entry: Callable[[T, Formatter], Iterator[str]],
+    fmt: Formatter,
+) -> str:
+    """A ticket's paged records: `<prefix>.heading`, a block per entry and the footer; or `<prefix>.empty`."""
     t = fmt.t
-    page = listing.page
     if not page.items:
-        return lines(t("appointments.empty", number=listing.number, page=page.request.number))
-    items: list[str] = []
-    for appointment in page.items:
-        items += list(_appointment(appointment, fmt))
-    return lines(
-        f"## {t('appointments.heading', number=listing.number, page=page.request.number, count=len(page))}",
-        "",
-        items,
-        fmt.page_footer(page),
-    )
+        return lines(t(f"{prefix}.empty", number=number, page=page.request.number))
+    blocks = [line for item in page.items for line in entry(item, fmt)]
+    heading = t(f"{prefix}.heading", number=number, page=page.request.number, count=len(page))
+    return lines(f"## {heading}", "", blocks, fmt.page_footer(page))
 
 
 def present_appointment_added(added: AppointmentAdded, fmt: Formatter) -> str:

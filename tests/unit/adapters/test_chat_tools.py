@@ -7,13 +7,9 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
-from adapters.container import create_container
-from adapters.mcp.tools import ALL_TOOLS
 from adapters.mcp.tools.chats import CHAT_TOOLS
-from adapters.settings import Settings
 from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.fake.tenant.data import load_demo_data
@@ -21,6 +17,7 @@ from application.queries import ChatFilter
 from application.use_cases.chats import ListChats
 from domain.chats import ChatList, ChatOrigin
 from domain.paging import PageRequest
+from tests.conftest import serve_demo
 
 pytestmark = pytest.mark.anyio
 
@@ -39,15 +36,7 @@ def text_of(result: Any) -> str:
     return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
 
 
-async def serve(tenant: FakeTenant, language: str = "pt-BR") -> AsyncIterator[Client]:
-    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
-    container = create_container(settings)
-    container.fake_tenant.override(providers.Object(tenant))
-    registered = {spec.name for spec in ALL_TOOLS}
-    extra = tuple(spec for spec in CHAT_TOOLS if spec.name not in registered)
-    container.tools.override(providers.Object((*ALL_TOOLS, *extra)))
-    async with Client(container.mcp_server()) as client:
-        yield client
+serve = serve_demo
 
 
 @pytest.fixture

@@ -7,18 +7,15 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
-from adapters.container import create_container
 from adapters.i18n import CATALOGUES
-from adapters.mcp.tools import ALL_TOOLS
 from adapters.mcp.tools.custom_fields import CUSTOM_FIELD_TOOLS
 from adapters.mcp.tools.desks import DESK_DETAIL_TOOLS
-from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.fake.tenant.data import load_demo_data
 from domain.custom_fields import AppliedIn, FieldType
+from tests.conftest import serve_demo
 
 pytestmark = pytest.mark.anyio
 
@@ -31,16 +28,7 @@ def text_of(result: Any) -> str:
     return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
 
 
-async def serve(tenant: FakeTenant, language: str = "pt-BR") -> AsyncIterator[Client]:
-    """A server offering these tools whether or not the registry lists them yet."""
-    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
-    container = create_container(settings)
-    container.fake_tenant.override(providers.Object(tenant))
-    registered = {spec.name for spec in ALL_TOOLS}
-    extra = tuple(spec for spec in OURS if spec.name not in registered)
-    container.tools.override(providers.Object((*ALL_TOOLS, *extra)))
-    async with Client(container.mcp_server()) as client:
-        yield client
+serve = serve_demo
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
-from adapters.container import create_container
-from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.fake.tenant.data import load_demo_data
+from tests.conftest import serve_demo
 
 pytestmark = pytest.mark.anyio
 
@@ -21,12 +19,7 @@ def text_of(result: Any) -> str:
     return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
 
 
-async def serve(tenant: FakeTenant, language: str = "pt-BR") -> AsyncIterator[Client]:
-    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
-    container = create_container(settings)
-    container.fake_tenant.override(providers.Object(tenant))
-    async with Client(container.mcp_server()) as client:
-        yield client
+serve = serve_demo
 
 
 @pytest.fixture
