@@ -103,29 +103,52 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
     import uvicorn
 
-    from adapters.container import create_container
+    from adapters.container import build_authorization_server, create_container
     from adapters.mcp.http_app import create_http_app
+    from adapters.oauth.sealing import SecretKeyProblem
+    from adapters.oauth.stores import UnknownStoreUrl
     from adapters.settings import Settings
     from adapters.version import package_version
 
     overrides: dict[str, object] = {"hosted": True, **({"backend": "fake"} if demo else {})}
+    if host:
+        overrides["http_host"] = host
+    if port is not None:
+        overrides["http_port"] = port
     try:
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        print(f"tiflux-mcp: invalid configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
+        fields = ", ".join(f"TIFLUX_{'_'.join(str(p) for p in e['loc']).upper()}" for e in exc.errors())
+        print(f"tiflux-mcp: invalid configuration in {fields}: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
     container = create_container(settings)
+    try:
+        auth = build_authorization_server(container, ephemeral=demo)
+    except (SecretKeyProblem, UnknownStoreUrl) as exc:
+        print(f"tiflux-mcp: {exc}", file=sys.stderr)
+        return 2
     app = create_http_app(
         container.mcp_server(),
         version=package_version(),
         allowed_hosts=settings.allowed_hosts,
         allowed_origins=settings.allowed_origins,
         require_key=settings.backend == "http",
+        auth=auth,
     )
-    bind_host, bind_port = host or settings.http_host, settings.http_port if port is None else port
-    print(f"tiflux-mcp on http://{bind_host}:{bind_port}/mcp ({settings.backend} backend)", file=sys.stderr)
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    print(
+        f"tiflux-mcp on {settings.base_url}/mcp ({settings.backend} backend; listening on "
+        f"{settings.http_host}:{settings.http_port}; OAuth at {settings.base_url}/authorize)",
+        file=sys.stderr,
+    )
+    uvicorn.run(
+        app,
+        host=settings.http_host,
+        port=settings.http_port,
+        log_level="warning",
+        proxy_headers=True,
+        timeout_graceful_shutdown=20,
+    )
     return 0
 
 

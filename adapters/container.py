@@ -137,6 +137,36 @@ class Container(containers.DeclarativeContainer):
     )
 
 
+def build_authorization_server(container: Container, *, ephemeral: bool = False) -> Any:
+    """Hosted mode's OAuth server; with `ephemeral` (the demo) and no secret key, a throwaway one in memory.
+
+    Raises `SecretKeyProblem` or `UnknownStoreUrl` with a message that says what to set.
+    """
+    from adapters.oauth.page import PAGE_PATH, AuthorizePage
+    from adapters.oauth.provider import TifluxOAuthProvider
+    from adapters.oauth.sealing import KeySealer, ephemeral_secret_key
+    from adapters.oauth.server import AuthorizationServer
+    from adapters.oauth.stores import open_grant_store
+
+    settings: Settings = container.settings()
+    secret = settings.mcp_secret_key.get_secret_value() if settings.mcp_secret_key else None
+    store_url = settings.mcp_store_url
+    if ephemeral and not secret:  # nothing sealed with a throwaway secret is worth keeping
+        secret, store_url = ephemeral_secret_key(), "sqlite://:memory:"
+    sealer = KeySealer(secret)
+    store = open_grant_store(store_url)
+    base = settings.base_url
+    provider = TifluxOAuthProvider(store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}")
+    gateways = container.gateways()
+
+    async def check_key(api_key: str) -> str | None:
+        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key."""
+        me = await gateways(api_key).people.me()
+        return f"tiflux-user:{me.id}"
+
+    return AuthorizationServer(base, provider, AuthorizePage(provider, check_key, container.translator()))
+
+
 def create_container(settings: Settings) -> Container:
     container = Container(settings=settings)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, HttpUrl, SecretStr, field_validator
@@ -59,6 +60,14 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(
         default_factory=list, description="Browser Origins accepted (and CORS)."
     )
+    mcp_secret_key: SecretStr | None = Field(
+        default=None,
+        description="TIFLUX_MCP_SECRET_KEY: the Fernet key that encrypts stored TiFlux keys (hosted mode).",
+    )
+    mcp_store_url: str = Field(
+        default="sqlite:///tiflux-mcp-grants.sqlite3",
+        description="TIFLUX_MCP_STORE_URL: sqlite:///path (one host) or redis://host:port/db (replicas).",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -70,6 +79,19 @@ class Settings(BaseSettings):
                 f"unknown time zone {value!r} (use an IANA name like America/Sao_Paulo)"
             ) from exc
         return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _usable_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("use the URL clients type, like https://mcp.example.com (no query, no fragment)")
+        if parts.scheme == "http" and not loopback:
+            raise ValueError("OAuth needs https for a public address (http is accepted on loopback only)")
+        return value.strip()
 
     @field_validator("toolsets")
     @classmethod
@@ -87,7 +109,7 @@ class Settings(BaseSettings):
     def _blank_dir_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("api_key", mode="before")
+    @field_validator("api_key", "mcp_secret_key", mode="before")
     @classmethod
     def _blank_key_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -106,6 +128,14 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def base_url(self) -> str:
+        """The URL clients reach this server at (public_base_url, else the listening address)."""
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        host = "127.0.0.1" if self.http_host in ("0.0.0.0", "::", "") else self.http_host
+        return f"http://{host}:{self.http_port}"
 
     @property
     def api_key_value(self) -> str | None:

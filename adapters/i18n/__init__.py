@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from adapters.i18n import attachments, chats, desk_tools, en, lookups, pt_br, records, ticket_writes
+from adapters.i18n import (
+    attachments,
+    chats,
+    desk_tools,
+    en,
+    lookups,
+    oauth_page,
+    pt_br,
+    records,
+    ticket_writes,
+)
 
 Language = Literal["pt-BR", "en"]
 
@@ -19,6 +29,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **attachments.PT_BR,
         **chats.PT_BR,
         **desk_tools.PT_BR,
+        **oauth_page.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -28,6 +39,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **attachments.EN,
         **chats.EN,
         **desk_tools.EN,
+        **oauth_page.EN,
     },
 }
 

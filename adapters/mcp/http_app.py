@@ -1,19 +1,27 @@
 """Hosted mode: the MCP server over streamable HTTP, stateless, one TiFlux key per request.
 
 Endpoints: `POST /mcp` (stateless: any replica answers any request), `GET /mcp` without an event-stream
-Accept → server info as JSON, `GET /health` → status and version. A request to `/mcp` without
-`x-tiflux-api-key` gets 401 before the MCP layer sees it; the key never appears in logs or answers.
+Accept → server info as JSON, `GET /health` → status, version and whether the token store answers, and
+the OAuth authorization server's routes when one is configured. A call to `/mcp` brings either the key
+(`x-tiflux-api-key`) or a bearer token our authorization server issued; without either it gets 401 with
+`WWW-Authenticate` pointing at the protected-resource metadata. The key never appears in logs or answers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, Protocol
 
+from mcp.server.auth.middleware.bearer_auth import AuthenticatedUser
+from mcp.server.auth.provider import AccessToken
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.applications import Starlette
+from starlette.authentication import AuthCredentials
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from adapters.mcp.server import TifluxMCPServer
@@ -21,6 +29,32 @@ from adapters.mcp.server import TifluxMCPServer
 API_KEY_HEADER = "x-tiflux-api-key"
 LOOPBACK_HOSTS = ("127.0.0.1:*", "localhost:*", "[::1]:*")
 LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*")
+CORS_HEADERS = [
+    "authorization",
+    "content-type",
+    "accept",
+    "last-event-id",
+    "mcp-protocol-version",
+    "mcp-session-id",
+    API_KEY_HEADER,
+]
+
+
+class AuthorizationServer(Protocol):
+    """What the transport needs from the OAuth authorization server (adapters/oauth)."""
+
+    metadata_url: str
+    resource_metadata_url: str
+
+    def routes(self) -> Sequence[BaseRoute]: ...
+
+    async def authenticate(self, token: str) -> tuple[AccessToken, str] | None:
+        """A live token issued for this server, with its TiFlux key; None otherwise."""
+        ...
+
+    async def store_answers(self) -> bool: ...
+
+    async def close(self) -> None: ...
 
 
 def header_credential(headers: Mapping[str, str] | None) -> str | None:
@@ -38,28 +72,60 @@ def create_http_app(
     allowed_hosts: list[str],
     allowed_origins: list[str],
     require_key: bool = True,
+    auth: AuthorizationServer | None = None,
 ) -> ASGIApp:
-    """The SDK's streamable HTTP app with our health route, info route and credential gate."""
+    """The SDK's streamable HTTP app with health, info, OAuth routes and the credential gate."""
 
     @server.custom_route("/health", methods=["GET"])
     async def health(_request: Request) -> Response:
-        return JSONResponse({"status": "ok", "name": "tiflux-mcp", "version": version})
+        store_ok = await auth.store_answers() if auth else None
+        body: dict[str, Any] = {"status": "ok" if store_ok is not False else "degraded"}
+        body |= {"name": "tiflux-mcp", "version": version}
+        if store_ok is not None:
+            body["token_store"] = "ok" if store_ok else "unavailable"
+        return JSONResponse(body, status_code=200 if store_ok is not False else 503)
 
     security = TransportSecuritySettings(
         allowed_hosts=[*LOOPBACK_HOSTS, *allowed_hosts],
         allowed_origins=[*LOOPBACK_ORIGINS, *allowed_origins],
     )
     inner = server.streamable_http_app(stateless_http=True, transport_security=security)
-    return CredentialGate(inner, version=version, require_key=require_key)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        async with inner.router.lifespan_context(inner):
+            try:
+                yield
+            finally:
+                if auth:
+                    await auth.close()
+
+    # The SDK app's own routes (/mcp, /health) beside the OAuth ones, in one router, so that a wrong
+    # method on any of them is a 405 (the SDK app has no middleware of its own without SDK auth).
+    outer = Starlette(routes=[*(auth.routes() if auth else []), *inner.routes], lifespan=lifespan)
+    app: ASGIApp = CredentialGate(outer, version=version, require_key=require_key, auth=auth)
+    if allowed_origins:
+        app = CORSMiddleware(
+            app,
+            allow_origins=allowed_origins,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=CORS_HEADERS,
+            expose_headers=["mcp-session-id", "www-authenticate"],
+            max_age=600,
+        )
+    return app
 
 
 class CredentialGate:
-    """Answers `GET /mcp` info itself and refuses `/mcp` calls that bring no TiFlux key."""
+    """Answers `GET /mcp` info itself; lets `/mcp` calls through only with a key or a valid token."""
 
-    def __init__(self, app: Starlette, *, version: str, require_key: bool) -> None:
+    def __init__(
+        self, app: ASGIApp, *, version: str, require_key: bool, auth: AuthorizationServer | None
+    ) -> None:
         self.app = app
         self._version = version
         self._require_key = require_key
+        self._auth = auth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].rstrip("/") != "/mcp":
@@ -69,26 +135,68 @@ class CredentialGate:
         if request.method == "GET" and "text/event-stream" not in request.headers.get("accept", ""):
             await self._info()(scope, receive, send)
             return
-        if self._require_key and request.method == "POST" and header_credential(request.headers) is None:
-            await self._unauthorized()(scope, receive, send)
+        if request.method != "POST":  # preflight, or 405 from the stateless app
+            await self.app(scope, receive, send)
+            return
+        authorization = request.headers.get("authorization", "")
+        if authorization[:7].lower() == "bearer ":
+            scope = await self._with_token_key(scope, authorization[7:].strip())
+            if scope is None:
+                await self._unauthorized("invalid_token", "The access token is invalid, expired or revoked.")(
+                    request.scope, receive, send
+                )
+                return
+        elif self._require_key and header_credential(request.headers) is None:
+            await self._unauthorized(
+                "invalid_request",
+                f"Send your TiFlux API key in the {API_KEY_HEADER} header, or connect with OAuth.",
+            )(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
+    async def _with_token_key(self, scope: Scope, token: str) -> Scope | None:
+        """The request as the tools see it: the token's TiFlux key in place of any key header."""
+        if self._auth is None or not token:
+            return None
+        found = await self._auth.authenticate(token)
+        if found is None:
+            return None
+        access, api_key = found
+        headers = [
+            (name, value) for name, value in scope["headers"] if name.lower() != API_KEY_HEADER.encode()
+        ]
+        headers.append((API_KEY_HEADER.encode(), api_key.encode()))
+        return {
+            **scope,
+            "headers": headers,
+            "user": AuthenticatedUser(access),
+            "auth": AuthCredentials(access.scopes),
+        }
+
     def _info(self) -> Response:
+        methods: list[dict[str, Any]] = [{"type": "header", "header": API_KEY_HEADER}]
+        if self._auth:
+            methods.append(
+                {
+                    "type": "oauth2",
+                    "authorization_server": self._auth.metadata_url,
+                    "resource_metadata": self._auth.resource_metadata_url,
+                }
+            )
         body: dict[str, Any] = {
             "name": "tiflux-mcp",
             "version": self._version,
             "transport": "streamable-http (stateless)",
-            "auth": [{"type": "header", "header": API_KEY_HEADER}],
+            "auth": methods,
         }
         return JSONResponse(body)
 
-    def _unauthorized(self) -> Response:
+    def _unauthorized(self, error: str, message: str) -> Response:
+        challenge = f'Bearer realm="tiflux-mcp", error="{error}"'
+        if self._auth:
+            challenge += f', resource_metadata="{self._auth.resource_metadata_url}"'
         return JSONResponse(
-            {
-                "error": "missing_credentials",
-                "message": f"Send your TiFlux API key in the {API_KEY_HEADER} header.",
-            },
+            {"error": error, "message": message},
             status_code=401,
-            headers={"WWW-Authenticate": 'Bearer realm="tiflux-mcp", error="invalid_request"'},
+            headers={"WWW-Authenticate": challenge},
         )

@@ -20,7 +20,7 @@ import uvicorn
 import yaml
 from schemathesis.config import SchemathesisConfig
 
-from adapters.container import create_container
+from adapters.container import build_authorization_server, create_container
 from adapters.mcp.http_app import create_http_app
 from adapters.settings import Settings
 
@@ -29,12 +29,18 @@ DOCUMENT: dict[str, Any] = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
 
 
 def _serve() -> tuple[str, uvicorn.Server]:
-    settings = Settings(_env_file=None, backend="fake", hosted=True)  # type: ignore[call-arg]
-    app = create_http_app(
-        create_container(settings).mcp_server(), version="test", allowed_hosts=[], allowed_origins=[]
-    )
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    settings = Settings(_env_file=None, backend="fake", hosted=True, http_port=port)  # type: ignore[call-arg]
+    container = create_container(settings)
+    app = create_http_app(
+        container.mcp_server(),
+        version="test",
+        allowed_hosts=[],
+        allowed_origins=[],
+        auth=build_authorization_server(container, ephemeral=True),
+    )
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
     deadline = time.monotonic() + 15

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
@@ -54,3 +56,33 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], headers: dict[str,
             process.kill()
             raise RuntimeError(f"{url} did not come up")
         time.sleep(0.1)
+
+
+SECRET_KEY = "hJ6t0ffl6xKJ0XcYp2sI6wL7eGm0d1N2Zrj3t4Vb5yA="  # a Fernet key for tests only
+
+
+def hosted_env(**settings: str) -> dict[str, str]:
+    """The test's environment without any TIFLUX_ variable of the machine, plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
+    return env | {"TIFLUX_MCP_SECRET_KEY": SECRET_KEY, "TIFLUX_LOG_LEVEL": "DEBUG"} | settings
+
+
+@contextmanager
+def hosted_server(env: dict[str, str], log: Path, *args: str) -> Iterator[str]:
+    """`tiflux-mcp serve` as a real process on a free loopback port; yields its base URL."""
+    port = free_port()
+    with log.open("ab") as stderr:
+        process = subprocess.Popen(
+            [SERVER, "serve", "--port", str(port), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+            cwd=log.parent,
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/health", process)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=15)

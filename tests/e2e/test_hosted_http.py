@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,32 +11,16 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
 from adapters.mcp.tools import ALL_TOOLS
-from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, wait_until_up
+from tests.e2e.conftest import FAKE_API_KEY, hosted_env, hosted_server
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
 def hosted(fake_api: str, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
-    env |= {"TIFLUX_API_BASE_URL": fake_api, "TIFLUX_LOG_LEVEL": "DEBUG"}
-    log = tmp_path / "server.log"
-    with log.open("wb") as stderr:
-        process = subprocess.Popen(
-            [SERVER, "serve", "--port", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            env=env,
-            cwd=tmp_path,
-        )
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/health", process)
-        try:
-            yield base
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    env = hosted_env(TIFLUX_API_BASE_URL=fake_api, TIFLUX_MCP_STORE_URL=f"sqlite:///{tmp_path}/grants.db")
+    with hosted_server(env, tmp_path / "server.log") as base:
+        yield base
 
 
 async def test_the_official_client_works_with_the_key_header(hosted: str) -> None:
