@@ -3,7 +3,8 @@
 Requests need ``Authorization: Bearer <token>``; query strings and bodies are decoded as the real client
 encodes them (API.md §0.3, §0.8) and handed to the tenant; its answers go out as
 ``application/json; charset=utf-8`` (200 for GET/PUT, 201 for POST). ``app.state.requests`` logs every
-request as ``(method, path, query string, content type)``.
+request as ``(method, path, query string, content type)``. ``app.state.faults`` makes the next requests
+fail on purpose (test-only, outside the API: see ``faults.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from adapters.tiflux.fake.faults import FaultControl, FaultInjector, FaultPlan
 from adapters.tiflux.fake.tenant import ChatKind, FakeApiError, FakeTenant, Json, validation_error
 
 API_PREFIX = "/api/v2"
@@ -43,17 +45,27 @@ class JsonResponse(Response):
         return json.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
-def create_fake_api_app(tenant: FakeTenant, *, api_key: str | None = None) -> Starlette:
+def create_fake_api_app(
+    tenant: FakeTenant, *, api_key: str | None = None, faults: FaultPlan | None = None
+) -> Starlette:
     """The tenant behind HTTP; ``api_key=None`` accepts any non-empty bearer token."""
     requests: list[RequestLogEntry] = []
+    plan = faults or FaultPlan()
     guard = Middleware(
         _GuardMiddleware, log=requests, api_key=api_key, unauthorized=tenant.error_template("unauthorized")
     )
     app = Starlette(
-        routes=_routes(tenant), middleware=[guard], exception_handlers={HTTPException: _http_error}
+        routes=_routes(tenant),
+        middleware=[
+            Middleware(FaultControl, plan=plan),
+            guard,
+            Middleware(FaultInjector, plan=plan),
+        ],
+        exception_handlers={HTTPException: _http_error},
     )
     app.state.requests = requests
     app.state.tenant = tenant
+    app.state.faults = plan
     return app
 
 
