@@ -111,10 +111,27 @@ class RateLimited(DomainError):
 
 @dataclass
 class UpstreamUnavailable(DomainError):
-    """TiFlux could not be reached or failed (network, timeout, 5xx)."""
+    """TiFlux could not be reached or failed (network, timeout, 5xx, an answer that is not its JSON).
+
+    `attempts` counts the requests made for this call (reads are retried); `retry_after_seconds` is the
+    pause TiFlux's last answer asked for (`Retry-After`), if it asked for one.
+    """
 
     reason: str
     write_may_have_happened: bool = False
+    attempts: int = 1
+    retry_after_seconds: float | None = None
 
     def __str__(self) -> str:
         return f"TiFlux unavailable: {self.reason}"
+
+
+@dataclass
+class CircuitOpen(DomainError):
+    """TiFlux failed several times in a row for this account, so calls fail fast for a while, unsent."""
+
+    failures: int
+    retry_in_seconds: float
+
+    def __str__(self) -> str:
+        return f"TiFlux paused after {self.failures} failures"

@@ -102,20 +102,20 @@ def revoke(base: str, client_id: str, token: str) -> httpx2.Response:
     return httpx2.post(f"{base}/revoke", data=data, timeout=10)
 
 
-def code_for(base: str, client_id: str, api_key: str) -> tuple[str, Pkce]:
+def code_for(base: str, client_id: str, api_key: str, resource: str | None = None) -> tuple[str, Pkce]:
     """The whole front channel: /authorize → our page → paste the key → the code."""
     pkce = Pkce.new()
-    answer = authorize(base, client_id, pkce)
+    answer = authorize(base, client_id, pkce, **({"resource": resource} if resource else {}))
     assert answer.status_code == 302, answer.text
     params = redirected_params(submit_key(base, page_request_id(answer.headers["location"]), api_key))
     assert params["state"] == "st-123"
     return params["code"], pkce
 
 
-def tokens_for(base: str, api_key: str) -> tuple[str, dict[str, object]]:
+def tokens_for(base: str, api_key: str, resource: str | None = None) -> tuple[str, dict[str, object]]:
     """A fresh public client and its first tokens."""
     client_id = public_client(base)
-    code, pkce = code_for(base, client_id, api_key)
+    code, pkce = code_for(base, client_id, api_key, resource)
     answer = exchange(base, client_id, code, pkce.verifier)
     assert answer.status_code == 200, answer.text
     return client_id, answer.json()

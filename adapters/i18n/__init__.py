@@ -14,6 +14,7 @@ from adapters.i18n import (
     oauth_page,
     pt_br,
     records,
+    resilience,
     ticket_writes,
 )
 
@@ -29,6 +30,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **attachments.PT_BR,
         **chats.PT_BR,
         **desk_tools.PT_BR,
+        **resilience.PT_BR,
         **oauth_page.PT_BR,
     },
     "en": {
@@ -39,6 +41,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **attachments.EN,
         **chats.EN,
         **desk_tools.EN,
+        **resilience.EN,
         **oauth_page.EN,
     },
 }

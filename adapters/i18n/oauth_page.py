@@ -18,6 +18,7 @@ PT_BR: dict[str, str] = {
     "oauth.page.error.empty": "Cole a chave de API para continuar.",
     "oauth.page.error.bad_key": "O TiFlux não aceitou esta chave. Confira se copiou o token inteiro, sem espaços, ou gere um novo e tente de novo.",
     "oauth.page.error.upstream": "Não foi possível falar com o TiFlux agora. Tente de novo em alguns instantes; o seu pedido continua aberto.",
+    "oauth.page.error.prefix": "Erro",
     "oauth.page.expired.title": "Pedido expirado",
     "oauth.page.expired": "Este pedido de autorização expirou ou já foi usado. Volte ao seu assistente e conecte o TiFlux de novo.",
 }
@@ -40,6 +41,7 @@ EN: dict[str, str] = {
     "oauth.page.error.empty": "Paste the API key to continue.",
     "oauth.page.error.bad_key": "TiFlux did not accept this key. Check that you copied the whole token without spaces, or create a new one and try again.",
     "oauth.page.error.upstream": "TiFlux cannot be reached right now. Try again in a moment; your request is still open.",
+    "oauth.page.error.prefix": "Error",
     "oauth.page.expired.title": "Request expired",
     "oauth.page.expired": "This authorization request expired or was already used. Go back to your assistant and connect TiFlux again.",
 }

@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from adapters.i18n import Translator
 from adapters.oauth.provider import PendingExpired, TifluxOAuthProvider
+from adapters.oauth.records import PendingAuthorization
 from domain.errors import DomainError, InvalidCredentials, PermissionDenied
 
 PAGE_PATH = "/authorize/key"
@@ -49,7 +50,7 @@ input:focus,button:focus,a:focus{outline:3px solid #0b5fff;outline-offset:2px}
 margin-top:1rem}
 .actions{display:flex;gap:.75rem;margin-top:1.25rem}
 button{font-size:1rem;padding:.6rem 1.2rem;border-radius:6px;border:2px solid #0b5fff;cursor:pointer}
-button.primary{background:#0b5fff;color:#fff}button.secondary{background:#fff;color:#0b5fff}
+button,input{font:inherit}button.primary{background:#0b5fff;color:#fff}button.secondary{background:#fff;color:#0b5fff}
 """
 
 
@@ -70,7 +71,7 @@ class AuthorizePage:
             pending = await self._provider.pending(request_id) if request_id else None
             if pending is None:
                 return self._expired()
-            return self._form(request_id, pending.client_name)
+            return self._form(request_id, self._who(pending))
         form = await request.form(max_files=0, max_fields=10)
         request_id = str(form.get("request") or "")
         pending = await self._provider.pending(request_id) if request_id else None
@@ -81,13 +82,13 @@ class AuthorizePage:
             return RedirectResponse(location, status_code=303) if location else self._expired()
         api_key = str(form.get("api_key") or "").strip()
         if not api_key or len(api_key) > MAX_KEY_LENGTH:
-            return self._form(request_id, pending.client_name, error="oauth.page.error.empty", status=400)
+            return self._form(request_id, self._who(pending), error="oauth.page.error.empty", status=400)
         try:
             subject = await self._check_key(api_key)
         except (InvalidCredentials, PermissionDenied):
-            return self._form(request_id, pending.client_name, error="oauth.page.error.bad_key", status=400)
+            return self._form(request_id, self._who(pending), error="oauth.page.error.bad_key", status=400)
         except DomainError:
-            return self._form(request_id, pending.client_name, error="oauth.page.error.upstream", status=503)
+            return self._form(request_id, self._who(pending), error="oauth.page.error.upstream", status=503)
         try:
             location = await self._provider.approve(request_id, api_key, subject)
         except PendingExpired:
@@ -125,7 +126,14 @@ class AuthorizePage:
 </div>
 </form>
 <p class="safety">{t("oauth.page.safety")}</p>"""
-        return self._page(t("oauth.page.title"), body, status)
+        title = f"{t('oauth.page.error.prefix')}: {t('oauth.page.title')}" if error else t("oauth.page.title")
+        return self._page(title, body, status)
+
+    @staticmethod
+    def _who(pending: PendingAuthorization) -> str:
+        """The client as the person should judge it: its chosen name and where it sends the code."""
+        host = pending.redirect_uri.host or ""
+        return f"{pending.client_name} ({host})" if pending.client_name else host
 
     def _expired(self) -> Response:
         t = self._t

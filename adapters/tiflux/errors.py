@@ -48,7 +48,9 @@ def error_for_status(
         return RateLimited(retry_after_seconds=retry_after_seconds)
     if 400 <= status < 500:
         return Rejected(messages=tuple(messages) or (f"HTTP {status}",))
-    return UpstreamUnavailable(f"http_{status}", write_may_have_happened=not is_read)
+    return UpstreamUnavailable(
+        f"http_{status}", write_may_have_happened=not is_read, retry_after_seconds=retry_after_seconds
+    )
 
 
 def api_messages(payload: Any) -> list[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from adapters.i18n import Translator
 from adapters.presenters.markdown.text import inline
 from domain.errors import (
     Ambiguous,
+    CircuitOpen,
     DomainError,
     InvalidCredentials,
     InvalidInput,
@@ -51,10 +54,11 @@ def present_error(error: DomainError, t: Translator) -> str:
         case RateLimited(retry_after_seconds=seconds):
             if seconds is None:
                 return t("error.rate_limited.unknown")
-            return t("error.rate_limited", seconds=max(1, round(seconds)))
-        case UpstreamUnavailable(reason=reason, write_may_have_happened=maybe_written):
-            text = _upstream(reason, t)
-            return f"{text} {t('error.upstream.write_unknown')}" if maybe_written else text
+            return t("error.rate_limited", seconds=_seconds(seconds))
+        case UpstreamUnavailable():
+            return _upstream_unavailable(error, t)
+        case CircuitOpen(failures=failures, retry_in_seconds=seconds):
+            return t("error.circuit_open", failures=failures, seconds=_seconds(seconds))
     return t("error.internal", ref=type(error).__name__)
 
 
@@ -63,8 +67,27 @@ def _kind(kind: str, t: Translator) -> str:
     return t(key) if t.has(key) else kind
 
 
-def _upstream(reason: str, t: Translator) -> str:
+def _upstream_unavailable(error: UpstreamUnavailable, t: Translator) -> str:
+    """What happened, how often it was tried, then either "the outcome is unknown" or when to retry."""
+    parts = [_what_happened(error.reason, t)]
+    if error.attempts > 1:
+        parts.append(t("error.upstream.attempts", attempts=error.attempts))
+    if error.write_may_have_happened:
+        parts.append(t("error.upstream.write_unknown"))
+    elif error.retry_after_seconds is not None:
+        parts.append(t("error.upstream.retry_in", seconds=_seconds(error.retry_after_seconds)))
+    else:
+        advice = f"error.upstream.advice.{error.reason}"
+        parts.append(t(advice) if t.has(advice) else t("error.upstream.advice"))
+    return " ".join(parts)
+
+
+def _what_happened(reason: str, t: Translator) -> str:
     if reason.startswith("http_"):
         return t("error.upstream.http", status=reason.removeprefix("http_"))
     key = f"error.upstream.{reason}"
     return t(key) if t.has(key) else t("error.upstream.network")
+
+
+def _seconds(seconds: float) -> int:
+    return max(1, math.ceil(seconds))

@@ -1,13 +1,19 @@
 """One HTTP conversation with TiFlux: auth header, timeouts, bounded retries, statuses as domain errors.
 
-Reads (GET) are retried on 429/502/503/504 and network failures with exponential backoff, full jitter and
-`Retry-After`. A write is re-sent only when the connection was never established: once a request may have
-reached TiFlux, it is never sent again (a duplicate ticket is worse than an error).
+Reads (GET) are retried on 429/502/503/504, on answers cut short and on network failures: at most
+`attempts` requests, with exponential backoff and full jitter, honouring `Retry-After`, and never more than
+`budget` seconds of waiting in all; when TiFlux asks for a longer pause than the budget has left, the call
+stops at once and says when to try again. A write is re-sent only when the connection was never
+established: once a request may have reached TiFlux, it is never sent again (a duplicate ticket is worse
+than an error) and the error says the outcome is unknown.
+
+Each API key has a circuit breaker (`breaker.py`): after repeated failures its calls fail fast, unsent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import random
 import time
@@ -20,7 +26,14 @@ from urllib.parse import quote
 import httpx2
 
 from adapters.tiflux.errors import NotFoundAs, error_for_status
-from domain.errors import MissingCredentials, UpstreamUnavailable
+from adapters.tiflux.http.breaker import CircuitBreaker, CircuitBreakers
+from domain.errors import (
+    CircuitOpen,
+    DomainError,
+    MissingCredentials,
+    RateLimited,
+    UpstreamUnavailable,
+)
 from domain.ids import TicketNumber
 
 logger = logging.getLogger(__name__)
@@ -32,12 +45,12 @@ RETRYABLE_READ_STATUSES = frozenset({429, 502, 503, 504})
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How patiently reads are retried; at most `attempts` requests in all."""
+    """How patiently reads are retried: at most `attempts` requests, `budget` seconds of waiting in all."""
 
     attempts: int = 3
     base_delay: float = 0.5
     max_delay: float = 8.0
-    max_retry_after: float = 20.0
+    budget: float = 10.0
 
 
 def api_path(*segments: PathSegment) -> str:
@@ -82,11 +95,13 @@ class TifluxHttpClient:
         http: httpx2.AsyncClient,
         *,
         retry: RetryPolicy | None = None,
+        breakers: CircuitBreakers | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
         self._http = http
         self._retry = retry or RetryPolicy()
+        self._breakers = breakers or CircuitBreakers()
         self._sleep = sleep
         self._rng = rng or random.Random()
 
@@ -125,56 +140,109 @@ class TifluxHttpClient:
     ) -> Any:
         if not api_key:
             raise MissingCredentials()
+        breaker = self._breakers.for_key(api_key)
+        breaker.admit()
         is_read = method == "GET"
         headers = {"Authorization": f"Bearer {api_key}"}
-        for attempt in range(1, self._retry.attempts + 1):
-            last = attempt == self._retry.attempts
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
             started = time.perf_counter()
             try:
                 response = await self._http.request(
                     method, path, params=params, headers=headers, **(body or {})
                 )
-            except (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout) as exc:
-                # Nothing reached TiFlux: safe to try again, even for a write.
-                logger.warning("%s %s: connection failed (%s)", method, path, type(exc).__name__)
-                if last:
-                    raise UpstreamUnavailable("network") from exc
-                await self._sleep(self._backoff(attempt))
-                continue
-            except httpx2.TimeoutException as exc:
-                logger.warning("%s %s: timed out (%s)", method, path, type(exc).__name__)
-                if not is_read or last:
-                    raise UpstreamUnavailable("timeout", write_may_have_happened=not is_read) from exc
-                await self._sleep(self._backoff(attempt))
-                continue
             except httpx2.TransportError as exc:
-                logger.warning("%s %s: transport error (%s)", method, path, type(exc).__name__)
-                if not is_read or last:
-                    raise UpstreamUnavailable("network", write_may_have_happened=not is_read) from exc
-                await self._sleep(self._backoff(attempt))
-                continue
-            elapsed_ms = (time.perf_counter() - started) * 1000
-            logger.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
-            if is_read and response.status_code in RETRYABLE_READ_STATUSES and not last:
-                wait = self._wait_for(response, attempt)
-                if wait is not None:
-                    await self._sleep(wait)
-                    continue
-            return _body_or_error(response, is_read=is_read, not_found=not_found)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+                failure = _transport_failure(exc, is_read=is_read)
+                logger.warning("%s %s: %s (%s)", method, path, failure.error, type(exc).__name__)
+                if not isinstance(exc, httpx2.PoolTimeout):  # our own pool is full: not TiFlux's fault
+                    breaker.failed()
+            except httpx2.DecodingError:  # a compressed body that does not decompress: cut short
+                logger.warning("%s %s: undecodable body", method, path)
+                breaker.failed()
+                failure = _Failure(
+                    UpstreamUnavailable("invalid_json", write_may_have_happened=not is_read),
+                    retry_safe=is_read,
+                )
+            else:
+                elapsed_ms = (time.perf_counter() - started) * 1000
+                logger.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
+                try:
+                    result = _body_or_error(response, is_read=is_read, not_found=not_found)
+                except (UpstreamUnavailable, RateLimited) as error:
+                    breaker.failed()
+                    failure = _answer_failure(error, response, is_read=is_read)
+                except DomainError:
+                    breaker.succeeded()  # TiFlux answered; the request itself was refused
+                    raise
+                else:
+                    breaker.succeeded()
+                    return result
+            wait = self._next_wait(failure, attempt, waited, breaker)
+            if wait is None:
+                raise failure.reported(attempt)
+            await self._sleep(wait)
+            waited += wait
+
+    def _next_wait(
+        self, failure: _Failure, attempt: int, waited: float, breaker: CircuitBreaker
+    ) -> float | None:
+        """Seconds to wait before trying again, or None when this failure is the answer."""
+        if not failure.retry_safe or attempt >= self._retry.attempts:
+            return None
+        left = self._retry.budget - waited
+        if failure.retry_after is not None:
+            if failure.retry_after > left:
+                return None  # TiFlux wants a longer pause than this call may take: say when to retry
+            wait = failure.retry_after
+        elif left <= 0:
+            return None
+        else:
+            wait = min(self._backoff(attempt), left)
+        try:
+            breaker.admit()
+        except CircuitOpen:
+            return None  # failing fast now; report what actually happened to this call
+        return wait
 
     def _backoff(self, attempt: int) -> float:
         ceiling = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
         return self._rng.uniform(0, ceiling)
 
-    def _wait_for(self, response: httpx2.Response, attempt: int) -> float | None:
-        """Seconds to wait before the next attempt, or None when the server asks for too long a pause."""
-        retry_after = _retry_after_seconds(response)
-        if retry_after is None:
-            return self._backoff(attempt)
-        if retry_after > self._retry.max_retry_after:
-            return None
-        return retry_after
+
+@dataclass(frozen=True)
+class _Failure:
+    """One failed attempt: the error to report, whether sending again is safe, and any pause asked for."""
+
+    error: UpstreamUnavailable | RateLimited
+    retry_safe: bool
+    retry_after: float | None = None
+
+    def reported(self, attempts: int) -> DomainError:
+        if isinstance(self.error, UpstreamUnavailable):
+            return dataclasses.replace(self.error, attempts=attempts)
+        return self.error
+
+
+_NOTHING_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout, httpx2.UnsupportedProtocol)
+
+
+def _transport_failure(exc: httpx2.TransportError, *, is_read: bool) -> _Failure:
+    if isinstance(exc, _NOTHING_SENT):
+        # Nothing reached TiFlux: safe to try again, even for a write.
+        return _Failure(UpstreamUnavailable("network"), retry_safe=True)
+    reason = "timeout" if isinstance(exc, httpx2.TimeoutException) else "connection_lost"
+    return _Failure(UpstreamUnavailable(reason, write_may_have_happened=not is_read), retry_safe=is_read)
+
+
+def _answer_failure(
+    error: UpstreamUnavailable | RateLimited, response: httpx2.Response, *, is_read: bool
+) -> _Failure:
+    transient = response.status_code in RETRYABLE_READ_STATUSES or (
+        isinstance(error, UpstreamUnavailable) and error.reason == "invalid_json"
+    )
+    return _Failure(error, retry_safe=is_read and transient, retry_after=_retry_after_seconds(response))
 
 
 def _retry_after_seconds(response: httpx2.Response) -> float | None:
@@ -198,11 +266,12 @@ def _body_or_error(response: httpx2.Response, *, is_read: bool, not_found: NotFo
         if not response.content:
             return None
         if "json" not in response.headers.get("content-type", ""):
+            # An HTML page with 200: maintenance, a proxy's error page, or a base URL that is not the API.
             raise UpstreamUnavailable("unexpected_response", write_may_have_happened=not is_read)
         try:
             return response.json()
-        except ValueError as exc:
-            raise UpstreamUnavailable("unexpected_response", write_may_have_happened=not is_read) from exc
+        except ValueError as exc:  # cut short or garbled on the way
+            raise UpstreamUnavailable("invalid_json", write_may_have_happened=not is_read) from exc
     raise error_for_status(
         status,
         _json_or_none(response),
