@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import attachments_memory, tool_calls
+from benchmarks import attachments_memory, http_throughput, tool_calls
 
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
 STARTUP_TARGET_S = 2.0
@@ -90,6 +90,8 @@ def main() -> int:
     tool_calls.main()
     print()
     ok = attachments_memory.main() == 0 and ok
+    print()
+    ok = http_throughput.main() == 0 and ok
     print("bench:", "PASS" if ok else "OVER TARGET")
     return 0 if ok else 1
 
