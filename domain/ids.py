@@ -27,6 +27,7 @@ AnswerId = NewType("AnswerId", int)
 FileId = NewType("FileId", int)
 
 MAX_ID = 2**63 - 1
+_MAX_ID_DIGITS = len(str(MAX_ID))
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +48,8 @@ class TicketNumber:
             candidate = raw
         elif isinstance(raw, str):
             text = raw.strip().removeprefix("#")
-            if text.isascii() and text.isdigit():
+            # Past MAX_ID's 19 digits it is out of range anyway; int() of 4,301+ digits would raise.
+            if text.isascii() and text.isdigit() and len(text.lstrip("0")) <= _MAX_ID_DIGITS:
                 candidate = int(text)
         if candidate is None or not 0 < candidate <= MAX_ID:
             raise InvalidInput(field, "positive_integer")
