@@ -43,7 +43,10 @@ MESSAGES: dict[str, str] = {
     "rule.min_length": "must not be empty",
     "rule.max_length": "at most {max} characters",
     "rule.arguments_object": "the tool arguments must be a JSON object, e.g. {example}",
-    "rule.generic": "value not accepted ({detail})",
+    "rule.generic": "value not accepted; check the type and format in the tool's schema",
+    "rule.list": "a list (JSON array)",
+    "rule.object": "a JSON object with the fields of the tool's schema",
+    "rule.min_items": "at least {min} items",
     "error.missing_filter": (
         "Give at least one filter: {fields}. "
         'E.g. `desk_ids="14"` for the tickets of desk 14, or `responsible_ids="202"`.'

@@ -45,7 +45,10 @@ MESSAGES: dict[str, str] = {
     "rule.min_length": "não pode ser vazio",
     "rule.max_length": "no máximo {max} caracteres",
     "rule.arguments_object": "os argumentos da ferramenta devem ser um objeto JSON, ex.: {example}",
-    "rule.generic": "valor não aceito ({detail})",
+    "rule.generic": "valor não aceito; confira o tipo e o formato no esquema da ferramenta",
+    "rule.list": "informe uma lista (array JSON)",
+    "rule.object": "informe um objeto JSON com os campos do esquema da ferramenta",
+    "rule.min_items": "pelo menos {min} itens",
     "error.missing_filter": (
         "Informe pelo menos um filtro: {fields}. "
         'Ex.: `desk_ids="14"` para os tickets da mesa 14 ou `responsible_ids="202"`.'

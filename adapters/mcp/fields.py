@@ -58,7 +58,7 @@ def _id_list(value: Any) -> tuple[int, ...]:
             number = int(str(item).strip())
         except ValueError:
             raise PydanticCustomError("id_list", "ids") from None
-        if number <= 0:
+        if not 0 < number <= MAX_ID:
             raise PydanticCustomError("id_list", "ids")
         if number not in ids:
             ids.append(number)

@@ -16,8 +16,18 @@ _TYPE_RULES = {
     "bool_parsing": "boolean",
     "int_type": "integer",
     "int_parsing": "integer",
+    "int_parsing_size": "integer",
     "int_from_float": "integer",
     "string_type": "string",
+    "string_unicode": "string",
+    "list_type": "list",
+    "tuple_type": "list",
+    "dict_type": "object",
+    "model_type": "object",
+    "model_attributes_type": "object",
+    "date_type": "field_date",
+    "date_parsing": "field_date",
+    "date_from_datetime_parsing": "field_date",
 }
 _MAX_RECEIVED = 60
 
@@ -43,7 +53,8 @@ def _accepted(problem: Any, model: type[BaseModel], t: Translator) -> str:
     if kind == "missing":
         return t("rule.missing")
     if kind == "extra_forbidden":
-        return t("rule.unknown_field", accepted=", ".join(f"`{name}`" for name in model.model_fields))
+        names = _field_names(model, problem["loc"][:-1])
+        return t("rule.unknown_field", accepted=", ".join(f"`{name}`" for name in names))
     if kind in _TYPE_RULES:
         return t(f"rule.{_TYPE_RULES[kind]}")
     if kind in ("literal_error", "enum"):
@@ -61,9 +72,15 @@ def _accepted(problem: Any, model: type[BaseModel], t: Translator) -> str:
         return t("rule.min_length")
     if kind == "string_too_long":
         return t("rule.max_length", max=ctx.get("max_length", ""))
+    if kind == "too_short":
+        least = ctx.get("min_length", 1)
+        return t("rule.min_length") if least == 1 else t("rule.min_items", min=least)
+    if kind == "too_long":
+        return t("rule.max_items", max=ctx.get("max_length", ""), received=ctx.get("actual_length", "?"))
     if t.has(f"rule.{kind}"):
         return t(f"rule.{kind}")
-    return t("rule.generic", detail=problem.get("msg", kind))
+    # Pydantic's own wording is English and may carry exception text or class names: never shown.
+    return t("rule.generic")
 
 
 def _field_schema(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any]:
@@ -78,6 +95,30 @@ def _field_schema(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any
         if isinstance(option, dict) and option.get("type") != "null":
             return {**schema, **option}
     return schema
+
+
+def _field_names(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The fields of the object at `path` (e.g. `files_base64.0` is an InlineFile), not the tool's own."""
+    schema = model.model_json_schema()
+    definitions = schema.get("$defs", {})
+    node: Any = schema
+    for part in path:
+        node = _resolved(node, definitions)
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+    return list(_resolved(node, definitions).get("properties", {})) or list(model.model_fields)
+
+
+def _resolved(node: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    """A schema with its `$ref` followed and an optional (`anyOf [T, null]`) unwrapped."""
+    if not isinstance(node, dict):
+        return {}
+    for option in node.get("anyOf", ()):
+        if isinstance(option, dict) and option.get("type") != "null":
+            return _resolved(option, definitions)
+    reference = node.get("$ref")
+    if isinstance(reference, str):
+        return _resolved(definitions.get(reference.rsplit("/", 1)[-1], {}), definitions)
+    return node
 
 
 def _received(problem: Any) -> str | None:
