@@ -25,7 +25,8 @@ from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
 from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
-from adapters.tiflux.http.client import TifluxHttpClient
+from adapters.tiflux.http.breaker import CircuitBreakers
+from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from adapters.version import package_version, user_agent
 from application.ports.gateway import TifluxGateway
@@ -95,7 +96,17 @@ class Container(containers.DeclarativeContainer):
 
     translator = providers.Singleton(Translator, settings.provided.language)
     http_client = providers.Singleton(open_http_client, settings=settings)
-    tiflux_client = providers.Singleton(TifluxHttpClient, http=http_client)
+    breakers = providers.Singleton(
+        CircuitBreakers,
+        threshold=settings.provided.breaker_threshold,
+        cooldown=settings.provided.breaker_cooldown,
+    )
+    tiflux_client = providers.Singleton(
+        TifluxHttpClient,
+        http=http_client,
+        breakers=breakers,
+        retry=providers.Factory(RetryPolicy, budget=settings.provided.retry_budget),
+    )
     fake_tenant = providers.Singleton(FakeTenant.demo)
 
     gateways = providers.Selector(

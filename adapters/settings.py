@@ -36,6 +36,16 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     connect_timeout: float = Field(default=5.0, gt=0)
     read_timeout: float = Field(default=15.0, gt=0)
+    retry_budget: float = Field(
+        default=10.0,
+        ge=0,
+        le=60,
+        description="Seconds a read may spend waiting between its (at most 3) attempts.",
+    )
+    breaker_threshold: int = Field(
+        default=5, ge=1, description="Failed requests in a row (per key) before calls fail fast for a while."
+    )
+    breaker_cooldown: float = Field(default=10.0, gt=0, description="Seconds calls fail fast once tripped.")
     cache_ttl: float = Field(
         default=300.0, ge=0, description="Seconds desks, stages, items and users are remembered; 0 disables."
     )
