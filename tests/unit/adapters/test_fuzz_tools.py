@@ -165,6 +165,33 @@ HOSTILE_VALUES = st.recursive(
 EXTRA_KEYS = st.sampled_from(["__proto__", "constructor", "api_key", "_meta", "", "ticket_number ", "Offset"])
 
 
+def arguments_from(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Valid arguments for an advertised input schema: each field's values from hypothesis-jsonschema's
+    `from_schema`, the objects around them assembled here (its own object generator calls `many.more()`,
+    a Hypothesis internal that Hypothesis 6.170.10 removed)."""
+    return _drawn(schema, schema.get("$defs", {}))
+
+
+def _drawn(node: dict[str, Any], definitions: dict[str, Any]) -> st.SearchStrategy[Any]:
+    if "$ref" in node:
+        node = definitions[node["$ref"].rsplit("/", 1)[-1]]
+    if node.get("type") == "object":
+        fields = {name: _drawn(sub, definitions) for name, sub in node.get("properties", {}).items()}
+        required = set(node.get("required", ()))
+        return st.fixed_dictionaries(
+            {name: values for name, values in fields.items() if name in required},
+            optional={name: values for name, values in fields.items() if name not in required},
+        )
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        least = node.get("minItems", 0)
+        return st.lists(
+            _drawn(node["items"], definitions),
+            min_size=least,
+            max_size=min(node.get("maxItems", 8), least + 8),
+        )
+    return from_schema(node)
+
+
 @st.composite
 def hostile_arguments(draw: st.DrawFn, schema: dict[str, Any], valid: st.SearchStrategy[Any]) -> Any:
     """A valid call with some fields swapped for hostile values, maybe a required one dropped, maybe an
@@ -317,7 +344,7 @@ def fuzzed() -> Iterator[Fuzzed]:
                 client=client,
                 specs={spec.name: spec for spec in ALL_TOOLS},
                 schemas=listed,
-                strategies={name: from_schema(schema) for name, schema in listed.items()},
+                strategies={name: arguments_from(schema) for name, schema in listed.items()},
                 zone=settings_.zone,
                 translator=container.translator(),
                 failures=failures,
