@@ -46,6 +46,11 @@ class ToolRuntime:
     async def call(
         self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
     ) -> CallToolResult:
+        return _without_key(await self._answer(spec, arguments, api_key), api_key)
+
+    async def _answer(
+        self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
+    ) -> CallToolResult:
         t = self.translator
         try:
             args = spec.input_model.model_validate(dict(arguments), context={"zone": self.zone})
@@ -77,6 +82,24 @@ def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) 
 
 def _error(text: str) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+
+
+def _without_key(result: CallToolResult, api_key: str | None) -> CallToolResult:
+    """TiFlux, or a proxy before it, may repeat the credential in an error body: it never reaches the model.
+    (A key too short to be real, like a test's "k", is left alone rather than masking every letter k.)"""
+    if not api_key or len(api_key) < _SHORTEST_MASKED_KEY:
+        return result
+    if not any(isinstance(c, TextContent) and api_key in c.text for c in result.content):
+        return result
+    content = [
+        TextContent(type="text", text=c.text.replace(api_key, _MASK)) if isinstance(c, TextContent) else c
+        for c in result.content
+    ]
+    return CallToolResult(content=content, is_error=result.is_error)
+
+
+_SHORTEST_MASKED_KEY = 8
+_MASK = "***"
 
 
 def _fields(exc: ValidationError) -> set[str]:
