@@ -57,6 +57,8 @@ class LocalAndInlineAttachments:
 
     def _check_path(self, path: str, field: str, limits: AttachmentLimits) -> Attachment:
         resolved = self._resolve(path, field)
+        if any(resolved.is_relative_to(root) for root in _KERNEL_ROOTS):
+            raise InvalidInput(field, "kernel_file")
         try:
             info = resolved.stat()
         except FileNotFoundError as exc:
@@ -117,6 +119,11 @@ def content_type(name: str, fallback: str | None = None) -> str:
 
 
 # --- local files
+
+# Files the kernel makes up as they are read (procfs, sysfs): their size reads 0 whatever they hold, so no
+# limit applies, and they are the server's own state (/proc/self/environ holds TIFLUX_API_KEY), never a
+# document someone meant to attach.
+_KERNEL_ROOTS = (Path("/proc"), Path("/sys"))
 
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)

@@ -27,7 +27,7 @@ from starlette.types import Receive, Scope, Send
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.tiflux.fake.faults import Fault
 from adapters.tiflux.fake.tenant import FakeTenant
-from tests.conftest import LiveFakeApi
+from tests.conftest import Captured, LiveFakeApi
 from tests.e2e.conftest import SECRET_KEY, SERVER, hosted_env, hosted_server
 
 pytestmark = pytest.mark.anyio
@@ -89,6 +89,7 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_tickets", {}),
     ("get_ticket", {"ticket_number": "999999"}),
     ("create_ticket_answer", {"ticket_number": "1040", "text": "x", "files": ["/nao/existe.pdf"]}),
+    ("create_ticket_answer", {"ticket_number": "1040", "text": "x", "files": ["/proc/self/environ"]}),
     ("no_such_tool", {}),
 ]
 assert {tool for tool, _ in SESSION} >= {spec.name for spec in ALL_TOOLS}
@@ -97,6 +98,16 @@ assert {tool for tool, _ in SESSION} >= {spec.name for spec in ALL_TOOLS}
 def assert_no_key(where: str, text: str) -> None:
     found = [trace for trace in TRACES if trace.lower() in text.lower()]
     assert not found, f"the key showed in {where}: {found} in …{_around(text, found[0])}…"
+
+
+def assert_key_only_in_authorization(requests: list[Captured], key: str) -> None:
+    """What TiFlux received: the key as the bearer token, and nowhere else (no body, path or other header)."""
+    assert requests
+    for request in requests:
+        assert request.headers.get("authorization") == f"Bearer {key}"
+        others = {name: value for name, value in request.headers.items() if name != "authorization"}
+        seen = f"{request.method} {request.path}?{request.query}\n{others}\n"
+        assert_no_key("a request to TiFlux", seen + request.body.decode("utf-8", "replace"))
 
 
 def _around(text: str, trace: str) -> str:
@@ -231,6 +242,7 @@ def test_stdio_session_with_debug_logs(live_fake_api: LiveFakeApi, tmp_path: Pat
         failing.append(session.send("no/such/method", {}))
     finally:
         stderr = session.close()
+    assert_key_only_in_authorization(live_fake_api.captured, KEY)
     assert not _is_error(replies["list_desks {}"]), replies["list_desks {}"]
     assert "#1040" in json.dumps(replies['list_tickets {"desk_name": "suporte"}'], ensure_ascii=False)
     assert all(_is_error(reply) for reply in failing), [r for r in failing if not _is_error(r)]
@@ -371,6 +383,7 @@ async def test_hosted_session_with_the_key_header(
         await http.get("/mcp", headers={"x-tiflux-api-key": KEY})
         await http.get("/health", headers={"x-tiflux-api-key": KEY})
         await http.get("/nowhere", headers={"x-tiflux-api-key": KEY})
+    assert_key_only_in_authorization([r for r in live_fake_api.captured if KEY in str(r.headers)], KEY)
     assert any('"isError": false' in text for text in texts)
     assert any("Token recusado: Bearer ***" in text for text in texts)  # the echo was masked
     for text in texts:

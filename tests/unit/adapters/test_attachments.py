@@ -161,6 +161,20 @@ async def test_a_directory_a_fifo_or_a_device_is_not_a_file(tmp_path: Path) -> N
         assert (await rejected_path(STDIO, path)).rule == "not_a_file", path
 
 
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="no procfs here")
+async def test_a_kernel_file_is_never_attached(tmp_path: Path) -> None:
+    """/proc/self/environ passed S_ISREG with a size of 0 and then uploaded the server's environment, its
+    TiFlux key included; a link to it is no way round."""
+    (tmp_path / "innocent.txt").symlink_to("/proc/self/environ")
+    for path in (
+        "/proc/self/environ",
+        "/proc/self/cmdline",
+        "/sys/kernel/../kernel",
+        tmp_path / "innocent.txt",
+    ):
+        assert (await rejected_path(STDIO, path)).rule == "kernel_file", path
+
+
 async def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.txt"
     path.write_bytes(b"x")
