@@ -392,8 +392,17 @@ def test_arguments_missing_or_not_an_object(fuzzed: Fuzzed, tool: str, arguments
         assert result.is_error and "`arguments`" in text_of(result), text_of(result)
 
 
+def _sendable(name: str) -> bool:
+    """The SDK's client copies the name into a header and cannot encode a lone surrogate: not ours to test."""
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return name not in TOOL_NAMES
+
+
 @FUZZ
-@given(name=(TEXTS | HOSTILE_STRINGS).filter(lambda name: name not in TOOL_NAMES), arguments=HOSTILE_VALUES)
+@given(name=(TEXTS | HOSTILE_STRINGS).filter(_sendable), arguments=HOSTILE_VALUES)
 def test_unknown_tools(fuzzed: Fuzzed, name: str, arguments: Any) -> None:
     try:
         result = fuzzed.call(name, arguments if isinstance(arguments, dict) else {})
