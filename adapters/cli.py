@@ -105,6 +105,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
 
     from adapters.container import build_authorization_server, create_container
     from adapters.mcp.http_app import create_http_app
+    from adapters.mcp.tenant_limits import TenantLimits
     from adapters.oauth.sealing import SecretKeyProblem
     from adapters.oauth.stores import UnknownStoreUrl
     from adapters.settings import Settings
@@ -135,6 +136,11 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
         allowed_origins=settings.allowed_origins,
         require_key=settings.backend == "http",
         auth=auth,
+        limits=TenantLimits(
+            concurrency=settings.tenant_concurrency,
+            per_minute=settings.tenant_rate_per_minute,
+            burst=settings.tenant_burst,
+        ),
     )
     print(
         f"tiflux-mcp on {settings.base_url}/mcp ({settings.backend} backend; listening on "

@@ -70,6 +70,13 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(
         default_factory=list, description="Browser Origins accepted (and CORS)."
     )
+    tenant_concurrency: int = Field(
+        default=8, ge=1, le=1000, description="Hosted: calls one TiFlux account may have in flight at once."
+    )
+    tenant_rate_per_minute: int = Field(
+        default=600, ge=1, description="Hosted: calls per minute one TiFlux account may make (429 past it)."
+    )
+    tenant_burst: int = Field(default=60, ge=1, description="Hosted: calls an account may make at once.")
     mcp_secret_key: SecretStr | None = Field(
         default=None,
         description="TIFLUX_MCP_SECRET_KEY: the Fernet key that encrypts stored TiFlux keys (hosted mode).",

@@ -9,6 +9,7 @@ the OAuth authorization server's routes when one is configured. A call to `/mcp`
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 from mcp.server.auth.middleware.bearer_auth import AuthenticatedUser
 from mcp.server.auth.provider import AccessToken
 from mcp.server.transport_security import TransportSecuritySettings
+from sse_starlette.sse import AppStatus
 from starlette.applications import Starlette
 from starlette.authentication import AuthCredentials
 from starlette.middleware.cors import CORSMiddleware
@@ -25,6 +27,7 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from adapters.mcp.server import TifluxMCPServer
+from adapters.mcp.tenant_limits import TenantBusy, TenantLimits, tenant_of
 
 API_KEY_HEADER = "x-tiflux-api-key"
 LOOPBACK_HOSTS = ("127.0.0.1:*", "localhost:*", "[::1]:*")
@@ -73,6 +76,7 @@ def create_http_app(
     allowed_origins: list[str],
     require_key: bool = True,
     auth: AuthorizationServer | None = None,
+    limits: TenantLimits | None = None,
 ) -> ASGIApp:
     """The SDK's streamable HTTP app with health, info, OAuth routes and the credential gate."""
 
@@ -91,19 +95,25 @@ def create_http_app(
     )
     inner = server.streamable_http_app(stateless_http=True, transport_security=security)
 
+    # The SDK answers over SSE (sse-starlette), which by default cuts every open stream the moment
+    # SIGTERM arrives. Stateless streams end with their answer, so let uvicorn's graceful shutdown wait
+    # for calls in flight instead, and release any stream left only once that wait is over.
+    AppStatus.disable_automatic_graceful_drain()
+
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         async with inner.router.lifespan_context(inner):
             try:
                 yield
             finally:
+                AppStatus.should_exit = True
                 if auth:
                     await auth.close()
 
     # The SDK app's own routes (/mcp, /health) beside the OAuth ones, in one router, so that a wrong
     # method on any of them is a 405 (the SDK app has no middleware of its own without SDK auth).
     outer = Starlette(routes=[*(auth.routes() if auth else []), *inner.routes], lifespan=lifespan)
-    app: ASGIApp = CredentialGate(outer, version=version, require_key=require_key, auth=auth)
+    app: ASGIApp = CredentialGate(outer, version=version, require_key=require_key, auth=auth, limits=limits)
     if allowed_origins:
         app = CORSMiddleware(
             app,
@@ -120,12 +130,19 @@ class CredentialGate:
     """Answers `GET /mcp` info itself; lets `/mcp` calls through only with a key or a valid token."""
 
     def __init__(
-        self, app: ASGIApp, *, version: str, require_key: bool, auth: AuthorizationServer | None
+        self,
+        app: ASGIApp,
+        *,
+        version: str,
+        require_key: bool,
+        auth: AuthorizationServer | None,
+        limits: TenantLimits | None = None,
     ) -> None:
         self.app = app
         self._version = version
         self._require_key = require_key
         self._auth = auth
+        self._limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].rstrip("/") != "/mcp":
@@ -152,7 +169,32 @@ class CredentialGate:
                 f"Send your TiFlux API key in the {API_KEY_HEADER} header, or connect with OAuth.",
             )(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        await self._within_limits(scope, receive, send)
+
+    async def _within_limits(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the call on inside its account's share of the process: rate first, then a slot."""
+        if self._limits is None:
+            await self.app(scope, receive, send)
+            return
+        tenant = tenant_of(header_credential(Request(scope).headers))
+        wait = self._limits.retry_after(tenant)
+        if wait is not None:
+            seconds = max(1, math.ceil(wait))
+            message = (
+                f"Too many calls for this TiFlux account: at most {self._limits.per_minute} per minute. "
+                f"Retry in {seconds} s."
+            )
+            await self._too_many("rate_limited", message, seconds)(scope, receive, send)
+            return
+        try:
+            async with self._limits.slot(tenant):
+                await self.app(scope, receive, send)
+        except TenantBusy:
+            message = (
+                f"This TiFlux account already has {self._limits.concurrency} calls in progress; "
+                "retry when one has finished."
+            )
+            await self._too_many("too_many_concurrent_calls", message, 2)(scope, receive, send)
 
     async def _with_token_key(self, scope: Scope, token: str) -> Scope | None:
         """The request as the tools see it: the token's TiFlux key in place of any key header."""
@@ -190,6 +232,12 @@ class CredentialGate:
             "auth": methods,
         }
         return JSONResponse(body)
+
+    @staticmethod
+    def _too_many(error: str, message: str, retry_after: int) -> Response:
+        return JSONResponse(
+            {"error": error, "message": message}, status_code=429, headers={"Retry-After": str(retry_after)}
+        )
 
     def _unauthorized(self, error: str, message: str) -> Response:
         challenge = f'Bearer realm="tiflux-mcp", error="{error}"'

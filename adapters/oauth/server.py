@@ -48,6 +48,7 @@ class AuthorizationServer:
             ),
             revocation_options=RevocationOptions(enabled=True),
             required_scopes=[SCOPE],
+            validate_token_resource=True,  # we check the audience ourselves too (authenticate below)
         )
         assert settings.resource_server_url is not None
         return [

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +15,8 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
 from adapters.mcp.tools import ALL_TOOLS
-from tests.e2e.conftest import FAKE_API_KEY, hosted_env, hosted_server
+from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server, wait_until_up
+from tests.oauth_steps import mcp_list
 
 pytestmark = pytest.mark.anyio
 
@@ -79,3 +84,56 @@ async def test_each_request_uses_its_own_key_and_no_key_is_logged(hosted: str, t
     assert refused.is_error and "recusou a chave" in refused.content[0].text  # type: ignore[union-attr]
     log = (tmp_path / "server.log").read_text()
     assert FAKE_API_KEY not in log and "tenant-key-B" not in log
+
+
+def test_one_account_past_its_rate_gets_429_while_another_goes_on(fake_api: str, tmp_path: Path) -> None:
+    env = hosted_env(TIFLUX_API_BASE_URL=fake_api, TIFLUX_TENANT_BURST="3", TIFLUX_TENANT_RATE_PER_MINUTE="6")
+    with hosted_server(env, tmp_path / "server.log") as base:
+        statuses = [mcp_list(base, {"x-tiflux-api-key": FAKE_API_KEY}).status_code for _ in range(4)]
+        refused = mcp_list(base, {"x-tiflux-api-key": FAKE_API_KEY})
+        other = mcp_list(base, {"x-tiflux-api-key": "another-account"})
+    assert statuses[:3] == [200, 200, 200] and statuses[3] == 429
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+    assert "per minute" in refused.json()["message"]
+    assert other.status_code == 200
+
+
+def test_sigterm_lets_a_call_in_flight_finish(fake_api: str, tmp_path: Path) -> None:
+    control = fake_api.removesuffix("/api/v2") + "/_fake/faults"
+    httpx2.post(control, json=[{"kind": "stall_after_body", "seconds": 2.0}]).raise_for_status()
+    env = hosted_env(TIFLUX_API_BASE_URL=fake_api)
+    log = tmp_path / "server.log"
+    port = free_port()
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [SERVER, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=stderr, env=env
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/health", process)
+        answers: list[httpx2.Response] = []
+        call = {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "tools/call",
+            "params": {"name": "get_ticket", "arguments": {"ticket_number": "1040"}},
+        }
+        worker = threading.Thread(
+            target=lambda: answers.append(
+                httpx2.post(
+                    f"{base}/mcp",
+                    json=call,
+                    headers={
+                        "x-tiflux-api-key": FAKE_API_KEY,
+                        "accept": "application/json, text/event-stream",
+                    },
+                    timeout=30,
+                )
+            )
+        )
+        worker.start()
+        time.sleep(0.8)  # the call is now waiting on TiFlux
+        process.send_signal(signal.SIGTERM)
+        worker.join(timeout=30)
+        assert process.wait(timeout=30) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it handled
+    assert answers and answers[0].status_code == 200
+    assert "#1040" in answers[0].text
