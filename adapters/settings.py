@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -11,6 +12,12 @@ from pydantic import Field, HttpUrl, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_API_BASE_URL = "https://api.tiflux.com/api/v2"
+
+
+def _state_dir() -> Path:
+    """Where hosted mode keeps its grants by default: $XDG_STATE_HOME/tiflux-mcp (~/.local/state/...)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "tiflux-mcp"
 
 
 class Settings(BaseSettings):
@@ -82,7 +89,7 @@ class Settings(BaseSettings):
         description="TIFLUX_MCP_SECRET_KEY: the Fernet key that encrypts stored TiFlux keys (hosted mode).",
     )
     mcp_store_url: str = Field(
-        default="sqlite:///tiflux-mcp-grants.sqlite3",
+        default_factory=lambda: f"sqlite:///{_state_dir() / 'grants.sqlite3'}",
         description="TIFLUX_MCP_STORE_URL: sqlite:///path (one host) or redis://host:port/db (replicas).",
     )
 
