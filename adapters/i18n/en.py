@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "error.internal": "Unexpected internal error in the tiflux-mcp server (reference {ref}). If this was a change, check TiFlux before repeating it.",
     "error.tool_disabled.read_only": "The tool `{name}` changes data and this server is read-only (TIFLUX_READ_ONLY); nothing was sent.",
     "error.tool_disabled.toolset": "The tool `{name}` is not enabled on this server (see TIFLUX_TOOLSETS); nothing was sent.",
+    "error.tool_disabled.header_read_only": "The tool `{name}` changes data and this connection asked for read-only (x-tiflux-read-only header); nothing was sent.",
+    "error.tool_disabled.header_toolset": "The tool `{name}` is not in the toolsets this connection asked for (x-tiflux-toolsets header); nothing was sent.",
     "error.unknown_tool": "Unknown tool: `{name}`.",
     "user_type.admin": "administrator",
     "user_type.attendant": "attendant",

@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     "error.internal": "Erro interno inesperado no servidor tiflux-mcp (referência {ref}). Se o pedido era uma alteração, confira no TiFlux antes de repeti-lo.",
     "error.tool_disabled.read_only": "A ferramenta `{name}` altera dados e este servidor está em modo somente leitura (TIFLUX_READ_ONLY); nada foi enviado.",
     "error.tool_disabled.toolset": "A ferramenta `{name}` não está habilitada neste servidor (veja TIFLUX_TOOLSETS); nada foi enviado.",
+    "error.tool_disabled.header_read_only": "A ferramenta `{name}` altera dados e esta conexão pediu somente leitura (cabeçalho x-tiflux-read-only); nada foi enviado.",
+    "error.tool_disabled.header_toolset": "A ferramenta `{name}` não faz parte dos grupos que esta conexão pediu (cabeçalho x-tiflux-toolsets); nada foi enviado.",
     "error.unknown_tool": "Ferramenta desconhecida: `{name}`.",
     "user_type.admin": "administrador",
     "user_type.attendant": "atendente",

@@ -14,11 +14,12 @@ from typing import Any
 from mcp.server import MCPServer
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context
-from mcp.types import CallToolResult, TextContent
+from mcp.types import CallToolResult, ListToolsResult, TextContent
 from mcp.types import Tool as MCPTool
 
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
+from adapters.mcp.toolsets import Narrowing, narrowing_from
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
 
@@ -49,6 +50,7 @@ class TifluxMCPServer(MCPServer[Any]):
         self._runtime = runtime
         self._credential = credential
         self.middleware.append(MalformedToolCall(runtime))
+        self.middleware.append(HeaderNarrowing(self._specs, runtime))
 
     async def list_tools(self) -> list[MCPTool]:
         return list(self._listing)
@@ -81,3 +83,39 @@ class MalformedToolCall:
                 )
                 return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
         return await call_next(ctx)
+
+
+class HeaderNarrowing:
+    """Hosted mode: `x-tiflux-toolsets` / `x-tiflux-read-only` hide and refuse tools for one connection.
+
+    They can only take tools away from what the operator enabled; a header cannot bring one back.
+    """
+
+    def __init__(self, specs: Mapping[str, ToolSpec[Any, Any]], runtime: ToolRuntime) -> None:
+        self._specs = specs
+        self._runtime = runtime
+
+    async def __call__(self, ctx: ServerRequestContext[Any, Any], call_next: CallNext) -> HandlerResult:
+        if ctx.method not in ("tools/list", "tools/call"):
+            return await call_next(ctx)
+        narrowing = narrowing_from(getattr(ctx.request, "headers", None))
+        if narrowing is None:
+            return await call_next(ctx)
+        if ctx.method == "tools/call" and isinstance(ctx.params, dict):
+            spec = self._specs.get(str(ctx.params.get("name")))
+            reason = narrowing.refusal(spec) if spec is not None else None
+            if spec is not None and reason is not None:
+                return unknown_tool(spec.name, self._runtime.translator, reason)
+            return await call_next(ctx)
+        result = await call_next(ctx)
+        if isinstance(result, ListToolsResult):
+            return result.model_copy(
+                update={"tools": [t for t in result.tools if self._shown(t.name, narrowing)]}
+            )
+        if isinstance(result, dict) and isinstance(result.get("tools"), list):
+            return {**result, "tools": [t for t in result["tools"] if self._shown(t.get("name"), narrowing)]}
+        return result
+
+    def _shown(self, name: object, narrowing: Narrowing) -> bool:
+        spec = self._specs.get(str(name))
+        return spec is None or narrowing.refusal(spec) is None

@@ -3,7 +3,7 @@ callable (a read-only server cannot be talked into a write by naming the tool)."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,3 +51,39 @@ def select_tools(
         else:
             enabled.append(spec)
     return Selection(tuple(enabled), disabled)
+
+
+TOOLSETS_HEADER = "x-tiflux-toolsets"
+READ_ONLY_HEADER = "x-tiflux-read-only"
+_TRUE = frozenset({"1", "true", "yes", "on", "sim"})
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What one hosted connection asked to see, within what the operator allows (never more)."""
+
+    toolsets: frozenset[str] | None
+    read_only: bool
+
+    def refusal(self, spec: ToolSpec[Any, Any]) -> str | None:
+        """Why this connection may not use the tool ("header_read_only", "header_toolset"), or None."""
+        if self.read_only and not spec.read_only:
+            return "header_read_only"
+        if self.toolsets is not None and spec.toolset not in self.toolsets:
+            return "header_toolset"
+        return None
+
+
+def narrowing_from(headers: Mapping[str, str] | None) -> Narrowing | None:
+    """The request's narrowing headers; unknown toolset names are ignored, `false` widens nothing."""
+    if not headers:
+        return None
+    raw_sets, raw_read_only = headers.get(TOOLSETS_HEADER), headers.get(READ_ONLY_HEADER)
+    toolsets = None
+    if raw_sets is not None and raw_sets.strip() and raw_sets.strip().lower() != "all":
+        asked = {part.strip().lower().replace("-", "_") for part in raw_sets.split(",")}
+        toolsets = frozenset(asked & set(TOOLSETS))
+    read_only = raw_read_only is not None and raw_read_only.strip().lower() in _TRUE
+    if toolsets is None and not read_only:
+        return None
+    return Narrowing(toolsets, read_only)

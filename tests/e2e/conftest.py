@@ -45,7 +45,7 @@ def fake_api() -> Iterator[str]:
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], headers: dict[str, str] | None = None) -> None:
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while True:
         try:
             if httpx2.get(url, headers=headers or {}).status_code < 500:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import threading
@@ -137,3 +138,64 @@ def test_sigterm_lets_a_call_in_flight_finish(fake_api: str, tmp_path: Path) -> 
         assert process.wait(timeout=30) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it handled
     assert answers and answers[0].status_code == 200
     assert "#1040" in answers[0].text
+
+
+def tool_names(answer: httpx2.Response) -> list[str]:
+    payload = next(
+        line[5:] for line in answer.text.splitlines() if line.startswith("data:") and line[5:].strip()
+    )
+    return [tool["name"] for tool in json.loads(payload)["result"]["tools"]]
+
+
+def call_tool(base: str, headers: dict[str, str], name: str, arguments: dict[str, object]) -> str:
+    answer = httpx2.post(
+        f"{base}/mcp",
+        json={
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "tools/call",
+            "params": {"name": name, "arguments": arguments},
+        },
+        headers={"accept": "application/json, text/event-stream", **headers},
+        timeout=20,
+    )
+    payload = next(
+        line[5:] for line in answer.text.splitlines() if line.startswith("data:") and line[5:].strip()
+    )
+    result = json.loads(payload)["result"]
+    return ("ERROR " if result.get("isError") else "") + result["content"][0]["text"]
+
+
+def test_headers_narrow_what_one_connection_sees_and_may_call(hosted: str) -> None:
+    key = {"x-tiflux-api-key": FAKE_API_KEY}
+    desks_only = tool_names(mcp_list(hosted, key | {"x-tiflux-toolsets": "desks"}))
+    assert desks_only == ["list_desks", "get_desk", "list_desk_priorities", "list_desk_services_catalogs"]
+    read_only = tool_names(mcp_list(hosted, key | {"x-tiflux-read-only": "true"}))
+    assert "get_ticket" in read_only and "close_ticket" not in read_only and "create_ticket" not in read_only
+    refused = call_tool(hosted, key | {"x-tiflux-read-only": "1"}, "close_ticket", {"ticket_number": "1040"})
+    assert refused.startswith("ERROR ") and "x-tiflux-read-only" in refused
+    outside = call_tool(hosted, key | {"x-tiflux-toolsets": "desks"}, "get_ticket", {"ticket_number": "1040"})
+    assert outside.startswith("ERROR ") and "x-tiflux-toolsets" in outside
+    assert len(tool_names(mcp_list(hosted, key))) == 31
+
+
+def test_a_header_cannot_widen_what_the_operator_allows(fake_api: str, tmp_path: Path) -> None:
+    env = hosted_env(TIFLUX_API_BASE_URL=fake_api, TIFLUX_READ_ONLY="true", TIFLUX_TOOLSETS="tickets,desks")
+    with hosted_server(env, tmp_path / "server.log") as base:
+        key = {"x-tiflux-api-key": FAKE_API_KEY}
+        widened = tool_names(
+            mcp_list(base, key | {"x-tiflux-read-only": "false", "x-tiflux-toolsets": "all"})
+        )
+        elsewhere = tool_names(mcp_list(base, key | {"x-tiflux-toolsets": "records,chats,desks"}))
+        refused = call_tool(
+            base, key | {"x-tiflux-read-only": "false"}, "close_ticket", {"ticket_number": "1040"}
+        )
+    assert widened == tool_names_of_operator_selection()
+    assert elsewhere == ["list_desks", "get_desk", "list_desk_priorities", "list_desk_services_catalogs"]
+    assert refused.startswith("ERROR ") and "TIFLUX_READ_ONLY" in refused
+
+
+def tool_names_of_operator_selection() -> list[str]:
+    from adapters.mcp.toolsets import select_tools
+
+    return [spec.name for spec in select_tools(ALL_TOOLS, ("tickets", "desks"), True).enabled]
