@@ -16,6 +16,7 @@ from adapters.i18n import (
     records,
     resilience,
     ticket_writes,
+    untrusted,
 )
 
 Language = Literal["pt-BR", "en"]
@@ -32,6 +33,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **desk_tools.PT_BR,
         **resilience.PT_BR,
         **oauth_page.PT_BR,
+        **untrusted.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -43,6 +45,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **desk_tools.EN,
         **resilience.EN,
         **oauth_page.EN,
+        **untrusted.EN,
     },
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
-from adapters.presenters.markdown.text import inline
+from adapters.presenters.markdown.text import clean, inline, quote_line, strip_tags
 from application.queries import ChatFilter
 from application.use_cases.chats import ChatQueuePage
 from domain.chats import Chat, ChatList
@@ -16,6 +16,7 @@ MESSAGE_PREVIEW = 150
 
 def present_chat(chat: Chat, fmt: Formatter) -> str:
     t = fmt.t
+    message = clean(strip_tags(chat.last_client_message or "")).strip()
     return lines(
         f"## {t('chats.heading.one', id=chat.id)}",
         "",
@@ -35,7 +36,8 @@ def present_chat(chat: Chat, fmt: Formatter) -> str:
         bullet(t("chats.created"), fmt.when(chat.created_at)),
         bullet(t("chats.updated"), fmt.when(chat.updated_at)),
         bullet(t("chats.assumed"), fmt.when(chat.assumed_at) if chat.assumed_at else t("chats.not_assumed")),
-        bullet(t("chats.last_message"), _message(chat, fmt)),
+        None if message else bullet(t("chats.last_message"), t("chats.no_message")),
+        ("", f"### {t('chats.last_message')}", fmt.customer_text(message)) if message else None,
     )
 
 
@@ -52,6 +54,7 @@ def present_chat_page(listing: ChatQueuePage, fmt: Formatter) -> str:
     return lines(
         f"## {t(f'chats.heading.{queue}', page=page.request.number, count=len(page))}",
         applied,
+        t("untrusted.previews"),
         "",
         items,
         "",
@@ -90,7 +93,7 @@ def _entry(chat: Chat, queue: ChatList, fmt: Formatter) -> Iterator[str]:
         details.append(t("chats.item.ticket", number=chat.ticket))
     details.append(t("chats.item.created", when=fmt.when(chat.created_at)))
     yield "  " + " · ".join(details)
-    yield f"  > {_message(chat, fmt)}"
+    yield f"  {quote_line(_message(chat, fmt))}"
 
 
 def _situation(chat: Chat, fmt: Formatter) -> str:

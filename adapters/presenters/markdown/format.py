@@ -10,7 +10,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from adapters.i18n import Translator
-from adapters.presenters.markdown.text import inline
+from adapters.presenters.markdown.text import inline, quote
 from domain.paging import Page
 
 
@@ -46,6 +46,14 @@ class Formatter:
         if ident is None:
             return label or self.t("none")
         return f"{label} (ID {ident})" if label else f"ID {ident}"
+
+    def customer_text(self, text: str) -> str:
+        """A customer's text as a labelled blockquote, so it reads as data (follow it with a blank line)."""
+        return f"{self.t('untrusted.customer')}\n{quote(text)}"
+
+    def stored_text(self, text: str) -> str:
+        """Text someone saved in TiFlux (a note, an answer) as a labelled blockquote."""
+        return f"{self.t('untrusted.stored')}\n{quote(text)}"
 
     def number(self, value: float, decimals: int) -> str:
         """1234.5 → "1.234,50" in pt-BR, "1,234.50" in English."""

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from adapters.i18n import Translator
 from adapters.presenters.markdown.format import Formatter, bullet, duration, lines
-from adapters.presenters.markdown.text import html_to_text, inline
+from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
 from application.use_cases.records import AppointmentAdded, Appointments, NoteAdded, StageHistory, TicketFiles
 from domain.ids import TicketNumber
 from domain.paging import Page
@@ -30,9 +30,11 @@ def present_notes(number: TicketNumber, page: Page[InternalCommunication], fmt: 
         head = " · ".join(
             p for p in (f"**#{note.id}**", _who(note.author, fmt), fmt.when(note.created_at), clip) if p
         )
-        items += [f"- {head}", f"  > {inline(html_to_text(note.text_html), limit=NOTE_PREVIEW) or t('none')}"]
+        preview = one_line(html_to_text(note.text_html), limit=NOTE_PREVIEW) or t("none")
+        items += [f"- {head}", f"  {quote_line(preview)}"]
     return lines(
         f"## {t('notes.heading', number=number, page=page.request.number, count=len(page))}",
+        t("untrusted.previews"),
         "",
         items,
         "",
@@ -42,6 +44,7 @@ def present_notes(number: TicketNumber, page: Page[InternalCommunication], fmt: 
 
 def present_note(number: TicketNumber, note: InternalCommunication, fmt: Formatter) -> str:
     t = fmt.t
+    text = html_to_text(note.text_html)
     return lines(
         f"## {t('notes.one', id=note.id, number=number)}",
         "",
@@ -49,7 +52,7 @@ def present_note(number: TicketNumber, note: InternalCommunication, fmt: Formatt
         bullet(t("notes.when"), fmt.when(note.created_at)),
         _attached(note.files, note.files_count, fmt),
         "",
-        html_to_text(note.text_html) or t("notes.no_text"),
+        fmt.stored_text(text) if text else t("notes.no_text"),
     )
 
 
@@ -62,7 +65,7 @@ def present_note_added(added: NoteAdded, fmt: Formatter) -> str:
         bullet(t("notes.author"), _who(note.author, fmt)),
         bullet(t("notes.when"), fmt.when(note.created_at)),
         _attached(note.files, note.files_count, fmt),
-        bullet(t("notes.text"), inline(html_to_text(note.text_html), limit=200) or t("none")),
+        bullet(t("notes.text"), one_line(html_to_text(note.text_html), limit=200) or t("none")),
     )
 
 
@@ -91,7 +94,10 @@ def present_stage_history(history: StageHistory, fmt: Formatter) -> str:
 
 
 def present_appointments(listing: Appointments, fmt: Formatter) -> str:
-    return _paged_entries("appointments", listing.number, listing.page, _appointment, fmt)
+    # Appointment descriptions are quoted, so the listing says whose words they are.
+    return _paged_entries(
+        "appointments", listing.number, listing.page, _appointment, fmt, note="untrusted.previews"
+    )
 
 
 def _paged_entries(
@@ -100,14 +106,17 @@ def _paged_entries(
     page: Page[T],
     entry: Callable[[T, Formatter], Iterator[str]],
     fmt: Formatter,
+    *,
+    note: str | None = None,
 ) -> str:
-    """A ticket's paged records: `<prefix>.heading`, a block per entry and the footer; or `<prefix>.empty`."""
+    """A ticket's paged records: `<prefix>.heading`, the `note` message, a block per entry and the footer;
+    or `<prefix>.empty`."""
     t = fmt.t
     if not page.items:
         return lines(t(f"{prefix}.empty", number=number, page=page.request.number))
     blocks = [line for item in page.items for line in entry(item, fmt)]
     heading = t(f"{prefix}.heading", number=number, page=page.request.number, count=len(page))
-    return lines(f"## {heading}", "", blocks, fmt.page_footer(page))
+    return lines(f"## {heading}", t(note) if note else None, "", blocks, "", fmt.page_footer(page))
 
 
 def present_appointment_added(added: AppointmentAdded, fmt: Formatter) -> str:
@@ -162,7 +171,7 @@ def _appointment(appointment: Appointment, fmt: Formatter) -> Iterator[str]:
         head.append(t("appointments.client", client=inline(appointment.client.name)))
     yield "- " + " · ".join(head)
     description = inline(appointment.description, limit=APPOINTMENT_PREVIEW)
-    yield f"  > {description or t('appointments.no_description')}"
+    yield f"  {quote_line(description)}" if description else f"  > {t('appointments.no_description')}"
     if appointment.valorization is not None:
         yield from _valorization(appointment.valorization, fmt)
     for location in appointment.locations:

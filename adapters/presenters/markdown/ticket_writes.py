@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
-from adapters.presenters.markdown.text import inline
+from adapters.presenters.markdown.text import clean, inline, strip_tags
 from application.use_cases.answers import AnswerSent
 from application.use_cases.create_ticket import NameDecision, TicketCreated
 from application.use_cases.custom_field_values import FieldsUpdated
@@ -67,7 +67,8 @@ def present_finished(finished: TicketFinished, fmt: Formatter) -> str:
 def present_answer(sent: AnswerSent, fmt: Formatter) -> str:
     t = fmt.t
     answer = sent.answer
-    text = sent.text if len(sent.text) <= TEXT_ECHO else sent.text[: TEXT_ECHO - 1] + "…"
+    sent_text = clean(strip_tags(sent.text)).strip()
+    text = sent_text if len(sent_text) <= TEXT_ECHO else sent_text[: TEXT_ECHO - 1] + "…"
     return lines(
         f"## {t('writes.answered', number=sent.number)}",
         "",
@@ -78,8 +79,7 @@ def present_answer(sent: AnswerSent, fmt: Formatter) -> str:
         bullet(t("writes.answer.signature"), fmt.yes_no(answer.with_signature)),
         "",
         f"**{t('writes.answer.text')}**",
-        "",
-        "> " + "\n> ".join(text.splitlines() or [""]),
+        fmt.stored_text(text),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
-from adapters.presenters.markdown.text import html_to_text, inline
+from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
 from application.queries import TicketFilter
 from application.use_cases.tickets import TicketListing
 from domain.custom_fields import EntityValues
@@ -18,6 +18,7 @@ SNIPPET_LENGTH = 100
 def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
     t = fmt.t
     title = inline(ticket.title) or t("ticket.untitled")
+    description = html_to_text(ticket.description_html)
     return lines(
         f"## {t('ticket.heading', number=ticket.number, title=title)}",
         "",
@@ -26,7 +27,7 @@ def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
         _links(ticket, fmt),
         "",
         f"### {t('ticket.description')}",
-        html_to_text(ticket.description_html) or t("ticket.description.empty"),
+        fmt.customer_text(description) if description else t("ticket.description.empty"),
         _custom_fields(ticket, fmt),
     )
 
@@ -39,16 +40,19 @@ def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
     if not page.items:
         empty = t(f"tickets.empty.{state}", filters=_describe_filter(query))
         return lines(resolved, empty, None if query.is_closed else t("tickets.closed_hint"))
-    items = []
+    items: list[str] = []
+    snippets = 0
     for position, ticket in enumerate(page.items, start=1):
         items.append(f"{position}. " + t("tickets.item", number=ticket.number, title=_title(ticket, fmt)))
         items.append("   " + _list_details(ticket, fmt))
-        snippet = inline(html_to_text(ticket.description_html), limit=SNIPPET_LENGTH)
+        snippet = one_line(html_to_text(ticket.description_html), limit=SNIPPET_LENGTH)
         if snippet:
-            items.append(f"   > {snippet}")
+            items.append(f"   {quote_line(snippet)}")
+            snippets += 1
     return lines(
         f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
         resolved,
+        t("untrusted.previews") if snippets else None,
         "",
         items,
         "",
