@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck layers bench fmt snapshot lock dist clean
+.PHONY: demo test fuzz lint typecheck layers bench fmt snapshot lock dist clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,19 @@ demo: $(STAMP)
 	@echo "Waiting for an MCP client on stdin (Ctrl-C to stop)." >&2
 	$(BIN)/tiflux-mcp --demo
 
-test: $(STAMP) lint typecheck layers
+CLIENTS := clients/node_modules/.installed
+
+# Real MCP clients from npm (the Inspector CLI, the conformance suite), pinned by clients/package-lock.json.
+$(CLIENTS): clients/package.json clients/package-lock.json
+	cd clients && npm ci --no-audit --no-fund --loglevel=error
+	touch $(CLIENTS)
+
+test: $(STAMP) $(CLIENTS) lint typecheck layers
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred).
+fuzz: $(STAMP)
+	TIFLUX_FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_tools.py
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
@@ -51,4 +62,4 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build *.egg-info clients/node_modules
