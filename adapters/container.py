@@ -31,7 +31,7 @@ from adapters.tiflux.http.gateway import HttpTifluxGateway
 from adapters.version import package_version, user_agent
 from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
-from domain.errors import MissingCredentials
+from domain.errors import InvalidCredentials, MissingCredentials
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
 
 
@@ -56,10 +56,17 @@ class HttpGateways:
     def __call__(self, api_key: str | None) -> TifluxGateway:
         if not api_key:
             raise MissingCredentials()
+        if not _could_be_a_key(api_key):  # refused here: such a value cannot travel in a header
+            raise InvalidCredentials()
         gateway: TifluxGateway = HttpTifluxGateway(self._client, api_key)
         if self._caches is not None:
             gateway = CachingGateway(gateway, self._caches.for_key(api_key))
         return gateway
+
+
+def _could_be_a_key(api_key: str) -> bool:
+    """TiFlux keys are visible ASCII: no spaces, accents, line breaks or control characters."""
+    return api_key.isascii() and all(33 <= ord(ch) <= 126 for ch in api_key)
 
 
 class FakeGateways:

@@ -136,7 +136,10 @@ class Settings(BaseSettings):
     @field_validator("api_key", "mcp_secret_key", mode="before")
     @classmethod
     def _blank_key_is_none(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+        """A key pasted with spaces or a line break around it is the key; a blank one is none."""
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
 
     @field_validator(
         "default_client_id",

@@ -221,3 +221,19 @@ def test_query_encoding_matches_the_api() -> None:
         "desk_ids": "14,15",
         "email": "a@b.c",
     }
+
+
+def test_a_key_that_cannot_travel_in_a_header_is_refused_before_any_request() -> None:
+    from adapters.container import HttpGateways
+    from domain.errors import InvalidCredentials
+
+    gateways = HttpGateways(client=None, cache_ttl=0)  # type: ignore[arg-type]  # never reached
+    for bad in ("chave com espaço", "tfx-açúcar", "tfx\nkey", "tfx\x00key"):
+        with pytest.raises(InvalidCredentials):
+            gateways(bad)
+
+
+def test_a_pasted_key_loses_the_spaces_around_it() -> None:
+    from adapters.settings import Settings
+
+    assert Settings(_env_file=None, api_key="  tfx-key-123\n").api_key_value == "tfx-key-123"  # type: ignore[call-arg]
