@@ -10,9 +10,27 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from application.queries import MAX_IDS_PER_FILTER
+from domain.attachments import AttachmentLimits
 from domain.errors import InvalidInput
 from domain.ids import MAX_ID, TicketNumber
-from domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+# How every `*_name` argument is resolved (domain/resolution.py), said once in each tool that takes names.
+NAMES_RESOLVED = (
+    "Nome ou parte, sem diferenciar acentos e maiúsculas; um ID vence o nome. Se a resposta listar "
+    "candidatos, pergunte ao usuário qual."
+)
+
+
+def files_allowed(limits: AttachmentLimits) -> str:
+    """The sentence a sending tool's description carries about attachments."""
+    return f"Até {limits.max_files} anexos de até {limits.max_megabytes} MB (files ou files_base64)."
+
+
+DESK_NAME = "Nome ou parte de uma mesa ativa, sem diferenciar acentos (ou use desk_id)."
+
+ID_LISTS = f'*_ids: IDs por vírgula ("14,15"), até {MAX_IDS_PER_FILTER}.'
+MOMENTS = "Datas inclusivas: AAAA-MM-DD (o dia inteiro) ou ISO-8601."
 
 _ID_LIST_RE = re.compile(r"^\s*\d+\s*(,\s*\d+\s*)*,?\s*$")
 
@@ -31,7 +49,7 @@ TicketNumberArg = Annotated[
         {
             "type": "string",
             "pattern": r"^#?[0-9]+$",
-            "description": 'Número do ticket (o número visível, ex.: "1040"), não o ID interno.',
+            "description": "O número visível, não o ID interno.",
         }
     ),
 ]
@@ -68,7 +86,7 @@ def _id_list(value: Any) -> tuple[int, ...]:
 IdList = Annotated[
     tuple[int, ...],
     BeforeValidator(_id_list),
-    WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+\s*(,\s*[0-9]+\s*)*$"}),
+    WithJsonSchema({"type": "string"}),
 ]
 
 
@@ -106,7 +124,8 @@ def _end(value: Any, info: ValidationInfo) -> datetime | None:
     return _moment(value, info, end_of_day=True)
 
 
-_DATE_SCHEMA = {"type": "string", "format": "date-time"}
+# A day or a moment: `format: date-time` would refuse "2025-03-01", which is accepted (the whole day).
+_DATE_SCHEMA = {"type": "string"}
 StartMoment = Annotated[datetime | None, BeforeValidator(_start), WithJsonSchema(_DATE_SCHEMA)]
 EndMoment = Annotated[datetime | None, BeforeValidator(_end), WithJsonSchema(_DATE_SCHEMA)]
 
@@ -115,18 +134,13 @@ Offset = Annotated[
     Field(
         ge=1,
         le=100_000,
-        description="Página (a primeira é 1). Use o valor indicado no rodapé da página anterior.",
+        description="Página (começa em 1).",
     ),
 ]
 MAX_ASKED_LIMIT = 100_000
-Limit = Annotated[
-    int,
-    Field(
-        ge=1,
-        le=MAX_ASKED_LIMIT,
-        description=f"Itens por página (padrão {DEFAULT_PAGE_SIZE}; no máximo {MAX_PAGE_SIZE} por página).",
-    ),
-]
+# More than 200 is accepted and capped (the answer says so); the advertised schema shows the cap
+# (`PagedInput.advertise`), which says it all.
+Limit = Annotated[int, Field(ge=1, le=MAX_ASKED_LIMIT)]
 
 
 def _not_a_boolean(value: Any) -> Any:
@@ -136,6 +150,8 @@ def _not_a_boolean(value: Any) -> Any:
 
 
 PositiveId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_not_a_boolean)]
+# An ID where null means something (e.g. "no responsible"): the schema must say null is accepted.
+NullableId = Annotated[PositiveId | None, WithJsonSchema({"type": ["integer", "null"], "minimum": 1})]
 
 _EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
@@ -173,7 +189,7 @@ def _emails(value: Any) -> tuple[str, ...]:
 EmailList = Annotated[
     tuple[str, ...],
     BeforeValidator(_emails),
-    WithJsonSchema({"type": "string", "description": "E-mails separados por vírgula."}),
+    WithJsonSchema({"type": "string", "description": "E-mails por vírgula."}),
 ]
 
 

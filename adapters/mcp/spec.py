@@ -16,7 +16,9 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.use_cases.create_ticket import TicketDefaults
-from domain.paging import DEFAULT_PAGE_SIZE, PageRequest
+from domain.ids import MAX_ID
+from domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
+from domain.resolution import MAX_TERM_LENGTH
 
 In = TypeVar("In", bound="ToolInput")
 Out = TypeVar("Out")
@@ -46,12 +48,28 @@ class ToolInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        """The last word on the schema `tools/list` shows (see `advertised_schema`)."""
+        return schema
+
 
 class PagedInput(ToolInput):
     """Arguments of every list tool: the API's 1-based page and its size (capped at 200, and said so)."""
 
     offset: Offset = 1
     limit: Limit = DEFAULT_PAGE_SIZE
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        # A larger limit is accepted and capped at 200 (the answer says so): the model is shown the cap. The
+        # page number's bound (100,000) is a guard, and its default is in its description.
+        properties = schema["properties"]
+        properties["limit"]["maximum"] = MAX_PAGE_SIZE
+        properties["offset"] = {
+            k: v for k, v in properties["offset"].items() if k not in ("maximum", "default")
+        }
+        return super().advertise(schema)
 
     def page(self) -> PageRequest:
         return PageRequest.capped(self.offset, self.limit)
@@ -73,12 +91,7 @@ class ToolSpec(Generic[In, Out]):
     toolset: str = "tickets"
 
     def input_schema(self) -> dict[str, Any]:
-        schema = self.input_model.model_json_schema()
-        schema.pop("title", None)
-        for prop in schema.setdefault("properties", {}).values():
-            prop.pop("title", None)
-        schema["additionalProperties"] = False
-        return schema
+        return advertised_schema(self.input_model)
 
     def to_mcp(self) -> MCPTool:
         return MCPTool(
@@ -87,10 +100,67 @@ class ToolSpec(Generic[In, Out]):
             description=self.description,
             input_schema=self.input_schema(),
             annotations=ToolAnnotations(
-                title=self.title,
                 read_only_hint=self.read_only,
                 destructive_hint=self.destructive if not self.read_only else False,
                 idempotent_hint=self.idempotent,
                 open_world_hint=True,
             ),
         )
+
+
+def advertised_schema(model: type[ToolInput]) -> dict[str, Any]:
+    """The input schema `tools/list` shows: pydantic's, minus what costs tokens and tells the model nothing.
+
+    Calls are validated by the input model, never by this schema, so validation does not change. The schema
+    keeps types, enums, formats, patterns, required fields and the limits a real call can reach; it offers
+    no type or value the model refuses, except past the guards left to validation (whose error names them):
+    a string must not be blank, a name, term or phone number stays within 200 characters, an ID below 2**63.
+    Also gone: `title`s, `$ref`s (inlined), empty defaults, `anyOf [T, null]` on optional fields (leaving one
+    out is null; where null means something, the type says `[T, "null"]`).
+    """
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+    advertised = _plain(schema, definitions)
+    advertised.setdefault("properties", {})
+    advertised["additionalProperties"] = False
+    return model.advertise(advertised)
+
+
+_EMPTY_DEFAULTS: tuple[Any, ...] = (None, "", [], ())
+_NULL = {"type": "null"}
+
+
+def _plain(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    reference = node.get("$ref")
+    if isinstance(reference, str):
+        node = {**definitions[reference.rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    plain = {key: value for key, value in node.items() if key != "title"}
+    options = plain.get("anyOf")
+    if isinstance(options, list) and len(options) == 2 and _NULL in options:
+        (other,) = [option for option in options if option != _NULL]
+        if plain.get("default", ...) is None:  # optional: leaving it out is the same as null
+            plain = {**other, **{k: v for k, v in plain.items() if k != "anyOf"}}
+        elif isinstance(other.get("type"), str) and "anyOf" not in other:  # null means something: said so
+            plain = {
+                **other,
+                **{k: v for k, v in plain.items() if k != "anyOf"},
+                "type": [other["type"], "null"],
+            }
+    if "default" in plain and any(plain["default"] == empty for empty in _EMPTY_DEFAULTS):
+        del plain["default"]
+    if plain.get("minLength") == 1:
+        del plain["minLength"]
+    if plain.get("maxLength", MAX_TERM_LENGTH + 1) <= MAX_TERM_LENGTH:
+        del plain["maxLength"]
+    if plain.get("maximum", 0) >= MAX_ID:
+        del plain["maximum"]
+    if isinstance(plain.get("properties"), dict):
+        plain["properties"] = {name: _plain(sub, definitions) for name, sub in plain["properties"].items()}
+    if isinstance(plain.get("items"), dict):
+        plain["items"] = _plain(plain["items"], definitions)
+    if isinstance(plain.get("anyOf"), list):
+        plain["anyOf"] = [_plain(option, definitions) for option in plain["anyOf"]]
+    return dict(sorted(plain.items(), key=lambda item: _FIRST.get(item[0], len(_FIRST))))
+
+
+_FIRST = {"type": 0, "description": 1}  # then the rest in pydantic's order: a snapshot diff reads easily

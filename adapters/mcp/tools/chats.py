@@ -27,7 +27,6 @@ __all__ = [
 ]
 
 _ORIGIN_CODES = tuple(origin.value for origin in ChatOrigin)
-_ORIGIN_ALTERNATION = "|".join(_ORIGIN_CODES)
 _NUMBER_SEPARATORS = re.compile(r"[\s()-]")
 MIN_NUMBER_DIGITS, MAX_NUMBER_DIGITS = 8, 15
 
@@ -76,17 +75,8 @@ def _origins(value: Any) -> tuple[ChatOrigin, ...]:
 Origins = Annotated[
     tuple[ChatOrigin, ...],
     BeforeValidator(_origins),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {
-                    "type": "string",
-                    "pattern": rf"^\s*({_ORIGIN_ALTERNATION})\s*(,\s*({_ORIGIN_ALTERNATION})\s*)*$",
-                },
-                {"type": "array", "items": {"type": "string", "enum": list(_ORIGIN_CODES)}, "minItems": 1},
-            ]
-        }
-    ),
+    # "whatsapp,site_widget" is accepted too; the list alone is advertised (it names every origin).
+    WithJsonSchema({"type": "array", "items": {"type": "string", "enum": list(_ORIGIN_CODES)}}),
 ]
 
 Starter = Literal["Client", "Attendant", "Campaign", "API"]
@@ -94,37 +84,19 @@ AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
 
 
 class ChatIdInput(ToolInput):
-    id: PositiveId = Field(description="ID do chat (ex.: 9001), como aparece nas listas de chats.")
+    id: PositiveId
 
 
 class ChatsInput(PagedInput):
     # The filters every chat queue has (no docstring: it would become the schema's description).
-    department_id: PositiveId | None = Field(default=None, description="Só chats deste departamento (ID).")
-    client_id: PositiveId | None = Field(
-        default=None, description="Só chats deste cliente/empresa (ID; veja search_client)."
-    )
-    requestor_id: PositiveId | None = Field(
-        default=None, description="Só chats deste solicitante (ID do usuário cliente; veja search_user)."
-    )
+    department_id: PositiveId | None = None
+    client_id: PositiveId | None = None
+    requestor_id: PositiveId | None = None
     number: WhatsAppNumber = Field(
-        default=None,
-        description=(
-            "Só chats deste número de WhatsApp do contato, com DDI e DDD, ex.: 5547999990000 "
-            "(exige licença de WhatsApp)."
-        ),
+        default=None, description="WhatsApp do contato com DDI e DDD (exige licença)."
     )
-    origins: Origins = Field(
-        default=(),
-        description=(
-            "Só chats destas origens (uma ou mais, separadas por vírgula ou em lista): "
-            + ", ".join(_ORIGIN_CODES)
-            + "."
-        ),
-    )
-    started_by: Starter | None = Field(
-        default=None,
-        description="Só chats iniciados por: Client (cliente), Attendant (atendente), Campaign ou API.",
-    )
+    origins: Origins = ()
+    started_by: Starter | None = None
 
     def to_filter(self) -> ChatFilter:
         return ChatFilter(
@@ -138,32 +110,18 @@ class ChatsInput(PagedInput):
 
 
 class InAttendanceChatsInput(ChatsInput):
-    user_id: PositiveId | None = Field(
-        default=None, description="Só chats deste atendente responsável (ID; veja search_user)."
-    )
-    status: AttendanceStatus | None = Field(
-        default=None,
-        description=(
-            "Só chats nesta situação: waiting_client (aguardando o cliente), waiting_attendance "
-            "(aguardando o atendente) ou triage (em triagem)."
-        ),
-    )
+    user_id: PositiveId | None = Field(default=None, description="Atendente responsável.")
+    status: AttendanceStatus | None = None
 
     def to_filter(self) -> ChatFilter:
         return replace(super().to_filter(), user_id=self.user_id, status=self.status)
 
 
 class ArchivedChatsInput(ChatsInput):
-    canceled: bool | None = Field(
-        default=None,
-        description="true: só os cancelados; false: só os finalizados normalmente; omitido: todos.",
-    )
+    canceled: bool | None = Field(default=None, description="true: só cancelados; false: só finalizados.")
 
     def to_filter(self) -> ChatFilter:
         return replace(super().to_filter(), canceled=self.canceled)
-
-
-_COMMON_FILTERS = "Filtros: department_id, client_id, requestor_id, number (WhatsApp), origins, started_by."
 
 
 def _queue_tool(
@@ -185,9 +143,8 @@ GET_CHAT = ToolSpec(
     name="get_chat",
     title="Ver chat",
     description=(
-        "Mostra um chat pelo ID: se está ativo ou arquivado (e cancelado), cliente, solicitante, "
-        "departamento, responsável, origem, quem iniciou, ticket vinculado, avaliação e a última "
-        "mensagem do cliente."
+        "Mostra um chat pelo ID: situação, pessoas, departamento, origem, ticket vinculado, avaliação e a "
+        "última mensagem do cliente."
     ),
     input_model=ChatIdInput,
     use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
@@ -200,8 +157,7 @@ LIST_INBOX_CHATS = _queue_tool(
     ChatList.INBOX,
     "list_inbox_chats",
     "Chats na caixa de entrada",
-    "Lista a caixa de entrada de chats: os que ainda não foram assumidos por nenhum atendente. "
-    + _COMMON_FILTERS,
+    "Lista a caixa de entrada de chats: os que nenhum atendente assumiu.",
     ChatsInput,
 )
 
@@ -209,7 +165,7 @@ LIST_MY_CHATS = _queue_tool(
     ChatList.MINE,
     "list_my_chats",
     "Meus chats",
-    "Lista os chats assumidos pelo dono da chave da API (os meus chats em andamento). " + _COMMON_FILTERS,
+    "Lista os chats em andamento assumidos pelo dono da chave da API (os meus).",
     ChatsInput,
 )
 
@@ -217,8 +173,7 @@ LIST_IN_ATTENDANCE_CHATS = _queue_tool(
     ChatList.IN_ATTENDANCE,
     "list_in_attendance_chats",
     "Chats em atendimento",
-    "Lista todos os chats em atendimento na organização, de qualquer atendente, com a situação de cada "
-    "um. " + _COMMON_FILTERS + " Também: user_id (responsável) e status.",
+    "Lista os chats em atendimento na organização, de qualquer atendente.",
     InAttendanceChatsInput,
 )
 
@@ -226,9 +181,7 @@ LIST_ARCHIVED_CHATS = _queue_tool(
     ChatList.ARCHIVED,
     "list_archived_chats",
     "Chats arquivados",
-    "Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente. "
-    + _COMMON_FILTERS
-    + " Também: canceled (true: só cancelados; false: só finalizados).",
+    "Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente.",
     ArchivedChatsInput,
 )
 

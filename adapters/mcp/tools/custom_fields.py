@@ -60,53 +60,29 @@ FieldTypeArg = Annotated[
 
 
 class ListEntitiesInput(PagedInput):
-    active: bool | None = Field(
-        default=None, description="true: só entidades ativas; false: só inativas; omitido: todas."
-    )
-    applied_in: AppliedInArg = Field(
-        default=None,
-        description=(
-            "Onde os campos aparecem: ticket, client (clientes), solicitant (solicitantes), "
-            "services_catalog, services_catalogs_area, services_catalogs_item (catálogo) ou equipment."
-        ),
-    )
-    name: str | None = Field(
-        default=None, min_length=1, max_length=200, description="Nome (ou parte) da entidade."
-    )
+    active: bool | None = None
+    applied_in: AppliedInArg = Field(default=None, description="Onde os campos aparecem.")
+    name: str | None = Field(default=None, min_length=1, max_length=200, description="Nome ou parte.")
 
 
 class ListEntityFieldsInput(PagedInput):
-    entity_id: Id = Field(description="ID da entidade (list_entities), ex.: 10.")
-    field_type: FieldTypeArg = Field(
-        default=None,
-        description=(
-            "Só campos deste tipo: text, text_area, currency, phone, email, link, date, single_select "
-            "ou checkbox."
-        ),
-    )
-    required: bool | None = Field(
-        default=None, description="true: só obrigatórios; false: só opcionais; omitido: todos."
-    )
-    name: str | None = Field(
-        default=None, min_length=1, max_length=200, description="Nome (ou parte) do campo."
-    )
+    entity_id: Id
+    field_type: FieldTypeArg = None
+    required: bool | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=200, description="Nome ou parte.")
 
 
 class ListEntityFieldOptionsInput(PagedInput):
-    entity_field_id: Id = Field(
-        description="ID do campo de seleção única ou checkbox (list_entity_fields), ex.: 81."
-    )
-    value: str | None = Field(
-        default=None, min_length=1, max_length=200, description='Texto (ou parte) da opção, ex.: "rede".'
-    )
+    entity_field_id: Id
+    value: str | None = Field(default=None, min_length=1, max_length=200, description="Texto ou parte.")
 
 
 LIST_ENTITIES = ToolSpec(
     name="list_entities",
-    title="Listar entidades de campos personalizados",
+    title="Listar entidades (campos personalizados)",
     description=(
-        "Lista as entidades (grupos de campos personalizados) com ID, nome, onde se aplicam (tickets, "
-        "clientes, …) e se estão ativas. Passo 1 para preencher campos: depois use list_entity_fields."
+        "Lista as entidades (grupos de campos personalizados): onde se aplicam e se estão ativas. Passo 1 "
+        "para preencher campos; depois, list_entity_fields."
     ),
     input_model=ListEntitiesInput,
     use_case=lambda services, args: ListEntities(services.custom_fields)(
@@ -123,9 +99,8 @@ LIST_ENTITY_FIELDS = ToolSpec(
     name="list_entity_fields",
     title="Listar campos de uma entidade",
     description=(
-        "Lista os campos de uma entidade com ID (o entity_field_id), tipo, se é obrigatório e o formato "
-        "do valor esperado em update_ticket_entities. Seleção única e checkbox têm opções: "
-        "list_entity_field_options."
+        "Lista os campos de uma entidade (list_entities): ID (entity_field_id), tipo, se é obrigatório e o "
+        "formato do valor em update_ticket_entities. Opções de seleção e checkbox: list_entity_field_options."
     ),
     input_model=ListEntityFieldsInput,
     use_case=lambda services, args: ListEntityFields(services.custom_fields)(
@@ -151,8 +126,8 @@ LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
     name="list_entity_field_options",
     title="Listar opções de um campo",
     description=(
-        "Lista as opções de um campo de seleção única ou checkbox com ID (o entity_field_option_id), "
-        "texto e se é a opção nula, e explica como preenchê-las em update_ticket_entities."
+        "Lista as opções de um campo de seleção única ou checkbox: ID (entity_field_option_id), texto, se é "
+        "a opção nula, e como usá-las em update_ticket_entities."
     ),
     input_model=ListEntityFieldOptionsInput,
     use_case=lambda services, args: ListEntityFieldOptions(services.custom_fields)(

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from adapters.mcp.fields import DESK_NAME
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
@@ -42,58 +43,31 @@ OptionalId = Annotated[
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]}),
 ]
 
-_DESK_ID = "ID da mesa (ex.: 14); quando informado, desk_name é ignorado."
-_DESK_NAME = 'Nome (ou parte) da mesa, ex.: "suporte"; use quando não souber o desk_id.'
-
 
 class SearchClientInput(ToolInput):
-    client_name: str = Field(
-        min_length=1,
-        max_length=200,
-        description='Nome (ou parte) do cliente ou da razão social, ex.: "clinica"; acentos são ignorados.',
-    )
+    client_name: str = Field(min_length=1, max_length=200)
 
 
 class SearchUserInput(PagedInput):
-    name: str = Field(
-        min_length=1,
-        max_length=200,
-        description='Nome ou e-mail (ou parte), ex.: "joão" ou "lima"; acentos e maiúsculas são ignorados.',
-    )
+    name: str = Field(min_length=1, max_length=200)
     type: Literal["client", "attendant", "admin"] | None = Field(
-        default=None,
-        description=(
-            "Só este tipo: attendant (atendente), admin (administrador) ou client (solicitante de um "
-            "cliente). Omitido: todos."
-        ),
+        default=None, description="client: solicitante de um cliente."
     )
-    active: bool | None = Field(
-        default=None, description="true: só ativos; false: só inativos; omitido: ativos e inativos."
-    )
+    active: bool | None = None
 
 
 class SearchStageInput(PagedInput):
-    desk_id: OptionalId = Field(default=None, description=_DESK_ID)
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=_DESK_NAME)
+    desk_id: OptionalId = None
+    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
 
 
 class SearchCatalogItemInput(PagedInput):
-    desk_id: OptionalId = Field(default=None, description=_DESK_ID)
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=_DESK_NAME)
-    search: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        description='Texto livre buscado no nome do item, da área ou do catálogo, ex.: "rede"; lista.',
-    )
-    catalog_item_name: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        description='Nome (ou parte) de um item, ex.: "toner": mostra esse item ou pede para escolher.',
-    )
-    area_id: OptionalId = Field(default=None, description="Só itens desta área do catálogo (ID).")
-    catalog_id: OptionalId = Field(default=None, description="Só itens deste catálogo de serviços (ID).")
+    desk_id: OptionalId = None
+    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+    search: str | None = Field(default=None, min_length=1, max_length=200)
+    catalog_item_name: str | None = Field(default=None, min_length=1, max_length=200)
+    area_id: OptionalId = None
+    catalog_id: OptionalId = None
 
     def criteria(self) -> CatalogFilter:
         return CatalogFilter(
@@ -112,8 +86,8 @@ SEARCH_CLIENT = ToolSpec(
     name="search_client",
     title="Buscar cliente",
     description=(
-        "Busca clientes (empresas) ativos pelo nome ou parte dele, sem diferenciar acentos; mostra ID, "
-        "nome e razão social. Use para descobrir o client_id antes de abrir ou filtrar tickets."
+        "Busca clientes (empresas) ativos pelo nome ou razão social, ou parte, sem diferenciar acentos: o "
+        "client_id."
     ),
     input_model=SearchClientInput,
     use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
@@ -126,9 +100,8 @@ SEARCH_USER = ToolSpec(
     name="search_user",
     title="Buscar usuário",
     description=(
-        "Busca usuários (atendentes, administradores e solicitantes de clientes) pelo nome ou e-mail, "
-        "sem diferenciar acentos; mostra ID, e-mail, tipo e se está ativo. Use para achar o "
-        "responsible_id (atendente ou administrador) ou um solicitante."
+        "Busca usuários (atendentes, administradores, solicitantes) pelo nome ou e-mail, ou parte, sem "
+        "diferenciar acentos: o responsible_id (atendente ou administrador) ou um solicitante."
     ),
     input_model=SearchUserInput,
     use_case=lambda gateway, args: SearchUsers(gateway.people)(
@@ -146,8 +119,8 @@ SEARCH_STAGE = ToolSpec(
     name="search_stage",
     title="Listar estágios da mesa",
     description=(
-        "Lista os estágios (etapas do fluxo) de uma mesa, em ordem, com ID, tipo (inicial, "
-        "intermediário, final) e tempo máximo. Use para achar o stage_id; informe desk_id ou desk_name."
+        "Lista os estágios de uma mesa (desk_id ou desk_name), em ordem, com tipo (inicial, intermediário, "
+        "final) e tempo máximo: o stage_id."
     ),
     input_model=SearchStageInput,
     use_case=lambda gateway, args: ListStages(gateway.desks)(
@@ -162,9 +135,9 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     name="search_catalog_item",
     title="Buscar item de catálogo",
     description=(
-        "Busca itens do catálogo de serviços de uma mesa (catálogo → área → item). Informe a mesa "
-        "(desk_id ou desk_name) e pelo menos um de: search (lista os itens que contêm o texto), "
-        "catalog_item_name (mostra o item com esse nome ou pede para escolher), area_id, catalog_id."
+        "Busca itens do catálogo de serviços (catálogo → área → item) de uma mesa (desk_id ou desk_name). "
+        "Exige um de: search (lista itens, áreas e catálogos com o texto), catalog_item_name (um item, ou "
+        "candidatos), area_id, catalog_id."
     ),
     input_model=SearchCatalogItemInput,
     use_case=lambda gateway, args: SearchCatalogItems(gateway.desks)(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from adapters.mcp.attachment_args import WithFiles
-from adapters.mcp.fields import Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay
+from adapters.mcp.fields import Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.records import (
     present_appointment_added,
@@ -27,12 +27,13 @@ from application.use_cases.records import (
     ReadNote,
     ShowStageHistory,
 )
+from domain.attachments import COMMUNICATION_LIMITS
 from domain.ids import CommunicationId
 
 
 class NoteInput(WithFiles):
     ticket_number: TicketNumberArg
-    text: str = Field(min_length=1, max_length=100_000, description="Texto da nota em Markdown.")
+    text: str = Field(min_length=1, max_length=100_000, description="Markdown (vai como HTML).")
 
 
 class NotesInput(PagedInput):
@@ -41,9 +42,7 @@ class NotesInput(PagedInput):
 
 class NoteIdInput(ToolInput):
     ticket_number: TicketNumberArg
-    communication_id: PositiveId = Field(
-        description="ID da comunicação interna (list_internal_communications)."
-    )
+    communication_id: PositiveId
 
 
 class TicketOnlyInput(ToolInput):
@@ -52,10 +51,10 @@ class TicketOnlyInput(ToolInput):
 
 class NewAppointmentInput(ToolInput):
     ticket_number: TicketNumberArg
-    date: PastDay = Field(description="Dia trabalhado, AAAA-MM-DD; hoje ou antes.")
-    init_time: TimeOfDay = Field(description="Início, HH:MM (00:00 a 23:59).")
-    end_time: TimeOfDay = Field(description="Fim, HH:MM, não antes do início.")
-    description: str = Field(min_length=1, max_length=10_000, description="O que foi feito (texto simples).")
+    date: PastDay = Field(description="Hoje ou antes.")
+    init_time: TimeOfDay
+    end_time: TimeOfDay = Field(description="Não antes de init_time.")
+    description: str = Field(min_length=1, max_length=10_000, description="O que foi feito; texto simples.")
 
     def to_appointment(self) -> NewAppointment:
         return NewAppointment(self.date, self.init_time, self.end_time, self.description)
@@ -63,9 +62,9 @@ class NewAppointmentInput(ToolInput):
 
 class AppointmentsInput(PagedInput):
     ticket_number: TicketNumberArg
-    user_id: PositiveId | None = Field(default=None, description="Só os apontamentos deste atendente.")
-    start_date: Day = Field(default=None, description="A partir deste dia (AAAA-MM-DD).")
-    end_date: Day = Field(default=None, description="Até este dia (AAAA-MM-DD).")
+    user_id: PositiveId | None = Field(default=None, description="Atendente.")
+    start_date: Day = None
+    end_date: Day = None
 
     def to_filter(self) -> AppointmentFilter:
         return AppointmentFilter(user_id=self.user_id, start=self.start_date, end=self.end_date)
@@ -75,9 +74,8 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     name="create_internal_communication",
     title="Criar comunicação interna",
     description=(
-        "Adiciona uma nota interna (só atendentes veem) ao ticket, em Markdown, com até 10 arquivos de até "
-        "25 MB (caminhos locais em files ou conteúdo em files_base64). Para responder ao cliente, use "
-        "create_ticket_answer."
+        "Adiciona ao ticket uma nota interna, que só atendentes veem; ao cliente: create_ticket_answer. "
+        + files_allowed(COMMUNICATION_LIMITS)
     ),
     input_model=NoteInput,
     use_case=lambda services, args: AddNote(
@@ -92,7 +90,7 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
 LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     name="list_internal_communications",
     title="Listar comunicações internas",
-    description="Lista as notas internas de um ticket (autor, data, início do texto, anexos), paginadas.",
+    description="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
     input_model=NotesInput,
     use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
     presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
@@ -103,7 +101,7 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
 GET_INTERNAL_COMMUNICATION = ToolSpec(
     name="get_internal_communication",
     title="Ver comunicação interna",
-    description="Mostra uma nota interna completa (autor, data, texto, anexos).",
+    description="Mostra uma nota interna completa (ID em list_internal_communications).",
     input_model=NoteIdInput,
     use_case=lambda services, args: ReadNote(services.communications)(
         args.ticket_number, CommunicationId(args.communication_id)
@@ -116,7 +114,7 @@ GET_INTERNAL_COMMUNICATION = ToolSpec(
 GET_TICKET_FILES = ToolSpec(
     name="get_ticket_files",
     title="Arquivos do ticket",
-    description="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data e autor.",
+    description="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
     input_model=TicketOnlyInput,
     use_case=lambda services, args: ListTicketFiles(services.files)(args.ticket_number),
     presenter=lambda files, _args, fmt: present_files(files, fmt),
@@ -129,8 +127,8 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
     name="get_ticket_stages_slas",
     title="Histórico de estágios e SLA",
     description=(
-        "Mostra por quais estágios o ticket passou, quanto tempo ficou em cada um (no expediente) e se o SLA "
-        "de cada estágio foi cumprido. Vazio quando a mesa não tem SLA."
+        "Mostra os estágios por que o ticket passou, o tempo em cada um (no expediente) e se o SLA foi "
+        "cumprido. Vazio se a mesa não tem SLA."
     ),
     input_model=NotesInput,
     use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
@@ -143,8 +141,8 @@ CREATE_APPOINTMENT = ToolSpec(
     name="create_appointment",
     title="Apontar horas",
     description=(
-        "Registra horas trabalhadas num ticket (dia, início, fim, descrição). Só funciona em mesas com "
-        "apontamento sem valorização; nas valorizadas, o TiFlux recusa e a resposta explica."
+        "Registra horas trabalhadas num ticket. Só em mesas com apontamento sem valorização (nas outras o "
+        "TiFlux recusa)."
     ),
     input_model=NewAppointmentInput,
     use_case=lambda services, args: AddAppointment(services.appointments)(
@@ -159,10 +157,7 @@ CREATE_APPOINTMENT = ToolSpec(
 LIST_APPOINTMENTS = ToolSpec(
     name="list_appointments",
     title="Listar apontamentos",
-    description=(
-        "Lista as horas apontadas num ticket, com valor (contrato ou avulso, deslocamento, garantia) nas "
-        "mesas que valorizam apontamentos. Filtros: user_id, start_date, end_date."
-    ),
+    description=("Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos."),
     input_model=AppointmentsInput,
     use_case=lambda services, args: ListAppointments(services.appointments)(
         args.ticket_number, args.to_filter(), args.page()

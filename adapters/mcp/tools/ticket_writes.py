@@ -7,7 +7,16 @@ from typing import Annotated
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from adapters.mcp.attachment_args import WithFiles
-from adapters.mcp.fields import Email, EmailList, OptionalTicketNumber, PositiveId, TicketNumberArg
+from adapters.mcp.fields import (
+    NAMES_RESOLVED,
+    Email,
+    EmailList,
+    NullableId,
+    OptionalTicketNumber,
+    PositiveId,
+    TicketNumberArg,
+    files_allowed,
+)
 from adapters.mcp.spec import ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
@@ -22,6 +31,7 @@ from application.use_cases.create_ticket import CreateTicket, TicketRequest
 from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, UpdateTicketFields
 from application.use_cases.finish_ticket import Finish, FinishTicket
 from application.use_cases.update_ticket import TicketEdit, UpdateTicket
+from domain.attachments import ANSWER_LIMITS
 from domain.ids import (
     CatalogItemId,
     ClientId,
@@ -40,45 +50,31 @@ MAX_TITLE = 255
 MAX_TEXT = 100_000
 
 MESA_FIRST = (
-    'Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; a pessoa que pediu '
-    '→ requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name. Um ID vence o nome. '
-    "Se a resposta listar candidatos, pergunte ao usuário qual deles."
+    'Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; quem pediu → '
+    'requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name. ' + NAMES_RESOLVED
 )
+MARKDOWN = "Markdown (vai como HTML)."
 
 
 class CreateTicketInput(ToolInput):
-    title: str = Field(min_length=1, max_length=MAX_TITLE, description="Título do ticket (texto simples).")
-    description: str = Field(
-        min_length=1,
-        max_length=MAX_TEXT,
-        description="Descrição em Markdown; vai ao TiFlux como HTML seguro.",
-    )
-    client_id: PositiveId | None = Field(default=None, description="ID do cliente (empresa).")
-    client_name: Name = Field(default=None, description="Nome (ou parte) do cliente, se não souber o ID.")
-    desk_id: PositiveId | None = Field(default=None, description="ID da mesa.")
-    desk_name: Name = Field(default=None, description='Nome (ou parte) da mesa, ex.: "suporte".')
-    priority_id: PositiveId | None = Field(
-        default=None, description="ID da prioridade (list_desk_priorities)."
-    )
-    services_catalogs_item_id: PositiveId | None = Field(default=None, description="ID do item de catálogo.")
-    catalog_item_name: Name = Field(default=None, description="Nome (ou parte) do item de catálogo da mesa.")
-    status_id: PositiveId | None = Field(default=None, description="ID do status inicial (raro).")
-    requestor_id: PositiveId | None = Field(default=None, description="ID do solicitante.")
-    requestor_name: Name = Field(
-        default=None, description="Nome do solicitante; se não existir no cliente, o TiFlux o cria."
-    )
-    requestor_email: Email = Field(default=None, description="E-mail do solicitante.")
-    requestor_telephone: Phone = Field(default=None, description="Telefone do solicitante (só dígitos).")
-    responsible_id: PositiveId | None = Field(default=None, description="ID do atendente responsável.")
-    responsible_name: Name = Field(
-        default=None, description="Nome ou e-mail do atendente/administrador responsável."
-    )
-    followers: EmailList = Field(
-        default="", validate_default=True, description="E-mails de seguidores, por vírgula."
-    )
-    parent_ticket_number: OptionalTicketNumber = Field(
-        default=None, description="Número do ticket pai, se houver."
-    )
+    title: str = Field(min_length=1, max_length=MAX_TITLE)
+    description: str = Field(min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
+    client_id: PositiveId | None = None
+    client_name: Name = None
+    desk_id: PositiveId | None = None
+    desk_name: Name = None
+    priority_id: PositiveId | None = Field(default=None, description="Veja list_desk_priorities.")
+    services_catalogs_item_id: PositiveId | None = None
+    catalog_item_name: Name = None
+    status_id: PositiveId | None = None
+    requestor_id: PositiveId | None = None
+    requestor_name: Name = Field(default=None, description="Se não existir no cliente, é criado.")
+    requestor_email: Email = None
+    requestor_telephone: Phone = None
+    responsible_id: PositiveId | None = None
+    responsible_name: Name = Field(default=None, description="Nome ou e-mail do atendente.")
+    followers: EmailList = Field(default="", validate_default=True)
+    parent_ticket_number: OptionalTicketNumber = None
 
     def to_request(self) -> TicketRequest:
         return TicketRequest(
@@ -105,36 +101,20 @@ class CreateTicketInput(ToolInput):
 
 class UpdateTicketInput(ToolInput):
     ticket_number: TicketNumberArg = Field(validation_alias=AliasChoices("ticket_number", "ticket_id"))
-    title: str | None = Field(default=None, min_length=1, max_length=MAX_TITLE, description="Novo título.")
-    description: str | None = Field(
-        default=None, min_length=1, max_length=MAX_TEXT, description="Nova descrição em Markdown."
-    )
-    client_id: PositiveId | None = Field(default=None, description="Novo cliente (ID).")
-    desk_id: PositiveId | None = Field(
-        default=None,
-        description="Mesa (ID): transfere o ticket, se o TiFlux permitir; também escopo de stage_name.",
-    )
-    desk_name: Name = Field(default=None, description="Mesa pelo nome (mesmo efeito de desk_id).")
-    stage_id: PositiveId | None = Field(default=None, description="Novo estágio (ID).")
-    stage_name: Name = Field(
-        default=None,
-        description="Novo estágio pelo nome; procurado na mesa informada ou na mesa atual do ticket.",
-    )
-    priority_id: PositiveId | None = Field(default=None, description="Nova prioridade (ID).")
-    status_id: PositiveId | None = Field(default=None, description="Novo status (ID).")
-    responsible_id: PositiveId | None = Field(
-        default=None, description="Novo responsável (ID); null remove o responsável."
-    )
-    responsible_name: Name = Field(default=None, description="Novo responsável pelo nome ou e-mail.")
-    followers: EmailList | None = Field(
-        default=None, description="Seguidores (substitui a lista), e-mails por vírgula."
-    )
-    services_catalogs_item_id: PositiveId | None = Field(
-        default=None, description="Novo item de catálogo (ID)."
-    )
-    catalog_item_name: Name = Field(
-        default=None, description="Novo item de catálogo pelo nome (na mesa do ticket)."
-    )
+    title: str | None = Field(default=None, min_length=1, max_length=MAX_TITLE)
+    description: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
+    client_id: PositiveId | None = None
+    desk_id: PositiveId | None = None
+    desk_name: Name = None
+    stage_id: PositiveId | None = None
+    stage_name: Name = None
+    priority_id: PositiveId | None = None
+    status_id: PositiveId | None = None
+    responsible_id: NullableId = Field(default=None, description="null remove o responsável.")
+    responsible_name: Name = Field(default=None, description="Nome ou e-mail do atendente.")
+    followers: EmailList | None = Field(default=None, description="Substitui a lista; e-mails por vírgula.")
+    services_catalogs_item_id: PositiveId | None = None
+    catalog_item_name: Name = None
 
     def to_edit(self) -> TicketEdit:
         unassign = "responsible_id" in self.model_fields_set and self.responsible_id is None
@@ -163,34 +143,28 @@ class TicketNumberInput(ToolInput):
 
 class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="Resposta ao cliente, em Markdown.")
-    with_signature: bool = Field(default=False, description="Incluir a assinatura do atendente.")
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
+    with_signature: bool = False
 
 
 class FieldValueItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    entity_field_id: PositiveId = Field(description="ID do campo (list_entity_fields).")
+    entity_field_id: PositiveId
     value: str | None = Field(
         max_length=10_000,
         description=(
-            'Valor conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; e-mail; link '
-            'http(s)/ftp; seleção: ID da opção; checkbox "true"/"false". null limpa o campo.'
+            'Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; seleção: ID da opção; '
+            'checkbox "true"/"false". null limpa.'
         ),
     )
-    entity_field_option_id: PositiveId | None = Field(
-        default=None, description="Opção marcada/desmarcada (checkbox)."
-    )
-    country_code: str | None = Field(
-        default=None, pattern=r"^[0-9]{1,3}$", description="DDI de telefones fora do Brasil."
-    )
+    entity_field_option_id: PositiveId | None = None
+    country_code: str | None = Field(default=None, pattern=r"^[0-9]{1,3}$", description="DDI fora do Brasil.")
 
 
 class UpdateFieldsInput(ToolInput):
     ticket_number: TicketNumberArg
-    entities: list[FieldValueItem] = Field(
-        min_length=1, max_length=MAX_FIELD_CHANGES, description="Valores a gravar (1 a 50 itens)."
-    )
+    entities: list[FieldValueItem] = Field(min_length=1, max_length=MAX_FIELD_CHANGES)
 
     def to_changes(self) -> list[FieldValueChange]:
         return [
@@ -211,10 +185,8 @@ def _id(kind: type[int] | object, value: int | None) -> object:
 CREATE_TICKET = ToolSpec(
     name="create_ticket",
     title="Abrir ticket",
-    description=(
-        "Abre um ticket. Exige title e description (Markdown); cliente e mesa por ID ou nome (ou os padrões "
-        "configurados). " + MESA_FIRST
-    ),
+    description="Abre um ticket. Cliente e mesa por ID ou nome (sem eles, os padrões configurados). "
+    + MESA_FIRST,
     input_model=CreateTicketInput,
     use_case=lambda services, args: CreateTicket(
         services.tickets, services.desks, services.people, services.rich_text, services.ticket_defaults
@@ -229,8 +201,8 @@ UPDATE_TICKET = ToolSpec(
     name="update_ticket",
     title="Atualizar ticket",
     description=(
-        "Altera um ticket (número em ticket_number): só os campos informados. responsible_id=null remove o "
-        "responsável. stage_name e catalog_item_name são procurados na mesa do ticket. " + MESA_FIRST
+        "Altera só os campos informados de um ticket. desk_id/desk_name transfere de mesa (se o TiFlux "
+        "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket. " + NAMES_RESOLVED
     ),
     input_model=UpdateTicketInput,
     use_case=lambda services, args: UpdateTicket(
@@ -245,7 +217,7 @@ UPDATE_TICKET = ToolSpec(
 CANCEL_TICKET = ToolSpec(
     name="cancel_ticket",
     title="Cancelar ticket",
-    description="Cancela um ticket aberto (ele não recebe mais alterações). Diz o status anterior.",
+    description="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
     input_model=TicketNumberInput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CANCEL),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
@@ -257,7 +229,7 @@ CANCEL_TICKET = ToolSpec(
 CLOSE_TICKET = ToolSpec(
     name="close_ticket",
     title="Fechar ticket",
-    description="Fecha um ticket aberto como resolvido. Diz o status anterior; fechar de novo não faz nada.",
+    description="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
     input_model=TicketNumberInput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CLOSE),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
@@ -271,9 +243,8 @@ CREATE_TICKET_ANSWER = ToolSpec(
     name="create_ticket_answer",
     title="Responder ao cliente",
     description=(
-        "Envia uma resposta ao cliente do ticket (o cliente lê!). Texto em Markdown, convertido em HTML "
-        "seguro; até 10 arquivos de até 40 MB (files ou files_base64). Para notas entre atendentes, use "
-        "create_internal_communication."
+        "Envia uma resposta ao cliente do ticket (o cliente lê!); notas entre atendentes: "
+        "create_internal_communication. " + files_allowed(ANSWER_LIMITS)
     ),
     input_model=AnswerInput,
     use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
@@ -293,9 +264,8 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
     name="update_ticket_entities",
     title="Preencher campos personalizados",
     description=(
-        "Grava valores de campos personalizados de um ticket (1 a 50 itens). Descubra os campos com "
-        "get_ticket (show_entities=true) ou list_entity_fields; checkbox: um item por opção com "
-        "entity_field_option_id."
+        "Grava campos personalizados de um ticket. Campos: get_ticket (show_entities=true) ou "
+        "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false."
     ),
     input_model=UpdateFieldsInput,
     use_case=lambda gateway, args: UpdateTicketFields(gateway.tickets)(args.ticket_number, args.to_changes()),

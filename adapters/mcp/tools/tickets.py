@@ -7,7 +7,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from adapters.mcp.fields import EndMoment, IdList, StartMoment, TicketNumberArg
+from adapters.mcp.fields import (
+    ID_LISTS,
+    MOMENTS,
+    NAMES_RESOLVED,
+    EndMoment,
+    IdList,
+    StartMoment,
+    TicketNumberArg,
+)
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from application.queries import DateField, DateRange, TicketFilter
@@ -20,68 +28,24 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 class GetTicketInput(ToolInput):
     ticket_number: TicketNumberArg
-    show_entities: bool = Field(
-        default=False, description="Incluir todos os campos personalizados do ticket, inclusive os vazios."
-    )
-    include_filled_entity: bool = Field(
-        default=False, description="Incluir apenas os campos personalizados preenchidos."
-    )
+    show_entities: bool = False
+    include_filled_entity: bool = False
 
 
 class ListTicketsInput(PagedInput):
-    desk_ids: IdList = Field(
-        default="",
-        validate_default=True,
-        description='IDs de mesas separados por vírgula, ex.: "14,15" (até 15).',
-    )
-    client_ids: IdList = Field(
-        default="", validate_default=True, description="IDs de clientes separados por vírgula (até 15)."
-    )
-    stage_ids: IdList = Field(
-        default="", validate_default=True, description="IDs de estágios separados por vírgula (até 15)."
-    )
-    responsible_ids: IdList = Field(
-        default="",
-        validate_default=True,
-        description="IDs dos atendentes responsáveis separados por vírgula (até 15).",
-    )
-    desk_name: str | None = Field(
-        default=None,
-        max_length=200,
-        description='Nome (ou parte) da mesa, ex.: "cansados". Um nome solto dito pelo usuário é uma mesa.',
-    )
-    client_name: str | None = Field(
-        default=None,
-        max_length=200,
-        description="Nome (ou parte) do cliente; use só quando o usuário disser cliente ou empresa.",
-    )
-    stage_name: str | None = Field(
-        default=None,
-        max_length=200,
-        description='Nome (ou parte) do estágio, ex.: "aguardando"; exige a mesa (desk_ids ou desk_name).',
-    )
-    requestor_ids: IdList = Field(
-        default="", validate_default=True, description="IDs dos solicitantes separados por vírgula (até 15)."
-    )
-    requestor_email: str | None = Field(
-        default=None, max_length=254, description="E-mail exato do solicitante, ex.: ana@clinica.com.br."
-    )
-    is_closed: bool = Field(
-        default=False,
-        description="false (padrão): só tickets abertos; true: só tickets fechados. Nunca os dois juntos.",
-    )
-    date_type: Literal["created_at", "solved_in_time"] | None = Field(
-        default=None,
-        description="Data do intervalo: criação (created_at, padrão) ou resolução (solved_in_time).",
-    )
-    start_datetime: StartMoment = Field(
-        default=None,
-        description="Início (inclusivo): AAAA-MM-DD ou ISO-8601; sem fuso, vale o fuso configurado.",
-    )
-    end_datetime: EndMoment = Field(
-        default=None,
-        description="Fim do intervalo (inclusivo): AAAA-MM-DD (o dia inteiro) ou ISO-8601.",
-    )
+    desk_ids: IdList = Field(default="", validate_default=True)
+    client_ids: IdList = Field(default="", validate_default=True)
+    stage_ids: IdList = Field(default="", validate_default=True)
+    responsible_ids: IdList = Field(default="", validate_default=True)
+    desk_name: str | None = Field(default=None, max_length=200)
+    client_name: str | None = Field(default=None, max_length=200)
+    stage_name: str | None = Field(default=None, max_length=200)
+    requestor_ids: IdList = Field(default="", validate_default=True)
+    requestor_email: str | None = Field(default=None, max_length=254)
+    is_closed: bool = False
+    date_type: Literal["created_at", "solved_in_time"] | None = None
+    start_datetime: StartMoment = None
+    end_datetime: EndMoment = None
 
     def names(self) -> TicketNames:
         return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
@@ -113,9 +77,8 @@ GET_TICKET = ToolSpec(
     name="get_ticket",
     title="Ver ticket",
     description=(
-        "Mostra um ticket pelo número (ex.: 1040): título, status, prioridade, mesa, estágio, catálogo, "
-        "responsável, cliente, solicitante, SLA, links e descrição. Use show_entities=true para ver os "
-        "campos personalizados (ou include_filled_entity=true para só os preenchidos)."
+        "Mostra um ticket: status, mesa, estágio, pessoas, SLA, links, descrição. show_entities=true inclui "
+        "os campos personalizados (include_filled_entity=true: só os preenchidos)."
     ),
     input_model=GetTicketInput,
     use_case=lambda gateway, args: GetTicket(gateway.tickets)(
@@ -129,11 +92,11 @@ LIST_TICKETS = ToolSpec(
     name="list_tickets",
     title="Listar tickets",
     description=(
-        "Lista tickets abertos (ou fechados, com is_closed=true), uma página por vez. Exige pelo menos um "
-        "filtro (IDs, nomes ou requestor_email); intervalo de datas opcional. Nomes: um nome solto é uma "
-        'mesa ("tickets do cansados" → desk_name); "cliente"/"empresa" → client_name; e-mail de '
-        "pessoa → requestor_email; stage_name vale dentro da mesa. Um ID dado vence o nome. Se a resposta "
-        "listar candidatos, pergunte ao usuário qual deles."
+        "Lista tickets abertos (is_closed=true: só os fechados). Exige um filtro: IDs, nomes ou "
+        f"requestor_email. {ID_LISTS} {MOMENTS} "
+        'Nomes: um nome solto é uma mesa ("tickets do cansados" → desk_name); '
+        '"cliente"/"empresa" → client_name; e-mail de pessoa → requestor_email; stage_name exige a mesa. '
+        + NAMES_RESOLVED
     ),
     input_model=ListTicketsInput,
     use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(

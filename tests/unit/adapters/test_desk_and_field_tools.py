@@ -74,10 +74,10 @@ async def test_the_six_tools_are_read_only_with_closed_flat_schemas(client: Clie
         assert "required" not in tools[name].input_schema
     assert tools["list_entity_fields"].input_schema["required"] == ["entity_id"]
     assert tools["list_entity_field_options"].input_schema["required"] == ["entity_field_id"]
-    applied_in = tools["list_entities"].input_schema["properties"]["applied_in"]["anyOf"][0]["enum"]
-    assert applied_in == [member.value for member in AppliedIn]
-    field_type = tools["list_entity_fields"].input_schema["properties"]["field_type"]["anyOf"][0]["enum"]
-    assert field_type == [member.value for member in FieldType]
+    applied_in = tools["list_entities"].input_schema["properties"]["applied_in"]
+    assert applied_in["type"] == "string" and applied_in["enum"] == [member.value for member in AppliedIn]
+    field_type = tools["list_entity_fields"].input_schema["properties"]["field_type"]
+    assert field_type["type"] == "string" and field_type["enum"] == [member.value for member in FieldType]
 
 
 def test_the_specs_belong_to_their_toolsets() -> None:

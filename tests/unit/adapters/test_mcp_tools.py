@@ -29,6 +29,34 @@ async def test_lists_the_tools_with_flat_closed_schemas(mcp_client: Client) -> N
     assert tools["create_ticket"].annotations.idempotent_hint is False  # type: ignore[union-attr]
 
 
+# Every write, with (destructive, idempotent). Reads are read-only, not destructive, idempotent; every tool
+# calls TiFlux, so every tool is open-world.
+WRITES = {
+    "create_ticket": (False, False),
+    "update_ticket": (False, True),
+    "cancel_ticket": (True, True),
+    "close_ticket": (True, True),
+    "create_ticket_answer": (False, False),
+    "update_ticket_entities": (False, True),
+    "create_internal_communication": (False, False),
+    "create_appointment": (False, False),
+}
+
+
+async def test_every_tool_has_a_title_and_all_four_hints(mcp_client: Client) -> None:
+    listed = (await mcp_client.list_tools()).tools
+    assert {spec.name for spec in ALL_TOOLS if not spec.read_only} == set(WRITES)
+    for tool in listed:
+        assert tool.title and len(tool.title) <= 40 and tool.title[0].isupper(), tool.name
+        hints = tool.annotations
+        assert hints is not None, tool.name
+        destructive, idempotent = WRITES.get(tool.name, (False, True))
+        assert hints.read_only_hint is (tool.name not in WRITES), tool.name
+        assert hints.destructive_hint is destructive, tool.name
+        assert hints.idempotent_hint is idempotent, tool.name
+        assert hints.open_world_hint is True, tool.name
+
+
 async def test_get_ticket_shows_the_card(mcp_client: Client) -> None:
     result = await mcp_client.call_tool("get_ticket", {"ticket_number": "1040"})
     assert not result.is_error
