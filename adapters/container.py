@@ -15,6 +15,7 @@ from dependency_injector import containers, providers
 
 from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
+from adapters.mcp.confirmations import Confirmer
 from adapters.mcp.http_app import header_credential
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
@@ -145,6 +146,15 @@ class Container(containers.DeclarativeContainer):
         settings,
     )
     credential = providers.Callable(_credential_source, settings)
+    confirmer = providers.Callable(
+        lambda settings, gateways, translator, credential: (
+            Confirmer(gateways, translator, credential) if settings.confirm_writes else None
+        ),
+        settings,
+        gateways,
+        translator,
+        credential,
+    )
     mcp_server = providers.Singleton(
         TifluxMCPServer,
         specs=selection.provided.enabled,
@@ -152,6 +162,7 @@ class Container(containers.DeclarativeContainer):
         runtime=runtime,
         credential=credential,
         version=package_version(),
+        confirmer=confirmer,
     )
 
 

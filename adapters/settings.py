@@ -66,6 +66,10 @@ class Settings(BaseSettings):
         description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields).",
     )
     read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
+    confirm_writes: bool = Field(
+        default=True,
+        description="Ask the user before closing or cancelling a ticket or answering a customer.",
+    )
     http_host: str = Field(default="127.0.0.1", description="Address `tiflux-mcp serve` listens on.")
     http_port: int = Field(default=8080, ge=0, le=65535)
     public_base_url: str | None = Field(

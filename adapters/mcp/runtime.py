@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from adapters.i18n import Translator
 from adapters.mcp.spec import Services, ToolSpec
+from adapters.mcp.structured import structured
 from adapters.mcp.validation import explain
 from adapters.presenters.markdown.errors import present_error
 from adapters.presenters.markdown.format import Formatter
@@ -42,6 +43,14 @@ class ToolRuntime:
     rich_text: RichTextPort
     attachments: AttachmentsPort
     ticket_defaults: TicketDefaults = field(default_factory=TicketDefaults)
+
+    def valid(self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any]) -> bool:
+        """Whether the arguments pass the tool's own validation (nothing is sent to find out)."""
+        try:
+            spec.input_model.model_validate(dict(arguments), context={"zone": self.zone})
+        except ValidationError:
+            return False
+        return True
 
     async def call(
         self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
@@ -70,7 +79,9 @@ class ToolRuntime:
             reference = uuid.uuid4().hex[:8]
             logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
             return _error(t("error.internal", ref=reference))
-        return CallToolResult(content=[TextContent(type="text", text=text)])
+        return CallToolResult(
+            content=[TextContent(type="text", text=text)], structured_content=structured(result)
+        )
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:
@@ -95,7 +106,9 @@ def _without_key(result: CallToolResult, api_key: str | None) -> CallToolResult:
         TextContent(type="text", text=c.text.replace(api_key, _MASK)) if isinstance(c, TextContent) else c
         for c in result.content
     ]
-    return CallToolResult(content=content, is_error=result.is_error)
+    return CallToolResult(
+        content=content, is_error=result.is_error, structured_content=result.structured_content
+    )
 
 
 _SHORTEST_MASKED_KEY = 8

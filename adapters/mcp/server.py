@@ -14,9 +14,11 @@ from typing import Any
 from mcp.server import MCPServer
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context
-from mcp.types import CallToolResult, ListToolsResult, TextContent
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, InputRequiredResult, ListToolsResult, TextContent
 from mcp.types import Tool as MCPTool
 
+from adapters.mcp.confirmations import Confirmer
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.toolsets import Narrowing, narrowing_from
@@ -42,6 +44,7 @@ class TifluxMCPServer(MCPServer[Any]):
         version: str,
         disabled: Mapping[str, str] | None = None,
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
+        confirmer: Confirmer | None = None,
     ) -> None:
         super().__init__("tiflux-mcp", version=version, instructions=INSTRUCTIONS, lifespan=lifespan)
         self._specs = {spec.name: spec for spec in specs}
@@ -49,19 +52,41 @@ class TifluxMCPServer(MCPServer[Any]):
         self._listing = [spec.to_mcp() for spec in specs]
         self._runtime = runtime
         self._credential = credential
+        self.confirmer = confirmer  # read by the confirmation resolvers through the call's context
         self.middleware.append(MalformedToolCall(runtime))
         self.middleware.append(HeaderNarrowing(self._specs, runtime))
 
     async def list_tools(self) -> list[MCPTool]:
         return list(self._listing)
 
-    async def call_tool(
+    async def call_tool(  # type: ignore[override]  # may also ask the user (InputRequiredResult)
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
-    ) -> CallToolResult:
+    ) -> CallToolResult | InputRequiredResult:
         spec = self._specs.get(name)
         if spec is None:
             return unknown_tool(name, self._runtime.translator, self._disabled.get(name))
-        return await self._runtime.call(spec, arguments or {}, self._credential(context))
+        arguments = arguments or {}
+        if self._should_confirm(spec, arguments, context):
+            assert self.confirmer is not None and context is not None
+            try:
+                verdict = await self.confirmer.ask(name, arguments, context)
+            except ToolError:  # the client answered with something other than the form: no write
+                text = self._runtime.translator("confirm.declined", tool=name)
+                return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+            if verdict is not None:
+                return verdict
+        return await self._runtime.call(spec, arguments, self._credential(context))
+
+    def _should_confirm(
+        self, spec: ToolSpec[Any, Any], arguments: dict[str, Any], context: Context[Any, Any] | None
+    ) -> bool:
+        """Ask first: a confirmed write, a client that can show a form, and input that would be sent."""
+        return (
+            self.confirmer is not None
+            and context is not None
+            and self.confirmer.applies(spec.name, context)
+            and self._runtime.valid(spec, arguments)  # bad input is refused without asking
+        )
 
 
 class MalformedToolCall:

@@ -14,6 +14,7 @@ import httpx2
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
+from mcp.types import ElicitRequestParams, ElicitResult
 
 from adapters.mcp.tools import ALL_TOOLS
 from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server, wait_until_up
@@ -199,3 +200,24 @@ def tool_names_of_operator_selection() -> list[str]:
     from adapters.mcp.toolsets import select_tools
 
     return [spec.name for spec in select_tools(ALL_TOOLS, ("tickets", "desks"), True).enabled]
+
+
+async def test_over_stateless_http_a_declined_close_sends_nothing(hosted: str) -> None:
+    asked: list[str] = []
+
+    async def person(_context: object, params: ElicitRequestParams) -> ElicitResult:
+        asked.append(params.message)
+        return ElicitResult(action="decline")
+
+    headers = {"x-tiflux-api-key": FAKE_API_KEY}
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=20) as http,
+        Client(
+            streamable_http_client(f"{hosted}/mcp", http_client=http), elicitation_callback=person
+        ) as client,
+    ):
+        declined = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+        ticket = await client.call_tool("get_ticket", {"ticket_number": "1040"})
+    assert asked and asked[0].startswith("Fechar o ticket #1040")
+    assert declined.is_error and "não confirmou" in declined.content[0].text  # type: ignore[union-attr]
+    assert "**Situação:** aberto" in ticket.content[0].text  # type: ignore[union-attr]

@@ -1,0 +1,67 @@
+"""`structuredContent`: a tool's result as JSON beside its Markdown, for clients that read data, not prose.
+
+Built from the use case's own result (domain objects), so it says exactly what the Markdown says. Text a
+customer wrote gets the same treatment as in the Markdown: invisible and bidirectional-control characters
+removed, and HTML bodies turned into plain text (under `description`, `text`). Raw bytes never appear;
+empty and absent values are left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from adapters.presenters.markdown.text import clean, html_to_text
+
+HTML_FIELDS = {"description_html": "description", "text_html": "text"}
+
+
+def structured(result: object) -> dict[str, Any]:
+    """The result as a JSON object (a list or a value is wrapped as `{"result": ...}`)."""
+    data = _plain(result)
+    return data if isinstance(data, dict) else {"result": data}
+
+
+def _plain(value: object) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = [f.name for f in dataclasses.fields(value)]
+        if names == ["value"]:  # a typed ID such as TicketNumber is its value
+            return _plain(value.value)  # type: ignore[attr-defined]
+        return _object({name: getattr(value, name) for name in names})
+    if isinstance(value, Mapping):
+        return _object({str(key): item for key, item in value.items()})
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(item) for item in value]
+    return clean(str(value))
+
+
+def _object(fields: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, item in fields.items():
+        if name.startswith("_"):
+            continue
+        if name in HTML_FIELDS:
+            out[HTML_FIELDS[name]] = html_to_text(item) if isinstance(item, str) else None
+            continue
+        plain = _plain(item)
+        if plain is not None and plain != [] and plain != {}:  # absent says the same in fewer tokens
+            out[name] = plain
+    return out

@@ -1,0 +1,126 @@
+"""Irreversible writes are confirmed by the user when the client can elicit; declining sends nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+from dependency_injector import providers
+from mcp import Client
+from mcp.types import ElicitRequestParams, ElicitResult
+
+from adapters.container import create_container
+from adapters.settings import Settings
+from adapters.tiflux.fake.tenant import FakeTenant
+
+pytestmark = pytest.mark.anyio
+
+
+class Person:
+    """The user behind an elicitation-capable client: answers every question the same way."""
+
+    def __init__(self, action: str = "accept", confirm: bool = True) -> None:
+        self.questions: list[str] = []
+        self._action = action
+        self._confirm = confirm
+
+    async def __call__(self, _context: Any, params: ElicitRequestParams) -> ElicitResult:
+        self.questions.append(params.message)
+        if self._action != "accept":
+            return ElicitResult(action=self._action)  # type: ignore[arg-type]
+        return ElicitResult(action="accept", content={"confirm": self._confirm})
+
+
+def connect(tenant: FakeTenant, **settings: Any) -> Callable[..., Any]:
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def session(person: Person | None = None, mode: str | None = None) -> AsyncIterator[Client]:
+        configured = Settings(_env_file=None, backend="fake", api_key=None, **settings)  # type: ignore[call-arg]
+        container = create_container(configured)
+        container.fake_tenant.override(providers.Object(tenant))
+        extra: dict[str, Any] = {"elicitation_callback": person} if person else {}
+        if mode:
+            extra["mode"] = mode
+        async with Client(container.mcp_server(), **extra) as client:
+            yield client
+
+    return session
+
+
+@pytest.fixture
+def tenant() -> FakeTenant:
+    return FakeTenant.demo()
+
+
+def status_of(tenant: FakeTenant, number: int) -> bool:
+    return bool(tenant.get_ticket(number)["is_closed"])
+
+
+async def test_closing_asks_with_number_and_title_and_proceeds_when_confirmed(tenant: FakeTenant) -> None:
+    person = Person()
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert person.questions == ["Fechar o ticket #1040 — Impressora fiscal não imprime o cupom?"]
+    assert not result.is_error and status_of(tenant, 1040)
+
+
+@pytest.mark.parametrize("answer", [Person("decline"), Person("cancel"), Person("accept", confirm=False)])
+async def test_declining_sends_nothing(tenant: FakeTenant, answer: Person) -> None:
+    async with connect(tenant)(answer) as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert result.is_error and "não confirmou" in result.content[0].text  # type: ignore[union-attr]
+    assert not status_of(tenant, 1040)
+
+
+async def test_the_answer_shows_its_first_lines(tenant: FakeTenant) -> None:
+    person = Person()
+    text = "Olá, Carlos!\n\nTrocamos a guilhotina.\nPode testar?\nLinha 4 não aparece."
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("create_ticket_answer", {"ticket_number": "1040", "text": text})
+    assert not result.is_error
+    question = person.questions[0]
+    assert question.startswith("Enviar esta resposta ao cliente do ticket #1040?")
+    assert "> Olá, Carlos!" in question and "> Pode testar?" in question and "Linha 4" not in question
+
+
+async def test_a_cancel_is_asked_too(tenant: FakeTenant) -> None:
+    person = Person("decline")
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("cancel_ticket", {"ticket_number": "1047"})
+    assert result.is_error and person.questions[0].startswith("Cancelar o ticket #1047")
+
+
+async def test_the_older_protocol_asks_over_the_back_channel(tenant: FakeTenant) -> None:
+    person = Person("decline")
+    async with connect(tenant)(person, mode="legacy") as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert person.questions and result.is_error and not status_of(tenant, 1040)
+
+
+async def test_a_client_without_elicitation_writes_as_before(tenant: FakeTenant) -> None:
+    async with connect(tenant)() as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert not result.is_error and status_of(tenant, 1040)
+
+
+async def test_confirmation_can_be_switched_off(tenant: FakeTenant) -> None:
+    person = Person("decline")
+    async with connect(tenant, confirm_writes=False)(person) as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert not person.questions and not result.is_error
+
+
+async def test_bad_input_is_refused_without_asking(tenant: FakeTenant) -> None:
+    person = Person()
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("close_ticket", {"ticket_number": "../desks"})
+    assert result.is_error and not person.questions
+
+
+async def test_reads_are_never_asked_about(tenant: FakeTenant) -> None:
+    person = Person("decline")
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("get_ticket", {"ticket_number": "1040"})
+    assert not result.is_error and not person.questions
