@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from application.commands import NewTicket
+from application.concurrently import concurrently
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.ports.rich_text import RichTextPort
@@ -25,6 +27,8 @@ from domain.errors import InvalidInput
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId, StatusId, TicketNumber, UserId
 from domain.resolution import NoMatch, settle
 from domain.tickets import Ticket
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,15 +83,22 @@ class TicketCreated:
     parent: TicketNumber | None = None
 
 
-@dataclass
-class _Choices:
-    decisions: list[NameDecision] = field(default_factory=list)
-    defaults: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class _Choice(Generic[T]):
+    """One reference as settled: its value, and the name decision or default that gave it, if any."""
+
+    value: T
+    decision: NameDecision | None = None
+    default: str | None = None
 
 
 @dataclass(frozen=True)
 class CreateTicket:
-    """Open a ticket; the write is sent once."""
+    """Open a ticket; the write is sent once.
+
+    Client, desk and responsible are looked up at the same time, then requestor (within the client) and
+    catalog item (within the desk); a failure is the one a lookup-by-lookup run would have met first.
+    """
 
     tickets: TicketsPort
     desks: DesksPort
@@ -96,99 +107,92 @@ class CreateTicket:
     defaults: TicketDefaults = TicketDefaults()
 
     async def __call__(self, request: TicketRequest) -> TicketCreated:
-        made = _Choices()
-        client_id = await self._client(request, made)
-        desk_id = await self._desk(request, made)
-        responsible_id = await self._responsible(request, made)
-        requestor_id, requestor_name, new_requestor = await self._requestor(request, client_id, made)
-        catalog_item_id = await self._catalog_item(request, desk_id, made)
+        client, desk, responsible = await concurrently(
+            self._client(request), self._desk(request), self._responsible(request)
+        )
+        requestor, catalog_item = await concurrently(
+            self._requestor(request, client.value), self._catalog_item(request, desk.value)
+        )
+        requestor_id, requestor_name, new_requestor = requestor.value
+        choices = (client, desk, responsible, requestor, catalog_item)
+        defaults = [choice.default for choice in choices if choice.default]
         priority_id = request.priority_id
         if priority_id is None and self.defaults.priority_id is not None:
             priority_id = self.defaults.priority_id
-            made.defaults.append("priority_id")
+            defaults.append("priority_id")
         ticket = await self.tickets.create(
             NewTicket(
                 title=request.title,
                 description_html=await self.rich_text.to_html(request.description),
-                client_id=client_id,
-                desk_id=desk_id,
+                client_id=client.value,
+                desk_id=desk.value,
                 priority_id=priority_id,
-                catalog_item_id=catalog_item_id,
+                catalog_item_id=catalog_item.value,
                 status_id=request.status_id,
                 requestor_id=requestor_id,
                 requestor_name=requestor_name,
                 requestor_email=request.requestor_email,
                 requestor_telephone=request.requestor_telephone if requestor_id is None else None,
-                responsible_id=responsible_id,
+                responsible_id=responsible.value,
                 followers=tuple(request.followers),
                 parent=request.parent,
             )
         )
-        return TicketCreated(
-            ticket, tuple(made.decisions), tuple(made.defaults), new_requestor, request.parent
-        )
+        decisions = tuple(choice.decision for choice in choices if choice.decision)
+        return TicketCreated(ticket, decisions, tuple(defaults), new_requestor, request.parent)
 
-    async def _client(self, request: TicketRequest, made: _Choices) -> ClientId:
+    async def _client(self, request: TicketRequest) -> _Choice[ClientId]:
         if request.client_id is not None:
-            return request.client_id
+            return _Choice(request.client_id)
         if request.client_name:
             client = settle(await ClientResolver(self.people).resolve(request.client_name), "client")
-            made.decisions.append(NameDecision("client_name", request.client_name, client_label(client)))
-            return client.id
+            return _Choice(client.id, NameDecision("client_name", request.client_name, client_label(client)))
         if self.defaults.client_id is not None:
-            made.defaults.append("client_id")
-            return self.defaults.client_id
+            return _Choice(self.defaults.client_id, default="client_id")
         raise InvalidInput(
             "client_id", "required_or_default", {"name": "client_name", "env": "TIFLUX_DEFAULT_CLIENT_ID"}
         )
 
-    async def _desk(self, request: TicketRequest, made: _Choices) -> DeskId:
+    async def _desk(self, request: TicketRequest) -> _Choice[DeskId]:
         if request.desk_id is not None:
-            return request.desk_id
+            return _Choice(request.desk_id)
         if request.desk_name:
             desk = settle(await DeskResolver(self.desks).resolve(request.desk_name), "desk")
-            made.decisions.append(NameDecision("desk_name", request.desk_name, desk_label(desk)))
-            return desk.id
+            return _Choice(desk.id, NameDecision("desk_name", request.desk_name, desk_label(desk)))
         if self.defaults.desk_id is not None:
-            made.defaults.append("desk_id")
-            return self.defaults.desk_id
+            return _Choice(self.defaults.desk_id, default="desk_id")
         raise InvalidInput(
             "desk_id", "required_or_default", {"name": "desk_name", "env": "TIFLUX_DEFAULT_DESK_ID"}
         )
 
-    async def _responsible(self, request: TicketRequest, made: _Choices) -> UserId | None:
+    async def _responsible(self, request: TicketRequest) -> _Choice[UserId | None]:
         if request.responsible_id is not None or not request.responsible_name:
-            return request.responsible_id
+            return _Choice(request.responsible_id)
         user = settle(await ResponsibleResolver(self.people).resolve(request.responsible_name), "responsible")
-        made.decisions.append(NameDecision("responsible_name", request.responsible_name, user_label(user)))
-        return user.id
+        return _Choice(user.id, NameDecision("responsible_name", request.responsible_name, user_label(user)))
 
     async def _requestor(
-        self, request: TicketRequest, client_id: ClientId, made: _Choices
-    ) -> tuple[UserId | None, str | None, str | None]:
+        self, request: TicketRequest, client_id: ClientId
+    ) -> _Choice[tuple[UserId | None, str | None, str | None]]:
         """(requestor_id, requestor_name to send, name of a requestor TiFlux will create)."""
         if request.requestor_id is not None or request.requestor_email or not request.requestor_name:
-            return request.requestor_id, request.requestor_name, None
+            return _Choice((request.requestor_id, request.requestor_name, None))
         outcome = await RequestorResolver(self.people).resolve(request.requestor_name, client_id)
         if isinstance(outcome, NoMatch):
-            return None, request.requestor_name, request.requestor_name
+            return _Choice((None, request.requestor_name, request.requestor_name))
         person = settle(outcome, "requestor")
-        made.decisions.append(NameDecision("requestor_name", request.requestor_name, user_label(person)))
-        return person.id, None, None
+        decision = NameDecision("requestor_name", request.requestor_name, user_label(person))
+        return _Choice((person.id, None, None), decision)
 
-    async def _catalog_item(
-        self, request: TicketRequest, desk_id: DeskId, made: _Choices
-    ) -> CatalogItemId | None:
+    async def _catalog_item(self, request: TicketRequest, desk_id: DeskId) -> _Choice[CatalogItemId | None]:
         if request.catalog_item_id is not None:
-            return request.catalog_item_id
+            return _Choice(request.catalog_item_id)
         if request.catalog_item_name:
             outcome = await CatalogItemResolver(self.desks).resolve(desk_id, request.catalog_item_name)
             item = settle(outcome, "catalog_item")
-            made.decisions.append(
-                NameDecision("catalog_item_name", request.catalog_item_name, item_label(item))
+            return _Choice(
+                item.id, NameDecision("catalog_item_name", request.catalog_item_name, item_label(item))
             )
-            return item.id
         if self.defaults.catalog_item_id is not None:
-            made.defaults.append("catalog_item_id")
-            return self.defaults.catalog_item_id
-        return None
+            return _Choice(self.defaults.catalog_item_id, default="catalog_item_id")
+        return _Choice(None)

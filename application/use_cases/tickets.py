@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from application.concurrently import concurrently
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.ports.tickets import TicketsPort
@@ -56,7 +57,10 @@ class TicketListing:
 
 @dataclass(frozen=True)
 class ListTickets:
-    """List open (or closed) tickets narrowed by at least one filter, one page at a time."""
+    """List open (or closed) tickets narrowed by at least one filter, one page at a time.
+
+    Desk and client names are looked up at the same time; the stage, within the desk, after them.
+    """
 
     tickets: TicketsPort
     desks: DesksPort
@@ -65,13 +69,15 @@ class ListTickets:
     async def __call__(self, query: TicketFilter, names: TicketNames, page: PageRequest) -> TicketListing:
         if not (query.narrows or names.desk_name or names.client_name or names.stage_name):
             raise MissingFilter(LIST_TICKETS_FILTERS)
-        desk = client = stage = None
-        if names.desk_name and not query.desk_ids:
-            desk = settle(await DeskResolver(self.desks).resolve(names.desk_name), "desk")
+        desk, client = await concurrently(
+            self._desk(names.desk_name if not query.desk_ids else None),
+            self._client(names.client_name if not query.client_ids else None),
+        )
+        if desk is not None:
             query = replace(query, desk_ids=(desk.id,))
-        if names.client_name and not query.client_ids:
-            client = settle(await ClientResolver(self.people).resolve(names.client_name), "client")
+        if client is not None:
             query = replace(query, client_ids=(client.id,))
+        stage = None
         if names.stage_name and not query.stage_ids:
             if not query.desk_ids:
                 raise InvalidInput("stage_name", "needs_desk")
@@ -81,3 +87,9 @@ class ListTickets:
             stage = settle(outcome, "stage")
             query = replace(query, stage_ids=(stage.id,))
         return TicketListing(await self.tickets.list(query, page), query, desk, client, stage)
+
+    async def _desk(self, name: str | None) -> Desk | None:
+        return settle(await DeskResolver(self.desks).resolve(name), "desk") if name else None
+
+    async def _client(self, name: str | None) -> Client | None:
+        return settle(await ClientResolver(self.people).resolve(name), "client") if name else None

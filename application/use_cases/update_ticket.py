@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from application.commands import Assignment, TicketChanges
+from application.concurrently import concurrently
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.ports.rich_text import RichTextPort
@@ -21,6 +22,7 @@ from application.resolvers import (
     user_label,
 )
 from application.use_cases.create_ticket import NameDecision
+from domain.desks import CatalogItem, Stage
 from domain.errors import InvalidInput
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId, StageId, StatusId, TicketNumber, UserId
 from domain.resolution import settle
@@ -80,7 +82,11 @@ class TicketUpdated:
 
 @dataclass(frozen=True)
 class UpdateTicket:
-    """Change a ticket; nothing to change is refused before any request."""
+    """Change a ticket; nothing to change is refused before any request.
+
+    The responsible is looked up while the desk is, and stage and catalog item (within the desk) together;
+    a failure is the one a lookup-by-lookup run would have met first.
+    """
 
     tickets: TicketsPort
     desks: DesksPort
@@ -90,30 +96,10 @@ class UpdateTicket:
     async def __call__(self, number: TicketNumber, edit: TicketEdit) -> TicketUpdated:
         if edit.asks_nothing:
             raise InvalidInput("ticket_number", "nothing_to_update", {"fields": ", ".join(UPDATABLE_FIELDS)})
-        decisions: list[NameDecision] = []
-        desk_id = edit.desk_id
-        if desk_id is None and edit.desk_name:
-            desk = settle(await DeskResolver(self.desks).resolve(edit.desk_name), "desk")
-            decisions.append(NameDecision("desk_name", edit.desk_name, desk_label(desk)))
-            desk_id = desk.id
-        scope = desk_id
-        if scope is None and (
-            (edit.stage_name and edit.stage_id is None)
-            or (edit.catalog_item_name and edit.catalog_item_id is None)
-        ):
-            scope = await self._current_desk(number)
-        stage_id = edit.stage_id
-        if stage_id is None and edit.stage_name and scope is not None:
-            stage = settle(await StageResolver(self.desks).resolve(scope, edit.stage_name), "stage")
-            decisions.append(NameDecision("stage_name", edit.stage_name, stage_label(stage)))
-            stage_id = stage.id
-        item_id = edit.catalog_item_id
-        if item_id is None and edit.catalog_item_name and scope is not None:
-            outcome = await CatalogItemResolver(self.desks).resolve(scope, edit.catalog_item_name)
-            item = settle(outcome, "catalog_item")
-            decisions.append(NameDecision("catalog_item_name", edit.catalog_item_name, item_label(item)))
-            item_id = item.id
-        responsible = await self._responsible(edit, decisions)
+        (desk_id, stage_id, item_id, placed), (responsible, assigned) = await concurrently(
+            self._placement(number, edit), self._responsible(edit)
+        )
+        decisions = [*placed, *assigned]
         changes = TicketChanges(
             title=edit.title,
             description_html=await self.rich_text.to_html(edit.description)
@@ -133,21 +119,59 @@ class UpdateTicket:
         changed = tuple(f.name for f in fields(changes) if getattr(changes, f.name) is not None)
         return TicketUpdated(ticket, changed, tuple(decisions))
 
+    async def _placement(
+        self, number: TicketNumber, edit: TicketEdit
+    ) -> tuple[DeskId | None, StageId | None, CatalogItemId | None, list[NameDecision]]:
+        """(desk, stage, catalog item) to send: the desk first, then stage and item within it, together."""
+        decisions: list[NameDecision] = []
+        desk_id = edit.desk_id
+        if desk_id is None and edit.desk_name:
+            desk = settle(await DeskResolver(self.desks).resolve(edit.desk_name), "desk")
+            decisions.append(NameDecision("desk_name", edit.desk_name, desk_label(desk)))
+            desk_id = desk.id
+        scope = desk_id
+        if scope is None and (
+            (edit.stage_name and edit.stage_id is None)
+            or (edit.catalog_item_name and edit.catalog_item_id is None)
+        ):
+            scope = await self._current_desk(number)
+        stage, item = await concurrently(self._stage(edit, scope), self._catalog_item(edit, scope))
+        if stage is not None:
+            decisions.append(NameDecision("stage_name", edit.stage_name or "", stage_label(stage)))
+        if item is not None:
+            decisions.append(
+                NameDecision("catalog_item_name", edit.catalog_item_name or "", item_label(item))
+            )
+        stage_id = stage.id if stage is not None else edit.stage_id
+        item_id = item.id if item is not None else edit.catalog_item_id
+        return desk_id, stage_id, item_id, decisions
+
+    async def _stage(self, edit: TicketEdit, scope: DeskId | None) -> Stage | None:
+        if edit.stage_id is not None or not edit.stage_name or scope is None:
+            return None
+        return settle(await StageResolver(self.desks).resolve(scope, edit.stage_name), "stage")
+
+    async def _catalog_item(self, edit: TicketEdit, scope: DeskId | None) -> CatalogItem | None:
+        if edit.catalog_item_id is not None or not edit.catalog_item_name or scope is None:
+            return None
+        outcome = await CatalogItemResolver(self.desks).resolve(scope, edit.catalog_item_name)
+        return settle(outcome, "catalog_item")
+
     async def _current_desk(self, number: TicketNumber) -> DeskId:
         ticket = await self.tickets.get(number)
         if ticket.desk is None:
             raise InvalidInput("stage_name", "needs_desk")
         return ticket.desk.id
 
-    async def _responsible(self, edit: TicketEdit, decisions: list[NameDecision]) -> Assignment | None:
+    async def _responsible(self, edit: TicketEdit) -> tuple[Assignment | None, list[NameDecision]]:
         if edit.unassign:
-            return Assignment(None)
+            return Assignment(None), []
         if edit.responsible_id is not None:
-            return Assignment(edit.responsible_id)
+            return Assignment(edit.responsible_id), []
         if edit.responsible_name:
             user = settle(
                 await ResponsibleResolver(self.people).resolve(edit.responsible_name), "responsible"
             )
-            decisions.append(NameDecision("responsible_name", edit.responsible_name, user_label(user)))
-            return Assignment(user.id)
-        return None
+            decision = NameDecision("responsible_name", edit.responsible_name, user_label(user))
+            return Assignment(user.id), [decision]
+        return None, []
