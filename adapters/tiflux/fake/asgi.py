@@ -4,7 +4,7 @@ Requests need ``Authorization: Bearer <token>``; query strings and bodies are de
 encodes them (API.md §0.3, §0.8) and handed to the tenant; its answers go out as
 ``application/json; charset=utf-8`` (200 for GET/PUT, 201 for POST). ``app.state.requests`` logs every
 request as ``(method, path, query string, content type)``. ``app.state.faults`` makes the next requests
-fail on purpose (test-only, outside the API: see ``faults.py``).
+fail or wait on purpose (test-only, outside the API: see ``faults.py``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def create_fake_api_app(
     app = Starlette(
         routes=_routes(tenant),
         middleware=[
-            Middleware(FaultControl, plan=plan),
+            Middleware(FaultControl, plan=plan, log=requests),
             guard,
             Middleware(FaultInjector, plan=plan),
         ],

@@ -10,6 +10,12 @@ served normally.
 
 ASGI cannot drop a connection before the status line, so a "reset" hangs up right after the headers: the
 client gets no usable answer either way.
+
+Two more switches serve the benchmarks (``make bench``): a latency added to every API request
+(``FaultPlan(latency=0.05)`` in process, ``PUT /_fake/latency`` with ``{"latency_ms": 50, "serial": false}``
+over HTTP; ``serial`` lets one API request in at a time, as if the client made its lookups one after
+another), and ``GET /_fake/requests`` → ``{"count": n}``, the API requests received so far (``DELETE``
+forgets them).
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 FaultKind = Literal["status", "html_page", "truncated_json", "stall_before_body", "stall_after_body", "reset"]
 CONTROL_PATH = "/_fake/faults"
+LATENCY_PATH = "/_fake/latency"
+REQUESTS_PATH = "/_fake/requests"
+MAX_LATENCY_MS = 10_000
 
 _JSON = (b"content-type", b"application/json; charset=utf-8")
 _HTML = (b"content-type", b"text/html; charset=utf-8")
@@ -107,12 +116,17 @@ class Fault:
 
 
 class FaultPlan:
-    """Faults waiting for the next matching requests; filled from the test's thread, taken by the server's."""
+    """Faults waiting for the next matching requests; filled from the test's thread, taken by the server's.
 
-    def __init__(self) -> None:
+    `latency` (seconds) delays every API request; with `serial`, API requests are served one at a time.
+    """
+
+    def __init__(self, *, latency: float = 0.0, serial: bool = False) -> None:
         self._lock = threading.Lock()
         self._pending: list[Fault] = []
         self.injected: list[tuple[str, str, FaultKind]] = []
+        self.latency = latency
+        self.serial = serial
 
     def add(self, fault: Fault, *, times: int = 1) -> FaultPlan:
         with self._lock:
@@ -138,14 +152,23 @@ class FaultPlan:
 
 
 class FaultControl:
-    """Serves ``/_fake/faults`` (queue, list, clear) and passes every other request on."""
+    """Serves ``/_fake/faults`` (queue, list, clear), ``/_fake/latency`` and ``/_fake/requests``, and passes
+    every other request on."""
 
-    def __init__(self, app: ASGIApp, *, plan: FaultPlan) -> None:
+    def __init__(self, app: ASGIApp, *, plan: FaultPlan, log: list[Any] | None = None) -> None:
         self._app = app
         self._plan = plan
+        self._log = log if log is not None else []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != CONTROL_PATH:
+        path = scope["path"] if scope["type"] == "http" else None
+        if path == LATENCY_PATH:
+            await self._latency(scope, receive, send)
+            return
+        if path == REQUESTS_PATH:
+            await self._requests(scope, send)
+            return
+        if path != CONTROL_PATH:
             await self._app(scope, receive, send)
             return
         method = scope["method"]
@@ -165,6 +188,27 @@ class FaultControl:
         pending = [{k: v for k, v in asdict(f).items() if v is not None} for f in self._plan.pending()]
         await _send(send, 200, _JSON, json.dumps({"pending": pending}).encode())
 
+    async def _latency(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] in ("PUT", "POST"):
+            try:
+                self._plan.latency, self._plan.serial = _latency_from(await _read_body(receive))
+            except ValueError as exc:
+                await _send(send, 400, _JSON, json.dumps({"message": str(exc)}).encode())
+                return
+        elif scope["method"] != "GET":
+            await _send(send, 405, _JSON, b'{"message": "use GET or PUT"}')
+            return
+        now = {"latency_ms": round(self._plan.latency * 1000, 3), "serial": self._plan.serial}
+        await _send(send, 200, _JSON, json.dumps(now).encode())
+
+    async def _requests(self, scope: Scope, send: Send) -> None:
+        if scope["method"] == "DELETE":
+            self._log.clear()
+        elif scope["method"] != "GET":
+            await _send(send, 405, _JSON, b'{"message": "use GET or DELETE"}')
+            return
+        await _send(send, 200, _JSON, json.dumps({"count": len(self._log)}).encode())
+
 
 class FaultInjector:
     """Makes a request fail as its queued fault says; requests without one reach the API untouched."""
@@ -172,8 +216,18 @@ class FaultInjector:
     def __init__(self, app: ASGIApp, *, plan: FaultPlan) -> None:
         self._app = app
         self._plan = plan
+        self._one_at_a_time = anyio.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self._plan.serial:
+            async with self._one_at_a_time:
+                await self._serve(scope, receive, send)
+        else:
+            await self._serve(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self._plan.latency > 0:
+            await anyio.sleep(self._plan.latency)
         fault = self._plan.take(scope["method"], scope["path"]) if scope["type"] == "http" else None
         if fault is None:
             await self._app(scope, receive, send)
@@ -234,6 +288,24 @@ def _faults_from(raw: bytes) -> list[tuple[Fault, int]]:
             raise ValueError("times must be an integer from 1 to 1000")
         queued.append((Fault.from_json(item), times))
     return queued
+
+
+def _latency_from(raw: bytes) -> tuple[float, bool]:
+    """(seconds, serial) from ``{"latency_ms": 50, "serial": false}``; ValueError when it is not that."""
+    try:
+        body = json.loads(raw or b"null")
+    except ValueError as exc:
+        raise ValueError('the body must be {"latency_ms": <number>, "serial": <bool>}') from exc
+    if not isinstance(body, dict) or set(body) - {"latency_ms", "serial"}:
+        raise ValueError('the body must be {"latency_ms": <number>, "serial": <bool>}')
+    latency_ms, serial = body.get("latency_ms", 0), body.get("serial", False)
+    if isinstance(latency_ms, bool) or not isinstance(latency_ms, int | float):
+        raise ValueError("latency_ms must be a number")
+    if not 0 <= latency_ms <= MAX_LATENCY_MS:
+        raise ValueError(f"latency_ms must be between 0 and {MAX_LATENCY_MS}")
+    if not isinstance(serial, bool):
+        raise ValueError("serial must be true or false")
+    return latency_ms / 1000, serial
 
 
 async def _answer_of(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes]:
