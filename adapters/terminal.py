@@ -45,9 +45,15 @@ def call_tool(name: str, pairs: Sequence[str], json_arguments: str | None, *, de
     if server is None:
         return 2
 
+    async def show_progress(done: float, _total: float | None, message: str | None) -> None:
+        if sys.stderr.isatty():  # a person is watching: one line, rewritten
+            print(f"\r… {int(done)} · {message or ''}"[:100].ljust(100), end="", file=sys.stderr, flush=True)
+
     async def run() -> tuple[bool, str]:
         async with Client(server) as client:
-            result = await client.call_tool(name, arguments)
+            result = await client.call_tool(name, arguments, progress_callback=show_progress)
+        if sys.stderr.isatty():
+            print("\r" + " " * 100 + "\r", end="", file=sys.stderr, flush=True)
         text = "\n".join(getattr(block, "text", "") for block in result.content)
         return bool(result.is_error), text
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from mcp.types import CallToolResult, TextContent
 from pydantic import ValidationError
 
+from adapters import progress
 from adapters.i18n import Translator
 from adapters.mcp.spec import Services, ToolSpec
 from adapters.mcp.structured import structured
@@ -53,9 +54,14 @@ class ToolRuntime:
         return True
 
     async def call(
-        self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
+        self,
+        spec: ToolSpec[Any, Any],
+        arguments: Mapping[str, Any],
+        api_key: str | None,
+        report: progress.Report | None = None,
     ) -> CallToolResult:
-        return _without_key(await self._answer(spec, arguments, api_key), api_key)
+        with progress.reporting(report):
+            return _without_key(await self._answer(spec, arguments, api_key), api_key)
 
     async def _answer(
         self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None

@@ -75,7 +75,8 @@ class TifluxMCPServer(MCPServer[Any]):
                 return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
             if verdict is not None:
                 return verdict
-        return await self._runtime.call(spec, arguments, self._credential(context))
+        report = context.report_progress if context is not None else None  # sent only if the client asked
+        return await self._runtime.call(spec, arguments, self._credential(context), report)
 
     def _should_confirm(
         self, spec: ToolSpec[Any, Any], arguments: dict[str, Any], context: Context[Any, Any] | None

@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 import httpx2
 
+from adapters import progress
 from adapters.tiflux.errors import NotFoundAs, error_for_status
 from adapters.tiflux.http.breaker import CircuitBreaker, CircuitBreakers
 from domain.errors import (
@@ -146,6 +147,7 @@ class TifluxHttpClient:
         headers = {"Authorization": f"Bearer {api_key}"}
         waited = 0.0
         attempt = 0
+        await progress.step(_progress_message(method, path, body))
         while True:
             attempt += 1
             started = time.perf_counter()
@@ -286,3 +288,10 @@ def _json_or_none(response: httpx2.Response) -> Any:
         return response.json()
     except ValueError:
         return None
+
+
+def _progress_message(method: str, path: str, body: Mapping[str, Any] | None) -> str:
+    """What the person is waiting for: the request, and for uploads how many files."""
+    parts = (body or {}).get("files") or ()
+    files = sum(1 for _name, part in parts if part and part[0])  # text parts carry no file name
+    return f"{method} {path} ({files} file(s))" if files else f"{method} {path}"
