@@ -17,6 +17,7 @@ from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
 from adapters.mcp.confirmations import Confirmer
 from adapters.mcp.http_app import header_credential
+from adapters.mcp.prompts import with_prompts
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.tools import ALL_TOOLS
@@ -210,4 +211,5 @@ def create_container(settings: Settings) -> Container:
                 container.http_client.reset()
 
     container.mcp_server.add_kwargs(lifespan=resources)
+    container.mcp_server.set_provides(with_prompts(TifluxMCPServer))  # the workflows its tools allow
     return container

@@ -12,6 +12,7 @@ from adapters.i18n import (
     en,
     lookups,
     oauth_page,
+    prompts,
     pt_br,
     records,
     resilience,
@@ -34,6 +35,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **resilience.PT_BR,
         **oauth_page.PT_BR,
         **untrusted.PT_BR,
+        **prompts.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -46,6 +48,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **resilience.EN,
         **oauth_page.EN,
         **untrusted.EN,
+        **prompts.EN,
     },
 }
 
