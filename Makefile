@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test fuzz lint typecheck layers bench fmt snapshot lock dist clean
+.PHONY: demo test fuzz docs lint typecheck layers bench fmt snapshot lock dist clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) $(CLIENTS) lint typecheck layers
 # The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred).
 fuzz: $(STAMP)
 	TIFLUX_FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_tools.py
+
+# docs/tools.md from the tool registry (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m adapters.docs --output docs/tools.md
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

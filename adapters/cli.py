@@ -44,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     serve.add_argument("--port", type=int, default=None, help="port (default TIFLUX_HTTP_PORT or 8080)")
     serve.add_argument("--demo", action="store_true", help="serve the in-memory demo tenant")
+    serve.add_argument(
+        "--workers", type=int, default=None, help="processes (default TIFLUX_HTTP_WORKERS or 1; ~1 per core)"
+    )
     tools = commands.add_parser("tools", help="list the tools with one-line descriptions")
     tools.add_argument("--demo", action="store_true", help="use the demo tenant's configuration")
     call = commands.add_parser(
@@ -68,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "fake-api":
         return _serve_fake_api(options.host, options.port, options.api_key)
     if options.command == "serve":
-        return _serve_http(options.host, options.port, demo=options.demo)
+        return _serve_http(options.host, options.port, demo=options.demo, workers=options.workers)
     if options.command == "doctor":
         from adapters.doctor import run_doctor
 
@@ -100,61 +103,64 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _serve_http(host: str | None, port: int | None, *, demo: bool) -> int:
+def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int | None = None) -> int:
+    import os
+    import tempfile
+
     import uvicorn
 
-    from adapters.container import build_authorization_server, create_container
-    from adapters.mcp.http_app import create_http_app
-    from adapters.mcp.tenant_limits import TenantLimits
-    from adapters.oauth.sealing import SecretKeyProblem
+    from adapters.hosted import DEMO_FLAG, build_app
+    from adapters.oauth.sealing import SecretKeyProblem, ephemeral_secret_key
     from adapters.oauth.stores import UnknownStoreUrl
     from adapters.settings import Settings
-    from adapters.version import package_version
 
     overrides: dict[str, object] = {"hosted": True, **({"backend": "fake"} if demo else {})}
     if host:
         overrides["http_host"] = host
     if port is not None:
         overrides["http_port"] = port
+    if workers is not None:
+        overrides["http_workers"] = workers
     try:
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         fields = ", ".join(f"TIFLUX_{'_'.join(str(p) for p in e['loc']).upper()}" for e in exc.errors())
         print(f"tiflux-mcp: invalid configuration in {fields}: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
-    container = create_container(settings)
+    if settings.http_workers > 1 and demo and settings.mcp_secret_key is None:
+        # Workers must share grants: one throwaway secret and one throwaway file for all of them.
+        os.environ["TIFLUX_MCP_SECRET_KEY"] = ephemeral_secret_key()
+        grants = os.path.join(tempfile.mkdtemp(prefix="tiflux-mcp-demo-"), "grants.sqlite3")
+        os.environ["TIFLUX_MCP_STORE_URL"] = f"sqlite:///{grants}"
+        settings = Settings(**overrides)  # type: ignore[arg-type]
     try:
-        auth = build_authorization_server(container, ephemeral=demo)
+        app = build_app(settings, demo=demo)  # also checks the configuration before any worker starts
     except (SecretKeyProblem, UnknownStoreUrl) as exc:
         print(f"tiflux-mcp: {exc}", file=sys.stderr)
         return 2
-    app = create_http_app(
-        container.mcp_server(),
-        version=package_version(),
-        allowed_hosts=settings.allowed_hosts,
-        allowed_origins=settings.allowed_origins,
-        require_key=settings.backend == "http",
-        auth=auth,
-        limits=TenantLimits(
-            concurrency=settings.tenant_concurrency,
-            per_minute=settings.tenant_rate_per_minute,
-            burst=settings.tenant_burst,
-        ),
-    )
     print(
         f"tiflux-mcp on {settings.base_url}/mcp ({settings.backend} backend; listening on "
-        f"{settings.http_host}:{settings.http_port}; OAuth at {settings.base_url}/authorize)",
+        f"{settings.http_host}:{settings.http_port}, {settings.http_workers} worker(s); "
+        f"OAuth at {settings.base_url}/authorize)",
         file=sys.stderr,
     )
-    uvicorn.run(
-        app,
-        host=settings.http_host,
-        port=settings.http_port,
-        log_level="warning",
-        proxy_headers=True,
-        timeout_graceful_shutdown=20,
+    options = {
+        "host": settings.http_host,
+        "port": settings.http_port,
+        "log_level": "warning",
+        "proxy_headers": True,
+        "timeout_graceful_shutdown": 20,
+    }
+    if settings.http_workers == 1:
+        uvicorn.run(app, **options)  # type: ignore[arg-type]
+        return 0
+    os.environ.update(
+        {"TIFLUX_HTTP_HOST": settings.http_host, "TIFLUX_HTTP_PORT": str(settings.http_port)}
+        | ({DEMO_FLAG: "1"} if demo else {})
     )
+    uvicorn.run(
+        "adapters.hosted:app_from_environment", factory=True, workers=settings.http_workers, **options
+    )  # type: ignore[arg-type]
     return 0
 
 

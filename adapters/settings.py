@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     )
     http_host: str = Field(default="127.0.0.1", description="Address `tiflux-mcp serve` listens on.")
     http_port: int = Field(default=8080, ge=0, le=65535)
+    http_workers: int = Field(
+        default=1, ge=1, le=64, description="Processes `serve` runs (stateless: any can answer any call)."
+    )
     public_base_url: str | None = Field(
         default=None, description="The URL clients use, e.g. https://mcp.example.com"
     )

@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "error.missing_credentials": (
         "No TiFlux API key is configured. Set the `TIFLUX_API_KEY` environment variable (or a "
         "`TIFLUX_API_KEY=...` line in a `.env` file in the working directory) and restart the server. "
-        "The key is created in TiFlux under Settings → Integrations → API. "
+        "Create the key at app.tiflux.com: profile photo → Minha conta → Sessões → Sessões API → Gerar novo token de sessão. "
         "To try it without a key, run `tiflux-mcp --demo`."
     ),
     "error.invalid_credentials": (

@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "error.missing_credentials": (
         "Nenhuma chave da API TiFlux configurada. Defina a variável de ambiente `TIFLUX_API_KEY` "
         "(ou a linha `TIFLUX_API_KEY=...` num arquivo `.env` no diretório de trabalho) e reinicie o servidor. "
-        "A chave é gerada no TiFlux em Configurações → Integrações → API. "
+        "A chave é gerada em app.tiflux.com: foto do perfil → Minha conta → Sessões → Sessões API → Gerar novo token de sessão. "
         "Para testar sem chave, use `tiflux-mcp --demo`."
     ),
     "error.invalid_credentials": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -42,8 +43,8 @@ def _plain(value: object) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = [f.name for f in dataclasses.fields(value)]
-        if names == ["value"]:  # a typed ID such as TicketNumber is its value
+        names = _field_names(type(value))
+        if names == ("value",):  # a typed ID such as TicketNumber is its value
             return _plain(value.value)  # type: ignore[attr-defined]
         return _object({name: getattr(value, name) for name in names})
     if isinstance(value, Mapping):
@@ -51,6 +52,11 @@ def _plain(value: object) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return [_plain(item) for item in value]
     return clean(str(value))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _object(fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -64,7 +64,13 @@ SECRET_KEY = "hJ6t0ffl6xKJ0XcYp2sI6wL7eGm0d1N2Zrj3t4Vb5yA="  # a Fernet key for 
 def hosted_env(**settings: str) -> dict[str, str]:
     """The test's environment without any TIFLUX_ variable of the machine, plus `settings`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
-    return env | {"TIFLUX_MCP_SECRET_KEY": SECRET_KEY, "TIFLUX_LOG_LEVEL": "DEBUG"} | settings
+    # Grants in memory unless the test names a store: never in the user's state folder.
+    defaults = {
+        "TIFLUX_MCP_SECRET_KEY": SECRET_KEY,
+        "TIFLUX_LOG_LEVEL": "DEBUG",
+        "TIFLUX_MCP_STORE_URL": "sqlite://:memory:",
+    }
+    return env | defaults | settings
 
 
 @contextmanager

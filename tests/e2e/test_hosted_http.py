@@ -18,7 +18,7 @@ from mcp.types import ElicitRequestParams, ElicitResult
 
 from adapters.mcp.tools import ALL_TOOLS
 from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server, wait_until_up
-from tests.oauth_steps import mcp_list
+from tests.oauth_steps import mcp_list, tokens_for
 
 pytestmark = pytest.mark.anyio
 
@@ -221,3 +221,12 @@ async def test_over_stateless_http_a_declined_close_sends_nothing(hosted: str) -
     assert asked and asked[0].startswith("Fechar o ticket #1040")
     assert declined.is_error and "não confirmou" in declined.content[0].text  # type: ignore[union-attr]
     assert "**Situação:** aberto" in ticket.content[0].text  # type: ignore[union-attr]
+
+
+def test_several_workers_serve_the_same_grants(tmp_path: Path) -> None:
+    shared = hosted_env(TIFLUX_MCP_STORE_URL=f"sqlite:///{tmp_path}/grants.sqlite3")
+    with hosted_server(shared, tmp_path / "server.log", "--demo", "--workers", "2") as base:
+        client_id, tokens = tokens_for(base, "demo-key")
+        answers = [mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}) for _ in range(6)]
+    assert client_id and all(answer.status_code == 200 for answer in answers)
+    assert "2 worker(s)" in (tmp_path / "server.log").read_text()

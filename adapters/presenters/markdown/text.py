@@ -7,6 +7,7 @@ them can become a heading, a fence or anything else outside the quote.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -47,8 +48,16 @@ _TAG_START = re.compile(r"(\\*)<(?=[A-Za-z/!?])")
 _STRUCTURE_START = re.compile(r"^(?:#|>|```|~~~|\[[^\]]*\]:|[-*_=+][-*_=+\s]*$)")
 
 
+# Characters that are never invisible or controls: printable ASCII, newline and tab, Latin-1 and Latin
+# Extended letters (but not U+00AD, the soft hyphen), and common punctuation, currency and symbols.
+# Text made only of these (nearly all Portuguese and English text) needs no character-by-character look.
+_PLAIN = re.compile(r"[\t\n\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
+
+
 def clean(text: str) -> str:
     """Drop invisible, bidirectional-control and other control characters (keeps newlines and tabs)."""
+    if _PLAIN.fullmatch(text):
+        return text
     return "".join(
         ch for ch in text if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
     )
@@ -100,6 +109,7 @@ def strip_tags(text: str) -> str:
     return _TAG.sub(lambda match: "\n" if match.group(1).lower() in _BREAK_TAGS else "", text)
 
 
+@functools.lru_cache(maxsize=256)  # the Markdown and the structured result read the same body
 def html_to_text(html: str | None) -> str:
     """Readable plain text from a ticket's HTML: tags removed, entities decoded, block breaks kept."""
     if not html:

@@ -28,3 +28,18 @@ def test_inline_is_one_safe_line() -> None:
 
 def test_clean_keeps_newlines_and_tabs() -> None:
     assert clean("a\n\tb\x07\u2066c") == "a\n\tbc"
+
+
+def test_the_fast_path_of_clean_never_lets_a_control_or_invisible_character_through() -> None:
+    import unicodedata
+
+    from adapters.presenters.markdown.text import _PLAIN
+
+    leaked = [
+        hex(code)
+        for code in range(0x10000)
+        if chr(code) not in "\n\t"
+        and _PLAIN.fullmatch(chr(code))
+        and unicodedata.category(chr(code)) in ("Cc", "Cf", "Co", "Cs")
+    ]
+    assert leaked == []
