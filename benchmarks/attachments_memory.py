@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,24 @@ MB = 1024 * 1024
 CASES = ("local", "base64")
 
 
-def main() -> int:
-    ok = True
+@dataclass(frozen=True)
+class Upload:
+    case: str
+    growth_mb: float | None  # None when the case failed to run
+    seconds: float = 0.0
+    body_mb: float = 0.0
+    content_length: bool = False
+    method: str = ""
+    sent_ok: bool = False
+    failure: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.growth_mb is not None and self.growth_mb < TARGET_MB and self.sent_ok
+
+
+def measure() -> list[Upload]:
+    uploads = []
     for case in CASES:
         try:
             run = subprocess.run(
@@ -55,18 +72,34 @@ def main() -> int:
             result = json.loads(run.stdout.strip().splitlines()[-1])
         except (subprocess.SubprocessError, ValueError, IndexError) as exc:
             stderr = getattr(exc, "stderr", "") or ""
-            print(f"attachments {FILES}x{FILE_MB}MB {case}: FAILED ({type(exc).__name__}) {stderr[-500:]}")
-            ok = False
+            uploads.append(Upload(case, None, failure=f"{type(exc).__name__} {stderr[-500:]}"))
             continue
-        growth = result["growth_mb"]
-        ok = ok and growth < TARGET_MB and result["sent_ok"]
-        print(
-            f"attachments {FILES}x{FILE_MB}MB {case}: peak +{growth:.0f} MB above idle "
-            f"(target < {TARGET_MB} MB); {result['body_mb']:.0f} MB sent in {result['seconds']:.1f} s, "
-            f"{'Content-Length' if result['content_length'] else 'chunked'}, "
-            f"measured by {result['method']}"
+        uploads.append(
+            Upload(
+                case,
+                result["growth_mb"],
+                result["seconds"],
+                result["body_mb"],
+                result["content_length"],
+                result["method"],
+                result["sent_ok"],
+            )
         )
-    return 0 if ok else 1
+    return uploads
+
+
+def main() -> int:
+    uploads = measure()
+    for up in uploads:
+        if up.growth_mb is None:
+            print(f"attachments {FILES}x{FILE_MB}MB {up.case}: FAILED ({up.failure})")
+            continue
+        print(
+            f"attachments {FILES}x{FILE_MB}MB {up.case}: peak +{up.growth_mb:.0f} MB above idle "
+            f"(target < {TARGET_MB} MB); {up.body_mb:.0f} MB sent in {up.seconds:.1f} s, "
+            f"{'Content-Length' if up.content_length else 'chunked'}, measured by {up.method}"
+        )
+    return 0 if all(up.passed for up in uploads) else 1
 
 
 # --- the child: one case, one clean process

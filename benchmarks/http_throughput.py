@@ -3,6 +3,10 @@
 The server runs as its own process (`tiflux-mcp serve --demo`, one worker); the load comes from another
 process: `wrk` when it is installed (C, so the client costs little CPU), else an asyncio client here.
 Target (issue 10): ≥ 500 calls/s with p99 ≤ 50 ms and no errors, on 2 cores.
+
+All 32 clients use one key, so the per-account limits of hosted mode (8 calls in flight, 600 a minute by
+default) are raised for this run: the figure is the server's capacity, not the fairness policy's.
+BENCH_HTTP_SECONDS sets the duration (BENCH_QUICK=1: 5 s).
 """
 
 from __future__ import annotations
@@ -18,13 +22,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2
 
+from benchmarks.table import quick
+
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
 CLIENTS = 32
-SECONDS = float(os.environ.get("BENCH_HTTP_SECONDS", "20"))
+SECONDS = float(os.environ.get("BENCH_HTTP_SECONDS", "5" if quick() else "20"))
 TARGET_RATE, TARGET_P99_MS = 500.0, 50.0
 CALL = {
     "jsonrpc": "2.0",
@@ -33,6 +40,25 @@ CALL = {
     "params": {"name": "get_ticket", "arguments": {"ticket_number": "1040"}},
 }
 HEADERS = {"accept": "application/json, text/event-stream", "x-tiflux-api-key": "bench-key"}
+UNLIMITED_TENANT = {
+    "TIFLUX_TENANT_CONCURRENCY": "1000",
+    "TIFLUX_TENANT_RATE_PER_MINUTE": "100000000",
+    "TIFLUX_TENANT_BURST": "100000",
+}
+
+
+@dataclass(frozen=True)
+class Throughput:
+    rate: float  # calls per second
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    tool: str  # the load generator
+    seconds: float
+
+    @property
+    def passed(self) -> bool:
+        return self.rate >= TARGET_RATE and self.p99_ms <= TARGET_P99_MS and self.errors == 0
 
 
 def _free_port() -> int:
@@ -57,7 +83,11 @@ def _wrk(url: str) -> tuple[float, float, float, int]:
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, ms("50"), ms("99"), int(errors.group(1)) if errors else 0
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    failed = (int(errors.group(1)) if errors else 0) + (
+        sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    )
+    return rate, ms("50"), ms("99"), failed
 
 
 async def _python_client(url: str) -> tuple[float, float, float, int]:
@@ -80,11 +110,13 @@ async def _python_client(url: str) -> tuple[float, float, float, int]:
     return len(latencies) / SECONDS, statistics.median(latencies), cuts[98], errors
 
 
-def main() -> int:
+def measure() -> Throughput:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")} | {"TIFLUX_LOG_LEVEL": "ERROR"}
     process = subprocess.Popen(
-        [SERVER, "serve", "--demo", "--port", str(port)], env=env, stderr=subprocess.DEVNULL
+        [SERVER, "serve", "--demo", "--port", str(port)],
+        env=env | UNLIMITED_TENANT,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/mcp"
     try:
@@ -100,13 +132,18 @@ def main() -> int:
     finally:
         process.terminate()
         process.wait(timeout=20)
-    ok = rate >= TARGET_RATE and p99 <= TARGET_P99_MS and errors == 0
+    return Throughput(rate, p50, p99, errors, tool, SECONDS)
+
+
+def main() -> int:
+    found = measure()
     print(
-        f"HTTP get_ticket, {CLIENTS} clients for {SECONDS:.0f} s ({tool}, one server process): "
-        f"{rate:.0f} calls/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors "
+        f"HTTP get_ticket, {CLIENTS} clients for {SECONDS:.0f} s ({found.tool}, one server process): "
+        f"{found.rate:.0f} calls/s, p50 {found.p50_ms:.1f} ms, p99 {found.p99_ms:.1f} ms, "
+        f"{found.errors} errors "
         f"(target ≥ {TARGET_RATE:.0f}/s, p99 ≤ {TARGET_P99_MS:.0f} ms, 0 errors)"
     )
-    return 0 if ok else 1
+    return 0 if found.passed else 1
 
 
 if __name__ == "__main__":
