@@ -97,7 +97,8 @@ def create_http_app(
 
     # The SDK answers over SSE (sse-starlette), which by default cuts every open stream the moment
     # SIGTERM arrives. Stateless streams end with their answer, so let uvicorn's graceful shutdown wait
-    # for calls in flight instead, and release any stream left only once that wait is over.
+    # for calls in flight instead. (Its exit flag is process-wide and never reset: leave it alone, or every
+    # later app in the process, e.g. in tests, would end its streams at once.)
     AppStatus.disable_automatic_graceful_drain()
 
     @asynccontextmanager
@@ -106,7 +107,6 @@ def create_http_app(
             try:
                 yield
             finally:
-                AppStatus.should_exit = True
                 if auth:
                     await auth.close()
 
