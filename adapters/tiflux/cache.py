@@ -15,12 +15,14 @@ from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
 from application.commands import NewTicket
+from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.gateway import TifluxGateway
 from application.ports.people import PeoplePort
 from application.ports.tickets import TicketsPort
+from domain.custom_fields import Entity, EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
-from domain.ids import CatalogAreaId, CatalogId, DeskId
+from domain.ids import CatalogAreaId, CatalogId, DeskId, EntityFieldId, EntityId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.tickets import Ticket
@@ -169,6 +171,45 @@ class CachedPeople:
         )
 
 
+class CachedCustomFields:
+    """CustomFieldsPort with the whole catalogue (entities, fields, options) remembered."""
+
+    def __init__(self, inner: CustomFieldsPort, cache: TtlCache) -> None:
+        self._inner = inner
+        self._cache = cache
+
+    async def entities(
+        self, *, active: bool | None, applied_in: str | None, name: str | None, page: PageRequest
+    ) -> Page[Entity]:
+        return await self._cache.get_or_fetch(
+            ("entities", active, applied_in, name, page),
+            lambda: self._inner.entities(active=active, applied_in=applied_in, name=name, page=page),
+        )
+
+    async def fields(
+        self,
+        entity_id: EntityId,
+        *,
+        field_type: str | None,
+        required: bool | None,
+        name: str | None,
+        page: PageRequest,
+    ) -> Page[EntityField]:
+        return await self._cache.get_or_fetch(
+            ("fields", entity_id, field_type, required, name, page),
+            lambda: self._inner.fields(
+                entity_id, field_type=field_type, required=required, name=name, page=page
+            ),
+        )
+
+    async def options(
+        self, field_id: EntityFieldId, *, value: str | None, page: PageRequest
+    ) -> Page[EntityFieldOption]:
+        return await self._cache.get_or_fetch(
+            ("options", field_id, value, page), lambda: self._inner.options(field_id, value=value, page=page)
+        )
+
+
 class ForgettingTickets:
     """TicketsPort that forgets the tenant's cached people when a ticket may have registered a new one."""
 
@@ -195,6 +236,7 @@ class CachingGateway:
         self.desks = CachedDesks(inner.desks, cache)
         self.people = CachedPeople(inner.people, cache)
         self.tickets = ForgettingTickets(inner.tickets, cache)
+        self.custom_fields = CachedCustomFields(inner.custom_fields, cache)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)

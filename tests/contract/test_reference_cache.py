@@ -110,3 +110,16 @@ async def test_a_ticket_that_may_register_a_requestor_forgets_the_cached_people(
     )
     again = await RequestorResolver(factory("k").people).resolve("Paulo Novo", ClientId(101))
     assert isinstance(again, Resolved), "the new requestor must be found, not registered twice"
+
+
+async def test_the_custom_field_catalogue_is_cached(gateways: tuple[HttpGateways, Any]) -> None:
+    from domain.ids import EntityFieldId, EntityId
+
+    factory, app = gateways
+    page = PageRequest(1, 20)
+    for _ in range(3):
+        fields = factory("k").custom_fields
+        await fields.entities(active=None, applied_in=None, name=None, page=page)
+        await fields.fields(EntityId(10), field_type=None, required=None, name=None, page=page)
+        await fields.options(EntityFieldId(80), value=None, page=page)
+    assert len(app.state.requests) == 3  # one of each, then every read from the cache
