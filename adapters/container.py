@@ -6,7 +6,7 @@ a hosted process serves many TiFlux accounts; the HTTP connection pool is shared
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -51,16 +51,29 @@ def open_http_client(settings: Settings) -> httpx2.AsyncClient:
 class HttpGateways:
     """TiFlux over HTTP, one gateway per API key, each with its own reference cache."""
 
-    def __init__(self, client: TifluxHttpClient, cache_ttl: float) -> None:
-        self._client = client
+    def __init__(self, client: TifluxHttpClient | Callable[[], TifluxHttpClient], cache_ttl: float) -> None:
+        # A factory defers the HTTP pool (and its TLS set-up) to the first call: faster start, less memory.
+        self._client: TifluxHttpClient | None = client if isinstance(client, TifluxHttpClient) else None
+        self._make_client = client if not isinstance(client, TifluxHttpClient) else None
         self._caches = TenantCaches(cache_ttl) if cache_ttl > 0 else None
+
+    @property
+    def started(self) -> bool:
+        """Whether the HTTP pool exists (so there is something to close)."""
+        return self._client is not None
+
+    def _tiflux(self) -> TifluxHttpClient:
+        if self._client is None:
+            assert self._make_client is not None
+            self._client = self._make_client()
+        return self._client
 
     def __call__(self, api_key: str | None) -> TifluxGateway:
         if not api_key:
             raise MissingCredentials()
         if not _could_be_a_key(api_key):  # refused here: such a value cannot travel in a header
             raise InvalidCredentials()
-        gateway: TifluxGateway = HttpTifluxGateway(self._client, api_key)
+        gateway: TifluxGateway = HttpTifluxGateway(self._tiflux(), api_key)
         if self._caches is not None:
             gateway = CachingGateway(gateway, self._caches.for_key(api_key))
         return gateway
@@ -120,7 +133,9 @@ class Container(containers.DeclarativeContainer):
 
     gateways = providers.Selector(
         settings.provided.backend,
-        http=providers.Singleton(HttpGateways, client=tiflux_client, cache_ttl=settings.provided.cache_ttl),
+        http=providers.Singleton(
+            HttpGateways, client=tiflux_client.provider, cache_ttl=settings.provided.cache_ttl
+        ),
         fake=providers.Singleton(FakeGateways, tenant=fake_tenant),
     )
 
@@ -206,7 +221,8 @@ def create_container(settings: Settings) -> Container:
         try:
             yield {}
         finally:
-            if settings.backend == "http":
+            gateways = container.gateways()
+            if isinstance(gateways, HttpGateways) and gateways.started:
                 await container.http_client().aclose()
                 container.http_client.reset()
 

@@ -6,9 +6,12 @@ markdown-it-py renders about 200 KB/s here, so a long description would otherwis
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import anyio.to_thread
 
-from adapters.richtext.markdown_html import MarkdownToHtml
+if TYPE_CHECKING:
+    from adapters.richtext.markdown_html import MarkdownToHtml
 
 INLINE_LIMIT = 4_096  # characters converted on the event loop; longer texts go to a thread
 
@@ -17,9 +20,17 @@ class RichTextConverter:
     """Markdown in, safe HTML out, without blocking the event loop."""
 
     def __init__(self, converter: MarkdownToHtml | None = None) -> None:
-        self._converter = converter or MarkdownToHtml()
+        self._converter = converter  # the Markdown engine loads on the first text, not at start-up
+
+    @property
+    def converter(self) -> MarkdownToHtml:
+        if self._converter is None:
+            from adapters.richtext.markdown_html import MarkdownToHtml
+
+            self._converter = MarkdownToHtml()
+        return self._converter
 
     async def to_html(self, text: str) -> str:
         if len(text) <= INLINE_LIMIT:
-            return self._converter.to_html(text)
-        return await anyio.to_thread.run_sync(self._converter.to_html, text)
+            return self.converter.to_html(text)
+        return await anyio.to_thread.run_sync(self.converter.to_html, text)
