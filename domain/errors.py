@@ -56,6 +56,7 @@ class Ambiguous(DomainError):
     kind: str
     term: str
     candidates: Sequence[str]
+    choices: Sequence[tuple[int, str]] = ()  # (ID, label) of each candidate that has an ID
 
     def __str__(self) -> str:
         return f"{self.kind} {self.term!r} is ambiguous"

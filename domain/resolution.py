@@ -167,7 +167,10 @@ def settle(outcome: Resolution[T], kind: str) -> T:
 
 
 def _raise_ambiguous(outcome: Ambiguous[T], kind: str) -> T:
-    raise AmbiguousError(kind, outcome.term, tuple(s.candidate.label for s in outcome.options))
+    labels = tuple(s.candidate.label for s in outcome.options)
+    ids = [getattr(s.candidate.value, "id", None) for s in outcome.options]
+    choices = tuple((i, label) for i, label in zip(ids, labels, strict=True) if isinstance(i, int))
+    raise AmbiguousError(kind, outcome.term, labels, choices)
 
 
 def candidates_of(

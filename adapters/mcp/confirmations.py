@@ -1,4 +1,5 @@
-"""Asking the person before a write that cannot be taken back, through MCP elicitation.
+"""Asking the person, through MCP elicitation: before a write that cannot be taken back, and to pick one of
+several matches when a name is ambiguous.
 
 Cancelling or closing a ticket and sending an answer to the customer are confirmed by the user when the
 client can elicit: the question shows the ticket's number and title (or the answer's first lines). This
@@ -12,9 +13,10 @@ they reach the running server's `Confirmer` through the call's context.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context
@@ -26,12 +28,12 @@ from mcp.server.mcpserver.resolve import (
     resolve_arguments,
 )
 from mcp.types import CallToolResult, InputRequiredResult, TextContent
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from adapters.i18n import Translator
 from adapters.mcp.runtime import GatewayFor
 from adapters.presenters.markdown.text import inline
-from domain.errors import DomainError
+from domain.errors import Ambiguous, DomainError
 from domain.ids import TicketNumber
 
 PREVIEW_LINES = 3
@@ -59,6 +61,11 @@ class Confirmer:
         """Whether to ask: a confirmed tool, and a client that said it can show a form."""
         if tool not in _QUESTIONS or context is None:
             return False
+        return self.can_elicit(context)
+
+    @staticmethod
+    def can_elicit(context: Context[Any, Any]) -> bool:
+        """The client declared form elicitation, and this request can carry a question."""
         capabilities = context.client_capabilities
         elicitation = capabilities.elicitation if capabilities is not None else None
         if elicitation is None or (elicitation.form is None and elicitation.url is not None):
@@ -101,6 +108,106 @@ class Confirmer:
         return self.translator("confirm.answer", number=number.value, preview=preview)
 
 
+# Which arguments an ambiguous name came from, and which argument takes the chosen ID instead.
+NAME_AND_ID = {
+    "desk": ("desk_name", "desk_id"),
+    "client": ("client_name", "client_id"),
+    "responsible": ("responsible_name", "responsible_id"),
+    "requestor": ("requestor_name", "requestor_id"),
+    "stage": ("stage_name", "stage_id"),
+    "catalog_item": ("catalog_item_name", "services_catalogs_item_id"),
+}
+MAX_CHOICES = 20
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """Turns an ambiguous name into a question with the candidates, and the answer into an ID."""
+
+    translator: Translator
+
+    @staticmethod
+    def rerun(
+        ambiguity: Ambiguous, arguments: Mapping[str, Any], fields: set[str]
+    ) -> Callable[[int], dict[str, Any]] | None:
+        """How to call again with the chosen ID (`desk_id`, or `desk_ids` as a list); None if it cannot."""
+        pair = NAME_AND_ID.get(ambiguity.kind)
+        if pair is None or pair[0] not in arguments or not ambiguity.choices:
+            return None
+        name_arg, id_arg = pair
+        rest = {key: value for key, value in arguments.items() if key != name_arg}
+        if id_arg in fields:
+            return lambda chosen: rest | {id_arg: chosen}
+        if f"{id_arg}s" in fields:
+            return lambda chosen: rest | {f"{id_arg}s": [chosen]}
+        return None
+
+    async def choose(
+        self, ambiguity: Ambiguous, context: Context[Any, Any]
+    ) -> int | InputRequiredResult | None:
+        """The chosen ID; an `InputRequiredResult` to ask (2026-07-28); None if the person chose nothing."""
+        spec = json.dumps(
+            {
+                "question": self.translator(
+                    f"choose.{ambiguity.kind}", term=inline(ambiguity.term, limit=80)
+                ),
+                "choices": [
+                    [ident, _option(ident, label)] for ident, label in ambiguity.choices[:MAX_CHOICES]
+                ],
+            },
+            ensure_ascii=False,
+        )
+        resolved, plans = _CHOICES[ambiguity.kind]
+        outcome = await resolve_arguments(resolved, plans, {"choice_spec": spec}, context)
+        if isinstance(outcome, InputRequiredResult):
+            return outcome
+        answer = outcome["choice"]
+        if not isinstance(answer, AcceptedElicitation):
+            return None
+        picked = getattr(answer.data, "choice", None)
+        return next((ident for ident, label in ambiguity.choices if _option(ident, label) == picked), None)
+
+
+def _option(ident: int, label: str) -> str:
+    """What the person picks from: the candidate as answers show it, always with its ID (unique)."""
+    shown = inline(label, limit=100)
+    return shown if f"ID {ident}" in shown else f"{shown} (ID {ident})"
+
+
+def _choice_question(choice_spec: str) -> Elicit[BaseModel]:
+    spec = json.loads(choice_spec)
+    options = tuple(label for _ident, label in spec["choices"])
+    model = create_model(
+        "Escolha",
+        choice=(Literal[options], Field(title=spec["question"])),  # type: ignore[valid-type]
+    )
+    return Elicit(spec["question"], model)
+
+
+async def choose_desk(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
+async def choose_client(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
+async def choose_responsible(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
+async def choose_requestor(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
+async def choose_stage(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
+async def choose_catalog_item(choice_spec: str) -> Elicit[BaseModel]:
+    return _choice_question(choice_spec)
+
+
 def _confirmer(ctx: Context[Any, Any]) -> Confirmer:
     confirmer = getattr(ctx.mcp_server, "confirmer", None)
     if not isinstance(confirmer, Confirmer):
@@ -136,3 +243,18 @@ _QUESTIONS = {
     "create_ticket_answer": _plan(_answer, {"ticket_number", "text"}),
 }
 CONFIRMED_TOOLS = frozenset(_QUESTIONS)
+
+
+def _choice_plan(resolver: Callable[..., Any]) -> tuple[dict[str, Any], dict[Hashable, Any]]:
+    resolved = {"choice": (Resolve(resolver), True)}  # True: the whole outcome (accept/decline/cancel)
+    return resolved, build_resolver_plans(resolved, {"choice_spec"})
+
+
+_CHOICES = {
+    "desk": _choice_plan(choose_desk),
+    "client": _choice_plan(choose_client),
+    "responsible": _choice_plan(choose_responsible),
+    "requestor": _choice_plan(choose_requestor),
+    "stage": _choice_plan(choose_stage),
+    "catalog_item": _choice_plan(choose_catalog_item),
+}

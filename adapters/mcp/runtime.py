@@ -27,7 +27,7 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.use_cases.create_ticket import TicketDefaults
-from domain.errors import DomainError
+from domain.errors import Ambiguous, DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +59,18 @@ class ToolRuntime:
         arguments: Mapping[str, Any],
         api_key: str | None,
         report: progress.Report | None = None,
+        ambiguities: list[Ambiguous] | None = None,
     ) -> CallToolResult:
+        """The call's result; an ambiguous name is also handed to `ambiguities` (to ask the user)."""
         with progress.reporting(report):
-            return _without_key(await self._answer(spec, arguments, api_key), api_key)
+            return _without_key(await self._answer(spec, arguments, api_key, ambiguities), api_key)
 
     async def _answer(
-        self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any], api_key: str | None
+        self,
+        spec: ToolSpec[Any, Any],
+        arguments: Mapping[str, Any],
+        api_key: str | None,
+        ambiguities: list[Ambiguous] | None = None,
     ) -> CallToolResult:
         t = self.translator
         try:
@@ -80,6 +86,8 @@ class ToolRuntime:
             text = spec.presenter(result, args, Formatter(t, self.zone))
         except DomainError as exc:
             logger.info("%s: %s", spec.name, type(exc).__name__)
+            if isinstance(exc, Ambiguous) and ambiguities is not None:
+                ambiguities.append(exc)
             return _error(present_error(exc, t))
         except Exception:
             reference = uuid.uuid4().hex[:8]

@@ -18,10 +18,11 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult, ListToolsResult, TextContent
 from mcp.types import Tool as MCPTool
 
-from adapters.mcp.confirmations import Confirmer
+from adapters.mcp.confirmations import Chooser, Confirmer
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.toolsets import Narrowing, narrowing_from
+from domain.errors import Ambiguous
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
 
@@ -76,7 +77,35 @@ class TifluxMCPServer(MCPServer[Any]):
             if verdict is not None:
                 return verdict
         report = context.report_progress if context is not None else None  # sent only if the client asked
-        return await self._runtime.call(spec, arguments, self._credential(context), report)
+        ambiguities: list[Ambiguous] = []
+        result = await self._runtime.call(spec, arguments, self._credential(context), report, ambiguities)
+        if not ambiguities or context is None:
+            return result
+        return await self._choose_and_retry(spec, arguments, context, result, ambiguities[0])
+
+    async def _choose_and_retry(
+        self,
+        spec: ToolSpec[Any, Any],
+        arguments: dict[str, Any],
+        context: Context[Any, Any],
+        refused: CallToolResult,
+        ambiguity: Ambiguous,
+    ) -> CallToolResult | InputRequiredResult:
+        """An ambiguous name: ask the user to pick (when the client can), then call again with the ID."""
+        rerun = Chooser.rerun(ambiguity, arguments, set(spec.input_model.model_fields))
+        if rerun is None or not Confirmer.can_elicit(context):
+            return refused  # today's answer: an error listing the candidates
+        try:
+            chosen = await Chooser(self._runtime.translator).choose(ambiguity, context)
+        except ToolError:
+            return refused
+        if chosen is None:
+            return refused
+        if isinstance(chosen, InputRequiredResult):
+            return chosen
+        return await self._runtime.call(
+            spec, rerun(chosen), self._credential(context), context.report_progress
+        )
 
     def _should_confirm(
         self, spec: ToolSpec[Any, Any], arguments: dict[str, Any], context: Context[Any, Any] | None

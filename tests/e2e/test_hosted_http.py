@@ -230,3 +230,19 @@ def test_several_workers_serve_the_same_grants(tmp_path: Path) -> None:
         answers = [mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}) for _ in range(6)]
     assert client_id and all(answer.status_code == 200 for answer in answers)
     assert "2 worker(s)" in (tmp_path / "server.log").read_text()
+
+
+async def test_over_stateless_http_an_ambiguous_desk_is_picked_by_the_user(hosted: str) -> None:
+    async def person(_context: object, params: ElicitRequestParams) -> ElicitResult:
+        options = params.requested_schema["properties"]["choice"]["enum"]  # type: ignore[union-attr,index]
+        return ElicitResult(action="accept", content={"choice": next(o for o in options if "ID 15" in o)})
+
+    headers = {"x-tiflux-api-key": FAKE_API_KEY}
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=20) as http,
+        Client(
+            streamable_http_client(f"{hosted}/mcp", http_client=http), elicitation_callback=person
+        ) as client,
+    ):
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    assert not result.is_error and "ID 15" in result.content[0].text  # type: ignore[union-attr]

@@ -124,3 +124,52 @@ async def test_reads_are_never_asked_about(tenant: FakeTenant) -> None:
     async with connect(tenant)(person) as client:
         result = await client.call_tool("get_ticket", {"ticket_number": "1040"})
     assert not result.is_error and not person.questions
+
+
+class Picker:
+    """A person who picks the option containing `wanted` (or declines when it is None)."""
+
+    def __init__(self, wanted: str | None) -> None:
+        self.wanted = wanted
+        self.questions: list[tuple[str, list[str]]] = []
+
+    async def __call__(self, _context: Any, params: ElicitRequestParams) -> ElicitResult:
+        options = params.requested_schema["properties"]["choice"]["enum"]  # type: ignore[union-attr,index]
+        self.questions.append((params.message, options))  # type: ignore[union-attr]
+        if self.wanted is None:
+            return ElicitResult(action="decline")
+        return ElicitResult(action="accept", content={"choice": next(o for o in options if self.wanted in o)})
+
+
+async def test_an_ambiguous_name_asks_the_user_to_pick_and_goes_on_with_the_choice(
+    tenant: FakeTenant,
+) -> None:
+    person = Picker("ID 15")
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    question, options = person.questions[0]
+    assert question == 'Qual mesa você quis dizer com "sup"?'
+    assert options == ["Suporte (Suporte N1) · ID 14", "Suporte N2 (Suporte Nível 2) · ID 15"]
+    assert not result.is_error and "ID 15" in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_choosing_nothing_keeps_the_list_of_candidates(tenant: FakeTenant) -> None:
+    async with connect(tenant)(Picker(None)) as client:
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    assert result.is_error and "Mais de um resultado" in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_without_elicitation_an_ambiguous_name_is_an_error_with_the_candidates(
+    tenant: FakeTenant,
+) -> None:
+    async with connect(tenant)() as client:
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    assert result.is_error and "ID 14" in result.content[0].text and "ID 15" in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_the_older_protocol_picks_over_the_back_channel(tenant: FakeTenant) -> None:
+    person = Picker("ID 14")
+    async with connect(tenant)(person, mode="legacy") as client:
+        result = await client.call_tool("list_tickets", {"desk_name": "sup"})
+    assert person.questions and not result.is_error
+    assert result.structured_content is not None and result.structured_content["query"]["desk_ids"] == [14]
