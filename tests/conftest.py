@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -14,12 +15,16 @@ from typing import Any
 import pytest
 import uvicorn
 from dependency_injector import providers
+from hypothesis.configuration import set_hypothesis_home_dir
 from mcp import Client
 
 from adapters.container import Container, create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.asgi import create_fake_api_app
 from adapters.tiflux.fake.tenant import FakeTenant
+
+# Hypothesis (the fuzzer, schemathesis) keeps its files outside the work tree: no caches in the clone.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="tiflux-mcp-hypothesis-"))
 
 
 @pytest.fixture
