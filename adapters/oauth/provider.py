@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from mcp.server.auth.provider import (
@@ -228,15 +229,7 @@ class TifluxOAuthProvider:
         record = TokenRecord.model_validate_json(stored)
         if record.client_id != client.client_id or await self._family(record.family_id) is None:
             return None
-        return GrantedRefreshToken(
-            token=refresh_token,
-            client_id=record.client_id,
-            scopes=record.scopes,
-            expires_at=record.expires_at,
-            resource=record.resource,
-            subject=record.subject,
-            family_id=record.family_id,
-        )
+        return _granted(GrantedRefreshToken, refresh_token, record)
 
     async def exchange_refresh_token(
         self, client: OAuthClientInformationFull, refresh_token: GrantedRefreshToken, scopes: list[str]
@@ -273,16 +266,7 @@ class TifluxOAuthProvider:
         api_key = self._sealer.open(family.sealed_key)
         if api_key is None:
             return None
-        access = GrantedAccessToken(
-            token=token,
-            client_id=record.client_id,
-            scopes=record.scopes,
-            expires_at=record.expires_at,
-            resource=record.resource,
-            subject=record.subject,
-            family_id=record.family_id,
-        )
-        return access, api_key
+        return _granted(GrantedAccessToken, token, record), api_key
 
     # --- /revoke (RFC 7009)
     async def revoke_token(self, token: AccessToken | RefreshToken) -> None:
@@ -331,3 +315,19 @@ class TifluxOAuthProvider:
         family_id = await self.store.get(used_kind, digest)
         if family_id:
             await self._revoke_family(family_id)
+
+
+GrantedT = TypeVar("GrantedT", GrantedAccessToken, GrantedRefreshToken)
+
+
+def _granted(kind: type[GrantedT], token: str, record: TokenRecord) -> GrantedT:
+    """The SDK's view of a stored access or refresh token."""
+    return kind(
+        token=token,
+        client_id=record.client_id,
+        scopes=record.scopes,
+        expires_at=record.expires_at,
+        resource=record.resource,
+        subject=record.subject,
+        family_id=record.family_id,
+    )

@@ -26,22 +26,36 @@ def free_port() -> int:
 FAKE_API_KEY = "tenant-key-A"
 
 
-@pytest.fixture
-def fake_api() -> Iterator[str]:
-    """The fake TiFlux, accepting only FAKE_API_KEY as its bearer token."""
+@contextmanager
+def fake_tiflux_process() -> Iterator[str]:
+    """`tiflux-mcp fake-api` as a real process, accepting only FAKE_API_KEY; yields its API base URL."""
     port = free_port()
     process = subprocess.Popen(
         [SERVER, "fake-api", "--port", str(port), "--api-key", FAKE_API_KEY],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}/api/v2"
-    wait_until_up(f"{base_url}/desks", process, {"Authorization": f"Bearer {FAKE_API_KEY}"})
     try:
+        wait_until_up(f"{base_url}/desks", process, {"Authorization": f"Bearer {FAKE_API_KEY}"})
         yield base_url
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def fake_api() -> Iterator[str]:
+    """The fake TiFlux for one test."""
+    with fake_tiflux_process() as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def fake_tiflux() -> Iterator[str]:
+    """The fake TiFlux shared by the tests of one module (they use fresh clients and grants)."""
+    with fake_tiflux_process() as base_url:
+        yield base_url
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], headers: dict[str, str] | None = None) -> None:

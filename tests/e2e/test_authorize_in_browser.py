@@ -29,7 +29,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server, wait_until_up
+from tests.e2e.conftest import FAKE_API_KEY, hosted_env, hosted_server
 from tests.oauth_steps import Pkce, exchange, mcp_list, register
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,23 +45,6 @@ STATE = "browser-state-Zq7~x.y_z"  # unreserved characters that must come back e
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("authorize-browser")
-
-
-@pytest.fixture(scope="module")
-def fake_tiflux() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [SERVER, "fake-api", "--port", str(port), "--api-key", FAKE_API_KEY],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}/api/v2"
-    try:
-        wait_until_up(f"{base_url}/desks", process, {"Authorization": f"Bearer {FAKE_API_KEY}"})
-        yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

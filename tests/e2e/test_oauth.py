@@ -23,7 +23,7 @@ from mcp.shared.auth import (
 )
 from pydantic import AnyUrl
 
-from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server, wait_until_up
+from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server
 from tests.oauth_steps import (
     REDIRECT_URI,
     Pkce,
@@ -48,21 +48,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("oauth")
-
-
-@pytest.fixture(scope="module")
-def fake_tiflux() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [SERVER, "fake-api", "--port", str(port), "--api-key", FAKE_API_KEY],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}/api/v2"
-    wait_until_up(f"{base_url}/desks", process, {"Authorization": f"Bearer {FAKE_API_KEY}"})
-    yield base_url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
