@@ -34,8 +34,9 @@ def render_tools_markdown(
         f"<!-- Generated from the tool registry by `{REGENERATE}`; do not edit by hand. -->",
         "",
         f"{len(tools)} tools in {len(_toolsets(tools))} toolsets. Names, titles, descriptions and "
-        "parameters are exactly what a client reads in `tools/list` (descriptions are written for the "
-        "model, in pt-BR). `TIFLUX_TOOLSETS` chooses the toolsets offered and `TIFLUX_READ_ONLY=true` "
+        "parameters are exactly what a client reads in `tools/list` with `TIFLUX_LANGUAGE=en` (descriptions "
+        "are written for the model; the pt-BR title follows the English one, and the pt-BR text is in "
+        "`contracts/tools.json`). `TIFLUX_TOOLSETS` chooses the toolsets offered and `TIFLUX_READ_ONLY=true` "
         "leaves only the read-only tools; in hosted mode the `x-tiflux-toolsets` and `x-tiflux-read-only` "
         "headers may narrow that further for one connection.",
         "",
@@ -73,7 +74,7 @@ def _toolsets(tools: Sequence[ToolSpec[Any, Any]]) -> list[tuple[str, list[ToolS
 
 
 def _tool_section(spec: ToolSpec[Any, Any]) -> list[str]:
-    tool = spec.to_mcp()
+    tool = spec.to_mcp("en")
     hints = tool.annotations
     kind = ["read-only"] if hints and hints.read_only_hint else ["**write**"]
     if hints and hints.destructive_hint:
@@ -81,10 +82,7 @@ def _tool_section(spec: ToolSpec[Any, Any]) -> list[str]:
     if hints and hints.idempotent_hint and not hints.read_only_hint:
         kind.append("idempotent")
     lines = [f"### {tool.name}", ""]
-    if tool.title:
-        lines += [f"**{_text(tool.title)}** — {' · '.join(kind)}", ""]
-    else:
-        lines += [" · ".join(kind), ""]
+    lines += [f"**{_text(spec.title.en)}** ({_text(spec.title.pt)}) — {' · '.join(kind)}", ""]
     lines += [_text(tool.description or ""), ""]
     rows = list(_parameters(tool.input_schema))
     if not rows:

@@ -293,12 +293,14 @@ def answer_asks(world: dict[str, Any]) -> None:
 
 @then("the description of list_tickets says an unqualified name is a desk")
 def description_desk() -> None:
-    assert "um nome solto é uma mesa" in LIST_TICKETS.description
+    assert "um nome solto é uma mesa" in LIST_TICKETS.description.pt
+    assert "a loose name is a desk" in LIST_TICKETS.description.en
 
 
 @then('the description of list_tickets says "cliente" or "empresa" means client_name')
 def description_client() -> None:
-    assert '"cliente"/"empresa" → client_name' in LIST_TICKETS.description
+    assert '"cliente"/"empresa" → client_name' in LIST_TICKETS.description.pt
+    assert '"client"/"company" → client_name' in LIST_TICKETS.description.en
 
 
 @then(parsers.parse('the answer offers the ID {ident:d} for "{name}"'))

@@ -187,4 +187,10 @@ MESSAGES: dict[str, str] = {
     "filters.all": "all",
     "filters.name": 'name "{name}"',
     "footer.source": "_Live data from the TiFlux API._",
+    # --- server instructions (initialize)
+    "server.instructions": (
+        "TiFlux helpdesk server. Tickets are identified by their visible number (e.g. 1040). "
+        "Lists are paged: offset is the page number (the first is 1) and limit the page size (up to 200). "
+        "When a tool answers with an error, the message says which parameter to fix and what is accepted."
+    ),
 }

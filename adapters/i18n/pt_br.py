@@ -194,4 +194,10 @@ MESSAGES: dict[str, str] = {
     "filters.all": "todas",
     "filters.name": 'nome "{name}"',
     "footer.source": "_Dados em tempo real da API do TiFlux._",
+    # --- instruções do servidor (initialize)
+    "server.instructions": (
+        "Servidor do helpdesk TiFlux. Tickets são identificados pelo número visível (ex.: 1040). "
+        "Listas são paginadas: offset é o número da página (começa em 1) e limit o tamanho (até 200). "
+        "Quando uma ferramenta responde com erro, a mensagem diz qual parâmetro corrigir e o que é aceito."
+    ),
 }

@@ -10,27 +10,60 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from adapters.i18n.words import Words
 from application.queries import MAX_IDS_PER_FILTER
 from domain.attachments import AttachmentLimits
 from domain.errors import InvalidInput
 from domain.ids import MAX_ID, TicketNumber
 
 # How every `*_name` argument is resolved (domain/resolution.py), said once in each tool that takes names.
-NAMES_RESOLVED = (
-    "Nome ou parte, sem diferenciar acentos e maiúsculas; um ID vence o nome. Se a resposta listar "
-    "candidatos, pergunte ao usuário qual."
+NAMES_RESOLVED = Words(
+    pt=(
+        "Nome ou parte, sem diferenciar acentos e maiúsculas; um ID vence o nome. Se a resposta listar "
+        "candidatos, pergunte ao usuário qual."
+    ),
+    en=(
+        "Name or part, ignoring accents and case; an ID wins over the name. If the answer lists "
+        "candidates, ask the user which one."
+    ),
 )
 
 
-def files_allowed(limits: AttachmentLimits) -> str:
+def files_allowed(limits: AttachmentLimits) -> Words:
     """The sentence a sending tool's description carries about attachments."""
-    return f"Até {limits.max_files} anexos de até {limits.max_megabytes} MB (files ou files_base64)."
+    return Words(
+        pt=f"Até {limits.max_files} anexos de até {limits.max_megabytes} MB (files ou files_base64).",
+        en=f"Up to {limits.max_files} attachments of up to {limits.max_megabytes} MB (files or "
+        f"files_base64).",
+    )
 
 
-DESK_NAME = "Nome ou parte de uma mesa ativa, sem diferenciar acentos (ou use desk_id)."
+ID_LISTS = Words(
+    pt=f'*_ids: IDs por vírgula ("14,15"), até {MAX_IDS_PER_FILTER}.',
+    en=f'*_ids: comma-separated IDs ("14,15"), up to {MAX_IDS_PER_FILTER}.',
+)
+MOMENTS = Words(
+    pt="Datas inclusivas: AAAA-MM-DD (o dia inteiro) ou ISO-8601.",
+    en="Dates are inclusive: YYYY-MM-DD (the whole day) or ISO-8601.",
+)
 
-ID_LISTS = f'*_ids: IDs por vírgula ("14,15"), até {MAX_IDS_PER_FILTER}.'
-MOMENTS = "Datas inclusivas: AAAA-MM-DD (o dia inteiro) ou ISO-8601."
+# Parameters many tools share: said the same way wherever they appear.
+DESK_ID = Words(pt="Mesa (list_desks).", en="Desk (list_desks).")
+DESK_NAME = Words(
+    pt="Nome ou parte da mesa, sem diferenciar acentos.", en="Desk name or part, ignoring accents."
+)
+CLIENT_ID = Words(pt="Cliente (search_client).", en="Client (search_client).")
+CLIENT_NAME = Words(pt="Nome ou parte do cliente (empresa).", en="Client (company) name or part.")
+STAGE_ID = Words(pt="Estágio (search_stage).", en="Stage (search_stage).")
+STAGE_NAME = Words(pt="Nome ou parte do estágio da mesa.", en="Name or part of a stage of the desk.")
+REQUESTOR_ID = Words(pt="Solicitante (search_user).", en="Requestor (search_user).")
+RESPONSIBLE_NAME = Words(pt="Nome ou e-mail do atendente.", en="The attendant's name or e-mail.")
+STATUS_ID = Words(pt="ID do status.", en="Status ID.")
+CATALOG_ITEM_ID = Words(pt="Item (search_catalog_item).", en="Item (search_catalog_item).")
+CATALOG_ITEM_NAME = Words(pt="Nome ou parte do item de catálogo.", en="Name or part of a catalog item.")
+DEPARTMENT_ID = Words(pt="Departamento.", en="Department.")
+MARKDOWN = Words(pt="Markdown (vai como HTML).", en="Markdown (sent as HTML).")
+NAME_OR_PART = Words(pt="Nome ou parte.", en="Name or part.")
 
 _ID_LIST_RE = re.compile(r"^\s*\d+\s*(,\s*\d+\s*)*,?\s*$")
 
@@ -45,13 +78,8 @@ def _ticket_number(value: Any) -> TicketNumber:
 TicketNumberArg = Annotated[
     TicketNumber,
     BeforeValidator(_ticket_number),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^#?[0-9]+$",
-            "description": "O número visível, não o ID interno.",
-        }
-    ),
+    WithJsonSchema({"type": "string", "pattern": r"^#?[0-9]+$"}),
+    Words(pt="O número visível, não o ID interno.", en="The visible number, not the internal ID."),
 ]
 
 
@@ -130,17 +158,12 @@ StartMoment = Annotated[datetime | None, BeforeValidator(_start), WithJsonSchema
 EndMoment = Annotated[datetime | None, BeforeValidator(_end), WithJsonSchema(_DATE_SCHEMA)]
 
 Offset = Annotated[
-    int,
-    Field(
-        ge=1,
-        le=100_000,
-        description="Página (começa em 1).",
-    ),
+    int, Field(ge=1, le=100_000), Words(pt="Página (começa em 1).", en="Page (the first is 1).")
 ]
 MAX_ASKED_LIMIT = 100_000
 # More than 200 is accepted and capped (the answer says so); the advertised schema shows the cap
 # (`PagedInput.advertise`), which says it all.
-Limit = Annotated[int, Field(ge=1, le=MAX_ASKED_LIMIT)]
+Limit = Annotated[int, Field(ge=1, le=MAX_ASKED_LIMIT), Words(pt="Por página.", en="Per page.")]
 
 
 def _not_a_boolean(value: Any) -> Any:
@@ -189,7 +212,8 @@ def _emails(value: Any) -> tuple[str, ...]:
 EmailList = Annotated[
     tuple[str, ...],
     BeforeValidator(_emails),
-    WithJsonSchema({"type": "string", "description": "E-mails por vírgula."}),
+    WithJsonSchema({"type": "string"}),
+    Words(pt="E-mails por vírgula.", en="Comma-separated e-mails."),
 ]
 
 

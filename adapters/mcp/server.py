@@ -26,12 +26,6 @@ from domain.errors import Ambiguous
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
 
-INSTRUCTIONS = (
-    "Servidor do helpdesk TiFlux. Tickets são identificados pelo número visível (ex.: 1040). "
-    "Listas são paginadas: offset é o número da página (começa em 1) e limit o tamanho (até 200). "
-    "Quando uma ferramenta responde com erro, a mensagem diz qual parâmetro corrigir e o que é aceito."
-)
-
 
 class TifluxMCPServer(MCPServer[Any]):
     """`MCPServer` whose tools come from `ToolSpec` declarations."""
@@ -47,10 +41,15 @@ class TifluxMCPServer(MCPServer[Any]):
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
         confirmer: Confirmer | None = None,
     ) -> None:
-        super().__init__("tiflux-mcp", version=version, instructions=INSTRUCTIONS, lifespan=lifespan)
+        super().__init__(
+            "tiflux-mcp",
+            version=version,
+            instructions=runtime.translator("server.instructions"),
+            lifespan=lifespan,
+        )
         self._specs = {spec.name: spec for spec in specs}
         self._disabled = dict(disabled or {})
-        self._listing = [spec.to_mcp() for spec in specs]
+        self._listing = [spec.to_mcp(runtime.translator.language) for spec in specs]
         self._runtime = runtime
         self._credential = credential
         self.confirmer = confirmer  # read by the confirmation resolvers through the call's context

@@ -10,6 +10,8 @@ from mcp.types import Tool as MCPTool
 from mcp.types import ToolAnnotations
 from pydantic import BaseModel, ConfigDict
 
+from adapters.i18n import Language
+from adapters.i18n.words import Words, pick_description
 from adapters.mcp.fields import Limit, Offset
 from adapters.presenters.markdown.format import Formatter
 from application.ports.attachments import AttachmentsPort
@@ -80,8 +82,8 @@ class ToolSpec(Generic[In, Out]):
     """One tool. Read-only status comes from `read_only` and nowhere else."""
 
     name: str
-    title: str
-    description: str
+    title: Words
+    description: Words
     input_model: type[In]
     use_case: Callable[[Services, In], Awaitable[Out]]
     presenter: Callable[[Out, In, Formatter], str]
@@ -90,15 +92,16 @@ class ToolSpec(Generic[In, Out]):
     idempotent: bool = True
     toolset: str = "tickets"
 
-    def input_schema(self) -> dict[str, Any]:
-        return advertised_schema(self.input_model)
+    def input_schema(self, language: Language) -> dict[str, Any]:
+        return advertised_schema(self.input_model, language)
 
-    def to_mcp(self) -> MCPTool:
+    def to_mcp(self, language: Language) -> MCPTool:
+        """The tool as `tools/list` shows it, every word in `language`."""
         return MCPTool(
             name=self.name,
-            title=self.title,
-            description=self.description,
-            input_schema=self.input_schema(),
+            title=self.title(language),
+            description=self.description(language),
+            input_schema=self.input_schema(language),
             annotations=ToolAnnotations(
                 read_only_hint=self.read_only,
                 destructive_hint=self.destructive if not self.read_only else False,
@@ -108,8 +111,11 @@ class ToolSpec(Generic[In, Out]):
         )
 
 
-def advertised_schema(model: type[ToolInput]) -> dict[str, Any]:
+def advertised_schema(model: type[ToolInput], language: Language) -> dict[str, Any]:
     """The input schema `tools/list` shows: pydantic's, minus what costs tokens and tells the model nothing.
+
+    Parameter descriptions are declared in both languages (`Words` beside the field); the schema carries
+    the one of `language`.
 
     Calls are validated by the input model, never by this schema, so validation does not change. The schema
     keeps types, enums, formats, patterns, required fields and the limits a real call can reach; it offers
@@ -120,7 +126,7 @@ def advertised_schema(model: type[ToolInput]) -> dict[str, Any]:
     """
     schema = model.model_json_schema()
     definitions = schema.pop("$defs", {})
-    advertised = _plain(schema, definitions)
+    advertised = _plain(schema, definitions, language)
     advertised.setdefault("properties", {})
     advertised["additionalProperties"] = False
     return model.advertise(advertised)
@@ -130,11 +136,13 @@ _EMPTY_DEFAULTS: tuple[Any, ...] = (None, "", [], ())
 _NULL = {"type": "null"}
 
 
-def _plain(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+def _plain(node: dict[str, Any], definitions: dict[str, Any], language: Language) -> dict[str, Any]:
     reference = node.get("$ref")
     if isinstance(reference, str):
         node = {**definitions[reference.rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
     plain = {key: value for key, value in node.items() if key != "title"}
+    if "description" in plain:
+        plain["description"] = pick_description(plain["description"], language)
     options = plain.get("anyOf")
     if isinstance(options, list) and len(options) == 2 and _NULL in options:
         (other,) = [option for option in options if option != _NULL]
@@ -155,11 +163,13 @@ def _plain(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
     if plain.get("maximum", 0) >= MAX_ID:
         del plain["maximum"]
     if isinstance(plain.get("properties"), dict):
-        plain["properties"] = {name: _plain(sub, definitions) for name, sub in plain["properties"].items()}
+        plain["properties"] = {
+            name: _plain(sub, definitions, language) for name, sub in plain["properties"].items()
+        }
     if isinstance(plain.get("items"), dict):
-        plain["items"] = _plain(plain["items"], definitions)
+        plain["items"] = _plain(plain["items"], definitions, language)
     if isinstance(plain.get("anyOf"), list):
-        plain["anyOf"] = [_plain(option, definitions) for option in plain["anyOf"]]
+        plain["anyOf"] = [_plain(option, definitions, language) for option in plain["anyOf"]]
     return dict(sorted(plain.items(), key=lambda item: _FIRST.get(item[0], len(_FIRST))))
 
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import PositiveId
+from adapters.i18n.words import Words
+from adapters.mcp.fields import CLIENT_ID, DEPARTMENT_ID, REQUESTOR_ID, PositiveId
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.chats import present_chat, present_chat_page
 from application.queries import ChatFilter
@@ -84,19 +85,23 @@ AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
 
 
 class ChatIdInput(ToolInput):
-    id: PositiveId
+    id: Annotated[PositiveId, Words(pt="ID do chat.", en="Chat ID.")]
 
 
 class ChatsInput(PagedInput):
     # The filters every chat queue has (no docstring: it would become the schema's description).
-    department_id: PositiveId | None = None
-    client_id: PositiveId | None = None
-    requestor_id: PositiveId | None = None
-    number: WhatsAppNumber = Field(
-        default=None, description="WhatsApp do contato com DDI e DDD (exige licença)."
-    )
-    origins: Origins = ()
-    started_by: Starter | None = None
+    department_id: Annotated[PositiveId | None, DEPARTMENT_ID] = None
+    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
+    requestor_id: Annotated[PositiveId | None, REQUESTOR_ID] = None
+    number: Annotated[
+        WhatsAppNumber,
+        Words(
+            pt="WhatsApp com DDI e DDD (exige licença).",
+            en="WhatsApp with country and area code (needs a licence).",
+        ),
+    ] = None
+    origins: Annotated[Origins, Words(pt="Canais de origem.", en="Origin channels.")] = ()
+    started_by: Annotated[Starter | None, Words(pt="Quem iniciou.", en="Who started it.")] = None
 
     def to_filter(self) -> ChatFilter:
         return ChatFilter(
@@ -110,22 +115,29 @@ class ChatsInput(PagedInput):
 
 
 class InAttendanceChatsInput(ChatsInput):
-    user_id: PositiveId | None = Field(default=None, description="Atendente responsável.")
-    status: AttendanceStatus | None = None
+    user_id: Annotated[
+        PositiveId | None, Words(pt="Atendente responsável.", en="The attendant in charge.")
+    ] = None
+    status: Annotated[AttendanceStatus | None, Words(pt="Situação.", en="Status.")] = None
 
     def to_filter(self) -> ChatFilter:
         return replace(super().to_filter(), user_id=self.user_id, status=self.status)
 
 
 class ArchivedChatsInput(ChatsInput):
-    canceled: bool | None = Field(default=None, description="true: só cancelados; false: só finalizados.")
+    canceled: Annotated[
+        bool | None,
+        Words(
+            pt="true: só cancelados; false: só finalizados.", en="true: cancelled only; false: finished only."
+        ),
+    ] = None
 
     def to_filter(self) -> ChatFilter:
         return replace(super().to_filter(), canceled=self.canceled)
 
 
 def _queue_tool(
-    queue: ChatList, name: str, title: str, description: str, input_model: type[ChatsInput]
+    queue: ChatList, name: str, title: Words, description: Words, input_model: type[ChatsInput]
 ) -> ToolSpec[Any, Any]:
     return ToolSpec(
         name=name,
@@ -141,10 +153,12 @@ def _queue_tool(
 
 GET_CHAT = ToolSpec(
     name="get_chat",
-    title="Ver chat",
-    description=(
-        "Mostra um chat pelo ID: situação, pessoas, departamento, origem, ticket vinculado, avaliação e a "
-        "última mensagem do cliente."
+    title=Words(pt="Ver chat", en="Show chat"),
+    description=Words(
+        pt="Mostra um chat: situação, pessoas, departamento, origem, ticket vinculado, avaliação e a "
+        "última mensagem do cliente.",
+        en="Shows a chat: status, people, department, origin, linked ticket, rating and the client's "
+        "last message.",
     ),
     input_model=ChatIdInput,
     use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
@@ -156,32 +170,44 @@ GET_CHAT = ToolSpec(
 LIST_INBOX_CHATS = _queue_tool(
     ChatList.INBOX,
     "list_inbox_chats",
-    "Chats na caixa de entrada",
-    "Lista a caixa de entrada de chats: os que nenhum atendente assumiu.",
+    Words(pt="Chats na caixa de entrada", en="Chats in the inbox"),
+    Words(
+        pt="Lista a caixa de entrada de chats: os que nenhum atendente assumiu.",
+        en="Lists the chat inbox: the chats no attendant has taken.",
+    ),
     ChatsInput,
 )
 
 LIST_MY_CHATS = _queue_tool(
     ChatList.MINE,
     "list_my_chats",
-    "Meus chats",
-    "Lista os chats em andamento assumidos pelo dono da chave da API (os meus).",
+    Words(pt="Meus chats", en="My chats"),
+    Words(
+        pt="Lista os chats em andamento assumidos pelo dono da chave da API (os meus).",
+        en="Lists the ongoing chats taken by the API key's owner (mine).",
+    ),
     ChatsInput,
 )
 
 LIST_IN_ATTENDANCE_CHATS = _queue_tool(
     ChatList.IN_ATTENDANCE,
     "list_in_attendance_chats",
-    "Chats em atendimento",
-    "Lista os chats em atendimento na organização, de qualquer atendente.",
+    Words(pt="Chats em atendimento", en="Chats in attendance"),
+    Words(
+        pt="Lista os chats em atendimento na organização, de qualquer atendente.",
+        en="Lists the chats in attendance in the organisation, by any attendant.",
+    ),
     InAttendanceChatsInput,
 )
 
 LIST_ARCHIVED_CHATS = _queue_tool(
     ChatList.ARCHIVED,
     "list_archived_chats",
-    "Chats arquivados",
-    "Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente.",
+    Words(pt="Chats arquivados", en="Archived chats"),
+    Words(
+        pt="Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente.",
+        en="Lists the archived chats (finished or cancelled), with the client's rating.",
+    ),
     ArchivedChatsInput,
 )
 

@@ -8,7 +8,8 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import PositiveId
+from adapters.i18n.words import Words
+from adapters.mcp.fields import NAME_OR_PART, PositiveId
 from adapters.mcp.spec import PagedInput, ToolSpec
 from adapters.presenters.markdown.custom_fields import (
     present_entities,
@@ -60,29 +61,41 @@ FieldTypeArg = Annotated[
 
 
 class ListEntitiesInput(PagedInput):
-    active: bool | None = None
-    applied_in: AppliedInArg = Field(default=None, description="Onde os campos aparecem.")
-    name: str | None = Field(default=None, min_length=1, max_length=200, description="Nome ou parte.")
+    active: Annotated[bool | None, Words(pt="Omitido: todas.", en="Left out: all.")] = None
+    applied_in: Annotated[
+        AppliedInArg, Words(pt="Onde os campos aparecem.", en="Where the fields appear.")
+    ] = None
+    name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
 
 
 class ListEntityFieldsInput(PagedInput):
-    entity_id: Id
-    field_type: FieldTypeArg = None
-    required: bool | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=200, description="Nome ou parte.")
+    entity_id: Annotated[Id, Words(pt="Entidade (list_entities).", en="Entity (list_entities).")]
+    field_type: Annotated[FieldTypeArg, Words(pt="Tipo do campo.", en="Field type.")] = None
+    required: Annotated[
+        bool | None,
+        Words(
+            pt="true: só obrigatórios; false: só opcionais.", en="true: required only; false: optional only."
+        ),
+    ] = None
+    name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
 
 
 class ListEntityFieldOptionsInput(PagedInput):
-    entity_field_id: Id
-    value: str | None = Field(default=None, min_length=1, max_length=200, description="Texto ou parte.")
+    entity_field_id: Annotated[Id, Words(pt="Campo (list_entity_fields).", en="Field (list_entity_fields).")]
+    value: Annotated[str | None, Words(pt="Texto ou parte.", en="Text or part.")] = Field(
+        default=None, min_length=1, max_length=200
+    )
 
 
 LIST_ENTITIES = ToolSpec(
     name="list_entities",
-    title="Listar entidades (campos personalizados)",
-    description=(
-        "Lista as entidades (grupos de campos personalizados): onde se aplicam e se estão ativas. Passo 1 "
-        "para preencher campos; depois, list_entity_fields."
+    title=Words(pt="Listar entidades (campos personalizados)", en="List entities (custom fields)"),
+    description=Words(
+        pt="Lista as entidades (grupos de campos personalizados): onde se aplicam e se estão ativas. Passo 1 "
+        "para preencher campos; depois, list_entity_fields.",
+        en="Lists the entities (groups of custom fields): where they apply and whether active. Step "
+        "1 to fill "
+        "in fields; then, list_entity_fields.",
     ),
     input_model=ListEntitiesInput,
     use_case=lambda services, args: ListEntities(services.custom_fields)(
@@ -97,10 +110,14 @@ LIST_ENTITIES = ToolSpec(
 
 LIST_ENTITY_FIELDS = ToolSpec(
     name="list_entity_fields",
-    title="Listar campos de uma entidade",
-    description=(
-        "Lista os campos de uma entidade (list_entities): ID (entity_field_id), tipo, se é obrigatório e o "
-        "formato do valor em update_ticket_entities. Opções de seleção e checkbox: list_entity_field_options."
+    title=Words(pt="Listar campos de uma entidade", en="List an entity's fields"),
+    description=Words(
+        pt="Lista os campos de uma entidade: ID (entity_field_id), tipo, se é "
+        "obrigatório e o "
+        "formato do valor em update_ticket_entities. Opções de seleção e checkbox: "
+        "list_entity_field_options.",
+        en="Lists an entity's fields: ID (entity_field_id), type, whether required and the "
+        "value format in update_ticket_entities. Select and checkbox options: list_entity_field_options.",
     ),
     input_model=ListEntityFieldsInput,
     use_case=lambda services, args: ListEntityFields(services.custom_fields)(
@@ -124,10 +141,14 @@ LIST_ENTITY_FIELDS = ToolSpec(
 
 LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
     name="list_entity_field_options",
-    title="Listar opções de um campo",
-    description=(
-        "Lista as opções de um campo de seleção única ou checkbox: ID (entity_field_option_id), texto, se é "
-        "a opção nula, e como usá-las em update_ticket_entities."
+    title=Words(pt="Listar opções de um campo", en="List a field's options"),
+    description=Words(
+        pt="Lista as opções de um campo de seleção única ou checkbox: ID (entity_field_option_id), "
+        "texto, se é "
+        "a opção nula, e como usá-las em update_ticket_entities.",
+        en="Lists the options of a single-select or checkbox field: ID (entity_field_option_id), "
+        "text, whether "
+        "it is the null option, and how to use them in update_ticket_entities.",
     ),
     input_model=ListEntityFieldOptionsInput,
     use_case=lambda services, args: ListEntityFieldOptions(services.custom_fields)(

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import DESK_NAME, PositiveId
+from adapters.i18n.words import Words
+from adapters.mcp.fields import DESK_ID, DESK_NAME, PositiveId
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.desks import (
     present_desk,
@@ -27,19 +28,20 @@ def _not_boolean(value: Any) -> Any:
     return value
 
 
-OptionalDeskId = Annotated[PositiveId | None, BeforeValidator(_not_boolean)]
+OptionalDeskId = Annotated[PositiveId | None, BeforeValidator(_not_boolean), DESK_ID]
+DeskName = Annotated[str | None, DESK_NAME]
 
 
 class ListDesksInput(PagedInput):
-    active: bool = Field(default=True, description="false: só as inativas.")
-    name: str | None = Field(
-        default=None, min_length=1, max_length=200, description="Nome exato, interno ou de exibição."
-    )
+    active: Annotated[bool, Words(pt="false: só as inativas.", en="false: inactive ones only.")] = True
+    name: Annotated[
+        str | None, Words(pt="Nome exato, interno ou de exibição.", en="Exact name, internal or display.")
+    ] = Field(default=None, min_length=1, max_length=200)
 
 
 class DeskInput(ToolInput):
     desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
 
     def desk(self) -> DeskId | None:
         return DeskId(self.desk_id) if self.desk_id is not None else None
@@ -47,13 +49,14 @@ class DeskInput(ToolInput):
 
 class DeskPrioritiesInput(PagedInput):
     desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
-    priority_name: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        description="Nome ou parte: busca em todas as da mesa, a mais parecida primeiro (sem paginar).",
-    )
+    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
+    priority_name: Annotated[
+        str | None,
+        Words(
+            pt="Nome ou parte; busca em todas, a mais parecida primeiro.",
+            en="Name or part; searches them all, the closest first.",
+        ),
+    ] = Field(default=None, min_length=1, max_length=200)
 
     def desk(self) -> DeskId | None:
         return DeskId(self.desk_id) if self.desk_id is not None else None
@@ -61,13 +64,14 @@ class DeskPrioritiesInput(PagedInput):
 
 class DeskCatalogsInput(PagedInput):
     desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
-    catalog_name: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        description="Nome ou parte: busca em todos os da mesa, o mais parecido primeiro (sem paginar).",
-    )
+    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
+    catalog_name: Annotated[
+        str | None,
+        Words(
+            pt="Nome ou parte; busca em todos, o mais parecido primeiro.",
+            en="Name or part; searches them all, the closest first.",
+        ),
+    ] = Field(default=None, min_length=1, max_length=200)
 
     def desk(self) -> DeskId | None:
         return DeskId(self.desk_id) if self.desk_id is not None else None
@@ -75,10 +79,12 @@ class DeskCatalogsInput(PagedInput):
 
 LIST_DESKS = ToolSpec(
     name="list_desks",
-    title="Listar mesas",
-    description=(
-        "Lista as mesas (filas de atendimento): ID, nome interno e de exibição, se está ativa, tipo de "
-        "apontamento."
+    title=Words(pt="Listar mesas", en="List desks"),
+    description=Words(
+        pt="Lista as mesas (filas de atendimento): ID, nome interno e de exibição, se está ativa, tipo de "
+        "apontamento.",
+        en="Lists the desks (service queues): ID, internal and display name, whether active, "
+        "appointment type.",
     ),
     input_model=ListDesksInput,
     use_case=lambda gateway, args: ListDesks(gateway.desks)(
@@ -91,10 +97,12 @@ LIST_DESKS = ToolSpec(
 
 GET_DESK = ToolSpec(
     name="get_desk",
-    title="Ver configuração da mesa",
-    description=(
-        "Mostra a configuração de uma mesa (desk_id ou desk_name): atendimento (apontamentos, quem pode "
-        "abrir e cancelar tickets), SLA, revisão e reabertura de tickets, campos obrigatórios."
+    title=Words(pt="Ver configuração da mesa", en="Show desk configuration"),
+    description=Words(
+        pt="Mostra a configuração de uma mesa: atendimento (apontamentos, quem pode "
+        "abrir e cancelar tickets), SLA, revisão e reabertura de tickets, campos obrigatórios.",
+        en="Shows a desk's configuration: service (appointments, who may open and "
+        "cancel tickets), SLA, ticket review and reopening, required fields.",
     ),
     input_model=DeskInput,
     use_case=lambda services, args: ShowDesk(services.desks)(desk_id=args.desk(), desk_name=args.desk_name),
@@ -105,10 +113,12 @@ GET_DESK = ToolSpec(
 
 LIST_DESK_PRIORITIES = ToolSpec(
     name="list_desk_priorities",
-    title="Listar prioridades da mesa",
-    description=(
-        "Lista as prioridades de uma mesa (desk_id ou desk_name), com os tempos de resposta e solução: o "
-        "priority_id de create_ticket e update_ticket."
+    title=Words(pt="Listar prioridades da mesa", en="List the desk's priorities"),
+    description=Words(
+        pt="Lista as prioridades de uma mesa, com os tempos de resposta e solução: o "
+        "priority_id de create_ticket e update_ticket.",
+        en="Lists a desk's priorities, with response and solution times: the "
+        "priority_id of create_ticket and update_ticket.",
     ),
     input_model=DeskPrioritiesInput,
     use_case=lambda services, args: ListDeskPriorities(services.desks)(
@@ -121,10 +131,10 @@ LIST_DESK_PRIORITIES = ToolSpec(
 
 LIST_DESK_SERVICES_CATALOGS = ToolSpec(
     name="list_desk_services_catalogs",
-    title="Listar catálogos de serviços da mesa",
-    description=(
-        "Lista os catálogos de serviços de uma mesa (desk_id ou desk_name); seus itens: search_catalog_item "
-        "com catalog_id."
+    title=Words(pt="Listar catálogos de serviços da mesa", en="List the desk's services catalogs"),
+    description=Words(
+        pt="Lista os catálogos de serviços de uma mesa; seus itens: search_catalog_item com catalog_id.",
+        en="Lists a desk's services catalogs; their items: search_catalog_item with catalog_id.",
     ),
     input_model=DeskCatalogsInput,
     use_case=lambda services, args: ListDeskCatalogs(services.desks)(

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import DESK_NAME
+from adapters.i18n.words import Words
+from adapters.mcp.fields import DESK_ID, DESK_NAME
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
@@ -45,29 +46,43 @@ OptionalId = Annotated[
 
 
 class SearchClientInput(ToolInput):
-    client_name: str = Field(min_length=1, max_length=200)
+    client_name: Annotated[
+        str, Words(pt="Nome ou razão social, ou parte.", en="Name or legal name, or part.")
+    ] = Field(min_length=1, max_length=200)
 
 
 class SearchUserInput(PagedInput):
-    name: str = Field(min_length=1, max_length=200)
-    type: Literal["client", "attendant", "admin"] | None = Field(
-        default=None, description="client: solicitante de um cliente."
+    name: Annotated[str, Words(pt="Nome ou e-mail, ou parte.", en="Name or e-mail, or part.")] = Field(
+        min_length=1, max_length=200
     )
-    active: bool | None = None
+    type: Annotated[
+        Literal["client", "attendant", "admin"] | None,
+        Words(pt="client: solicitante de um cliente.", en="client: a client's requestor."),
+    ] = None
+    active: Annotated[bool | None, Words(pt="Omitido: todos.", en="Left out: all.")] = None
 
 
 class SearchStageInput(PagedInput):
-    desk_id: OptionalId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+    desk_id: Annotated[OptionalId, DESK_ID] = None
+    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, min_length=1, max_length=200)
 
 
 class SearchCatalogItemInput(PagedInput):
-    desk_id: OptionalId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
-    search: str | None = Field(default=None, min_length=1, max_length=200)
-    catalog_item_name: str | None = Field(default=None, min_length=1, max_length=200)
-    area_id: OptionalId = None
-    catalog_id: OptionalId = None
+    desk_id: Annotated[OptionalId, DESK_ID] = None
+    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, min_length=1, max_length=200)
+    search: Annotated[
+        str | None, Words(pt="Texto em itens, áreas e catálogos.", en="Text in items, areas and catalogs.")
+    ] = Field(default=None, min_length=1, max_length=200)
+    catalog_item_name: Annotated[
+        str | None, Words(pt="Um item pelo nome, ou candidatos.", en="One item by name, or candidates.")
+    ] = Field(default=None, min_length=1, max_length=200)
+    area_id: Annotated[OptionalId, Words(pt="ID da área.", en="Area ID.")] = None
+    catalog_id: Annotated[
+        OptionalId,
+        Words(
+            pt="ID do catálogo (list_desk_services_catalogs).", en="Catalog ID (list_desk_services_catalogs)."
+        ),
+    ] = None
 
     def criteria(self) -> CatalogFilter:
         return CatalogFilter(
@@ -84,10 +99,10 @@ def _desk_id(value: int | None) -> DeskId | None:
 
 SEARCH_CLIENT = ToolSpec(
     name="search_client",
-    title="Buscar cliente",
-    description=(
-        "Busca clientes (empresas) ativos pelo nome ou razão social, ou parte, sem diferenciar acentos: o "
-        "client_id."
+    title=Words(pt="Buscar cliente", en="Find client"),
+    description=Words(
+        pt="Busca clientes (empresas) ativos, sem diferenciar acentos: o client_id.",
+        en="Finds active clients (companies), ignoring accents: the client_id.",
     ),
     input_model=SearchClientInput,
     use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
@@ -98,10 +113,12 @@ SEARCH_CLIENT = ToolSpec(
 
 SEARCH_USER = ToolSpec(
     name="search_user",
-    title="Buscar usuário",
-    description=(
-        "Busca usuários (atendentes, administradores, solicitantes) pelo nome ou e-mail, ou parte, sem "
-        "diferenciar acentos: o responsible_id (atendente ou administrador) ou um solicitante."
+    title=Words(pt="Buscar usuário", en="Find user"),
+    description=Words(
+        pt="Busca usuários (atendentes, administradores, solicitantes), sem diferenciar acentos: o "
+        "responsible_id (atendente ou administrador) ou um solicitante.",
+        en="Finds users (attendants, administrators, requestors), ignoring accents: the responsible_id "
+        "(attendant or administrator) or a requestor.",
     ),
     input_model=SearchUserInput,
     use_case=lambda gateway, args: SearchUsers(gateway.people)(
@@ -117,10 +134,13 @@ SEARCH_USER = ToolSpec(
 
 SEARCH_STAGE = ToolSpec(
     name="search_stage",
-    title="Listar estágios da mesa",
-    description=(
-        "Lista os estágios de uma mesa (desk_id ou desk_name), em ordem, com tipo (inicial, intermediário, "
-        "final) e tempo máximo: o stage_id."
+    title=Words(pt="Listar estágios da mesa", en="List the desk's stages"),
+    description=Words(
+        pt="Lista os estágios de uma mesa, em ordem, com tipo (inicial, "
+        "intermediário, "
+        "final) e tempo máximo: o stage_id.",
+        en="Lists a desk's stages, in order, with type (initial, intermediate, final) "
+        "and maximum time: the stage_id.",
     ),
     input_model=SearchStageInput,
     use_case=lambda gateway, args: ListStages(gateway.desks)(
@@ -133,11 +153,12 @@ SEARCH_STAGE = ToolSpec(
 
 SEARCH_CATALOG_ITEM = ToolSpec(
     name="search_catalog_item",
-    title="Buscar item de catálogo",
-    description=(
-        "Busca itens do catálogo de serviços (catálogo → área → item) de uma mesa (desk_id ou desk_name). "
-        "Exige um de: search (lista itens, áreas e catálogos com o texto), catalog_item_name (um item, ou "
-        "candidatos), area_id, catalog_id."
+    title=Words(pt="Buscar item de catálogo", en="Find catalog item"),
+    description=Words(
+        pt="Busca itens do catálogo de serviços (catálogo → área → item) de uma mesa. "
+        "Exige um de: search, catalog_item_name, area_id, catalog_id.",
+        en="Finds items of a desk's services catalog (catalog → area → item). "
+        "Needs one of: search, catalog_item_name, area_id, catalog_id.",
     ),
     input_model=SearchCatalogItemInput,
     use_case=lambda gateway, args: SearchCatalogItems(gateway.desks)(

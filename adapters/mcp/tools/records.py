@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
+from adapters.i18n.words import Words
 from adapters.mcp.attachment_args import WithFiles
-from adapters.mcp.fields import Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
+from adapters.mcp.fields import MARKDOWN, Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.records import (
     present_appointment_added,
@@ -33,7 +36,7 @@ from domain.ids import CommunicationId
 
 class NoteInput(WithFiles):
     ticket_number: TicketNumberArg
-    text: str = Field(min_length=1, max_length=100_000, description="Markdown (vai como HTML).")
+    text: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=100_000)
 
 
 class NotesInput(PagedInput):
@@ -42,7 +45,10 @@ class NotesInput(PagedInput):
 
 class NoteIdInput(ToolInput):
     ticket_number: TicketNumberArg
-    communication_id: PositiveId
+    communication_id: Annotated[
+        PositiveId,
+        Words(pt="ID da nota (list_internal_communications).", en="Note ID (list_internal_communications)."),
+    ]
 
 
 class TicketOnlyInput(ToolInput):
@@ -51,10 +57,12 @@ class TicketOnlyInput(ToolInput):
 
 class NewAppointmentInput(ToolInput):
     ticket_number: TicketNumberArg
-    date: PastDay = Field(description="Hoje ou antes.")
-    init_time: TimeOfDay
-    end_time: TimeOfDay = Field(description="Não antes de init_time.")
-    description: str = Field(min_length=1, max_length=10_000, description="O que foi feito; texto simples.")
+    date: Annotated[PastDay, Words(pt="Hoje ou antes.", en="Today or earlier.")]
+    init_time: Annotated[TimeOfDay, Words(pt="Início.", en="Start.")]
+    end_time: Annotated[TimeOfDay, Words(pt="Não antes de init_time.", en="Not before init_time.")]
+    description: Annotated[
+        str, Words(pt="O que foi feito; texto simples.", en="What was done; plain text.")
+    ] = Field(min_length=1, max_length=10_000)
 
     def to_appointment(self) -> NewAppointment:
         return NewAppointment(self.date, self.init_time, self.end_time, self.description)
@@ -62,9 +70,9 @@ class NewAppointmentInput(ToolInput):
 
 class AppointmentsInput(PagedInput):
     ticket_number: TicketNumberArg
-    user_id: PositiveId | None = Field(default=None, description="Atendente.")
-    start_date: Day = None
-    end_date: Day = None
+    user_id: Annotated[PositiveId | None, Words(pt="Atendente.", en="Attendant.")] = None
+    start_date: Annotated[Day, Words(pt="De (inclusive).", en="From (inclusive).")] = None
+    end_date: Annotated[Day, Words(pt="Até (inclusive).", en="Until (inclusive).")] = None
 
     def to_filter(self) -> AppointmentFilter:
         return AppointmentFilter(user_id=self.user_id, start=self.start_date, end=self.end_date)
@@ -72,11 +80,13 @@ class AppointmentsInput(PagedInput):
 
 CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     name="create_internal_communication",
-    title="Criar comunicação interna",
-    description=(
-        "Adiciona ao ticket uma nota interna, que só atendentes veem; ao cliente: create_ticket_answer. "
-        + files_allowed(COMMUNICATION_LIMITS)
-    ),
+    title=Words(pt="Criar comunicação interna", en="Add internal communication"),
+    description=Words(
+        pt="Adiciona ao ticket uma nota interna, que só atendentes veem; ao cliente: create_ticket_answer.",
+        en="Adds an internal note to the ticket, seen only by attendants; to the client: "
+        "create_ticket_answer.",
+    )
+    + files_allowed(COMMUNICATION_LIMITS),
     input_model=NoteInput,
     use_case=lambda services, args: AddNote(
         services.communications, services.rich_text, services.attachments
@@ -89,8 +99,11 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
 
 LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     name="list_internal_communications",
-    title="Listar comunicações internas",
-    description="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
+    title=Words(pt="Listar comunicações internas", en="List internal communications"),
+    description=Words(
+        pt="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
+        en="Lists a ticket's internal notes: author, date, start of the text, attachments.",
+    ),
     input_model=NotesInput,
     use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
     presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
@@ -100,8 +113,8 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
 
 GET_INTERNAL_COMMUNICATION = ToolSpec(
     name="get_internal_communication",
-    title="Ver comunicação interna",
-    description="Mostra uma nota interna completa (ID em list_internal_communications).",
+    title=Words(pt="Ver comunicação interna", en="Show internal communication"),
+    description=Words(pt="Mostra uma nota interna completa.", en="Shows a whole internal note."),
     input_model=NoteIdInput,
     use_case=lambda services, args: ReadNote(services.communications)(
         args.ticket_number, CommunicationId(args.communication_id)
@@ -113,8 +126,11 @@ GET_INTERNAL_COMMUNICATION = ToolSpec(
 
 GET_TICKET_FILES = ToolSpec(
     name="get_ticket_files",
-    title="Arquivos do ticket",
-    description="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
+    title=Words(pt="Arquivos do ticket", en="Ticket files"),
+    description=Words(
+        pt="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
+        en="Lists the files attached to a ticket: name, type, size, link, date, author.",
+    ),
     input_model=TicketOnlyInput,
     use_case=lambda services, args: ListTicketFiles(services.files)(args.ticket_number),
     presenter=lambda files, _args, fmt: present_files(files, fmt),
@@ -125,10 +141,13 @@ GET_TICKET_FILES = ToolSpec(
 
 GET_TICKET_STAGES_SLAS = ToolSpec(
     name="get_ticket_stages_slas",
-    title="Histórico de estágios e SLA",
-    description=(
-        "Mostra os estágios por que o ticket passou, o tempo em cada um (no expediente) e se o SLA foi "
-        "cumprido. Vazio se a mesa não tem SLA."
+    title=Words(pt="Histórico de estágios e SLA", en="Stage and SLA history"),
+    description=Words(
+        pt="Mostra os estágios por que o ticket passou, o tempo em cada um (no expediente) e se o SLA foi "
+        "cumprido. Vazio se a mesa não tem SLA.",
+        en="Shows the stages the ticket went through, the time in each (in working hours) and "
+        "whether the SLA "
+        "was met. Empty if the desk has no SLA.",
     ),
     input_model=NotesInput,
     use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
@@ -139,10 +158,12 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
 
 CREATE_APPOINTMENT = ToolSpec(
     name="create_appointment",
-    title="Apontar horas",
-    description=(
-        "Registra horas trabalhadas num ticket. Só em mesas com apontamento sem valorização (nas outras o "
-        "TiFlux recusa)."
+    title=Words(pt="Apontar horas", en="Log hours"),
+    description=Words(
+        pt="Registra horas trabalhadas num ticket. Só em mesas com apontamento sem valorização (nas outras o "
+        "TiFlux recusa).",
+        en="Logs hours worked on a ticket. Only in desks whose appointments carry no value (TiFlux refuses "
+        "the others).",
     ),
     input_model=NewAppointmentInput,
     use_case=lambda services, args: AddAppointment(services.appointments)(
@@ -156,8 +177,11 @@ CREATE_APPOINTMENT = ToolSpec(
 
 LIST_APPOINTMENTS = ToolSpec(
     name="list_appointments",
-    title="Listar apontamentos",
-    description=("Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos."),
+    title=Words(pt="Listar apontamentos", en="List logged hours"),
+    description=Words(
+        pt="Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos.",
+        en="Lists the hours logged on a ticket, with values in desks that charge for them.",
+    ),
     input_model=AppointmentsInput,
     use_case=lambda services, args: ListAppointments(services.appointments)(
         args.ticket_number, args.to_filter(), args.page()

@@ -6,9 +6,22 @@ from typing import Annotated
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from adapters.i18n.words import Words
 from adapters.mcp.attachment_args import WithFiles
 from adapters.mcp.fields import (
+    CATALOG_ITEM_ID,
+    CATALOG_ITEM_NAME,
+    CLIENT_ID,
+    CLIENT_NAME,
+    DESK_ID,
+    DESK_NAME,
+    MARKDOWN,
     NAMES_RESOLVED,
+    REQUESTOR_ID,
+    RESPONSIBLE_NAME,
+    STAGE_ID,
+    STAGE_NAME,
+    STATUS_ID,
     Email,
     EmailList,
     NullableId,
@@ -50,31 +63,44 @@ MAX_TITLE = 255
 MAX_TEXT = 100_000
 
 MESA_FIRST = (
-    'Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; quem pediu → '
-    'requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name. ' + NAMES_RESOLVED
+    Words(
+        pt='Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; quem pediu → '
+        'requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name.',
+        en='Names: a loose name is a desk (desk_name); "client"/"company" → client_name; who asked → '
+        'requestor_name/requestor_email; "assigned to"/"hand it to" → responsible_name.',
+    )
+    + NAMES_RESOLVED
 )
-MARKDOWN = "Markdown (vai como HTML)."
+TITLE = Words(pt="Assunto.", en="Subject.")
+PRIORITY_ID = Words(pt="Veja list_desk_priorities.", en="See list_desk_priorities.")
+RESPONSIBLE_ID = Words(pt="Atendente (search_user).", en="Attendant (search_user).")
 
 
 class CreateTicketInput(ToolInput):
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    description: str = Field(min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
-    client_id: PositiveId | None = None
-    client_name: Name = None
-    desk_id: PositiveId | None = None
-    desk_name: Name = None
-    priority_id: PositiveId | None = Field(default=None, description="Veja list_desk_priorities.")
-    services_catalogs_item_id: PositiveId | None = None
-    catalog_item_name: Name = None
-    status_id: PositiveId | None = None
-    requestor_id: PositiveId | None = None
-    requestor_name: Name = Field(default=None, description="Se não existir no cliente, é criado.")
-    requestor_email: Email = None
-    requestor_telephone: Phone = None
-    responsible_id: PositiveId | None = None
-    responsible_name: Name = Field(default=None, description="Nome ou e-mail do atendente.")
+    title: Annotated[str, TITLE] = Field(min_length=1, max_length=MAX_TITLE)
+    description: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=MAX_TEXT)
+    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
+    client_name: Annotated[Name, CLIENT_NAME] = None
+    desk_id: Annotated[PositiveId | None, DESK_ID] = None
+    desk_name: Annotated[Name, DESK_NAME] = None
+    priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
+    services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
+    catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
+    status_id: Annotated[PositiveId | None, STATUS_ID] = None
+    requestor_id: Annotated[PositiveId | None, REQUESTOR_ID] = None
+    requestor_name: Annotated[
+        Name, Words(pt="Se não existir no cliente, é criado.", en="Created if the client has no such person.")
+    ] = None
+    requestor_email: Annotated[Email, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")] = None
+    requestor_telephone: Annotated[
+        Phone, Words(pt="Telefone do solicitante.", en="The requestor's phone.")
+    ] = None
+    responsible_id: Annotated[PositiveId | None, RESPONSIBLE_ID] = None
+    responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
     followers: EmailList = Field(default="", validate_default=True)
-    parent_ticket_number: OptionalTicketNumber = None
+    parent_ticket_number: Annotated[
+        OptionalTicketNumber, Words(pt="Número do ticket pai.", en="The parent ticket's number.")
+    ] = None
 
     def to_request(self) -> TicketRequest:
         return TicketRequest(
@@ -101,20 +127,25 @@ class CreateTicketInput(ToolInput):
 
 class UpdateTicketInput(ToolInput):
     ticket_number: TicketNumberArg = Field(validation_alias=AliasChoices("ticket_number", "ticket_id"))
-    title: str | None = Field(default=None, min_length=1, max_length=MAX_TITLE)
-    description: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
-    client_id: PositiveId | None = None
-    desk_id: PositiveId | None = None
-    desk_name: Name = None
-    stage_id: PositiveId | None = None
-    stage_name: Name = None
-    priority_id: PositiveId | None = None
-    status_id: PositiveId | None = None
-    responsible_id: NullableId = Field(default=None, description="null remove o responsável.")
-    responsible_name: Name = Field(default=None, description="Nome ou e-mail do atendente.")
-    followers: EmailList | None = Field(default=None, description="Substitui a lista; e-mails por vírgula.")
-    services_catalogs_item_id: PositiveId | None = None
-    catalog_item_name: Name = None
+    title: Annotated[str | None, TITLE] = Field(default=None, min_length=1, max_length=MAX_TITLE)
+    description: Annotated[str | None, MARKDOWN] = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
+    desk_id: Annotated[PositiveId | None, DESK_ID] = None
+    desk_name: Annotated[Name, DESK_NAME] = None
+    stage_id: Annotated[PositiveId | None, STAGE_ID] = None
+    stage_name: Annotated[Name, STAGE_NAME] = None
+    priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
+    status_id: Annotated[PositiveId | None, STATUS_ID] = None
+    responsible_id: Annotated[
+        NullableId, Words(pt="null remove o responsável.", en="null removes the responsible attendant.")
+    ] = None
+    responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
+    followers: Annotated[
+        EmailList | None,
+        Words(pt="Substitui a lista; e-mails por vírgula.", en="Replaces the list; comma-separated e-mails."),
+    ] = None
+    services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
+    catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
 
     def to_edit(self) -> TicketEdit:
         unassign = "responsible_id" in self.model_fields_set and self.responsible_id is None
@@ -143,28 +174,40 @@ class TicketNumberInput(ToolInput):
 
 class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
-    with_signature: bool = False
+    text: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=MAX_TEXT)
+    with_signature: Annotated[
+        bool, Words(pt="Acrescenta a assinatura do atendente.", en="Add the attendant's signature.")
+    ] = False
 
 
 class FieldValueItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    entity_field_id: PositiveId
-    value: str | None = Field(
-        max_length=10_000,
-        description=(
-            'Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; seleção: ID da opção; '
-            'checkbox "true"/"false". null limpa.'
+    entity_field_id: Annotated[
+        PositiveId, Words(pt="Campo (list_entity_fields).", en="Field (list_entity_fields).")
+    ]
+    value: Annotated[
+        str | None,
+        Words(
+            pt='Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; seleção: ID da opção; '
+            'checkbox "true"/"false". null limpa.',
+            en='By type: date YYYY-MM-DD; currency "150.55"; phone digits only; select: the option\'s ID; '
+            'checkbox "true"/"false". null clears.',
         ),
-    )
-    entity_field_option_id: PositiveId | None = None
-    country_code: str | None = Field(default=None, pattern=r"^[0-9]{1,3}$", description="DDI fora do Brasil.")
+    ] = Field(max_length=10_000)
+    entity_field_option_id: Annotated[
+        PositiveId | None, Words(pt="Checkbox: ID da opção.", en="Checkbox: the option's ID.")
+    ] = None
+    country_code: Annotated[
+        str | None, Words(pt="DDI fora do Brasil.", en="Country code outside Brazil.")
+    ] = Field(default=None, pattern=r"^[0-9]{1,3}$")
 
 
 class UpdateFieldsInput(ToolInput):
     ticket_number: TicketNumberArg
-    entities: list[FieldValueItem] = Field(min_length=1, max_length=MAX_FIELD_CHANGES)
+    entities: Annotated[list[FieldValueItem], Words(pt="Valores a gravar.", en="Values to write.")] = Field(
+        min_length=1, max_length=MAX_FIELD_CHANGES
+    )
 
     def to_changes(self) -> list[FieldValueChange]:
         return [
@@ -184,8 +227,11 @@ def _id(kind: type[int] | object, value: int | None) -> object:
 
 CREATE_TICKET = ToolSpec(
     name="create_ticket",
-    title="Abrir ticket",
-    description="Abre um ticket. Cliente e mesa por ID ou nome (sem eles, os padrões configurados). "
+    title=Words(pt="Abrir ticket", en="Open ticket"),
+    description=Words(
+        pt="Abre um ticket. Cliente e mesa por ID ou nome (sem eles, os padrões configurados).",
+        en="Opens a ticket. Client and desk by ID or name (without them, the configured defaults).",
+    )
     + MESA_FIRST,
     input_model=CreateTicketInput,
     use_case=lambda services, args: CreateTicket(
@@ -199,11 +245,14 @@ CREATE_TICKET = ToolSpec(
 
 UPDATE_TICKET = ToolSpec(
     name="update_ticket",
-    title="Atualizar ticket",
-    description=(
-        "Altera só os campos informados de um ticket. desk_id/desk_name transfere de mesa (se o TiFlux "
-        "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket. " + NAMES_RESOLVED
-    ),
+    title=Words(pt="Atualizar ticket", en="Update ticket"),
+    description=Words(
+        pt="Altera só os campos informados de um ticket. desk_id/desk_name transfere de mesa (se o TiFlux "
+        "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket.",
+        en="Changes only the given fields of a ticket. desk_id/desk_name moves it to another desk (if TiFlux "
+        "allows); stage_name and catalog_item_name are looked up in that desk or the ticket's.",
+    )
+    + NAMES_RESOLVED,
     input_model=UpdateTicketInput,
     use_case=lambda services, args: UpdateTicket(
         services.tickets, services.desks, services.people, services.rich_text
@@ -216,8 +265,11 @@ UPDATE_TICKET = ToolSpec(
 
 CANCEL_TICKET = ToolSpec(
     name="cancel_ticket",
-    title="Cancelar ticket",
-    description="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
+    title=Words(pt="Cancelar ticket", en="Cancel ticket"),
+    description=Words(
+        pt="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
+        en="Cancels an open ticket: it accepts no more changes. To resolve it, use close_ticket.",
+    ),
     input_model=TicketNumberInput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CANCEL),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
@@ -228,8 +280,11 @@ CANCEL_TICKET = ToolSpec(
 
 CLOSE_TICKET = ToolSpec(
     name="close_ticket",
-    title="Fechar ticket",
-    description="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
+    title=Words(pt="Fechar ticket", en="Close ticket"),
+    description=Words(
+        pt="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
+        en="Closes a ticket as resolved (cancel_ticket cancels it). Closing it again does nothing.",
+    ),
     input_model=TicketNumberInput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CLOSE),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
@@ -241,11 +296,14 @@ CLOSE_TICKET = ToolSpec(
 
 CREATE_TICKET_ANSWER = ToolSpec(
     name="create_ticket_answer",
-    title="Responder ao cliente",
-    description=(
-        "Envia uma resposta ao cliente do ticket (o cliente lê!); notas entre atendentes: "
-        "create_internal_communication. " + files_allowed(ANSWER_LIMITS)
-    ),
+    title=Words(pt="Responder ao cliente", en="Answer the client"),
+    description=Words(
+        pt="Envia uma resposta ao cliente do ticket (o cliente lê!); notas entre atendentes: "
+        "create_internal_communication.",
+        en="Sends an answer to the ticket's client (the client reads it!); notes between attendants: "
+        "create_internal_communication.",
+    )
+    + files_allowed(ANSWER_LIMITS),
     input_model=AnswerInput,
     use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
         args.ticket_number,
@@ -262,10 +320,12 @@ CREATE_TICKET_ANSWER = ToolSpec(
 
 UPDATE_TICKET_ENTITIES = ToolSpec(
     name="update_ticket_entities",
-    title="Preencher campos personalizados",
-    description=(
-        "Grava campos personalizados de um ticket. Campos: get_ticket (show_entities=true) ou "
-        "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false."
+    title=Words(pt="Preencher campos personalizados", en="Fill in custom fields"),
+    description=Words(
+        pt="Grava campos personalizados de um ticket. Campos: get_ticket (show_entities=true) ou "
+        "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false.",
+        en="Writes a ticket's custom fields. Fields: get_ticket (show_entities=true) or list_entity_fields. "
+        "Checkbox: one item per option, with entity_field_option_id and value true/false.",
     ),
     input_model=UpdateFieldsInput,
     use_case=lambda gateway, args: UpdateTicketFields(gateway.tickets)(args.ticket_number, args.to_changes()),

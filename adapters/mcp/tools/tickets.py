@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from adapters.i18n.words import Words
 from adapters.mcp.fields import (
+    CLIENT_NAME,
+    DESK_NAME,
     ID_LISTS,
     MOMENTS,
     NAMES_RESOLVED,
+    STAGE_NAME,
     EndMoment,
     IdList,
     StartMoment,
@@ -28,24 +32,43 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 class GetTicketInput(ToolInput):
     ticket_number: TicketNumberArg
-    show_entities: bool = False
-    include_filled_entity: bool = False
+    show_entities: Annotated[
+        bool, Words(pt="Inclui os campos personalizados.", en="Include custom fields.")
+    ] = False
+    include_filled_entity: Annotated[
+        bool, Words(pt="Com show_entities: só os preenchidos.", en="With show_entities: filled ones only.")
+    ] = False
 
 
 class ListTicketsInput(PagedInput):
-    desk_ids: IdList = Field(default="", validate_default=True)
-    client_ids: IdList = Field(default="", validate_default=True)
-    stage_ids: IdList = Field(default="", validate_default=True)
-    responsible_ids: IdList = Field(default="", validate_default=True)
-    desk_name: str | None = Field(default=None, max_length=200)
-    client_name: str | None = Field(default=None, max_length=200)
-    stage_name: str | None = Field(default=None, max_length=200)
-    requestor_ids: IdList = Field(default="", validate_default=True)
-    requestor_email: str | None = Field(default=None, max_length=254)
-    is_closed: bool = False
-    date_type: Literal["created_at", "solved_in_time"] | None = None
-    start_datetime: StartMoment = None
-    end_datetime: EndMoment = None
+    desk_ids: Annotated[IdList, Words(pt="Mesas (list_desks).", en="Desks (list_desks).")] = Field(
+        default="", validate_default=True
+    )
+    client_ids: Annotated[IdList, Words(pt="Clientes (search_client).", en="Clients (search_client).")] = (
+        Field(default="", validate_default=True)
+    )
+    stage_ids: Annotated[IdList, Words(pt="Estágios (search_stage).", en="Stages (search_stage).")] = Field(
+        default="", validate_default=True
+    )
+    responsible_ids: Annotated[
+        IdList, Words(pt="Atendentes responsáveis (search_user).", en="Responsible attendants (search_user).")
+    ] = Field(default="", validate_default=True)
+    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, max_length=200)
+    client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, max_length=200)
+    stage_name: Annotated[str | None, STAGE_NAME] = Field(default=None, max_length=200)
+    requestor_ids: Annotated[
+        IdList, Words(pt="Solicitantes (search_user).", en="Requestors (search_user).")
+    ] = Field(default="", validate_default=True)
+    requestor_email: Annotated[
+        str | None, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")
+    ] = Field(default=None, max_length=254)
+    is_closed: Annotated[bool, Words(pt="true: só os fechados.", en="true: closed ones only.")] = False
+    date_type: Annotated[
+        Literal["created_at", "solved_in_time"] | None,
+        Words(pt="Padrão: created_at.", en="Default: created_at."),
+    ] = None
+    start_datetime: Annotated[StartMoment, Words(pt="De.", en="From.")] = None
+    end_datetime: Annotated[EndMoment, Words(pt="Até.", en="Until.")] = None
 
     def names(self) -> TicketNames:
         return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
@@ -75,10 +98,10 @@ class ListTicketsInput(PagedInput):
 
 GET_TICKET = ToolSpec(
     name="get_ticket",
-    title="Ver ticket",
-    description=(
-        "Mostra um ticket: status, mesa, estágio, pessoas, SLA, links, descrição. show_entities=true inclui "
-        "os campos personalizados (include_filled_entity=true: só os preenchidos)."
+    title=Words(pt="Ver ticket", en="Show ticket"),
+    description=Words(
+        pt="Mostra um ticket: status, mesa, estágio, pessoas, SLA, links, descrição.",
+        en="Shows a ticket: status, desk, stage, people, SLA, links, description.",
     ),
     input_model=GetTicketInput,
     use_case=lambda gateway, args: GetTicket(gateway.tickets)(
@@ -90,14 +113,20 @@ GET_TICKET = ToolSpec(
 
 LIST_TICKETS = ToolSpec(
     name="list_tickets",
-    title="Listar tickets",
-    description=(
-        "Lista tickets abertos (is_closed=true: só os fechados). Exige um filtro: IDs, nomes ou "
-        f"requestor_email. {ID_LISTS} {MOMENTS} "
-        'Nomes: um nome solto é uma mesa ("tickets do cansados" → desk_name); '
-        '"cliente"/"empresa" → client_name; e-mail de pessoa → requestor_email; stage_name exige a mesa. '
-        + NAMES_RESOLVED
-    ),
+    title=Words(pt="Listar tickets", en="List tickets"),
+    description=Words(
+        pt="Lista tickets abertos (ou fechados). Exige um filtro: IDs, nomes ou requestor_email.",
+        en="Lists open (or closed) tickets. Needs a filter: IDs, names or requestor_email.",
+    )
+    + ID_LISTS
+    + MOMENTS
+    + Words(
+        pt='Nomes: um nome solto é uma mesa ("tickets do cansados" → desk_name); '
+        '"cliente"/"empresa" → client_name; e-mail de pessoa → requestor_email; stage_name exige a mesa.',
+        en='Names: a loose name is a desk ("tickets of cansados" → desk_name); '
+        '"client"/"company" → client_name; a person\'s e-mail → requestor_email; stage_name needs the desk.',
+    )
+    + NAMES_RESOLVED,
     input_model=ListTicketsInput,
     use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
         args.to_query(), args.names(), args.page()

@@ -37,7 +37,7 @@ def test_every_tool_and_prompt_has_its_entry() -> None:
     text = render_tools_markdown()
     for spec in ALL_TOOLS:
         assert f"\n### {spec.name}\n" in text, spec.name
-        assert f"**{spec.title}**" in text, spec.name
+        assert f"**{spec.title.en}** ({spec.title.pt})" in text, spec.name
     for prompt in PROMPTS:
         assert f"| `{prompt.name}` |" in text, prompt.name
 
@@ -45,9 +45,9 @@ def test_every_tool_and_prompt_has_its_entry() -> None:
 def test_parameters_show_type_requirement_and_description() -> None:
     text = render_tools_markdown()
     get_ticket = text.split("\n### get_ticket\n", 1)[1].split("\n### ", 1)[0]
-    assert "**Ver ticket** — read-only" in get_ticket
+    assert "**Show ticket** (Ver ticket) — read-only" in get_ticket
     assert (
-        "| `ticket_number` | string (pattern `^#?[0-9]+$`) | yes | O número visível, não o ID interno. |"
+        "| `ticket_number` | string (pattern `^#?[0-9]+$`) | yes | The visible number, not the internal ID. |"
         in get_ticket
     )
     assert "| `show_entities` | boolean (default `false`) | no |" in get_ticket

@@ -1,20 +1,27 @@
-"""What the model sees is a reviewed diff: `tools/list` must equal contracts/tools.json, and stay small.
+"""What the model sees is a reviewed diff: `tools/list` must equal contracts/tools.json (pt-BR) and
+contracts/tools.en.json (English), describe every parameter, and stay small in both languages.
 
-After an intended change, regenerate with `make snapshot` and commit the new file with the change.
+After an intended change, regenerate with `make snapshot` and commit the new files with the change.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mcp import Client
+
+from adapters.tiflux.fake.tenant import FakeTenant
+from tests.conftest import serve_demo
 
 pytestmark = pytest.mark.anyio
 
-SNAPSHOT = Path(__file__).resolve().parents[3] / "contracts" / "tools.json"
+CONTRACTS = Path(__file__).resolve().parents[3] / "contracts"
+SNAPSHOTS = {"pt-BR": CONTRACTS / "tools.json", "en": CONTRACTS / "tools.en.json"}
 # The model reads `tools/list` on every turn (issue 10: at most 30,000 bytes, heuristics kept). Measured as
 # `make bench` does: compact JSON, UTF-8.
 BUDGET_BYTES = 30_000
@@ -24,18 +31,45 @@ def compact_size(tools: list[dict[str, object]]) -> int:
     return len(json.dumps({"tools": tools}, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-async def test_tools_list_matches_the_snapshot(mcp_client: Client) -> None:
-    tools = (await mcp_client.list_tools()).tools
-    current = [tool.model_dump(mode="json", by_alias=True, exclude_none=True) for tool in tools]
+async def listed(language: str) -> list[dict[str, Any]]:
+    async with asynccontextmanager(serve_demo)(FakeTenant.demo(), language) as client:
+        tools = (await client.list_tools()).tools
+    return [tool.model_dump(mode="json", by_alias=True, exclude_none=True) for tool in tools]
+
+
+@pytest.mark.parametrize("language", SNAPSHOTS)
+async def test_tools_list_matches_the_snapshot(language: str) -> None:
+    current = await listed(language)
+    snapshot = SNAPSHOTS[language]
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOT.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    recorded = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
-    assert current == recorded, "tools/list changed: review it, then run `make snapshot`"
+        snapshot.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    recorded = json.loads(snapshot.read_text(encoding="utf-8"))
+    assert current == recorded, f"tools/list ({language}) changed: review it, then run `make snapshot`"
 
 
-async def test_tools_list_stays_within_its_byte_budget(mcp_client: Client) -> None:
-    tools = (await mcp_client.list_tools()).tools
-    listed = [tool.model_dump(mode="json", by_alias=True, exclude_none=True) for tool in tools]
-    size = compact_size(listed)
-    assert size <= BUDGET_BYTES, f"tools/list is {size} bytes, over its {BUDGET_BYTES}-byte budget"
-    assert compact_size(json.loads(SNAPSHOT.read_text(encoding="utf-8"))) <= BUDGET_BYTES
+@pytest.mark.parametrize("language", SNAPSHOTS)
+async def test_tools_list_stays_within_its_byte_budget(language: str) -> None:
+    size = compact_size(await listed(language))
+    assert size <= BUDGET_BYTES, (
+        f"tools/list ({language}) is {size} bytes, over its {BUDGET_BYTES}-byte budget"
+    )
+    assert compact_size(json.loads(SNAPSHOTS[language].read_text(encoding="utf-8"))) <= BUDGET_BYTES
+
+
+@pytest.mark.parametrize("language", SNAPSHOTS)
+async def test_every_advertised_parameter_says_what_it_is(language: str) -> None:
+    undescribed = [
+        f"{tool['name']}.{path}"
+        for tool in await listed(language)
+        for path, schema in _parameters(tool["inputSchema"])
+        if not isinstance(schema.get("description"), str) or not schema["description"].strip()
+    ]
+    assert not undescribed, f"parameters without a description ({language}): {undescribed}"
+
+
+def _parameters(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, prop in schema.get("properties", {}).items():
+        yield prefix + name, prop
+        items = prop.get("items")
+        if isinstance(items, dict) and items.get("properties"):  # a list of objects: their fields too
+            yield from _parameters(items, f"{prefix}{name}[].")
