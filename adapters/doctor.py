@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 import anyio
 from pydantic import ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.container import create_container
+from adapters.i18n import Language, Translator
 from adapters.logs import configure_logging
 from adapters.presenters.markdown.errors import present_error
 from adapters.settings import Settings
@@ -19,50 +21,78 @@ from adapters.version import package_version
 from domain.errors import DomainError
 from domain.ids import DeskId
 
-OK, PROBLEM = "ok", "PROBLEMA"
-
 
 def run_doctor(out: Callable[[str], None] = print) -> int:
-    """Print one line per check; exit status 0 when everything is ready, 1 otherwise."""
-    out(f"tiflux-mcp {package_version()} — diagnóstico")
+    """Print one line per check, in the configured language; exit status 0 when everything is ready."""
+    t = Translator(_language())
+    report = _Report(t, out)
+    out(t("doctor.heading", version=package_version()))
     try:
         settings = Settings()
     except ValidationError as exc:
         problem = exc.errors()[0]
         field = "_".join(str(part) for part in problem["loc"]).upper()
-        out(f"[{PROBLEM}] configuração: TIFLUX_{field}: {problem['msg']}")
+        report.problem(t("doctor.settings_invalid", variable=f"TIFLUX_{field}", problem=problem["msg"]))
         return 1
     configure_logging("ERROR")
-    out(f"[{OK}] configuração lida (backend {settings.backend}, API {settings.api_base_url})")
-    out(f"[{OK}] idioma {settings.language}, fuso {settings.timezone}, cache {settings.cache_ttl:g} s")
+    report.ok(t("doctor.settings_read", backend=settings.backend, api=settings.api_base_url))
+    report.ok(
+        t("doctor.locale", language=settings.language, zone=settings.timezone, ttl=f"{settings.cache_ttl:g}")
+    )
     if settings.backend == "fake":
-        out(f"[{OK}] tenant de demonstração: nenhuma chave necessária")
+        report.ok(t("doctor.demo"))
         return 0
     key = settings.api_key_value
     if not key:
-        out(
-            f"[{PROBLEM}] TIFLUX_API_KEY não está definida: gere a chave no TiFlux (Minha conta → "
-            "Sessões → Sessões API → Gerar novo token de sessão) e defina TIFLUX_API_KEY no ambiente "
-            "ou num arquivo .env"
-        )
+        report.problem(t("doctor.no_key"))
         return 1
-    out(f"[{OK}] TIFLUX_API_KEY definida ({len(key)} caracteres; o valor não é mostrado)")
-    return anyio.run(_check_tiflux, settings, out)
+    report.ok(t("doctor.key_set", length=len(key)))
+    return anyio.run(_check_tiflux, settings, report)
 
 
-async def _check_tiflux(settings: Settings, out: Callable[[str], None]) -> int:
+class _Report:
+    """`[ok] …` and `[PROBLEMA] …` lines, the marks in the report's language."""
+
+    def __init__(self, t: Translator, out: Callable[[str], None]) -> None:
+        self.t = t
+        self._out = out
+
+    def ok(self, text: str) -> None:
+        self._out(f"[{self.t('doctor.ok')}] {text}")
+
+    def problem(self, text: str) -> None:
+        self._out(f"[{self.t('doctor.problem')}] {text}")
+
+
+class _LanguageOnly(BaseSettings):
+    """The language alone, read like `Settings` does, so the report can speak it when the rest is wrong."""
+
+    model_config = SettingsConfigDict(env_prefix="TIFLUX_", env_file=".env", extra="ignore")
+
+    language: Language = "pt-BR"
+
+
+def _language() -> Language:
+    try:
+        return _LanguageOnly().language
+    except ValidationError:
+        return "pt-BR"
+
+
+async def _check_tiflux(settings: Settings, report: _Report) -> int:
+    t = report.t
     container = create_container(settings)
     translator = container.translator()
     gateway = container.gateways()(settings.api_key_value)
     healthy = True
     try:
         me = await gateway.people.me()
-        out(f"[{OK}] TiFlux respondeu: a chave pertence a {me.name} (ID {me.id})")
+        report.ok(t("doctor.key_owner", name=me.name, id=me.id))
         if settings.default_desk_id is not None:
             desk = await gateway.desks.get(DeskId(settings.default_desk_id))
-            out(f"[{OK}] TIFLUX_DEFAULT_DESK_ID={settings.default_desk_id}: mesa {desk.label}")
+            report.ok(t("doctor.default_desk", id=settings.default_desk_id, desk=desk.label))
     except DomainError as error:
-        out(f"[{PROBLEM}] TiFlux: {present_error(error, translator)}")
+        report.problem(t("doctor.tiflux_failed", error=present_error(error, translator)))
         healthy = False
     finally:
         await container.http_client().aclose()
@@ -76,7 +106,7 @@ async def _check_tiflux(settings: Settings, out: Callable[[str], None]) -> int:
         )
         if value is not None
     ]
-    out(f"[{OK}] padrões para create_ticket: {', '.join(defaults) if defaults else 'nenhum (opcionais)'}")
+    report.ok(t("doctor.defaults", defaults=", ".join(defaults) if defaults else t("doctor.no_defaults")))
     return 0 if healthy else 1
 
 

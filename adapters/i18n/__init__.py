@@ -9,6 +9,7 @@ from adapters.i18n import (
     attachments,
     chats,
     desk_tools,
+    doctor,
     en,
     lookups,
     oauth_page,
@@ -36,6 +37,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **oauth_page.PT_BR,
         **untrusted.PT_BR,
         **prompts.PT_BR,
+        **doctor.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -49,6 +51,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **oauth_page.EN,
         **untrusted.EN,
         **prompts.EN,
+        **doctor.EN,
     },
 }
 
