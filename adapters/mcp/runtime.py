@@ -94,7 +94,8 @@ class ToolRuntime:
             logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
             return _error(t("error.internal", ref=reference))
         return CallToolResult(
-            content=[TextContent(type="text", text=text)], structured_content=structured(result)
+            content=[TextContent(type="text", text=text)],
+            structured_content=structured(result, spec.output_model),
         )
 
 

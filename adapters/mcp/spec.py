@@ -79,7 +79,8 @@ class PagedInput(ToolInput):
 
 @dataclass(frozen=True)
 class ToolSpec(Generic[In, Out]):
-    """One tool. Read-only status comes from `read_only` and nowhere else."""
+    """One tool. Read-only status comes from `read_only` and nowhere else; `title` and `description` are
+    declared in both languages, and `tools/list` shows the server's."""
 
     name: str
     title: Words
@@ -87,6 +88,9 @@ class ToolSpec(Generic[In, Out]):
     input_model: type[In]
     use_case: Callable[[Services, In], Awaitable[Out]]
     presenter: Callable[[Out, In, Formatter], str]
+    # The shape of a call's `structuredContent` (adapters/mcp/outputs/, snapshot in contracts/).
+    # Not advertised as `outputSchema`: the 31 schemas add ~106 KB to a 30 KB `tools/list` budget.
+    output_model: type[BaseModel]
     read_only: bool
     destructive: bool = False
     idempotent: bool = True

@@ -11,20 +11,36 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import logging
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from adapters.presenters.markdown.text import clean, html_to_text
 
 HTML_FIELDS = {"description_html": "description", "text_html": "text"}
 
+logger = logging.getLogger(__name__)
 
-def structured(result: object) -> dict[str, Any]:
-    """The result as a JSON object (a list or a value is wrapped as `{"result": ...}`)."""
+
+def structured(result: object, declared: type[BaseModel] | None = None) -> dict[str, Any]:
+    """The result as a JSON object (a list or a value is wrapped as `{"result": ...}`), in the tool's
+    declared shape. Should the result not fit it (a bug the output tests catch), the answer still goes out,
+    undeclared, and the mismatch is logged (field paths only, never values)."""
     data = _plain(result)
-    return data if isinstance(data, dict) else {"result": data}
+    plain = data if isinstance(data, dict) else {"result": data}
+    if declared is None:
+        return plain
+    try:
+        shaped = declared.model_validate(plain).model_dump(mode="json", exclude_none=True)
+    except ValidationError as exc:
+        where = sorted({".".join(str(part) for part in err["loc"]) for err in exc.errors(include_url=False)})
+        logger.error("structuredContent does not fit %s at %s", declared.__name__, where)
+        return plain
+    return shaped if isinstance(shaped, dict) else plain
 
 
 def _plain(value: object) -> Any:

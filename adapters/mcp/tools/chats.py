@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
 from adapters.mcp.fields import CLIENT_ID, DEPARTMENT_ID, REQUESTOR_ID, PositiveId
+from adapters.mcp.outputs.chats import ChatQueueOutput, GetChatOutput
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.chats import present_chat, present_chat_page
 from application.queries import ChatFilter
@@ -144,6 +145,7 @@ def _queue_tool(
         title=title,
         description=description,
         input_model=input_model,
+        output_model=ChatQueueOutput,
         use_case=lambda services, args: ListChats(services.chats)(queue, args.to_filter(), args.page()),
         presenter=lambda listing, _args, fmt: present_chat_page(listing, fmt),
         read_only=True,
@@ -161,6 +163,7 @@ GET_CHAT = ToolSpec(
         "last message.",
     ),
     input_model=ChatIdInput,
+    output_model=GetChatOutput,
     use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
     presenter=lambda chat, _args, fmt: present_chat(chat, fmt),
     read_only=True,

@@ -10,6 +10,11 @@ from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
 from adapters.mcp.fields import NAME_OR_PART, PositiveId
+from adapters.mcp.outputs.custom_fields import (
+    ListEntitiesOutput,
+    ListEntityFieldOptionsOutput,
+    ListEntityFieldsOutput,
+)
 from adapters.mcp.spec import PagedInput, ToolSpec
 from adapters.presenters.markdown.custom_fields import (
     present_entities,
@@ -98,6 +103,7 @@ LIST_ENTITIES = ToolSpec(
         "in fields; then, list_entity_fields.",
     ),
     input_model=ListEntitiesInput,
+    output_model=ListEntitiesOutput,
     use_case=lambda services, args: ListEntities(services.custom_fields)(
         active=args.active, applied_in=args.applied_in, name=args.name, page=args.page()
     ),
@@ -120,6 +126,7 @@ LIST_ENTITY_FIELDS = ToolSpec(
         "value format in update_ticket_entities. Select and checkbox options: list_entity_field_options.",
     ),
     input_model=ListEntityFieldsInput,
+    output_model=ListEntityFieldsOutput,
     use_case=lambda services, args: ListEntityFields(services.custom_fields)(
         EntityId(args.entity_id),
         field_type=args.field_type,
@@ -151,6 +158,7 @@ LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
         "it is the null option, and how to use them in update_ticket_entities.",
     ),
     input_model=ListEntityFieldOptionsInput,
+    output_model=ListEntityFieldOptionsOutput,
     use_case=lambda services, args: ListEntityFieldOptions(services.custom_fields)(
         EntityFieldId(args.entity_field_id), value=args.value, page=args.page()
     ),

@@ -9,6 +9,12 @@ from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
 from adapters.mcp.fields import DESK_ID, DESK_NAME, PositiveId
+from adapters.mcp.outputs.desks import (
+    GetDeskOutput,
+    ListDeskPrioritiesOutput,
+    ListDeskServicesCatalogsOutput,
+    ListDesksOutput,
+)
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.desks import (
     present_desk,
@@ -87,6 +93,7 @@ LIST_DESKS = ToolSpec(
         "appointment type.",
     ),
     input_model=ListDesksInput,
+    output_model=ListDesksOutput,
     use_case=lambda gateway, args: ListDesks(gateway.desks)(
         active=args.active, name=args.name, page=args.page()
     ),
@@ -105,6 +112,7 @@ GET_DESK = ToolSpec(
         "cancel tickets), SLA, ticket review and reopening, required fields.",
     ),
     input_model=DeskInput,
+    output_model=GetDeskOutput,
     use_case=lambda services, args: ShowDesk(services.desks)(desk_id=args.desk(), desk_name=args.desk_name),
     presenter=lambda desk, _args, fmt: present_desk(desk, fmt),
     read_only=True,
@@ -121,6 +129,7 @@ LIST_DESK_PRIORITIES = ToolSpec(
         "priority_id of create_ticket and update_ticket.",
     ),
     input_model=DeskPrioritiesInput,
+    output_model=ListDeskPrioritiesOutput,
     use_case=lambda services, args: ListDeskPriorities(services.desks)(
         desk_id=args.desk(), desk_name=args.desk_name, priority_name=args.priority_name, page=args.page()
     ),
@@ -137,6 +146,7 @@ LIST_DESK_SERVICES_CATALOGS = ToolSpec(
         en="Lists a desk's services catalogs; their items: search_catalog_item with catalog_id.",
     ),
     input_model=DeskCatalogsInput,
+    output_model=ListDeskServicesCatalogsOutput,
     use_case=lambda services, args: ListDeskCatalogs(services.desks)(
         desk_id=args.desk(), desk_name=args.desk_name, catalog_name=args.catalog_name, page=args.page()
     ),

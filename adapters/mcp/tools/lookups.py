@@ -9,6 +9,12 @@ from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
 from adapters.mcp.fields import DESK_ID, DESK_NAME
+from adapters.mcp.outputs.lookups import (
+    SearchCatalogItemOutput,
+    SearchClientOutput,
+    SearchStageOutput,
+    SearchUserOutput,
+)
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
@@ -105,6 +111,7 @@ SEARCH_CLIENT = ToolSpec(
         en="Finds active clients (companies), ignoring accents: the client_id.",
     ),
     input_model=SearchClientInput,
+    output_model=SearchClientOutput,
     use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
     presenter=lambda found, _args, fmt: present_clients(found, fmt),
     read_only=True,
@@ -121,6 +128,7 @@ SEARCH_USER = ToolSpec(
         "(attendant or administrator) or a requestor.",
     ),
     input_model=SearchUserInput,
+    output_model=SearchUserOutput,
     use_case=lambda gateway, args: SearchUsers(gateway.people)(
         args.name,
         user_type=UserType(args.type) if args.type else None,
@@ -143,6 +151,7 @@ SEARCH_STAGE = ToolSpec(
         "and maximum time: the stage_id.",
     ),
     input_model=SearchStageInput,
+    output_model=SearchStageOutput,
     use_case=lambda gateway, args: ListStages(gateway.desks)(
         desk_id=_desk_id(args.desk_id), desk_name=args.desk_name, page=args.page()
     ),
@@ -161,6 +170,7 @@ SEARCH_CATALOG_ITEM = ToolSpec(
         "Needs one of: search, catalog_item_name, area_id, catalog_id.",
     ),
     input_model=SearchCatalogItemInput,
+    output_model=SearchCatalogItemOutput,
     use_case=lambda gateway, args: SearchCatalogItems(gateway.desks)(
         desk_id=_desk_id(args.desk_id),
         desk_name=args.desk_name,

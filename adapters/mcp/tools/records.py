@@ -9,6 +9,15 @@ from pydantic import Field
 from adapters.i18n.words import Words
 from adapters.mcp.attachment_args import WithFiles
 from adapters.mcp.fields import MARKDOWN, Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
+from adapters.mcp.outputs.records import (
+    CreateAppointmentOutput,
+    CreateInternalCommunicationOutput,
+    GetInternalCommunicationOutput,
+    GetTicketFilesOutput,
+    GetTicketStagesSlasOutput,
+    ListAppointmentsOutput,
+    ListInternalCommunicationsOutput,
+)
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.records import (
     present_appointment_added,
@@ -88,6 +97,7 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     )
     + files_allowed(COMMUNICATION_LIMITS),
     input_model=NoteInput,
+    output_model=CreateInternalCommunicationOutput,
     use_case=lambda services, args: AddNote(
         services.communications, services.rich_text, services.attachments
     )(args.ticket_number, args.text, args.files, args.encoded()),
@@ -105,6 +115,7 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
         en="Lists a ticket's internal notes: author, date, start of the text, attachments.",
     ),
     input_model=NotesInput,
+    output_model=ListInternalCommunicationsOutput,
     use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
     presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
     read_only=True,
@@ -116,6 +127,7 @@ GET_INTERNAL_COMMUNICATION = ToolSpec(
     title=Words(pt="Ver comunicação interna", en="Show internal communication"),
     description=Words(pt="Mostra uma nota interna completa.", en="Shows a whole internal note."),
     input_model=NoteIdInput,
+    output_model=GetInternalCommunicationOutput,
     use_case=lambda services, args: ReadNote(services.communications)(
         args.ticket_number, CommunicationId(args.communication_id)
     ),
@@ -132,6 +144,7 @@ GET_TICKET_FILES = ToolSpec(
         en="Lists the files attached to a ticket: name, type, size, link, date, author.",
     ),
     input_model=TicketOnlyInput,
+    output_model=GetTicketFilesOutput,
     use_case=lambda services, args: ListTicketFiles(services.files)(args.ticket_number),
     presenter=lambda files, _args, fmt: present_files(files, fmt),
     read_only=True,
@@ -150,6 +163,7 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
         "was met. Empty if the desk has no SLA.",
     ),
     input_model=NotesInput,
+    output_model=GetTicketStagesSlasOutput,
     use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
     presenter=lambda history, _args, fmt: present_stage_history(history, fmt),
     read_only=True,
@@ -166,6 +180,7 @@ CREATE_APPOINTMENT = ToolSpec(
         "the others).",
     ),
     input_model=NewAppointmentInput,
+    output_model=CreateAppointmentOutput,
     use_case=lambda services, args: AddAppointment(services.appointments)(
         args.ticket_number, args.to_appointment()
     ),
@@ -183,6 +198,7 @@ LIST_APPOINTMENTS = ToolSpec(
         en="Lists the hours logged on a ticket, with values in desks that charge for them.",
     ),
     input_model=AppointmentsInput,
+    output_model=ListAppointmentsOutput,
     use_case=lambda services, args: ListAppointments(services.appointments)(
         args.ticket_number, args.to_filter(), args.page()
     ),

@@ -30,6 +30,14 @@ from adapters.mcp.fields import (
     TicketNumberArg,
     files_allowed,
 )
+from adapters.mcp.outputs.ticket_writes import (
+    CancelTicketOutput,
+    CloseTicketOutput,
+    CreateTicketAnswerOutput,
+    CreateTicketOutput,
+    UpdateTicketEntitiesOutput,
+    UpdateTicketOutput,
+)
 from adapters.mcp.spec import ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
@@ -234,6 +242,7 @@ CREATE_TICKET = ToolSpec(
     )
     + MESA_FIRST,
     input_model=CreateTicketInput,
+    output_model=CreateTicketOutput,
     use_case=lambda services, args: CreateTicket(
         services.tickets, services.desks, services.people, services.rich_text, services.ticket_defaults
     )(args.to_request()),
@@ -254,6 +263,7 @@ UPDATE_TICKET = ToolSpec(
     )
     + NAMES_RESOLVED,
     input_model=UpdateTicketInput,
+    output_model=UpdateTicketOutput,
     use_case=lambda services, args: UpdateTicket(
         services.tickets, services.desks, services.people, services.rich_text
     )(args.ticket_number, args.to_edit()),
@@ -271,6 +281,7 @@ CANCEL_TICKET = ToolSpec(
         en="Cancels an open ticket: it accepts no more changes. To resolve it, use close_ticket.",
     ),
     input_model=TicketNumberInput,
+    output_model=CancelTicketOutput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CANCEL),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
     read_only=False,
@@ -286,6 +297,7 @@ CLOSE_TICKET = ToolSpec(
         en="Closes a ticket as resolved (cancel_ticket cancels it). Closing it again does nothing.",
     ),
     input_model=TicketNumberInput,
+    output_model=CloseTicketOutput,
     use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CLOSE),
     presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
     read_only=False,
@@ -305,6 +317,7 @@ CREATE_TICKET_ANSWER = ToolSpec(
     )
     + files_allowed(ANSWER_LIMITS),
     input_model=AnswerInput,
+    output_model=CreateTicketAnswerOutput,
     use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
         args.ticket_number,
         args.text,
@@ -328,6 +341,7 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
         "Checkbox: one item per option, with entity_field_option_id and value true/false.",
     ),
     input_model=UpdateFieldsInput,
+    output_model=UpdateTicketEntitiesOutput,
     use_case=lambda gateway, args: UpdateTicketFields(gateway.tickets)(args.ticket_number, args.to_changes()),
     presenter=lambda updated, _args, fmt: present_fields_updated(updated, fmt),
     read_only=False,

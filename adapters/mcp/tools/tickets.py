@@ -20,6 +20,7 @@ from adapters.mcp.fields import (
     StartMoment,
     TicketNumberArg,
 )
+from adapters.mcp.outputs.tickets import GetTicketOutput, ListTicketsOutput
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from application.queries import DateField, DateRange, TicketFilter
@@ -104,6 +105,7 @@ GET_TICKET = ToolSpec(
         en="Shows a ticket: status, desk, stage, people, SLA, links, description.",
     ),
     input_model=GetTicketInput,
+    output_model=GetTicketOutput,
     use_case=lambda gateway, args: GetTicket(gateway.tickets)(
         args.ticket_number, show_entities=args.show_entities, include_filled_entity=args.include_filled_entity
     ),
@@ -128,6 +130,7 @@ LIST_TICKETS = ToolSpec(
     )
     + NAMES_RESOLVED,
     input_model=ListTicketsInput,
+    output_model=ListTicketsOutput,
     use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
         args.to_query(), args.names(), args.page()
     ),

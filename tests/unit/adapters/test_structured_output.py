@@ -1,4 +1,5 @@
-"""Every tool answers with `structuredContent` beside its Markdown; customer text is cleaned there too."""
+"""Every tool answers with `structuredContent` beside its Markdown, in the shape its spec declares
+(`output_model`); customer text is cleaned there too."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from mcp import Client
+from pydantic import BaseModel, ConfigDict
 
 from adapters.mcp.structured import structured
 from adapters.mcp.tools import ALL_TOOLS
@@ -26,7 +28,8 @@ async def client() -> AsyncIterator[Client]:
         yield connected
 
 
-async def test_every_tool_answers_with_structured_content(client: Client) -> None:
+def first_calls() -> dict[str, dict[str, object]]:
+    """One successful call of each tool on the demo tenant."""
     calls: dict[str, dict[str, object]] = {}
     for name, arguments in SESSION:  # the first, successful call of each tool in the secrets session
         calls.setdefault(name, arguments)
@@ -44,12 +47,55 @@ async def test_every_tool_answers_with_structured_content(client: Client) -> Non
         "entities": [{"entity_field_id": 73, "value": "2025-01-15"}],
     }
     assert set(calls) >= {spec.name for spec in ALL_TOOLS}
-    for spec in ALL_TOOLS:
-        result = await client.call_tool(spec.name, calls[spec.name])
-        assert not result.is_error, (spec.name, result.content)
+    return calls
+
+
+# The other shape of the tools whose answer has two: a name found among all, or one catalog item.
+OTHER_SHAPES: list[tuple[str, dict[str, object]]] = [
+    ("list_desk_priorities", {"desk_id": 14, "priority_name": "alta"}),
+    ("list_desk_services_catalogs", {"desk_id": 14, "catalog_name": "infra"}),
+    ("search_catalog_item", {"desk_id": 14, "catalog_item_name": "impressora"}),
+]
+
+
+async def test_every_tool_answers_with_structured_content_of_its_declared_shape(client: Client) -> None:
+    specs = {spec.name: spec for spec in ALL_TOOLS}
+    calls = first_calls()
+    for name, arguments in [*((spec.name, calls[spec.name]) for spec in ALL_TOOLS), *OTHER_SHAPES]:
+        result = await client.call_tool(name, arguments)
+        assert not result.is_error, (name, result.content)
         data = result.structured_content
-        assert isinstance(data, dict) and data, spec.name
+        assert isinstance(data, dict) and data, name
         json.dumps(data)  # JSON all the way down
+        declared = specs[name].output_model.model_validate(data)  # strict, and no undeclared field
+        assert declared.model_dump(mode="json", exclude_none=True) == data, name
+
+
+async def test_the_other_shapes_are_the_other_branch_of_their_declaration(client: Client) -> None:
+    keys = {}
+    for name, arguments in OTHER_SHAPES:
+        data = (await client.call_tool(name, arguments)).structured_content
+        assert data is not None
+        keys[name] = set(data)
+    assert keys["list_desk_priorities"] == keys["list_desk_services_catalogs"] == {"desk", "term", "items"}
+    assert keys["search_catalog_item"] == {"desk", "item"}
+
+
+def test_a_result_that_does_not_fit_its_declared_shape_still_goes_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    class Declared(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True)
+        id: int
+
+    @dataclass
+    class Result:
+        id: int
+        secret_title: str
+
+    data = structured(Result(7, "Cliente Confidencial"), Declared)
+    assert data == {"id": 7, "secret_title": "Cliente Confidencial"}
+    assert "secret_title" in caplog.text and "Confidencial" not in caplog.text  # where, never what
 
 
 async def test_the_ticket_is_data_with_its_description_as_plain_text(client: Client) -> None:

@@ -1,5 +1,6 @@
 """What the model sees is a reviewed diff: `tools/list` must equal contracts/tools.json (pt-BR) and
-contracts/tools.en.json (English), describe every parameter, and stay small in both languages.
+contracts/tools.en.json (English), describe every parameter, and stay small in both languages; and the
+shape of every tool's `structuredContent` must equal contracts/tool-outputs.json.
 
 After an intended change, regenerate with `make snapshot` and commit the new files with the change.
 """
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic.json_schema import models_json_schema
 
+from adapters.mcp.tools import ALL_TOOLS
 from adapters.tiflux.fake.tenant import FakeTenant
 from tests.conftest import serve_demo
 
@@ -22,6 +25,7 @@ pytestmark = pytest.mark.anyio
 
 CONTRACTS = Path(__file__).resolve().parents[3] / "contracts"
 SNAPSHOTS = {"pt-BR": CONTRACTS / "tools.json", "en": CONTRACTS / "tools.en.json"}
+OUTPUTS = CONTRACTS / "tool-outputs.json"
 # The model reads `tools/list` on every turn (issue 10: at most 30,000 bytes, heuristics kept). Measured as
 # `make bench` does: compact JSON, UTF-8.
 BUDGET_BYTES = 30_000
@@ -73,3 +77,22 @@ def _parameters(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str,
         items = prop.get("items")
         if isinstance(items, dict) and items.get("properties"):  # a list of objects: their fields too
             yield from _parameters(items, f"{prefix}{name}[].")
+
+
+def output_schemas() -> dict[str, Any]:
+    """Every tool's declared output as one JSON Schema document: `tools` names each tool's definition."""
+    models = list(dict.fromkeys(spec.output_model for spec in ALL_TOOLS))
+    refs, document = models_json_schema([(model, "serialization") for model in models])
+    tools = {spec.name: refs[(spec.output_model, "serialization")] for spec in ALL_TOOLS}
+    return {"tools": tools, **document}
+
+
+def test_tool_outputs_match_the_snapshot() -> None:
+    current = output_schemas()
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        OUTPUTS.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    recorded = json.loads(OUTPUTS.read_text(encoding="utf-8"))
+    assert current == recorded, (
+        "a tool's structuredContent changed shape: review it, then run `make snapshot`"
+    )
+    assert set(current["tools"]) == {spec.name for spec in ALL_TOOLS}
