@@ -125,7 +125,7 @@ LIST_TICKETS = ToolSpec(
     + Words(
         pt='Nomes: um nome solto é uma mesa ("tickets do cansados" → desk_name); '
         '"cliente"/"empresa" → client_name; e-mail de pessoa → requestor_email; stage_name exige a mesa.',
-        en='Names: a loose name is a desk ("tickets of cansados" → desk_name); '
+        en='Names: a loose name is a desk ("tickets from billing" → desk_name); '
         '"client"/"company" → client_name; a person\'s e-mail → requestor_email; stage_name needs the desk.',
     )
     + NAMES_RESOLVED,
