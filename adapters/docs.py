@@ -36,7 +36,9 @@ def render_tools_markdown(
         f"{len(tools)} tools in {len(_toolsets(tools))} toolsets. Names, titles, descriptions and "
         "parameters are exactly what a client reads in `tools/list` with `TIFLUX_LANGUAGE=en` (descriptions "
         "are written for the model; the pt-BR title follows the English one, and the pt-BR text is in "
-        "`contracts/tools.json`). `TIFLUX_TOOLSETS` chooses the toolsets offered and `TIFLUX_READ_ONLY=true` "
+        "`contracts/tools.json`). Each answer also carries its data as `structuredContent`, in the shape "
+        "`contracts/tool-outputs.json` declares for the tool. `TIFLUX_TOOLSETS` chooses the "
+        "toolsets offered and `TIFLUX_READ_ONLY=true` "
         "leaves only the read-only tools; in hosted mode the `x-tiflux-toolsets` and `x-tiflux-read-only` "
         "headers may narrow that further for one connection.",
         "",
