@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from adapters.presenters.markdown.text import clean, html_to_text
 
@@ -26,21 +26,28 @@ HTML_FIELDS = {"description_html": "description", "text_html": "text"}
 logger = logging.getLogger(__name__)
 
 
-def structured(result: object, declared: type[BaseModel] | None = None) -> dict[str, Any]:
+def structured(result: object, declared: Any = None) -> dict[str, Any]:
     """The result as a JSON object (a list or a value is wrapped as `{"result": ...}`), in the tool's
-    declared shape. Should the result not fit it (a bug the output tests catch), the answer still goes out,
-    undeclared, and the mismatch is logged (field paths only, never values)."""
+    declared shape (a TypedDict of adapters/mcp/outputs, or a union of them). Should the result not fit it
+    (a bug the output tests catch), the answer still goes out, undeclared, and the mismatch is logged (field
+    paths only, never values)."""
     data = _plain(result)
     plain = data if isinstance(data, dict) else {"result": data}
     if declared is None:
         return plain
     try:
-        shaped = declared.model_validate(plain).model_dump(mode="json", exclude_none=True)
+        shaped = declared_shape(declared).validate_python(plain)
     except ValidationError as exc:
         where = sorted({".".join(str(part) for part in err["loc"]) for err in exc.errors(include_url=False)})
-        logger.error("structuredContent does not fit %s at %s", declared.__name__, where)
+        logger.error("structuredContent does not fit %s at %s", declared, where)
         return plain
     return shaped if isinstance(shaped, dict) else plain
+
+
+@functools.cache
+def declared_shape(declared: Any) -> TypeAdapter[Any]:
+    """The validator of a declared output, built the first time a call needs it (not at start-up)."""
+    return TypeAdapter(declared)
 
 
 def _plain(value: object) -> Any:

@@ -2,53 +2,60 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
-from adapters.mcp.outputs.common import Output, PageRequest, PersonRef
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, PageRequest, PersonRef
 
 
-class Chat(Output):
+@with_config(DECLARED)
+class Chat(TypedDict):
     id: int
-    origin: str | None = None
-    client: PersonRef | None = None
-    requestor: PersonRef | None = None
-    department: PersonRef | None = None
-    responsible: PersonRef | None = None
+    origin: NotRequired[str]
+    client: NotRequired[PersonRef]
+    requestor: NotRequired[PersonRef]
+    department: NotRequired[PersonRef]
+    responsible: NotRequired[PersonRef]
     online: bool
     waiting_answer: bool
-    started_by: str | None = None
-    room: str | None = None
+    started_by: NotRequired[str]
+    room: NotRequired[str]
     archived: bool
     canceled: bool
-    rating: int | None = None
-    ticket: int | None = None
-    status: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-    assumed_at: str | None = None
-    last_client_message: str | None = None
+    rating: NotRequired[int]
+    ticket: NotRequired[int]
+    status: NotRequired[str]
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+    assumed_at: NotRequired[str]
+    last_client_message: NotRequired[str]
 
 
-class ChatFilter(Output):
-    department_id: int | None = None
-    client_id: int | None = None
-    requestor_id: int | None = None
-    number: str | None = None
-    origins: list[str] | None = None
-    started_by: str | None = None
-    user_id: int | None = None
-    status: str | None = None
-    canceled: bool | None = None
+@with_config(DECLARED)
+class ChatFilter(TypedDict):
+    department_id: NotRequired[int]
+    client_id: NotRequired[int]
+    requestor_id: NotRequired[int]
+    number: NotRequired[str]
+    origins: NotRequired[list[str]]
+    started_by: NotRequired[str]
+    user_id: NotRequired[int]
+    status: NotRequired[str]
+    canceled: NotRequired[bool]
 
 
-class ChatPage(Output):
-    items: list[Chat] | None = None
+@with_config(DECLARED)
+class ChatPage(TypedDict):
+    items: NotRequired[list[Chat]]
     request: PageRequest
 
 
-class ChatQueuePage(Output):
+@with_config(DECLARED)
+class ChatQueuePage(TypedDict):
     queue: Literal["inbox", "mine", "in_attendance", "archived"]
-    query: ChatFilter | None = None
+    query: NotRequired[ChatFilter]
     page: ChatPage
 
 

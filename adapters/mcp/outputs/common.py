@@ -1,162 +1,173 @@
 """Shapes several areas share: people, desks, stages, pages, tickets.
 
-Every output model refuses a field it does not declare: a shape change fails a test (tests/unit/adapters/
-test_tools_snapshot.py) instead of reaching clients unnoticed.
+Outputs are TypedDicts, cheap to define at start-up; `adapters.mcp.structured` builds each validator on
+first use. Every declared output refuses a field it does not declare: a shape change fails a test
+(tests/unit/adapters/test_tools_snapshot.py) instead of reaching clients unnoticed.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
 
-# In search_user's order: typing caches `Literal[...] | None` by value, so a differently ordered copy here
-# would reorder the enum that `tools/list` shows for search_user's `type`.
-UserTypeCode = Literal["client", "attendant", "admin"]
-
-
-class Output(BaseModel):
-    """Base of every declared output: a field it does not declare, or a value of another type, is refused."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
+# Every declared output refuses a field it does not declare, and a value of another type.
+DECLARED = ConfigDict(extra="forbid", strict=True)
 
 
-class TicketStatus(Output):
+@with_config(DECLARED)
+class TicketStatus(TypedDict):
     id: int
     name: str
     default_open: bool
 
 
-class Priority(Output):
+@with_config(DECLARED)
+class Priority(TypedDict):
     id: int
     name: str
-    order: int | None = None
-    first_response_time: str | None = None
-    resolution_time: str | None = None
+    order: NotRequired[int]
+    first_response_time: NotRequired[str]
+    resolution_time: NotRequired[str]
 
 
-class Desk(Output):
+@with_config(DECLARED)
+class Desk(TypedDict):
     id: int
     name: str
-    display_name: str | None = None
+    display_name: NotRequired[str]
     active: bool
-    appointment_type: str | None = None
-    settings: dict[str, Any] | None = None
+    appointment_type: NotRequired[str]
+    settings: NotRequired[dict[str, Any]]
 
 
-class Stage(Output):
+@with_config(DECLARED)
+class Stage(TypedDict):
     id: int
     name: str
-    order: int | None = None
+    order: NotRequired[int]
     first: bool
     last: bool
-    max_time: str | None = None
+    max_time: NotRequired[str]
 
 
-class CatalogSelection(Output):
+@with_config(DECLARED)
+class CatalogSelection(TypedDict):
     item_id: int
-    item_name: str | None = None
-    area_id: int | None = None
-    area_name: str | None = None
-    catalog_id: int | None = None
-    catalog_name: str | None = None
+    item_name: NotRequired[str]
+    area_id: NotRequired[int]
+    area_name: NotRequired[str]
+    catalog_id: NotRequired[int]
+    catalog_name: NotRequired[str]
 
 
-class User(Output):
+@with_config(DECLARED)
+class User(TypedDict):
     id: int
     name: str
-    email: str | None = None
-    type: UserTypeCode | None = None
+    email: NotRequired[str]
+    type: NotRequired[Literal["admin", "attendant", "client"]]
     active: bool
-    technical_group_id: int | None = None
-    client_id: int | None = None
+    technical_group_id: NotRequired[int]
+    client_id: NotRequired[int]
 
 
-class Client(Output):
+@with_config(DECLARED)
+class Client(TypedDict):
     id: int
     name: str
-    legal_name: str | None = None
+    legal_name: NotRequired[str]
     active: bool
 
 
-class PersonRef(Output):
-    id: int | None = None
-    name: str | None = None
-    email: str | None = None
+@with_config(DECLARED)
+class PersonRef(TypedDict):
+    id: NotRequired[int]
+    name: NotRequired[str]
+    email: NotRequired[str]
 
 
-class Audit(Output):
-    created_at: str | None = None
-    created_by: PersonRef | None = None
-    created_via: str | None = None
-    updated_at: str | None = None
-    updated_by: PersonRef | None = None
+@with_config(DECLARED)
+class Audit(TypedDict):
+    created_at: NotRequired[str]
+    created_by: NotRequired[PersonRef]
+    created_via: NotRequired[str]
+    updated_at: NotRequired[str]
+    updated_by: NotRequired[PersonRef]
 
 
-class SlaInfo(Output):
+@with_config(DECLARED)
+class SlaInfo(TypedDict):
     stopped: bool
-    stage_expiration: str | None = None
-    attend_sla: bool | None = None
-    attend_expiration: str | None = None
-    solve_expiration: str | None = None
-    solved_in_time: bool | None = None
+    stage_expiration: NotRequired[str]
+    attend_sla: NotRequired[bool]
+    attend_expiration: NotRequired[str]
+    solve_expiration: NotRequired[str]
+    solved_in_time: NotRequired[bool]
 
 
-class MarkedOption(Output):
-    id: int | None = None
-    title: str | None = None
-    value: str | None = None
+@with_config(DECLARED)
+class MarkedOption(TypedDict):
+    id: NotRequired[int]
+    title: NotRequired[str]
+    value: NotRequired[str]
 
 
-class FieldValue(Output):
+@with_config(DECLARED)
+class FieldValue(TypedDict):
     field_id: int
     name: str
     field_type: str
-    value: str | None = None
+    value: NotRequired[str]
     required: bool
-    options: list[MarkedOption] | None = None
+    options: NotRequired[list[MarkedOption]]
 
 
-class EntityValues(Output):
-    entity_id: int | None = None
-    entity_name: str | None = None
-    fields: list[FieldValue] | None = None
+@with_config(DECLARED)
+class EntityValues(TypedDict):
+    entity_id: NotRequired[int]
+    entity_name: NotRequired[str]
+    fields: NotRequired[list[FieldValue]]
 
 
-class Ticket(Output):
+@with_config(DECLARED)
+class Ticket(TypedDict):
     number: int
     title: str
-    description: str | None = None
-    status: TicketStatus | None = None
+    description: NotRequired[str]
+    status: NotRequired[TicketStatus]
     is_closed: bool
-    priority: Priority | None = None
-    desk: Desk | None = None
-    stage: Stage | None = None
-    catalog: CatalogSelection | None = None
-    responsible: User | None = None
-    client: Client | None = None
-    requestor: PersonRef | None = None
-    audit: Audit | None = None
-    followers: list[str] | None = None
-    tags: list[str] | None = None
-    worked_hours: str | None = None
-    closed_at: str | None = None
+    priority: NotRequired[Priority]
+    desk: NotRequired[Desk]
+    stage: NotRequired[Stage]
+    catalog: NotRequired[CatalogSelection]
+    responsible: NotRequired[User]
+    client: NotRequired[Client]
+    requestor: NotRequired[PersonRef]
+    audit: NotRequired[Audit]
+    followers: NotRequired[list[str]]
+    tags: NotRequired[list[str]]
+    worked_hours: NotRequired[str]
+    closed_at: NotRequired[str]
     reopen_count: int
-    last_reopened_at: str | None = None
+    last_reopened_at: NotRequired[str]
     is_grouped: bool
     is_revised: bool
-    sla: SlaInfo | None = None
-    internal_url: str | None = None
-    external_url: str | None = None
-    custom_fields: list[EntityValues] | None = None
+    sla: NotRequired[SlaInfo]
+    internal_url: NotRequired[str]
+    external_url: NotRequired[str]
+    custom_fields: NotRequired[list[EntityValues]]
 
 
-class PageRequest(Output):
+@with_config(DECLARED)
+class PageRequest(TypedDict):
     number: int
     size: int
-    asked: int | None = None
+    asked: NotRequired[int]
 
 
-class ServicesCatalog(Output):
+@with_config(DECLARED)
+class ServicesCatalog(TypedDict):
     id: int
     name: str

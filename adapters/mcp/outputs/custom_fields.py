@@ -2,41 +2,52 @@
 
 from __future__ import annotations
 
-from adapters.mcp.outputs.common import Output, PageRequest
+from typing import NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, PageRequest
 
 
-class Entity(Output):
+@with_config(DECLARED)
+class Entity(TypedDict):
     id: int
     name: str
-    applied_in: str | None = None
+    applied_in: NotRequired[str]
     active: bool
 
 
-class EntityPage(Output):
-    items: list[Entity] | None = None
+@with_config(DECLARED)
+class EntityPage(TypedDict):
+    items: NotRequired[list[Entity]]
     request: PageRequest
 
 
-class EntityField(Output):
+@with_config(DECLARED)
+class EntityField(TypedDict):
     id: int
     name: str
     field_type: str
     required: bool
 
 
-class EntityFieldPage(Output):
-    items: list[EntityField] | None = None
+@with_config(DECLARED)
+class EntityFieldPage(TypedDict):
+    items: NotRequired[list[EntityField]]
     request: PageRequest
 
 
-class EntityFieldOption(Output):
+@with_config(DECLARED)
+class EntityFieldOption(TypedDict):
     id: int
     value: str
     null_option: bool
 
 
-class EntityFieldOptionPage(Output):
-    items: list[EntityFieldOption] | None = None
+@with_config(DECLARED)
+class EntityFieldOptionPage(TypedDict):
+    items: NotRequired[list[EntityFieldOption]]
     request: PageRequest
 
 

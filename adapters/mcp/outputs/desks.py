@@ -2,58 +2,64 @@
 
 from __future__ import annotations
 
-from pydantic import RootModel
+from typing import NotRequired
 
-from adapters.mcp.outputs.common import Desk, Output, PageRequest, Priority, ServicesCatalog
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, Desk, PageRequest, Priority, ServicesCatalog
 
 
-class DeskPage(Output):
-    items: list[Desk] | None = None
+@with_config(DECLARED)
+class DeskPage(TypedDict):
+    items: NotRequired[list[Desk]]
     request: PageRequest
 
 
-class PriorityPage(Output):
-    items: list[Priority] | None = None
+@with_config(DECLARED)
+class PriorityPage(TypedDict):
+    items: NotRequired[list[Priority]]
     request: PageRequest
 
 
-class PriorityDeskPage(Output):
+@with_config(DECLARED)
+class PriorityDeskPage(TypedDict):
     desk: Desk
     page: PriorityPage
 
 
-class PriorityDeskMatches(Output):
+@with_config(DECLARED)
+class PriorityDeskMatches(TypedDict):
     desk: Desk
     term: str
-    items: list[Priority] | None = None
-    suggestions: list[str] | None = None
+    items: NotRequired[list[Priority]]
+    suggestions: NotRequired[list[str]]
 
 
-class ServicesCatalogPage(Output):
-    items: list[ServicesCatalog] | None = None
+@with_config(DECLARED)
+class ServicesCatalogPage(TypedDict):
+    items: NotRequired[list[ServicesCatalog]]
     request: PageRequest
 
 
-class ServicesCatalogDeskPage(Output):
+@with_config(DECLARED)
+class ServicesCatalogDeskPage(TypedDict):
     desk: Desk
     page: ServicesCatalogPage
 
 
-class ServicesCatalogDeskMatches(Output):
+@with_config(DECLARED)
+class ServicesCatalogDeskMatches(TypedDict):
     desk: Desk
     term: str
-    items: list[ServicesCatalog] | None = None
-    suggestions: list[str] | None = None
+    items: NotRequired[list[ServicesCatalog]]
+    suggestions: NotRequired[list[str]]
 
 
 ListDesksOutput = DeskPage
 
 GetDeskOutput = Desk
 
+ListDeskPrioritiesOutput = PriorityDeskPage | PriorityDeskMatches
 
-class ListDeskPrioritiesOutput(RootModel[PriorityDeskPage | PriorityDeskMatches]):
-    """One of: PriorityDeskPage, PriorityDeskMatches."""
-
-
-class ListDeskServicesCatalogsOutput(RootModel[ServicesCatalogDeskPage | ServicesCatalogDeskMatches]):
-    """One of: ServicesCatalogDeskPage, ServicesCatalogDeskMatches."""
+ListDeskServicesCatalogsOutput = ServicesCatalogDeskPage | ServicesCatalogDeskMatches

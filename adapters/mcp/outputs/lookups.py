@@ -2,83 +2,96 @@
 
 from __future__ import annotations
 
-from pydantic import RootModel
+from typing import Literal, NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
 
 from adapters.mcp.outputs.common import (
+    DECLARED,
     Client,
     Desk,
-    Output,
     PageRequest,
     ServicesCatalog,
     Stage,
     User,
-    UserTypeCode,
 )
 
 
-class ClientSearch(Output):
+@with_config(DECLARED)
+class ClientSearch(TypedDict):
     term: str
-    clients: list[Client] | None = None
+    clients: NotRequired[list[Client]]
     complete: bool
-    suggestions: list[str] | None = None
+    suggestions: NotRequired[list[str]]
 
 
-class UserPage(Output):
-    items: list[User] | None = None
+@with_config(DECLARED)
+class UserPage(TypedDict):
+    items: NotRequired[list[User]]
     request: PageRequest
 
 
-class UserSearch(Output):
+@with_config(DECLARED)
+class UserSearch(TypedDict):
     term: str
     page: UserPage
     total: int
-    user_type: UserTypeCode | None = None
-    active: bool | None = None
+    user_type: NotRequired[Literal["admin", "attendant", "client"]]
+    active: NotRequired[bool]
 
 
-class StagePage(Output):
-    items: list[Stage] | None = None
+@with_config(DECLARED)
+class StagePage(TypedDict):
+    items: NotRequired[list[Stage]]
     request: PageRequest
 
 
-class DeskStages(Output):
+@with_config(DECLARED)
+class DeskStages(TypedDict):
     desk: Desk
     page: StagePage
 
 
-class CatalogArea(Output):
+@with_config(DECLARED)
+class CatalogArea(TypedDict):
     id: int
     name: str
 
 
-class CatalogItem(Output):
+@with_config(DECLARED)
+class CatalogItem(TypedDict):
     id: int
     name: str
-    area: CatalogArea | None = None
-    catalog: ServicesCatalog | None = None
-    start_time: str | None = None
-    end_time: str | None = None
+    area: NotRequired[CatalogArea]
+    catalog: NotRequired[ServicesCatalog]
+    start_time: NotRequired[str]
+    end_time: NotRequired[str]
 
 
-class CatalogItemPage(Output):
-    items: list[CatalogItem] | None = None
+@with_config(DECLARED)
+class CatalogItemPage(TypedDict):
+    items: NotRequired[list[CatalogItem]]
     request: PageRequest
 
 
-class CatalogFilter(Output):
-    search: str | None = None
-    item_name: str | None = None
-    area_id: int | None = None
-    catalog_id: int | None = None
+@with_config(DECLARED)
+class CatalogFilter(TypedDict):
+    search: NotRequired[str]
+    item_name: NotRequired[str]
+    area_id: NotRequired[int]
+    catalog_id: NotRequired[int]
 
 
-class CatalogItemListing(Output):
+@with_config(DECLARED)
+class CatalogItemListing(TypedDict):
     desk: Desk
     page: CatalogItemPage
-    criteria: CatalogFilter | None = None
+    criteria: NotRequired[CatalogFilter]
 
 
-class CatalogItemFound(Output):
+@with_config(DECLARED)
+class CatalogItemFound(TypedDict):
     desk: Desk
     item: CatalogItem
 
@@ -89,6 +102,4 @@ SearchUserOutput = UserSearch
 
 SearchStageOutput = DeskStages
 
-
-class SearchCatalogItemOutput(RootModel[CatalogItemListing | CatalogItemFound]):
-    """One of: CatalogItemListing, CatalogItemFound."""
+SearchCatalogItemOutput = CatalogItemListing | CatalogItemFound

@@ -2,114 +2,135 @@
 
 from __future__ import annotations
 
-from adapters.mcp.outputs.common import Output, PageRequest, PersonRef
+from typing import NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, PageRequest, PersonRef
 
 
-class TicketFile(Output):
+@with_config(DECLARED)
+class TicketFile(TypedDict):
     id: int
-    name: str | None = None
-    content_type: str | None = None
-    size_bytes: int | None = None
-    url: str | None = None
-    created_at: str | None = None
-    created_by: PersonRef | None = None
+    name: NotRequired[str]
+    content_type: NotRequired[str]
+    size_bytes: NotRequired[int]
+    url: NotRequired[str]
+    created_at: NotRequired[str]
+    created_by: NotRequired[PersonRef]
 
 
-class TicketFiles(Output):
+@with_config(DECLARED)
+class TicketFiles(TypedDict):
     number: int
-    files: list[TicketFile] | None = None
+    files: NotRequired[list[TicketFile]]
 
 
-class StageSla(Output):
-    stage: PersonRef | None = None
-    desk: PersonRef | None = None
-    duration_in_business_hours: str | None = None
-    sla_attended: bool | None = None
-    entered_at: str | None = None
-    expiration: str | None = None
-    attended_at: str | None = None
-    attended_by: PersonRef | None = None
-    moved_by: PersonRef | None = None
+@with_config(DECLARED)
+class StageSla(TypedDict):
+    stage: NotRequired[PersonRef]
+    desk: NotRequired[PersonRef]
+    duration_in_business_hours: NotRequired[str]
+    sla_attended: NotRequired[bool]
+    entered_at: NotRequired[str]
+    expiration: NotRequired[str]
+    attended_at: NotRequired[str]
+    attended_by: NotRequired[PersonRef]
+    moved_by: NotRequired[PersonRef]
 
 
-class StageSlaPage(Output):
-    items: list[StageSla] | None = None
+@with_config(DECLARED)
+class StageSlaPage(TypedDict):
+    items: NotRequired[list[StageSla]]
     request: PageRequest
 
 
-class StageHistory(Output):
+@with_config(DECLARED)
+class StageHistory(TypedDict):
     number: int
     page: StageSlaPage
 
 
-class AttachedFile(Output):
+@with_config(DECLARED)
+class AttachedFile(TypedDict):
     name: str
-    size_bytes: int | None = None
+    size_bytes: NotRequired[int]
 
 
-class InternalCommunication(Output):
+@with_config(DECLARED)
+class InternalCommunication(TypedDict):
     id: int
-    text: str | None = None
-    author: PersonRef | None = None
-    created_at: str | None = None
+    text: NotRequired[str]
+    author: NotRequired[PersonRef]
+    created_at: NotRequired[str]
     files_count: int
-    files: list[AttachedFile] | None = None
+    files: NotRequired[list[AttachedFile]]
 
 
-class NoteAdded(Output):
+@with_config(DECLARED)
+class NoteAdded(TypedDict):
     number: int
     note: InternalCommunication
 
 
-class InternalCommunicationPage(Output):
-    items: list[InternalCommunication] | None = None
+@with_config(DECLARED)
+class InternalCommunicationPage(TypedDict):
+    items: NotRequired[list[InternalCommunication]]
     request: PageRequest
 
 
-class Shift(Output):
-    name: str | None = None
-    value: str | None = None
+@with_config(DECLARED)
+class Shift(TypedDict):
+    name: NotRequired[str]
+    value: NotRequired[str]
 
 
-class Valorization(Output):
-    attendance: str | None = None
-    attendance_kind: str | None = None
-    contract: PersonRef | None = None
-    loose_service: PersonRef | None = None
-    shift: Shift | None = None
+@with_config(DECLARED)
+class Valorization(TypedDict):
+    attendance: NotRequired[str]
+    attendance_kind: NotRequired[str]
+    contract: NotRequired[PersonRef]
+    loose_service: NotRequired[PersonRef]
+    shift: NotRequired[Shift]
     guarantee: bool
     manual_value: bool
-    value: str | None = None
+    value: NotRequired[str]
 
 
-class Location(Output):
-    latitude: float | None = None
-    longitude: float | None = None
+@with_config(DECLARED)
+class Location(TypedDict):
+    latitude: NotRequired[float]
+    longitude: NotRequired[float]
 
 
-class Appointment(Output):
+@with_config(DECLARED)
+class Appointment(TypedDict):
     id: int
-    day: str | None = None
-    start: str | None = None
-    end: str | None = None
-    description: str | None = None
-    user: PersonRef | None = None
-    client: PersonRef | None = None
-    valorization: Valorization | None = None
-    locations: list[Location] | None = None
+    day: NotRequired[str]
+    start: NotRequired[str]
+    end: NotRequired[str]
+    description: NotRequired[str]
+    user: NotRequired[PersonRef]
+    client: NotRequired[PersonRef]
+    valorization: NotRequired[Valorization]
+    locations: NotRequired[list[Location]]
 
 
-class AppointmentAdded(Output):
+@with_config(DECLARED)
+class AppointmentAdded(TypedDict):
     number: int
     appointment: Appointment
 
 
-class AppointmentPage(Output):
-    items: list[Appointment] | None = None
+@with_config(DECLARED)
+class AppointmentPage(TypedDict):
+    items: NotRequired[list[Appointment]]
     request: PageRequest
 
 
-class Appointments(Output):
+@with_config(DECLARED)
+class Appointments(TypedDict):
     number: int
     page: AppointmentPage
 

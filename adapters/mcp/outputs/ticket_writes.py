@@ -2,57 +2,67 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
-from adapters.mcp.outputs.common import EntityValues, Output, Ticket
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, EntityValues, Ticket
 
 
-class NameDecision(Output):
+@with_config(DECLARED)
+class NameDecision(TypedDict):
     field: str
     term: str
     label: str
 
 
-class TicketCreated(Output):
+@with_config(DECLARED)
+class TicketCreated(TypedDict):
     ticket: Ticket
-    decisions: list[NameDecision] | None = None
-    defaults_used: list[str] | None = None
-    new_requestor: str | None = None
-    parent: int | None = None
+    decisions: NotRequired[list[NameDecision]]
+    defaults_used: NotRequired[list[str]]
+    new_requestor: NotRequired[str]
+    parent: NotRequired[int]
 
 
-class TicketUpdated(Output):
+@with_config(DECLARED)
+class TicketUpdated(TypedDict):
     ticket: Ticket
-    changed: list[str] | None = None
-    decisions: list[NameDecision] | None = None
+    changed: NotRequired[list[str]]
+    decisions: NotRequired[list[NameDecision]]
 
 
-class TicketFinished(Output):
+@with_config(DECLARED)
+class TicketFinished(TypedDict):
     how: Literal["cancel", "close"]
     before: Ticket
-    message: str | None = None
+    message: NotRequired[str]
     already: bool
 
 
-class Answer(Output):
+@with_config(DECLARED)
+class Answer(TypedDict):
     id: int
-    author: str | None = None
-    answered_at: str | None = None
-    origin: str | None = None
+    author: NotRequired[str]
+    answered_at: NotRequired[str]
+    origin: NotRequired[str]
     with_signature: bool
 
 
-class AnswerSent(Output):
+@with_config(DECLARED)
+class AnswerSent(TypedDict):
     number: int
     answer: Answer
     text: str
-    files: list[str] | None = None
+    files: NotRequired[list[str]]
 
 
-class FieldsUpdated(Output):
+@with_config(DECLARED)
+class FieldsUpdated(TypedDict):
     number: int
     sent: int
-    fields: list[EntityValues] | None = None
+    fields: NotRequired[list[EntityValues]]
 
 
 CreateTicketOutput = TicketCreated

@@ -2,39 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
-from adapters.mcp.outputs.common import Client, Desk, Output, PageRequest, Stage, Ticket
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, Client, Desk, PageRequest, Stage, Ticket
 
 
-class TicketPage(Output):
-    items: list[Ticket] | None = None
+@with_config(DECLARED)
+class TicketPage(TypedDict):
+    items: NotRequired[list[Ticket]]
     request: PageRequest
 
 
-class DateRange(Output):
+@with_config(DECLARED)
+class DateRange(TypedDict):
     field: Literal["created_at", "solved_in_time"]
-    start: str | None = None
-    end: str | None = None
+    start: NotRequired[str]
+    end: NotRequired[str]
 
 
-class TicketFilter(Output):
-    desk_ids: list[int] | None = None
-    client_ids: list[int] | None = None
-    stage_ids: list[int] | None = None
-    responsible_ids: list[int] | None = None
-    requestor_ids: list[int] | None = None
-    requestor_email: str | None = None
+@with_config(DECLARED)
+class TicketFilter(TypedDict):
+    desk_ids: NotRequired[list[int]]
+    client_ids: NotRequired[list[int]]
+    stage_ids: NotRequired[list[int]]
+    responsible_ids: NotRequired[list[int]]
+    requestor_ids: NotRequired[list[int]]
+    requestor_email: NotRequired[str]
     is_closed: bool
-    dates: DateRange | None = None
+    dates: NotRequired[DateRange]
 
 
-class TicketListing(Output):
+@with_config(DECLARED)
+class TicketListing(TypedDict):
     page: TicketPage
     query: TicketFilter
-    desk: Desk | None = None
-    client: Client | None = None
-    stage: Stage | None = None
+    desk: NotRequired[Desk]
+    client: NotRequired[Client]
+    stage: NotRequired[Stage]
 
 
 GetTicketOutput = Ticket

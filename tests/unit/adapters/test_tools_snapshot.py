@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic.json_schema import models_json_schema
+from pydantic import TypeAdapter
 
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.tiflux.fake.tenant import FakeTenant
@@ -81,10 +81,11 @@ def _parameters(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str,
 
 def output_schemas() -> dict[str, Any]:
     """Every tool's declared output as one JSON Schema document: `tools` names each tool's definition."""
-    models = list(dict.fromkeys(spec.output_model for spec in ALL_TOOLS))
-    refs, document = models_json_schema([(model, "serialization") for model in models])
-    tools = {spec.name: refs[(spec.output_model, "serialization")] for spec in ALL_TOOLS}
-    return {"tools": tools, **document}
+    declared: dict[str, TypeAdapter[Any]] = {spec.name: TypeAdapter(spec.output_model) for spec in ALL_TOOLS}
+    refs, document = TypeAdapter.json_schemas(
+        [(name, "serialization", shape) for name, shape in declared.items()]
+    )
+    return {"tools": {name: refs[(name, "serialization")] for name in declared}, **document}
 
 
 def test_tool_outputs_match_the_snapshot() -> None:
