@@ -7,7 +7,7 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, PageRequest, PersonRef
+from adapters.mcp.outputs.common import DECLARED, Page, PersonRef
 
 
 @with_config(DECLARED)
@@ -47,16 +47,10 @@ class ChatFilter(TypedDict):
 
 
 @with_config(DECLARED)
-class ChatPage(TypedDict):
-    items: NotRequired[list[Chat]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class ChatQueuePage(TypedDict):
     queue: Literal["inbox", "mine", "in_attendance", "archived"]
     query: NotRequired[ChatFilter]
-    page: ChatPage
+    page: Page[Chat]
 
 
 GetChatOutput = Chat

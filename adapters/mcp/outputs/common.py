@@ -7,7 +7,7 @@ first use. Every declared output refuses a field it does not declare: a shape ch
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired
+from typing import Any, Generic, Literal, NotRequired, TypeVar
 
 from pydantic import ConfigDict, with_config
 from typing_extensions import TypedDict
@@ -171,3 +171,12 @@ class PageRequest(TypedDict):
 class ServicesCatalog(TypedDict):
     id: int
     name: str
+
+
+T = TypeVar("T")
+
+
+@with_config(DECLARED)
+class Page(TypedDict, Generic[T]):
+    items: NotRequired[list[T]]
+    request: PageRequest

@@ -7,7 +7,7 @@ from typing import NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, PageRequest
+from adapters.mcp.outputs.common import DECLARED, Page
 
 
 @with_config(DECLARED)
@@ -19,23 +19,11 @@ class Entity(TypedDict):
 
 
 @with_config(DECLARED)
-class EntityPage(TypedDict):
-    items: NotRequired[list[Entity]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class EntityField(TypedDict):
     id: int
     name: str
     field_type: str
     required: bool
-
-
-@with_config(DECLARED)
-class EntityFieldPage(TypedDict):
-    items: NotRequired[list[EntityField]]
-    request: PageRequest
 
 
 @with_config(DECLARED)
@@ -45,14 +33,8 @@ class EntityFieldOption(TypedDict):
     null_option: bool
 
 
-@with_config(DECLARED)
-class EntityFieldOptionPage(TypedDict):
-    items: NotRequired[list[EntityFieldOption]]
-    request: PageRequest
+ListEntitiesOutput = Page[Entity]
 
+ListEntityFieldsOutput = Page[EntityField]
 
-ListEntitiesOutput = EntityPage
-
-ListEntityFieldsOutput = EntityFieldPage
-
-ListEntityFieldOptionsOutput = EntityFieldOptionPage
+ListEntityFieldOptionsOutput = Page[EntityFieldOption]

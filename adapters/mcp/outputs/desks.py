@@ -2,64 +2,34 @@
 
 from __future__ import annotations
 
-from typing import NotRequired
+from typing import Generic, NotRequired, TypeVar
 
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, Desk, PageRequest, Priority, ServicesCatalog
+from adapters.mcp.outputs.common import DECLARED, Desk, Page, Priority, ServicesCatalog
+
+T = TypeVar("T")
 
 
 @with_config(DECLARED)
-class DeskPage(TypedDict):
-    items: NotRequired[list[Desk]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
-class PriorityPage(TypedDict):
-    items: NotRequired[list[Priority]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
-class PriorityDeskPage(TypedDict):
+class DeskPage(TypedDict, Generic[T]):
     desk: Desk
-    page: PriorityPage
+    page: Page[T]
 
 
 @with_config(DECLARED)
-class PriorityDeskMatches(TypedDict):
+class DeskMatches(TypedDict, Generic[T]):
     desk: Desk
     term: str
-    items: NotRequired[list[Priority]]
+    items: NotRequired[list[T]]
     suggestions: NotRequired[list[str]]
 
 
-@with_config(DECLARED)
-class ServicesCatalogPage(TypedDict):
-    items: NotRequired[list[ServicesCatalog]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
-class ServicesCatalogDeskPage(TypedDict):
-    desk: Desk
-    page: ServicesCatalogPage
-
-
-@with_config(DECLARED)
-class ServicesCatalogDeskMatches(TypedDict):
-    desk: Desk
-    term: str
-    items: NotRequired[list[ServicesCatalog]]
-    suggestions: NotRequired[list[str]]
-
-
-ListDesksOutput = DeskPage
+ListDesksOutput = Page[Desk]
 
 GetDeskOutput = Desk
 
-ListDeskPrioritiesOutput = PriorityDeskPage | PriorityDeskMatches
+ListDeskPrioritiesOutput = DeskPage[Priority] | DeskMatches[Priority]
 
-ListDeskServicesCatalogsOutput = ServicesCatalogDeskPage | ServicesCatalogDeskMatches
+ListDeskServicesCatalogsOutput = DeskPage[ServicesCatalog] | DeskMatches[ServicesCatalog]

@@ -11,7 +11,7 @@ from adapters.mcp.outputs.common import (
     DECLARED,
     Client,
     Desk,
-    PageRequest,
+    Page,
     ServicesCatalog,
     Stage,
     User,
@@ -27,30 +27,18 @@ class ClientSearch(TypedDict):
 
 
 @with_config(DECLARED)
-class UserPage(TypedDict):
-    items: NotRequired[list[User]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class UserSearch(TypedDict):
     term: str
-    page: UserPage
+    page: Page[User]
     total: int
     user_type: NotRequired[Literal["admin", "attendant", "client"]]
     active: NotRequired[bool]
 
 
 @with_config(DECLARED)
-class StagePage(TypedDict):
-    items: NotRequired[list[Stage]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class DeskStages(TypedDict):
     desk: Desk
-    page: StagePage
+    page: Page[Stage]
 
 
 @with_config(DECLARED)
@@ -70,12 +58,6 @@ class CatalogItem(TypedDict):
 
 
 @with_config(DECLARED)
-class CatalogItemPage(TypedDict):
-    items: NotRequired[list[CatalogItem]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class CatalogFilter(TypedDict):
     search: NotRequired[str]
     item_name: NotRequired[str]
@@ -86,7 +68,7 @@ class CatalogFilter(TypedDict):
 @with_config(DECLARED)
 class CatalogItemListing(TypedDict):
     desk: Desk
-    page: CatalogItemPage
+    page: Page[CatalogItem]
     criteria: NotRequired[CatalogFilter]
 
 

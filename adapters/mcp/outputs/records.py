@@ -7,7 +7,7 @@ from typing import NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, PageRequest, PersonRef
+from adapters.mcp.outputs.common import DECLARED, Page, PersonRef
 
 
 @with_config(DECLARED)
@@ -41,15 +41,9 @@ class StageSla(TypedDict):
 
 
 @with_config(DECLARED)
-class StageSlaPage(TypedDict):
-    items: NotRequired[list[StageSla]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class StageHistory(TypedDict):
     number: int
-    page: StageSlaPage
+    page: Page[StageSla]
 
 
 @with_config(DECLARED)
@@ -72,12 +66,6 @@ class InternalCommunication(TypedDict):
 class NoteAdded(TypedDict):
     number: int
     note: InternalCommunication
-
-
-@with_config(DECLARED)
-class InternalCommunicationPage(TypedDict):
-    items: NotRequired[list[InternalCommunication]]
-    request: PageRequest
 
 
 @with_config(DECLARED)
@@ -124,15 +112,9 @@ class AppointmentAdded(TypedDict):
 
 
 @with_config(DECLARED)
-class AppointmentPage(TypedDict):
-    items: NotRequired[list[Appointment]]
-    request: PageRequest
-
-
-@with_config(DECLARED)
 class Appointments(TypedDict):
     number: int
-    page: AppointmentPage
+    page: Page[Appointment]
 
 
 GetTicketFilesOutput = TicketFiles
@@ -141,7 +123,7 @@ GetTicketStagesSlasOutput = StageHistory
 
 CreateInternalCommunicationOutput = NoteAdded
 
-ListInternalCommunicationsOutput = InternalCommunicationPage
+ListInternalCommunicationsOutput = Page[InternalCommunication]
 
 GetInternalCommunicationOutput = InternalCommunication
 

@@ -7,13 +7,7 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, Client, Desk, PageRequest, Stage, Ticket
-
-
-@with_config(DECLARED)
-class TicketPage(TypedDict):
-    items: NotRequired[list[Ticket]]
-    request: PageRequest
+from adapters.mcp.outputs.common import DECLARED, Client, Desk, Page, Stage, Ticket
 
 
 @with_config(DECLARED)
@@ -37,7 +31,7 @@ class TicketFilter(TypedDict):
 
 @with_config(DECLARED)
 class TicketListing(TypedDict):
-    page: TicketPage
+    page: Page[Ticket]
     query: TicketFilter
     desk: NotRequired[Desk]
     client: NotRequired[Client]
