@@ -72,6 +72,9 @@ MESSAGES: dict[str, str] = {
     "error.tool_disabled.toolset": "The tool `{name}` is not enabled on this server (see TIFLUX_TOOLSETS); nothing was sent.",
     "error.tool_disabled.header_read_only": "The tool `{name}` changes data and this connection asked for read-only (x-tiflux-read-only header); nothing was sent.",
     "error.tool_disabled.header_toolset": "The tool `{name}` is not in the toolsets this connection asked for (x-tiflux-toolsets header); nothing was sent.",
+    # the yes/no box of the confirmation form (adapters/mcp/confirmations.py)
+    "confirm.box.title": "Confirm",
+    "confirm.box.description": "Check to proceed.",
     "confirm.close": "Close ticket #{number} — {title}?",
     "confirm.close.untitled": "Close ticket #{number}?",
     "confirm.cancel": "Cancel ticket #{number} — {title}?",

@@ -74,6 +74,9 @@ MESSAGES: dict[str, str] = {
     "error.tool_disabled.toolset": "A ferramenta `{name}` não está habilitada neste servidor (veja TIFLUX_TOOLSETS); nada foi enviado.",
     "error.tool_disabled.header_read_only": "A ferramenta `{name}` altera dados e esta conexão pediu somente leitura (cabeçalho x-tiflux-read-only); nada foi enviado.",
     "error.tool_disabled.header_toolset": "A ferramenta `{name}` não faz parte dos grupos que esta conexão pediu (cabeçalho x-tiflux-toolsets); nada foi enviado.",
+    # the yes/no box of the confirmation form (adapters/mcp/confirmations.py)
+    "confirm.box.title": "Confirmar",
+    "confirm.box.description": "Marque para continuar.",
     "confirm.close": "Fechar o ticket #{number} — {title}?",
     "confirm.close.untitled": "Fechar o ticket #{number}?",
     "confirm.cancel": "Cancelar o ticket #{number} — {title}?",
