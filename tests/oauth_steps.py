@@ -97,8 +97,9 @@ def refresh(base: str, client_id: str, refresh_token: str) -> httpx2.Response:
     return httpx2.post(f"{base}/token", data=data, timeout=10)
 
 
-def revoke(base: str, client_id: str, token: str) -> httpx2.Response:
-    data = {"token": token, "client_id": client_id, "client_secret": ""}
+def revoke(base: str, client_id: str, token: str, **extra: str) -> httpx2.Response:
+    """RFC 7009's request from a public client: no client_secret at all (unless `extra` adds one)."""
+    data = {"token": token, "client_id": client_id, **extra}
     return httpx2.post(f"{base}/revoke", data=data, timeout=10)
 
 

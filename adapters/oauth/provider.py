@@ -19,6 +19,7 @@ from mcp.server.auth.provider import (
     AccessToken,
     AuthorizationParams,
     AuthorizeError,
+    IdentityAssertionParams,
     RefreshToken,
     RegistrationError,
     TokenError,
@@ -275,6 +276,12 @@ class TifluxOAuthProvider:
         await self.store.delete(kinds.REFRESH, token_hash(token.token))
         if family_id:
             await self._revoke_family(family_id)
+
+    async def exchange_identity_assertion(
+        self, client: OAuthClientInformationFull, params: IdentityAssertionParams
+    ) -> OAuthToken:
+        """SEP-990's jwt-bearer grant is not offered (the metadata does not advertise it)."""
+        raise TokenError("unsupported_grant_type", "this server issues tokens by authorization code only")
 
     # --- internals
     async def _issue(

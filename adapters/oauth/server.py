@@ -2,20 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from mcp.server.auth.handlers.metadata import MetadataHandler
+from mcp.server.auth.middleware.client_auth import ClientAuthenticator
 from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.routes import (
+    REVOCATION_PATH,
+    build_metadata,
     build_resource_metadata_url,
     create_auth_routes,
     create_protected_resource_routes,
 )
 from mcp.server.auth.settings import AuthSettings, ClientRegistrationOptions, RevocationOptions
+from mcp.server.transport_security import RequestBodyLimitMiddleware
+from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER
 from pydantic import AnyHttpUrl
-from starlette.routing import BaseRoute
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route, request_response
+from starlette.types import ASGIApp
 
 from adapters.oauth.page import AuthorizePage
 from adapters.oauth.provider import SCOPE, TifluxOAuthProvider, same_resource
+from adapters.oauth.revocation import RevocationEndpoint
+
+METADATA_PATH = "/.well-known/oauth-authorization-server"
+# `/register` accepts public clients (claude.ai, ChatGPT), so `none` is a method this server supports.
+AUTH_METHODS = ["none", "client_secret_post", "client_secret_basic"]
+SMALL_BODY = 16 * 1024  # a registration or a revocation is a few hundred bytes
+
+
+def cors_middleware(
+    handler: Callable[[Request], Awaitable[Response]], methods: list[str], *, max_body: int | None = None
+) -> ASGIApp:
+    """An endpoint clients call from anywhere (as the SDK mounts them), its body capped at `max_body`."""
+    app = request_response(handler)
+    if max_body is not None:
+        app = RequestBodyLimitMiddleware(app, max_body)
+    return CORSMiddleware(
+        app, allow_origins="*", allow_methods=methods, allow_headers=[MCP_PROTOCOL_VERSION_HEADER]
+    )
 
 
 @dataclass(frozen=True)
@@ -51,13 +80,43 @@ class AuthorizationServer:
             validate_token_resource=True,  # we check the audience ourselves too (authenticate below)
         )
         assert settings.resource_server_url is not None
-        return [
-            *create_auth_routes(
-                provider=self.provider,
-                issuer_url=settings.issuer_url,
-                client_registration_options=settings.client_registration_options,
-                revocation_options=settings.revocation_options,
+        assert settings.client_registration_options is not None
+        assert settings.revocation_options is not None
+        metadata = build_metadata(
+            settings.issuer_url,
+            None,
+            settings.client_registration_options,
+            settings.revocation_options,
+        ).model_copy(
+            update={
+                "token_endpoint_auth_methods_supported": AUTH_METHODS,
+                "revocation_endpoint_auth_methods_supported": AUTH_METHODS,
+            }
+        )
+        ours: dict[str, BaseRoute] = {
+            METADATA_PATH: Route(
+                METADATA_PATH,
+                cors_middleware(MetadataHandler(metadata).handle, ["GET", "OPTIONS"]),
+                methods=["GET", "OPTIONS"],
             ),
+            REVOCATION_PATH: Route(
+                REVOCATION_PATH,
+                cors_middleware(
+                    RevocationEndpoint(self.provider, ClientAuthenticator(self.provider)).handle,
+                    ["POST", "OPTIONS"],
+                    max_body=SMALL_BODY,
+                ),
+                methods=["POST", "OPTIONS"],
+            ),
+        }
+        sdk = create_auth_routes(
+            provider=self.provider,
+            issuer_url=settings.issuer_url,
+            client_registration_options=settings.client_registration_options,
+            revocation_options=settings.revocation_options,
+        )
+        return [
+            *(ours.get(route.path, route) for route in sdk),
             *create_protected_resource_routes(
                 resource_url=settings.resource_server_url,
                 authorization_servers=[settings.issuer_url],

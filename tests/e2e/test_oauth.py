@@ -73,6 +73,9 @@ def test_metadata_documents_describe_this_server(base: str) -> None:
     assert resource["authorization_servers"] == [f"{base}/"] or resource["authorization_servers"] == [base]
     server = httpx2.get(f"{base}/.well-known/oauth-authorization-server").json()
     assert server["code_challenge_methods_supported"] == ["S256"]
+    # /register accepts public clients, so the metadata must say `none` is supported (RFC 8414).
+    assert "none" in server["token_endpoint_auth_methods_supported"]
+    assert "none" in server["revocation_endpoint_auth_methods_supported"]
     for endpoint in (
         "authorization_endpoint",
         "token_endpoint",
@@ -215,11 +218,54 @@ def test_refresh_rotates_and_a_reused_refresh_token_kills_the_family(base: str) 
     assert refresh(base, client_id, str(new["refresh_token"])).status_code == 400
 
 
-def test_a_revoked_token_is_refused_and_so_is_its_family(base: str) -> None:
+def test_a_public_client_revokes_in_the_rfc_form_and_the_family_dies(base: str) -> None:
+    """RFC 7009 §2.1 from a `none` client: token and client_id, no client_secret field at all."""
     client_id, tokens = tokens_for(base, FAKE_API_KEY)
-    assert revoke(base, client_id, str(tokens["access_token"])).status_code == 200
+    answer = httpx2.post(f"{base}/revoke", data={"token": tokens["access_token"], "client_id": client_id})
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
     assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
     assert refresh(base, client_id, str(tokens["refresh_token"])).status_code == 400
+
+
+@pytest.mark.parametrize("hint", [None, "refresh_token", "access_token", "something_else"])
+def test_revoking_the_refresh_token_ends_the_grant_whatever_the_hint(base: str, hint: str | None) -> None:
+    client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    extra = {"token_type_hint": hint} if hint else {}
+    assert revoke(base, client_id, str(tokens["refresh_token"]), **extra).status_code == 200
+    assert refresh(base, client_id, str(tokens["refresh_token"])).status_code == 400
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
+
+
+def test_an_empty_client_secret_from_a_public_client_is_still_accepted(base: str) -> None:
+    client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    assert revoke(base, client_id, str(tokens["access_token"]), client_secret="").status_code == 200
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
+
+
+def test_a_client_cannot_revoke_another_clients_token(base: str) -> None:
+    _client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    assert revoke(base, public_client(base), str(tokens["access_token"])).status_code == 200  # RFC 7009
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 200
+
+
+def test_revocation_without_a_token_or_with_an_unknown_client_is_refused(base: str) -> None:
+    missing = httpx2.post(f"{base}/revoke", data={"client_id": public_client(base)})
+    assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
+    unknown = revoke(base, "no-such-client", "whatever")
+    assert unknown.status_code == 401 and unknown.json()["error"] == "invalid_client"
+
+
+def test_a_confidential_client_must_send_its_secret_to_revoke(base: str) -> None:
+    registered = register(base, token_endpoint_auth_method="client_secret_post").json()
+    client_id, secret = registered["client_id"], registered["client_secret"]
+    code, pkce = code_for(base, client_id, FAKE_API_KEY)
+    tokens = exchange(base, client_id, code, pkce.verifier, client_secret=secret).json()
+    bearer = {"authorization": f"Bearer {tokens['access_token']}"}
+    assert revoke(base, client_id, tokens["access_token"]).status_code == 401
+    assert revoke(base, client_id, tokens["access_token"], client_secret="wrong").status_code == 401
+    assert mcp_list(base, bearer).status_code == 200
+    assert revoke(base, client_id, tokens["access_token"], client_secret=secret).status_code == 200
+    assert mcp_list(base, bearer).status_code == 401
 
 
 def test_a_made_up_bearer_token_is_401(base: str) -> None:
