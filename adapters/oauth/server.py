@@ -1,4 +1,6 @@
-"""The authorization server assembled: the SDK's OAuth routes around our provider, plus our page."""
+"""The authorization server assembled: the SDK's `/token` and protected-resource metadata around our
+provider; our own `/authorize` (no redirect before the person decides), `/register` (rate-limited),
+`/revoke` (public clients), metadata (`none` included) and the key page."""
 
 from __future__ import annotations
 
@@ -6,9 +8,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from mcp.server.auth.handlers.metadata import MetadataHandler
+from mcp.server.auth.handlers.register import RegistrationHandler
 from mcp.server.auth.middleware.client_auth import ClientAuthenticator
 from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.routes import (
+    AUTHORIZATION_PATH,
+    REGISTRATION_PATH,
     REVOCATION_PATH,
     build_metadata,
     build_resource_metadata_url,
@@ -25,8 +30,12 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, request_response
 from starlette.types import ASGIApp
 
+from adapters.oauth.authorize_endpoint import AuthorizeEndpoint
+from adapters.oauth.browser import BrowserBinding
+from adapters.oauth.limits import OAuthLimits, SourceLimiter
 from adapters.oauth.page import AuthorizePage
 from adapters.oauth.provider import SCOPE, TifluxOAuthProvider, same_resource
+from adapters.oauth.registration import RegistrationEndpoint
 from adapters.oauth.revocation import RevocationEndpoint
 
 METADATA_PATH = "/.well-known/oauth-authorization-server"
@@ -54,6 +63,9 @@ class AuthorizationServer:
     base_url: str
     provider: TifluxOAuthProvider
     page: AuthorizePage
+    limits: OAuthLimits
+    limiter: SourceLimiter
+    browser: BrowserBinding
 
     @property
     def resource_url(self) -> str:
@@ -93,7 +105,23 @@ class AuthorizationServer:
                 "revocation_endpoint_auth_methods_supported": AUTH_METHODS,
             }
         )
+        authorize = AuthorizeEndpoint(self.provider, self.page.views, self.browser, self.limiter, self.limits)
+        registration = RegistrationEndpoint(
+            RegistrationHandler(self.provider, settings.client_registration_options),
+            self.limiter,
+            self.limits.register_per_minute,
+        )
         ours: dict[str, BaseRoute] = {
+            AUTHORIZATION_PATH: Route(
+                AUTHORIZATION_PATH,
+                RequestBodyLimitMiddleware(request_response(authorize.handle), SMALL_BODY),
+                methods=["GET", "POST"],
+            ),
+            REGISTRATION_PATH: Route(
+                REGISTRATION_PATH,
+                cors_middleware(registration.handle, ["POST", "OPTIONS"], max_body=SMALL_BODY),
+                methods=["POST", "OPTIONS"],
+            ),
             METADATA_PATH: Route(
                 METADATA_PATH,
                 cors_middleware(MetadataHandler(metadata).handle, ["GET", "OPTIONS"]),

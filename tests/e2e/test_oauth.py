@@ -26,6 +26,7 @@ from pydantic import AnyUrl
 from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server
 from tests.oauth_steps import (
     REDIRECT_URI,
+    PendingRequest,
     Pkce,
     authorize,
     code_for,
@@ -52,7 +53,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(fake_tiflux: str, workdir: Path) -> Iterator[str]:
-    env = hosted_env(TIFLUX_API_BASE_URL=fake_tiflux, TIFLUX_MCP_STORE_URL=f"sqlite:///{workdir}/grants.db")
+    env = hosted_env(
+        TIFLUX_API_BASE_URL=fake_tiflux,
+        TIFLUX_MCP_STORE_URL=f"sqlite:///{workdir}/grants.db",
+        # Every test here comes from 127.0.0.1: the per-source limits are attacked in test_oauth_attacks.
+        TIFLUX_OAUTH_REGISTER_PER_MINUTE="1000",
+        TIFLUX_OAUTH_AUTHORIZE_PER_MINUTE="1000",
+        TIFLUX_OAUTH_KEY_TRIES_PER_MINUTE="1000",
+    )
     with hosted_server(env, workdir / "server.log") as url:
         yield url
 
@@ -120,8 +128,8 @@ def test_the_whole_flow_gives_a_token_that_lists_the_tools(base: str) -> None:
 
 def test_the_page_guides_the_person_in_portuguese(base: str) -> None:
     client_id = public_client(base)
-    location = authorize(base, client_id, Pkce.new()).headers["location"]
-    page = httpx2.get(location)
+    answer = authorize(base, client_id, Pkce.new())
+    page = httpx2.get(answer.headers["location"], cookies=dict(answer.cookies))
     assert page.status_code == 200
     assert page.headers["x-frame-options"] == "DENY" and page.headers["cache-control"] == "no-store"
     text = page_text(page)
@@ -133,53 +141,63 @@ def test_the_page_guides_the_person_in_portuguese(base: str) -> None:
 def test_a_bad_key_keeps_the_flow_and_says_why(base: str) -> None:
     client_id = public_client(base)
     pkce = Pkce.new()
-    request_id = page_request_id(authorize(base, client_id, pkce).headers["location"])
-    refused = submit_key(base, request_id, "not-the-key-123")
+    pending = PendingRequest.of(authorize(base, client_id, pkce))
+    refused = submit_key(base, pending, "not-the-key-123")
     assert refused.status_code == 400
     assert "O TiFlux não aceitou esta chave" in page_text(refused)
     assert "not-the-key-123" not in refused.text
-    params = redirected_params(submit_key(base, request_id, FAKE_API_KEY))  # same request, now approved
+    params = redirected_params(submit_key(base, pending, FAKE_API_KEY))  # same request, now approved
     assert exchange(base, client_id, params["code"], pkce.verifier).status_code == 200
 
 
 def test_cancelling_sends_access_denied_with_the_state(base: str) -> None:
     client_id = public_client(base)
-    request_id = page_request_id(authorize(base, client_id, Pkce.new()).headers["location"])
-    params = redirected_params(submit_key(base, request_id, "", action="cancel"))
+    pending = PendingRequest.of(authorize(base, client_id, Pkce.new()))
+    params = redirected_params(submit_key(base, pending, "", action="cancel"))
     assert params == {"error": "access_denied", "state": "st-123"}
 
 
 def test_an_unknown_request_shows_that_it_expired(base: str) -> None:
-    answer = submit_key(base, "made-up", FAKE_API_KEY)
+    answer = submit_key(base, PendingRequest("made-up", {}), FAKE_API_KEY)
     assert answer.status_code == 400 and "expirou" in page_text(answer)
 
 
 # --- rejections
 
 
+# Refusals before the person has done anything are our page, never a redirect (RFC 9700 §4.11.2);
+# test_oauth_attacks.py aims them at a client registered with an attacker's redirect URI.
+
+
+def refused_here(answer: httpx2.Response, code: str) -> str:
+    """The page's words, once sure the browser stays here: 400, HTML, no Location, no cookie."""
+    assert answer.status_code == 400, answer.text
+    assert "location" not in answer.headers and "set-cookie" not in answer.headers
+    assert answer.headers["content-type"].startswith("text/html")
+    assert answer.headers["cache-control"] == "no-store"
+    text = page_text(answer)
+    assert "Pedido de autorização inválido" in text and code in text
+    return text
+
+
 def test_authorize_without_pkce_is_refused(base: str) -> None:
-    answer = authorize(base, public_client(base), None)
-    assert answer.status_code in (302, 400)
-    assert "/authorize/key" not in answer.headers.get("location", "")
-    if answer.status_code == 302:
-        assert "error=invalid_request" in answer.headers["location"]
+    text = refused_here(authorize(base, public_client(base), None), "invalid_request")
+    assert "code_challenge" in text
 
 
 def test_plain_pkce_is_refused(base: str) -> None:
-    pkce = Pkce.new()
-    answer = authorize(base, public_client(base), pkce, code_challenge_method="plain")
-    assert "/authorize/key" not in answer.headers.get("location", "")
-    assert answer.status_code == 400 or "error=invalid_request" in answer.headers["location"]
+    answer = authorize(base, public_client(base), Pkce.new(), code_challenge_method="plain")
+    assert "S256" in refused_here(answer, "invalid_request")
 
 
 def test_an_unregistered_redirect_uri_is_refused_without_redirecting(base: str) -> None:
     answer = authorize(base, public_client(base), Pkce.new(), redirect_uri="http://127.0.0.1:9/other")
-    assert answer.status_code == 400 and "location" not in answer.headers
+    assert "redirect_uri" in refused_here(answer, "invalid_request")
 
 
 def test_a_token_for_another_resource_is_not_issued(base: str) -> None:
     answer = authorize(base, public_client(base), Pkce.new(), resource="https://other.example/mcp")
-    assert answer.status_code == 302 and "error=invalid_target" in answer.headers["location"]
+    assert f"{base}/mcp" in refused_here(answer, "invalid_target")
 
 
 def test_a_code_works_once_and_its_reuse_revokes_what_it_gave(base: str) -> None:
