@@ -7,6 +7,7 @@ a person reads on the consent page is plain text: no control, format or bidi cha
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 from mcp.shared.auth import OAuthClientInformationFull
@@ -19,7 +20,8 @@ MAX_URI = 2000
 MAX_REDIRECT_URIS = 10
 MAX_LIST_ITEMS = 10  # contacts, grant_types, response_types
 MAX_SHORT_TEXT = 200  # scope, software_id, software_version, each contact, each grant or response type
-MAX_RECORD_BYTES = 16 * 1024  # the whole stored record, jwks included
+MAX_JWKS_BYTES = 4096  # unused here (private_key_jwt is refused); a couple of public keys at most
+MAX_RECORD_BYTES = 16 * 1024  # the whole stored record
 MAX_MARKS_PER_CHARACTER = 2
 
 # Cc control, Cf format (bidi overrides and isolates, zero-width), Co private use, Cs surrogates,
@@ -86,6 +88,8 @@ def metadata_problem(client: OAuthClientInformationFull) -> str | None:
         value = getattr(client, field)
         if value is not None and len(value) > MAX_SHORT_TEXT:
             return f"{field} may have at most {MAX_SHORT_TEXT} characters"
+    if client.jwks is not None and len(json.dumps(client.jwks).encode()) > MAX_JWKS_BYTES:
+        return f"jwks may take at most {MAX_JWKS_BYTES // 1024} KiB"
     if len(client.model_dump_json(exclude_none=True).encode()) > MAX_RECORD_BYTES:
         return f"the client metadata may take at most {MAX_RECORD_BYTES // 1024} KiB"
     return None

@@ -216,7 +216,8 @@ def test_a_missing_or_bad_secret_key_says_how_to_make_one(secret: str | None) ->
         ("software_id", "s" * 201),
         ("software_version", "v" * 201),
         ("grant_types", ["authorization_code", "x" * 201]),
-        ("jwks", {"keys": [{"n": "x" * 20_000}]}),
+        ("jwks", {"keys": [{"n": "x" * 5_000}]}),
+        ("redirect_uris", [AnyUrl(f"https://ok.example/{n}/" + "a" * 1900) for n in range(9)]),  # 17 KB
     ],
 )
 async def test_registration_caps_every_field(
