@@ -179,6 +179,20 @@ def test_registrations_from_one_address_are_rate_limited(strict: str) -> None:
     assert 1 <= int(refused.headers["retry-after"]) <= 60
 
 
+def test_one_address_flooding_leaves_the_others_their_budget(strict: str) -> None:
+    """Addresses as a trusted local proxy reports them (X-Forwarded-For); an IPv6 /64 is one source."""
+
+    def register_from(address: str) -> int:
+        body = {"redirect_uris": ["http://127.0.0.1:9/cb"], "token_endpoint_auth_method": "none"}
+        answer = httpx2.post(f"{strict}/register", json=body, headers={"x-forwarded-for": address})
+        return answer.status_code
+
+    assert [register_from("203.0.113.7") for _ in range(7)][-2:] == [429, 429]
+    assert register_from("203.0.113.8") == 201
+    assert [register_from(f"2001:db8::{n}") for n in range(1, 8)][-2:] == [429, 429]
+    assert register_from("2001:db8:0:1::1") == 201  # another /64
+
+
 def test_authorize_requests_from_one_address_are_rate_limited(strict: str) -> None:
     client_id = public_client(strict)
     codes = [authorize(strict, client_id, Pkce.new()).status_code for _ in range(20)]
