@@ -44,7 +44,7 @@ AUTH_METHODS = ["none", "client_secret_post", "client_secret_basic"]
 SMALL_BODY = 16 * 1024  # a registration or a revocation is a few hundred bytes
 
 
-def cors_middleware(
+def open_endpoint(
     handler: Callable[[Request], Awaitable[Response]], methods: list[str], *, max_body: int | None = None
 ) -> ASGIApp:
     """An endpoint clients call from anywhere (as the SDK mounts them), its body capped at `max_body`."""
@@ -119,17 +119,17 @@ class AuthorizationServer:
             ),
             REGISTRATION_PATH: Route(
                 REGISTRATION_PATH,
-                cors_middleware(registration.handle, ["POST", "OPTIONS"], max_body=SMALL_BODY),
+                open_endpoint(registration.handle, ["POST", "OPTIONS"], max_body=SMALL_BODY),
                 methods=["POST", "OPTIONS"],
             ),
             METADATA_PATH: Route(
                 METADATA_PATH,
-                cors_middleware(MetadataHandler(metadata).handle, ["GET", "OPTIONS"]),
+                open_endpoint(MetadataHandler(metadata).handle, ["GET", "OPTIONS"]),
                 methods=["GET", "OPTIONS"],
             ),
             REVOCATION_PATH: Route(
                 REVOCATION_PATH,
-                cors_middleware(
+                open_endpoint(
                     RevocationEndpoint(self.provider, ClientAuthenticator(self.provider)).handle,
                     ["POST", "OPTIONS"],
                     max_body=SMALL_BODY,
@@ -144,7 +144,8 @@ class AuthorizationServer:
             revocation_options=settings.revocation_options,
         )
         return [
-            *(ours.get(route.path, route) for route in sdk),
+            *ours.values(),
+            *(route for route in sdk if route.path not in ours),  # /token
             *create_protected_resource_routes(
                 resource_url=settings.resource_server_url,
                 authorization_servers=[settings.issuer_url],
