@@ -204,8 +204,8 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
     store = open_grant_store(store_url)
     base = settings.base_url
     lifetimes = Lifetimes(
-        client_unused=round(settings.oauth_client_first_use_hours * 3600),
-        client_idle=round(settings.oauth_client_idle_days * 24 * 3600),
+        client_unused=max(1, round(settings.oauth_client_first_use_hours * 3600)),
+        client_idle=max(1, round(settings.oauth_client_idle_days * 24 * 3600)),
     )
     provider = TifluxOAuthProvider(
         store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}", lifetimes=lifetimes

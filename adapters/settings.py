@@ -113,7 +113,10 @@ class Settings(BaseSettings):
         default=10, ge=1, description="Hosted: keys one source address may submit on the key page per minute."
     )
     oauth_key_attempts: int = Field(
-        default=5, ge=1, le=50, description="Hosted: wrong keys one authorization request survives."
+        default=5,
+        ge=1,
+        le=50,
+        description="Hosted: wrong keys after which an authorization request is closed.",
     )
     oauth_client_first_use_hours: float = Field(
         default=24, gt=0, description="Hosted: a registered client never used for this long is deleted."
