@@ -187,8 +187,10 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
 
     Raises `SecretKeyProblem` or `UnknownStoreUrl` with a message that says what to set.
     """
+    from adapters.oauth.browser import BrowserBinding
+    from adapters.oauth.limits import OAuthLimits, SourceLimiter
     from adapters.oauth.page import PAGE_PATH, AuthorizePage
-    from adapters.oauth.provider import TifluxOAuthProvider
+    from adapters.oauth.provider import Lifetimes, TifluxOAuthProvider
     from adapters.oauth.sealing import KeySealer, ephemeral_secret_key
     from adapters.oauth.server import AuthorizationServer
     from adapters.oauth.stores import open_grant_store
@@ -201,7 +203,21 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
     sealer = KeySealer(secret)
     store = open_grant_store(store_url)
     base = settings.base_url
-    provider = TifluxOAuthProvider(store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}")
+    lifetimes = Lifetimes(
+        client_unused=max(1, round(settings.oauth_client_first_use_hours * 3600)),
+        client_idle=max(1, round(settings.oauth_client_idle_days * 24 * 3600)),
+    )
+    provider = TifluxOAuthProvider(
+        store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}", lifetimes=lifetimes
+    )
+    limits = OAuthLimits(
+        register_per_minute=settings.oauth_register_per_minute,
+        authorize_per_minute=settings.oauth_authorize_per_minute,
+        key_tries_per_minute=settings.oauth_key_tries_per_minute,
+        key_attempts=settings.oauth_key_attempts,
+    )
+    limiter = SourceLimiter(store)
+    browser = BrowserBinding(base, max_age=lifetimes.pending)
     gateways = container.gateways()
 
     async def check_key(api_key: str) -> str | None:
@@ -209,7 +225,10 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
         me = await gateways(api_key).people.me()
         return f"tiflux-user:{me.id}"
 
-    return AuthorizationServer(base, provider, AuthorizePage(provider, check_key, container.translator()))
+    page = AuthorizePage(
+        provider, check_key, container.translator(), browser=browser, limiter=limiter, limits=limits
+    )
+    return AuthorizationServer(base, provider, page, limits, limiter, browser)
 
 
 def create_container(settings: Settings) -> Container:

@@ -99,6 +99,31 @@ class Settings(BaseSettings):
         default_factory=lambda: f"sqlite:///{_state_dir() / 'grants.sqlite3'}",
         description="TIFLUX_MCP_STORE_URL: sqlite:///path (one host) or redis://host:port/db (replicas).",
     )
+    oauth_register_per_minute: int = Field(
+        default=10,
+        ge=1,
+        description="Hosted: client registrations (/register) one source address may make per minute.",
+    )
+    oauth_authorize_per_minute: int = Field(
+        default=30,
+        ge=1,
+        description="Hosted: authorization requests (/authorize) one source address may make per minute.",
+    )
+    oauth_key_tries_per_minute: int = Field(
+        default=10, ge=1, description="Hosted: keys one source address may submit on the key page per minute."
+    )
+    oauth_key_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=50,
+        description="Hosted: wrong keys after which an authorization request is closed.",
+    )
+    oauth_client_first_use_hours: float = Field(
+        default=24, gt=0, description="Hosted: a registered client never used for this long is deleted."
+    )
+    oauth_client_idle_days: float = Field(
+        default=90, gt=0, description="Hosted: a client unused (no token issued) for this long is deleted."
+    )
 
     @field_validator("timezone")
     @classmethod

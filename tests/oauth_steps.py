@@ -64,13 +64,34 @@ def page_request_id(page_location: str) -> str:
     return parse_qs(urlsplit(page_location).query)["request"][0]
 
 
-def submit_key(base: str, request_id: str, api_key: str, action: str = "approve") -> httpx2.Response:
-    return httpx2.post(
-        f"{base}/authorize/key",
-        data={"request": request_id, "api_key": api_key, "action": action},
-        follow_redirects=False,
-        timeout=20,
-    )
+@dataclass(frozen=True)
+class PendingRequest:
+    """What a browser holds after /authorize: the page's request id and the cookie that binds it."""
+
+    request_id: str
+    cookies: dict[str, str]
+
+    @classmethod
+    def of(cls, authorize_answer: httpx2.Response) -> PendingRequest:
+        assert authorize_answer.status_code == 302, authorize_answer.text
+        return cls(page_request_id(authorize_answer.headers["location"]), dict(authorize_answer.cookies))
+
+
+def submit_key(
+    base: str,
+    pending: PendingRequest,
+    api_key: str,
+    action: str = "approve",
+    headers: dict[str, str] | None = None,
+) -> httpx2.Response:
+    """The key form's POST, from the browser that opened the request (its cookie)."""
+    with httpx2.Client(cookies=pending.cookies, timeout=20) as browser:
+        return browser.post(
+            f"{base}/authorize/key",
+            data={"request": pending.request_id, "api_key": api_key, "action": action},
+            headers=headers or {},
+            follow_redirects=False,
+        )
 
 
 def redirected_params(answer: httpx2.Response) -> dict[str, str]:
@@ -97,8 +118,9 @@ def refresh(base: str, client_id: str, refresh_token: str) -> httpx2.Response:
     return httpx2.post(f"{base}/token", data=data, timeout=10)
 
 
-def revoke(base: str, client_id: str, token: str) -> httpx2.Response:
-    data = {"token": token, "client_id": client_id, "client_secret": ""}
+def revoke(base: str, client_id: str, token: str, **extra: str) -> httpx2.Response:
+    """RFC 7009's request from a public client: no client_secret at all (unless `extra` adds one)."""
+    data = {"token": token, "client_id": client_id, **extra}
     return httpx2.post(f"{base}/revoke", data=data, timeout=10)
 
 
@@ -106,8 +128,7 @@ def code_for(base: str, client_id: str, api_key: str, resource: str | None = Non
     """The whole front channel: /authorize → our page → paste the key → the code."""
     pkce = Pkce.new()
     answer = authorize(base, client_id, pkce, **({"resource": resource} if resource else {}))
-    assert answer.status_code == 302, answer.text
-    params = redirected_params(submit_key(base, page_request_id(answer.headers["location"]), api_key))
+    params = redirected_params(submit_key(base, PendingRequest.of(answer), api_key))
     assert params["state"] == "st-123"
     return params["code"], pkce
 

@@ -19,15 +19,17 @@ from mcp.server.auth.provider import (
     AccessToken,
     AuthorizationParams,
     AuthorizeError,
+    IdentityAssertionParams,
     RefreshToken,
     RegistrationError,
     TokenError,
     construct_redirect_uri,
 )
 from mcp.shared.auth import OAuthClientInformationFull, OAuthToken
-from pydantic import AnyHttpUrl, AnyUrl, ValidationError
+from pydantic import AnyHttpUrl, ValidationError
 
 from adapters.oauth import records as kinds
+from adapters.oauth.client_metadata import display_name, metadata_problem, redirect_uri_problem
 from adapters.oauth.records import (
     CodeRecord,
     FamilyRecord,
@@ -40,7 +42,6 @@ from adapters.oauth.records import (
 from adapters.oauth.sealing import KeySealer, new_token, token_hash
 from application.ports.grants import GrantStore
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 SCOPE = "tiflux"
 
 
@@ -52,6 +53,8 @@ class Lifetimes:
     code: int = 600
     access: int = 3600
     refresh: int = 30 * 24 * 3600
+    client_unused: int = 24 * 3600  # a registered client that never got a token
+    client_idle: int = 90 * 24 * 3600  # a client that got no token (nor refresh) for this long
 
 
 class PendingExpired(Exception):
@@ -64,17 +67,6 @@ def same_resource(a: str | None, b: str) -> bool:
         return str(AnyHttpUrl(a or "")).removesuffix("/") == str(AnyHttpUrl(b)).removesuffix("/")
     except ValidationError:
         return False
-
-
-def redirect_uri_problem(uri: AnyUrl) -> str | None:
-    """Why a redirect URI may not be registered (https, or http on loopback only), or None."""
-    if uri.fragment:
-        return f"{uri}: a redirect URI may not have a fragment"
-    if uri.scheme == "https" and uri.host:
-        return None
-    if uri.scheme == "http" and uri.host in LOOPBACK_HOSTS:
-        return None
-    return f"{uri}: redirect URIs must be https, or http on a loopback address (127.0.0.1, localhost, [::1])"
 
 
 class TifluxOAuthProvider:
@@ -111,25 +103,45 @@ class TifluxOAuthProvider:
         return client
 
     async def register_client(self, client_info: OAuthClientInformationFull) -> None:
+        """Store a new client for `client_unused` seconds; its first token makes it last `client_idle`."""
         for uri in client_info.redirect_uris or []:
             problem = redirect_uri_problem(uri)
             if problem:
                 raise RegistrationError("invalid_redirect_uri", problem)
-        stored = client_info
+        problem = metadata_problem(client_info)
+        if problem:
+            raise RegistrationError("invalid_client_metadata", problem)
+        update: dict[str, object] = {}
+        if client_info.client_name is not None:
+            update["client_name"] = display_name(client_info.client_name) or None
         if client_info.client_secret:
-            stored = client_info.model_copy(
-                update={"client_secret": self._sealer.seal(client_info.client_secret)}
-            )
-        await self.store.put(kinds.CLIENT, client_info.client_id, stored.model_dump_json(exclude_none=True))
+            update["client_secret"] = self._sealer.seal(client_info.client_secret)
+        stored = client_info.model_copy(update=update)
+        await self.store.put(
+            kinds.CLIENT,
+            client_info.client_id,
+            stored.model_dump_json(exclude_none=True),
+            self.lifetimes.client_unused,
+        )
+
+    async def _keep_client(self, client_id: str) -> None:
+        """The client just got tokens: it lives `client_idle` seconds from now."""
+        stored = await self.store.get(kinds.CLIENT, client_id)
+        if stored is not None:
+            await self.store.put(kinds.CLIENT, client_id, stored, self.lifetimes.client_idle)
 
     # --- /authorize → our page → code
-    async def authorize(self, client: OAuthClientInformationFull, params: AuthorizationParams) -> str:
+    async def authorize(
+        self, client: OAuthClientInformationFull, params: AuthorizationParams, browser: str | None = None
+    ) -> str:
+        """Keep the request for the page; `browser` is the id (cookie) of the browser that must answer it."""
         if params.resource is not None and not same_resource(params.resource, self.resource_url):
             raise AuthorizeError("invalid_target", f"this server only issues tokens for {self.resource_url}")
         request_id = new_token()
         pending = PendingAuthorization(
             client_id=client.client_id,
-            client_name=client.client_name,
+            client_name=display_name(client.client_name) or None,
+            browser=token_hash(browser) if browser else None,
             redirect_uri=params.redirect_uri,
             redirect_uri_provided_explicitly=params.redirect_uri_provided_explicitly,
             state=params.state,
@@ -276,10 +288,17 @@ class TifluxOAuthProvider:
         if family_id:
             await self._revoke_family(family_id)
 
+    async def exchange_identity_assertion(
+        self, client: OAuthClientInformationFull, params: IdentityAssertionParams
+    ) -> OAuthToken:
+        """SEP-990's jwt-bearer grant is not offered (the metadata does not advertise it)."""
+        raise TokenError("unsupported_grant_type", "this server issues tokens by authorization code only")
+
     # --- internals
     async def _issue(
         self, family_id: str, client_id: str, scopes: list[str], subject: str | None
     ) -> OAuthToken:
+        await self._keep_client(client_id)
         now = int(self._clock())
         access, refresh = new_token(), new_token()
         for kind, token, lifetime in (

@@ -14,6 +14,7 @@ FAMILY = "family"
 ACCESS = "access"
 REFRESH = "refresh"
 REFRESH_USED = "refresh-used"
+KEY_ATTEMPTS = "key-attempts"  # wrong keys tried on one pending request, by the request's hash
 
 
 class Record(BaseModel):
@@ -31,6 +32,7 @@ class PendingAuthorization(Record):
     scopes: list[str]
     code_challenge: str
     resource: str
+    browser: str | None = None  # hash of the browser cookie set by /authorize; the form checks it
 
 
 class CodeRecord(Record):

@@ -29,6 +29,11 @@ class GrantStore(Protocol):
         """Remove a record; removing a missing one is not an error."""
         ...
 
+    async def count(self, kind: str, key: str, ttl_seconds: float) -> int:
+        """Add one to a counter and return the new count (1 the first time); of concurrent callers each
+        gets a different count. The counter disappears `ttl_seconds` after its first hit."""
+        ...
+
     async def ping(self) -> bool:
         """Whether the store answers (for `/health`)."""
         ...

@@ -75,6 +75,29 @@ async def test_values_keep_every_character(store: GrantStore) -> None:
     await store.delete("t", "unicode")
 
 
+async def test_a_counter_counts_every_concurrent_hit_once_and_starts_again_after_its_lifetime(
+    store: GrantStore,
+) -> None:
+    await store.delete("rate", "src")
+    counts: list[int] = []
+
+    async def hit() -> None:
+        counts.append(await store.count("rate", "src", ttl_seconds=0.5))
+
+    async with anyio.create_task_group() as group:
+        for _ in range(25):
+            group.start_soon(hit)
+    assert sorted(counts) == list(range(1, 26))  # no hit lost, none counted twice
+    assert await store.count("rate", "other", ttl_seconds=0.5) == 1  # one counter per key
+    await anyio.sleep(0.7)
+    assert await store.count("rate", "src", ttl_seconds=60) == 1  # a new window
+    assert await store.count("rate", "src", ttl_seconds=0.1) == 2  # the window keeps its first lifetime
+    await anyio.sleep(0.3)
+    assert await store.count("rate", "src", ttl_seconds=60) == 3
+    await store.delete("rate", "src")
+    await store.delete("rate", "other")
+
+
 async def test_the_store_answers_ping(store: GrantStore) -> None:
     assert await store.ping() is True
 

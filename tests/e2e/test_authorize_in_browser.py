@@ -216,6 +216,14 @@ def test_a_person_authorizes_in_chromium_and_the_client_gets_a_working_token(
     for words in ("app.tiflux.com", "Minha conta", "Sessões API", "Gerar novo token de sessão"):
         assert words in text, f"{words!r} not visible on the page"
     assert "Assistente de teste" in text  # who is asking
+    # ... which nobody verified, and where the access goes (the catcher is a program on this computer).
+    notice = browser.find_element(By.ID, "who")
+    assert notice.is_displayed() and "Este aplicativo não é verificado" in notice.text
+    assert "um programa neste computador (127.0.0.1)" in notice.text
+    # The request is bound to this browser by a cookie scripts cannot read.
+    (cookie,) = [c for c in browser.get_cookies() if c["name"] == "tiflux-mcp-browser"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert browser.execute_script("return document.cookie") == ""
     guide_link = browser.find_element(By.LINK_TEXT, "app.tiflux.com")
     assert guide_link.get_attribute("href") == "https://app.tiflux.com/"
 

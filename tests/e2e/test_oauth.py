@@ -26,6 +26,7 @@ from pydantic import AnyUrl
 from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server
 from tests.oauth_steps import (
     REDIRECT_URI,
+    PendingRequest,
     Pkce,
     authorize,
     code_for,
@@ -52,7 +53,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(fake_tiflux: str, workdir: Path) -> Iterator[str]:
-    env = hosted_env(TIFLUX_API_BASE_URL=fake_tiflux, TIFLUX_MCP_STORE_URL=f"sqlite:///{workdir}/grants.db")
+    env = hosted_env(
+        TIFLUX_API_BASE_URL=fake_tiflux,
+        TIFLUX_MCP_STORE_URL=f"sqlite:///{workdir}/grants.db",
+        # Every test here comes from 127.0.0.1: the per-source limits are attacked in test_oauth_attacks.
+        TIFLUX_OAUTH_REGISTER_PER_MINUTE="1000",
+        TIFLUX_OAUTH_AUTHORIZE_PER_MINUTE="1000",
+        TIFLUX_OAUTH_KEY_TRIES_PER_MINUTE="1000",
+    )
     with hosted_server(env, workdir / "server.log") as url:
         yield url
 
@@ -73,6 +81,9 @@ def test_metadata_documents_describe_this_server(base: str) -> None:
     assert resource["authorization_servers"] == [f"{base}/"] or resource["authorization_servers"] == [base]
     server = httpx2.get(f"{base}/.well-known/oauth-authorization-server").json()
     assert server["code_challenge_methods_supported"] == ["S256"]
+    # /register accepts public clients, so the metadata must say `none` is supported (RFC 8414).
+    assert "none" in server["token_endpoint_auth_methods_supported"]
+    assert "none" in server["revocation_endpoint_auth_methods_supported"]
     for endpoint in (
         "authorization_endpoint",
         "token_endpoint",
@@ -117,8 +128,8 @@ def test_the_whole_flow_gives_a_token_that_lists_the_tools(base: str) -> None:
 
 def test_the_page_guides_the_person_in_portuguese(base: str) -> None:
     client_id = public_client(base)
-    location = authorize(base, client_id, Pkce.new()).headers["location"]
-    page = httpx2.get(location)
+    answer = authorize(base, client_id, Pkce.new())
+    page = httpx2.get(answer.headers["location"], cookies=dict(answer.cookies))
     assert page.status_code == 200
     assert page.headers["x-frame-options"] == "DENY" and page.headers["cache-control"] == "no-store"
     text = page_text(page)
@@ -130,53 +141,63 @@ def test_the_page_guides_the_person_in_portuguese(base: str) -> None:
 def test_a_bad_key_keeps_the_flow_and_says_why(base: str) -> None:
     client_id = public_client(base)
     pkce = Pkce.new()
-    request_id = page_request_id(authorize(base, client_id, pkce).headers["location"])
-    refused = submit_key(base, request_id, "not-the-key-123")
+    pending = PendingRequest.of(authorize(base, client_id, pkce))
+    refused = submit_key(base, pending, "not-the-key-123")
     assert refused.status_code == 400
     assert "O TiFlux não aceitou esta chave" in page_text(refused)
     assert "not-the-key-123" not in refused.text
-    params = redirected_params(submit_key(base, request_id, FAKE_API_KEY))  # same request, now approved
+    params = redirected_params(submit_key(base, pending, FAKE_API_KEY))  # same request, now approved
     assert exchange(base, client_id, params["code"], pkce.verifier).status_code == 200
 
 
 def test_cancelling_sends_access_denied_with_the_state(base: str) -> None:
     client_id = public_client(base)
-    request_id = page_request_id(authorize(base, client_id, Pkce.new()).headers["location"])
-    params = redirected_params(submit_key(base, request_id, "", action="cancel"))
+    pending = PendingRequest.of(authorize(base, client_id, Pkce.new()))
+    params = redirected_params(submit_key(base, pending, "", action="cancel"))
     assert params == {"error": "access_denied", "state": "st-123"}
 
 
 def test_an_unknown_request_shows_that_it_expired(base: str) -> None:
-    answer = submit_key(base, "made-up", FAKE_API_KEY)
+    answer = submit_key(base, PendingRequest("made-up", {}), FAKE_API_KEY)
     assert answer.status_code == 400 and "expirou" in page_text(answer)
 
 
 # --- rejections
 
 
+# Refusals before the person has done anything are our page, never a redirect (RFC 9700 §4.11.2);
+# test_oauth_attacks.py aims them at a client registered with an attacker's redirect URI.
+
+
+def refused_here(answer: httpx2.Response, code: str) -> str:
+    """The page's words, once sure the browser stays here: 400, HTML, no Location, no cookie."""
+    assert answer.status_code == 400, answer.text
+    assert "location" not in answer.headers and "set-cookie" not in answer.headers
+    assert answer.headers["content-type"].startswith("text/html")
+    assert answer.headers["cache-control"] == "no-store"
+    text = page_text(answer)
+    assert "Pedido de autorização inválido" in text and code in text
+    return text
+
+
 def test_authorize_without_pkce_is_refused(base: str) -> None:
-    answer = authorize(base, public_client(base), None)
-    assert answer.status_code in (302, 400)
-    assert "/authorize/key" not in answer.headers.get("location", "")
-    if answer.status_code == 302:
-        assert "error=invalid_request" in answer.headers["location"]
+    text = refused_here(authorize(base, public_client(base), None), "invalid_request")
+    assert "code_challenge" in text
 
 
 def test_plain_pkce_is_refused(base: str) -> None:
-    pkce = Pkce.new()
-    answer = authorize(base, public_client(base), pkce, code_challenge_method="plain")
-    assert "/authorize/key" not in answer.headers.get("location", "")
-    assert answer.status_code == 400 or "error=invalid_request" in answer.headers["location"]
+    answer = authorize(base, public_client(base), Pkce.new(), code_challenge_method="plain")
+    assert "S256" in refused_here(answer, "invalid_request")
 
 
 def test_an_unregistered_redirect_uri_is_refused_without_redirecting(base: str) -> None:
     answer = authorize(base, public_client(base), Pkce.new(), redirect_uri="http://127.0.0.1:9/other")
-    assert answer.status_code == 400 and "location" not in answer.headers
+    assert "redirect_uri" in refused_here(answer, "invalid_request")
 
 
 def test_a_token_for_another_resource_is_not_issued(base: str) -> None:
     answer = authorize(base, public_client(base), Pkce.new(), resource="https://other.example/mcp")
-    assert answer.status_code == 302 and "error=invalid_target" in answer.headers["location"]
+    assert f"{base}/mcp" in refused_here(answer, "invalid_target")
 
 
 def test_a_code_works_once_and_its_reuse_revokes_what_it_gave(base: str) -> None:
@@ -215,11 +236,54 @@ def test_refresh_rotates_and_a_reused_refresh_token_kills_the_family(base: str) 
     assert refresh(base, client_id, str(new["refresh_token"])).status_code == 400
 
 
-def test_a_revoked_token_is_refused_and_so_is_its_family(base: str) -> None:
+def test_a_public_client_revokes_in_the_rfc_form_and_the_family_dies(base: str) -> None:
+    """RFC 7009 §2.1 from a `none` client: token and client_id, no client_secret field at all."""
     client_id, tokens = tokens_for(base, FAKE_API_KEY)
-    assert revoke(base, client_id, str(tokens["access_token"])).status_code == 200
+    answer = httpx2.post(f"{base}/revoke", data={"token": tokens["access_token"], "client_id": client_id})
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
     assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
     assert refresh(base, client_id, str(tokens["refresh_token"])).status_code == 400
+
+
+@pytest.mark.parametrize("hint", [None, "refresh_token", "access_token", "something_else"])
+def test_revoking_the_refresh_token_ends_the_grant_whatever_the_hint(base: str, hint: str | None) -> None:
+    client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    extra = {"token_type_hint": hint} if hint else {}
+    assert revoke(base, client_id, str(tokens["refresh_token"]), **extra).status_code == 200
+    assert refresh(base, client_id, str(tokens["refresh_token"])).status_code == 400
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
+
+
+def test_an_empty_client_secret_from_a_public_client_is_still_accepted(base: str) -> None:
+    client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    assert revoke(base, client_id, str(tokens["access_token"]), client_secret="").status_code == 200
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 401
+
+
+def test_a_client_cannot_revoke_another_clients_token(base: str) -> None:
+    _client_id, tokens = tokens_for(base, FAKE_API_KEY)
+    assert revoke(base, public_client(base), str(tokens["access_token"])).status_code == 200  # RFC 7009
+    assert mcp_list(base, {"authorization": f"Bearer {tokens['access_token']}"}).status_code == 200
+
+
+def test_revocation_without_a_token_or_with_an_unknown_client_is_refused(base: str) -> None:
+    missing = httpx2.post(f"{base}/revoke", data={"client_id": public_client(base)})
+    assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
+    unknown = revoke(base, "no-such-client", "whatever")
+    assert unknown.status_code == 401 and unknown.json()["error"] == "invalid_client"
+
+
+def test_a_confidential_client_must_send_its_secret_to_revoke(base: str) -> None:
+    registered = register(base, token_endpoint_auth_method="client_secret_post").json()
+    client_id, secret = registered["client_id"], registered["client_secret"]
+    code, pkce = code_for(base, client_id, FAKE_API_KEY)
+    tokens = exchange(base, client_id, code, pkce.verifier, client_secret=secret).json()
+    bearer = {"authorization": f"Bearer {tokens['access_token']}"}
+    assert revoke(base, client_id, tokens["access_token"]).status_code == 401
+    assert revoke(base, client_id, tokens["access_token"], client_secret="wrong").status_code == 401
+    assert mcp_list(base, bearer).status_code == 200
+    assert revoke(base, client_id, tokens["access_token"], client_secret=secret).status_code == 200
+    assert mcp_list(base, bearer).status_code == 401
 
 
 def test_a_made_up_bearer_token_is_401(base: str) -> None:

@@ -37,6 +37,14 @@ class RedisGrantStore:
     async def delete(self, kind: str, key: str) -> None:
         await self._redis.delete(self._name(kind, key))
 
+    async def count(self, kind: str, key: str, ttl_seconds: float) -> int:
+        name = self._name(kind, key)
+        async with self._redis.pipeline(transaction=True) as pipe:  # MULTI/EXEC: both or neither
+            pipe.set(name, 0, px=max(1, math.ceil(ttl_seconds * 1000)), nx=True)
+            pipe.incr(name)
+            _created, counted = await pipe.execute()
+        return int(counted)
+
     async def ping(self) -> bool:
         try:
             return bool(await self._redis.ping())

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS grants (
 ) WITHOUT ROWID
 """
 _LIVE = "(expires_at IS NULL OR expires_at > ?)"
+_PURGE = "DELETE FROM grants WHERE expires_at IS NOT NULL AND expires_at <= ?"
 PURGE_EVERY = 500
 
 
@@ -48,10 +49,14 @@ class SqliteGrantStore:
 
         return await asyncio.to_thread(locked)
 
+    def _purge_due(self) -> bool:
+        """Every PURGE_EVERY writes, the write also deletes the rows that expired."""
+        self._writes += 1
+        return self._writes % PURGE_EVERY == 0
+
     async def put(self, kind: str, key: str, value: str, ttl_seconds: float | None = None) -> None:
         expires_at = time.time() + ttl_seconds if ttl_seconds is not None else None
-        self._writes += 1
-        purge = self._writes % PURGE_EVERY == 0
+        purge = self._purge_due()
 
         def work(db: sqlite3.Connection) -> None:
             db.execute(
@@ -59,9 +64,7 @@ class SqliteGrantStore:
                 (kind, key, value, expires_at),
             )
             if purge:
-                db.execute(
-                    "DELETE FROM grants WHERE expires_at IS NOT NULL AND expires_at <= ?", (time.time(),)
-                )
+                db.execute(_PURGE, (time.time(),))
 
         await self._run(work)
 
@@ -87,6 +90,26 @@ class SqliteGrantStore:
 
     async def delete(self, kind: str, key: str) -> None:
         await self._run(lambda db: db.execute("DELETE FROM grants WHERE kind = ? AND key = ?", (kind, key)))
+
+    async def count(self, kind: str, key: str, ttl_seconds: float) -> int:
+        purge = self._purge_due()
+
+        def work(db: sqlite3.Connection) -> int:
+            now = time.time()
+            if purge:
+                db.execute(_PURGE, (now,))
+            # One statement: a live counter goes up by one, a missing or expired one starts again at 1.
+            row = db.execute(
+                "INSERT INTO grants (kind, key, value, expires_at) VALUES (?, ?, '1', ?) "
+                "ON CONFLICT (kind, key) DO UPDATE SET "
+                f"value = CASE WHEN {_LIVE} THEN CAST(CAST(value AS INTEGER) + 1 AS TEXT) ELSE '1' END, "
+                f"expires_at = CASE WHEN {_LIVE} THEN expires_at ELSE excluded.expires_at END "
+                "RETURNING value",
+                (kind, key, now + ttl_seconds, now, now),
+            ).fetchone()
+            return int(row[0])
+
+        return await self._run(work)
 
     async def ping(self) -> bool:
         try:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
+import unicodedata
+
 import pytest
 from mcp.server.auth.provider import AuthorizationParams, AuthorizeError, RegistrationError, TokenError
 from mcp.shared.auth import OAuthClientInformationFull
 from pydantic import AnyUrl
 
+from adapters.oauth.client_metadata import display_name
 from adapters.oauth.provider import Lifetimes, PendingExpired, TifluxOAuthProvider
 from adapters.oauth.sealing import KeySealer, SecretKeyProblem, ephemeral_secret_key, token_hash
 from adapters.oauth.stores.sqlite import SqliteGrantStore
@@ -42,8 +46,8 @@ def provider(clock: Clock) -> TifluxOAuthProvider:
 
 
 def client(**extra: object) -> OAuthClientInformationFull:
-    return OAuthClientInformationFull(
-        client_id="c1", redirect_uris=[AnyUrl(REDIRECT)], token_endpoint_auth_method="none", **extra
+    return OAuthClientInformationFull.model_validate(
+        {"client_id": "c1", "redirect_uris": [REDIRECT], "token_endpoint_auth_method": "none", **extra}
     )
 
 
@@ -193,3 +197,98 @@ async def test_a_client_secret_is_kept_sealed(provider: TifluxOAuthProvider) -> 
 def test_a_missing_or_bad_secret_key_says_how_to_make_one(secret: str | None) -> None:
     with pytest.raises(SecretKeyProblem, match="TIFLUX_MCP_SECRET_KEY"):
         KeySealer(secret)
+
+
+# --- what a stranger may store (issue 16, findings 4 and 6)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("client_name", "n" * 81),
+        ("client_name", "n" * 40 + "\u200b" * 400),  # hidden padding counts too
+        ("redirect_uris", [AnyUrl(f"http://127.0.0.1:{port}/cb") for port in range(1, 12)]),
+        ("redirect_uris", [AnyUrl("https://ok.example/" + "a" * 2000)]),
+        ("client_uri", "https://ok.example/" + "a" * 2000),
+        ("logo_uri", "https://ok.example/" + "a" * 2000),
+        ("contacts", ["a@b.example"] * 11),
+        ("contacts", ["a" * 201]),
+        ("software_id", "s" * 201),
+        ("software_version", "v" * 201),
+        ("grant_types", ["authorization_code", "x" * 201]),
+        ("jwks", {"keys": [{"n": "x" * 5_000}]}),
+        ("redirect_uris", [AnyUrl(f"https://ok.example/{n}/" + "a" * 1900) for n in range(9)]),  # 17 KB
+    ],
+)
+async def test_registration_caps_every_field(
+    provider: TifluxOAuthProvider, field: str, value: object
+) -> None:
+    values: dict[str, object] = {"client_id": "big", "redirect_uris": [AnyUrl(REDIRECT)], field: value}
+    with pytest.raises(RegistrationError) as refused:
+        await provider.register_client(OAuthClientInformationFull.model_validate(values))
+    assert refused.value.error in ("invalid_client_metadata", "invalid_redirect_uri")
+    assert refused.value.error_description and "at most" in refused.value.error_description
+    assert await provider.store.get("client", "big") is None
+
+
+async def test_a_registered_name_is_stored_as_plain_visible_text(provider: TifluxOAuthProvider) -> None:
+    await provider.register_client(client(client_name="Claude\u202e\u2066moc.live\u2069 \u0000\n Desktop"))
+    found = await provider.get_client("c1")
+    assert found is not None and found.client_name == "Claudemoc.live Desktop"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Claude", "Claude"),
+        ("Cla\u202eude", "Claude"),  # right-to-left override
+        ("A\u2066B\u2067C\u2068D\u2069", "ABCD"),  # isolates
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("line\u2028break\u2029here", "line break here"),
+        ("tab\tand\r\nnewline", "tab and newline"),
+        # Composed first (NFC), then at most 2 combining marks on any character.
+        (
+            "Z\u0301\u0302\u0303\u0304\u0305alg\u0306o",
+            unicodedata.normalize("NFC", "Z\u0301\u0302\u0303alg\u0306o"),
+        ),
+        ("x" * 200, "x" * 79 + "…"),
+        ("Ação Çedilha", "Ação Çedilha"),
+        (None, ""),
+    ],
+)
+def test_a_client_name_is_shown_without_hidden_characters_and_short(raw: str | None, shown: str) -> None:
+    assert display_name(raw) == shown
+
+
+async def expiry_of(provider: TifluxOAuthProvider, kind: str, key: str) -> float:
+    store = provider.store
+    assert isinstance(store, SqliteGrantStore)
+    rows = await store._run(
+        lambda db: db.execute(
+            "SELECT expires_at FROM grants WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchall()
+    )
+    assert rows and rows[0][0] is not None
+    return float(rows[0][0]) - time.time()
+
+
+async def test_a_client_lives_a_day_unused_and_ninety_days_after_each_token(
+    provider: TifluxOAuthProvider,
+) -> None:
+    await provider.register_client(client())
+    assert await expiry_of(provider, "client", "c1") == pytest.approx(24 * 3600, abs=60)
+    _access, refresh = await granted(provider)  # its first tokens
+    assert await expiry_of(provider, "client", "c1") == pytest.approx(90 * 24 * 3600, abs=60)
+    loaded = await provider.load_refresh_token(client(), refresh)
+    assert loaded is not None
+    await provider.store.put("client", "c1", (await provider.store.get("client", "c1")) or "", 5)
+    await provider.exchange_refresh_token(client(), loaded, ["tiflux"])  # a refresh is a use too
+    assert await expiry_of(provider, "client", "c1") == pytest.approx(90 * 24 * 3600, abs=60)
+
+
+async def test_the_browser_that_opened_a_request_is_kept_only_as_a_hash(
+    provider: TifluxOAuthProvider,
+) -> None:
+    request_id = (await provider.authorize(client(), params(), browser="browser-id-123")).split("request=")[1]
+    pending = await provider.pending(request_id)
+    assert pending is not None and pending.browser == token_hash("browser-id-123")
