@@ -43,7 +43,7 @@ class NotFound(DomainError):
 
     kind: str
     reference: str
-    suggestions: Sequence[str] = default(default_factory=tuple)
+    suggestions: Sequence[object] = default(default_factory=tuple)  # records with close names
 
     def __str__(self) -> str:
         return f"{self.kind} {self.reference} not found"
@@ -51,12 +51,15 @@ class NotFound(DomainError):
 
 @dataclass
 class Ambiguous(DomainError):
-    """A name matched several candidates; the user must choose one."""
+    """A name matched several records, best first; the user must choose one.
+
+    `field` is the argument the name came from (e.g. "desk_name"), so a choice can go back to it.
+    """
 
     kind: str
     term: str
-    candidates: Sequence[str]
-    choices: Sequence[tuple[int, str]] = ()  # (ID, label) of each candidate that has an ID
+    options: Sequence[object]
+    field: str = ""
 
     def __str__(self) -> str:
         return f"{self.kind} {self.term!r} is ambiguous"

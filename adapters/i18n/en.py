@@ -90,6 +90,7 @@ MESSAGES: dict[str, str] = {
     "user_type.client": "client",
     "user.inactive": "inactive",
     "user.technical_group": "technical group {id}",
+    "label.order": "order {order}",
     "kind.ticket": "ticket",
     "kind.desk": "desk",
     "kind.resource": "resource",

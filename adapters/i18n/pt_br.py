@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "user_type.client": "cliente",
     "user.inactive": "inativo",
     "user.technical_group": "grupo técnico {id}",
+    "label.order": "ordem {order}",
     "kind.ticket": "ticket",
     "kind.desk": "mesa",
     "kind.resource": "recurso",

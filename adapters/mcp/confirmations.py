@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field, create_model
 
 from adapters.i18n import Translator
 from adapters.mcp.runtime import GatewayFor
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
 from domain.errors import Ambiguous, DomainError
 from domain.ids import TicketNumber
@@ -132,7 +133,7 @@ class Chooser:
     ) -> Callable[[int], dict[str, Any]] | None:
         """How to call again with the chosen ID (`desk_id`, or `desk_ids` as a list); None if it cannot."""
         pair = NAME_AND_ID.get(ambiguity.kind)
-        if pair is None or pair[0] not in arguments or not ambiguity.choices:
+        if pair is None or pair[0] not in arguments or not ambiguity.options:
             return None
         name_arg, id_arg = pair
         rest = {key: value for key, value in arguments.items() if key != name_arg}
@@ -146,13 +147,14 @@ class Chooser:
         self, ambiguity: Ambiguous, context: Context[Any, Any]
     ) -> int | InputRequiredResult | None:
         """The chosen ID; an `InputRequiredResult` to ask (2026-07-28); None if the person chose nothing."""
+        choices = [(getattr(o, "id", 0), label(o, self.translator)) for o in ambiguity.options]
         spec = json.dumps(
             {
                 "question": self.translator(
                     f"choose.{ambiguity.kind}", term=inline(ambiguity.term, limit=80)
                 ),
                 "choices": [
-                    [ident, _option(ident, label)] for ident, label in ambiguity.choices[:MAX_CHOICES]
+                    [ident, _option(ident, label)] for ident, label in choices[:MAX_CHOICES]
                 ],
             },
             ensure_ascii=False,
@@ -165,7 +167,7 @@ class Chooser:
         if not isinstance(answer, AcceptedElicitation):
             return None
         picked = getattr(answer.data, "choice", None)
-        return next((ident for ident, label in ambiguity.choices if _option(ident, label) == picked), None)
+        return next((ident for ident, shown in choices if _option(ident, shown) == picked), None)
 
 
 def _option(ident: int, label: str) -> str:

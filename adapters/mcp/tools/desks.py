@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from pydantic import Field
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
-
-from adapters.mcp.fields import DESK_NAME, PositiveId
-from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.mcp.references import DeskByIdOrName
+from adapters.mcp.spec import PagedInput, ToolSpec
 from adapters.presenters.markdown.desks import (
     present_desk,
     present_desk_catalogs,
     present_desk_page,
     present_desk_priorities,
 )
+from application.resolvers import References
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
-from domain.ids import DeskId
-
-
-def _not_boolean(value: Any) -> Any:
-    """JSON `true` is not desk 1."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("positive_integer", "id")
-    return value
-
-
-OptionalDeskId = Annotated[PositiveId | None, BeforeValidator(_not_boolean)]
 
 
 class ListDesksInput(PagedInput):
@@ -37,17 +24,11 @@ class ListDesksInput(PagedInput):
     )
 
 
-class DeskInput(ToolInput):
-    desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
-
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
+class DeskInput(DeskByIdOrName):
+    pass
 
 
-class DeskPrioritiesInput(PagedInput):
-    desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+class DeskPrioritiesInput(PagedInput, DeskByIdOrName):
     priority_name: str | None = Field(
         default=None,
         min_length=1,
@@ -55,22 +36,14 @@ class DeskPrioritiesInput(PagedInput):
         description="Nome ou parte: busca em todas as da mesa, a mais parecida primeiro (sem paginar).",
     )
 
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
 
-
-class DeskCatalogsInput(PagedInput):
-    desk_id: OptionalDeskId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+class DeskCatalogsInput(PagedInput, DeskByIdOrName):
     catalog_name: str | None = Field(
         default=None,
         min_length=1,
         max_length=200,
         description="Nome ou parte: busca em todos os da mesa, o mais parecido primeiro (sem paginar).",
     )
-
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
 
 
 LIST_DESKS = ToolSpec(
@@ -97,7 +70,7 @@ GET_DESK = ToolSpec(
         "abrir e cancelar tickets), SLA, revisão e reabertura de tickets, campos obrigatórios."
     ),
     input_model=DeskInput,
-    use_case=lambda services, args: ShowDesk(services.desks)(desk_id=args.desk(), desk_name=args.desk_name),
+    use_case=lambda services, args: ShowDesk(services.desks, References(services.gateway))(args.desk()),
     presenter=lambda desk, _args, fmt: present_desk(desk, fmt),
     read_only=True,
     toolset="desks",
@@ -111,8 +84,8 @@ LIST_DESK_PRIORITIES = ToolSpec(
         "priority_id de create_ticket e update_ticket."
     ),
     input_model=DeskPrioritiesInput,
-    use_case=lambda services, args: ListDeskPriorities(services.desks)(
-        desk_id=args.desk(), desk_name=args.desk_name, priority_name=args.priority_name, page=args.page()
+    use_case=lambda services, args: ListDeskPriorities(services.desks, References(services.gateway))(
+        args.desk(), priority_name=args.priority_name, page=args.page()
     ),
     presenter=lambda found, _args, fmt: present_desk_priorities(found, fmt),
     read_only=True,
@@ -127,8 +100,8 @@ LIST_DESK_SERVICES_CATALOGS = ToolSpec(
         "com catalog_id."
     ),
     input_model=DeskCatalogsInput,
-    use_case=lambda services, args: ListDeskCatalogs(services.desks)(
-        desk_id=args.desk(), desk_name=args.desk_name, catalog_name=args.catalog_name, page=args.page()
+    use_case=lambda services, args: ListDeskCatalogs(services.desks, References(services.gateway))(
+        args.desk(), catalog_name=args.catalog_name, page=args.page()
     ),
     presenter=lambda found, _args, fmt: present_desk_catalogs(found, fmt),
     read_only=True,

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from adapters.mcp.fields import DESK_NAME
+from adapters.mcp.references import DeskByIdOrName
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
@@ -15,6 +15,7 @@ from adapters.presenters.markdown.lookups import (
     present_stages,
     present_users,
 )
+from application.resolvers import References
 from application.use_cases.lookups import (
     CatalogFilter,
     ListStages,
@@ -22,7 +23,7 @@ from application.use_cases.lookups import (
     SearchClients,
     SearchUsers,
 )
-from domain.ids import MAX_ID, CatalogAreaId, CatalogId, DeskId
+from domain.ids import MAX_ID, CatalogAreaId, CatalogId
 from domain.people import UserType
 
 
@@ -56,14 +57,11 @@ class SearchUserInput(PagedInput):
     active: bool | None = None
 
 
-class SearchStageInput(PagedInput):
-    desk_id: OptionalId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+class SearchStageInput(PagedInput, DeskByIdOrName):
+    pass
 
 
-class SearchCatalogItemInput(PagedInput):
-    desk_id: OptionalId = None
-    desk_name: str | None = Field(default=None, min_length=1, max_length=200, description=DESK_NAME)
+class SearchCatalogItemInput(PagedInput, DeskByIdOrName):
     search: str | None = Field(default=None, min_length=1, max_length=200)
     catalog_item_name: str | None = Field(default=None, min_length=1, max_length=200)
     area_id: OptionalId = None
@@ -76,10 +74,6 @@ class SearchCatalogItemInput(PagedInput):
             area_id=CatalogAreaId(self.area_id) if self.area_id else None,
             catalog_id=CatalogId(self.catalog_id) if self.catalog_id else None,
         )
-
-
-def _desk_id(value: int | None) -> DeskId | None:
-    return DeskId(value) if value is not None else None
 
 
 SEARCH_CLIENT = ToolSpec(
@@ -123,8 +117,8 @@ SEARCH_STAGE = ToolSpec(
         "final) e tempo máximo: o stage_id."
     ),
     input_model=SearchStageInput,
-    use_case=lambda gateway, args: ListStages(gateway.desks)(
-        desk_id=_desk_id(args.desk_id), desk_name=args.desk_name, page=args.page()
+    use_case=lambda services, args: ListStages(services.desks, References(services.gateway))(
+        args.desk(), page=args.page()
     ),
     presenter=lambda found, _args, fmt: present_stages(found, fmt),
     read_only=True,
@@ -140,11 +134,8 @@ SEARCH_CATALOG_ITEM = ToolSpec(
         "candidatos), area_id, catalog_id."
     ),
     input_model=SearchCatalogItemInput,
-    use_case=lambda gateway, args: SearchCatalogItems(gateway.desks)(
-        desk_id=_desk_id(args.desk_id),
-        desk_name=args.desk_name,
-        criteria=args.criteria(),
-        page=args.page(),
+    use_case=lambda services, args: SearchCatalogItems(services.desks, References(services.gateway))(
+        args.desk(), criteria=args.criteria(), page=args.page()
     ),
     presenter=lambda found, _args, fmt: present_catalog_items(found, fmt),
     read_only=True,

@@ -17,6 +17,7 @@ from adapters.mcp.fields import (
     TicketNumberArg,
     files_allowed,
 )
+from adapters.mcp.references import reference
 from adapters.mcp.spec import ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
@@ -26,6 +27,7 @@ from adapters.presenters.markdown.ticket_writes import (
     present_updated,
 )
 from application.commands import FieldValueChange
+from application.resolvers import References
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.create_ticket import CreateTicket, TicketRequest
 from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, UpdateTicketFields
@@ -80,20 +82,15 @@ class CreateTicketInput(ToolInput):
         return TicketRequest(
             title=self.title,
             description=self.description,
-            client_id=_id(ClientId, self.client_id),
-            client_name=self.client_name,
-            desk_id=_id(DeskId, self.desk_id),
-            desk_name=self.desk_name,
+            client=reference(ClientId, self, "client_id", "client_name"),
+            desk=reference(DeskId, self, "desk_id", "desk_name"),
             priority_id=_id(PriorityId, self.priority_id),
-            catalog_item_id=_id(CatalogItemId, self.services_catalogs_item_id),
-            catalog_item_name=self.catalog_item_name,
+            catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
             status_id=_id(StatusId, self.status_id),
-            requestor_id=_id(UserId, self.requestor_id),
-            requestor_name=self.requestor_name,
+            requestor=reference(UserId, self, "requestor_id", "requestor_name"),
             requestor_email=self.requestor_email,
             requestor_telephone=self.requestor_telephone,
-            responsible_id=_id(UserId, self.responsible_id),
-            responsible_name=self.responsible_name,
+            responsible=reference(UserId, self, "responsible_id", "responsible_name"),
             followers=self.followers,
             parent=self.parent_ticket_number,
         )
@@ -122,17 +119,13 @@ class UpdateTicketInput(ToolInput):
             title=self.title,
             description=self.description,
             client_id=_id(ClientId, self.client_id),
-            desk_id=_id(DeskId, self.desk_id),
-            desk_name=self.desk_name,
-            stage_id=_id(StageId, self.stage_id),
-            stage_name=self.stage_name,
+            desk=reference(DeskId, self, "desk_id", "desk_name"),
+            stage=reference(StageId, self, "stage_id", "stage_name"),
             priority_id=_id(PriorityId, self.priority_id),
             status_id=_id(StatusId, self.status_id),
             followers=self.followers,
-            catalog_item_id=_id(CatalogItemId, self.services_catalogs_item_id),
-            catalog_item_name=self.catalog_item_name,
-            responsible_id=_id(UserId, self.responsible_id),
-            responsible_name=self.responsible_name,
+            catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
+            responsible=reference(UserId, self, "responsible_id", "responsible_name"),
             unassign=unassign,
         )
 
@@ -189,7 +182,7 @@ CREATE_TICKET = ToolSpec(
     + MESA_FIRST,
     input_model=CreateTicketInput,
     use_case=lambda services, args: CreateTicket(
-        services.tickets, services.desks, services.people, services.rich_text, services.ticket_defaults
+        services.tickets, References(services.gateway), services.rich_text, services.ticket_defaults
     )(args.to_request()),
     presenter=lambda created, _args, fmt: present_created(created, fmt),
     read_only=False,
@@ -206,7 +199,7 @@ UPDATE_TICKET = ToolSpec(
     ),
     input_model=UpdateTicketInput,
     use_case=lambda services, args: UpdateTicket(
-        services.tickets, services.desks, services.people, services.rich_text
+        services.tickets, References(services.gateway), services.rich_text
     )(args.ticket_number, args.to_edit()),
     presenter=lambda updated, _args, fmt: present_updated(updated, fmt),
     read_only=False,

@@ -19,6 +19,7 @@ from adapters.mcp.fields import (
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from application.queries import DateField, DateRange, TicketFilter
+from application.resolvers import References
 from application.use_cases.tickets import GetTicket, ListTickets, TicketNames
 from domain.errors import InvalidInput
 from domain.ids import ClientId, DeskId, StageId, UserId
@@ -99,7 +100,7 @@ LIST_TICKETS = ToolSpec(
         + NAMES_RESOLVED
     ),
     input_model=ListTicketsInput,
-    use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
+    use_case=lambda services, args: ListTickets(services.tickets, References(services.gateway))(
         args.to_query(), args.names(), args.page()
     ),
     presenter=lambda listing, _args, fmt: present_ticket_page(listing, fmt),
