@@ -153,9 +153,7 @@ class Chooser:
                 "question": self.translator(
                     f"choose.{ambiguity.kind}", term=inline(ambiguity.term, limit=80)
                 ),
-                "choices": [
-                    [ident, _option(ident, label)] for ident, label in choices[:MAX_CHOICES]
-                ],
+                "choices": [[ident, _option(ident, label)] for ident, label in choices[:MAX_CHOICES]],
             },
             ensure_ascii=False,
         )

@@ -12,8 +12,7 @@ from adapters.container import HttpGateways
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
 from application.queries import TicketFilter
-from application.resolvers import DESK, REQUESTOR, RESPONSIBLE, STAGE
-from application.resolvers import References
+from application.resolvers import DESK, REQUESTOR, RESPONSIBLE, STAGE, References
 from application.use_cases.tickets import ListTickets, TicketNames
 from domain.ids import DeskId, TicketNumber
 from domain.paging import PageRequest

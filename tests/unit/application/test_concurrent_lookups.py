@@ -24,8 +24,8 @@ from application.use_cases.tickets import ListTickets, TicketNames
 from application.use_cases.update_ticket import TicketEdit, UpdateTicket
 from domain.errors import InvalidInput, NotFound
 from domain.ids import TicketNumber
-from domain.resolution import Reference
 from domain.paging import PageRequest
+from domain.resolution import Reference
 
 pytestmark = pytest.mark.anyio
 
