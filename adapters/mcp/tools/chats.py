@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
@@ -12,9 +12,10 @@ from pydantic_core import PydanticCustomError
 from adapters.mcp.fields import PositiveId
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.chats import present_chat, present_chat_page
+from adapters.use_cases import UseCases
 from application.queries import ChatFilter
-from application.use_cases.chats import ListChats, ShowChat
-from domain.chats import ChatList, ChatOrigin
+from application.use_cases.chats import ChatQueuePage, ListChats, ShowChat
+from domain.chats import Chat, ChatList, ChatOrigin
 from domain.ids import ChatId
 
 __all__ = [
@@ -86,6 +87,9 @@ AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
 class ChatIdInput(ToolInput):
     id: PositiveId
 
+    async def run(self, show_chat: ShowChat) -> Chat:
+        return await show_chat(ChatId(self.id))
+
 
 class ChatsInput(PagedInput):
     # The filters every chat queue has (no docstring: it would become the schema's description).
@@ -124,16 +128,27 @@ class ArchivedChatsInput(ChatsInput):
         return replace(super().to_filter(), canceled=self.canceled)
 
 
+@dataclass(frozen=True)
+class QueueListing:
+    """Lists one chat queue with a call's filters."""
+
+    queue: ChatList
+
+    async def __call__(self, args: ChatsInput, list_chats: ListChats) -> ChatQueuePage:
+        return await list_chats(self.queue, args.to_filter(), args.page())
+
+
 def _queue_tool(
     queue: ChatList, name: str, title: str, description: str, input_model: type[ChatsInput]
-) -> ToolSpec[Any, Any]:
+) -> ToolSpec[Any, Any, Any]:
     return ToolSpec(
         name=name,
         title=title,
         description=description,
         input_model=input_model,
-        use_case=lambda services, args: ListChats(services.chats)(queue, args.to_filter(), args.page()),
-        presenter=lambda listing, _args, fmt: present_chat_page(listing, fmt),
+        use_case=UseCases.list_chats,
+        run=QueueListing(queue),
+        present=present_chat_page,
         read_only=True,
         toolset="chats",
     )
@@ -147,8 +162,9 @@ GET_CHAT = ToolSpec(
         "última mensagem do cliente."
     ),
     input_model=ChatIdInput,
-    use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
-    presenter=lambda chat, _args, fmt: present_chat(chat, fmt),
+    use_case=UseCases.show_chat,
+    run=ChatIdInput.run,
+    present=present_chat,
     read_only=True,
     toolset="chats",
 )
@@ -186,7 +202,7 @@ LIST_ARCHIVED_CHATS = _queue_tool(
 )
 
 # In the official server's order; the registry places them after list_appointments.
-CHAT_TOOLS: tuple[ToolSpec[Any, Any], ...] = (
+CHAT_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     GET_CHAT,
     LIST_INBOX_CHATS,
     LIST_MY_CHATS,

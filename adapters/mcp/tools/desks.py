@@ -12,9 +12,18 @@ from adapters.presenters.markdown.desks import (
     present_desk_page,
     present_desk_priorities,
 )
-from application.resolvers import References
-from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
+from adapters.presenters.markdown.format import Formatter
+from adapters.use_cases import UseCases
+from application.use_cases.desk_details import (
+    DeskMatches,
+    DeskPage,
+    ListDeskCatalogs,
+    ListDeskPriorities,
+    ShowDesk,
+)
 from application.use_cases.desks import ListDesks
+from domain.desks import Desk, Priority, ServicesCatalog
+from domain.paging import Page
 
 
 class ListDesksInput(PagedInput):
@@ -23,12 +32,16 @@ class ListDesksInput(PagedInput):
         default=None, min_length=1, max_length=200, description="Nome exato, interno ou de exibição."
     )
 
+    async def run(self, list_desks: ListDesks) -> Page[Desk]:
+        return await list_desks(active=self.active, name=self.name, page=self.page())
+
 
 class DeskInput(DeskByIdOrName):
-    pass
+    async def run(self, show_desk: ShowDesk) -> Desk:
+        return await show_desk(self.desk())
 
 
-class DeskPrioritiesInput(PagedInput, DeskByIdOrName):
+class DeskPrioritiesInput(DeskByIdOrName, PagedInput):
     priority_name: str | None = Field(
         default=None,
         min_length=1,
@@ -36,14 +49,26 @@ class DeskPrioritiesInput(PagedInput, DeskByIdOrName):
         description="Nome ou parte: busca em todas as da mesa, a mais parecida primeiro (sem paginar).",
     )
 
+    async def run(self, list_priorities: ListDeskPriorities) -> DeskPage[Priority] | DeskMatches[Priority]:
+        return await list_priorities(self.desk(), priority_name=self.priority_name, page=self.page())
 
-class DeskCatalogsInput(PagedInput, DeskByIdOrName):
+
+class DeskCatalogsInput(DeskByIdOrName, PagedInput):
     catalog_name: str | None = Field(
         default=None,
         min_length=1,
         max_length=200,
         description="Nome ou parte: busca em todos os da mesa, o mais parecido primeiro (sem paginar).",
     )
+
+    async def run(
+        self, list_catalogs: ListDeskCatalogs
+    ) -> DeskPage[ServicesCatalog] | DeskMatches[ServicesCatalog]:
+        return await list_catalogs(self.desk(), catalog_name=self.catalog_name, page=self.page())
+
+
+def _present_desk_page(page: Page[Desk], args: ListDesksInput, fmt: Formatter) -> str:
+    return present_desk_page(page, active=args.active, name=args.name, fmt=fmt)
 
 
 LIST_DESKS = ToolSpec(
@@ -54,10 +79,9 @@ LIST_DESKS = ToolSpec(
         "apontamento."
     ),
     input_model=ListDesksInput,
-    use_case=lambda gateway, args: ListDesks(gateway.desks)(
-        active=args.active, name=args.name, page=args.page()
-    ),
-    presenter=lambda page, args, fmt: present_desk_page(page, active=args.active, name=args.name, fmt=fmt),
+    use_case=UseCases.list_desks,
+    run=ListDesksInput.run,
+    present_with_arguments=_present_desk_page,
     read_only=True,
     toolset="desks",
 )
@@ -70,8 +94,9 @@ GET_DESK = ToolSpec(
         "abrir e cancelar tickets), SLA, revisão e reabertura de tickets, campos obrigatórios."
     ),
     input_model=DeskInput,
-    use_case=lambda services, args: ShowDesk(services.desks, References(services.gateway))(args.desk()),
-    presenter=lambda desk, _args, fmt: present_desk(desk, fmt),
+    use_case=UseCases.show_desk,
+    run=DeskInput.run,
+    present=present_desk,
     read_only=True,
     toolset="desks",
 )
@@ -84,10 +109,9 @@ LIST_DESK_PRIORITIES = ToolSpec(
         "priority_id de create_ticket e update_ticket."
     ),
     input_model=DeskPrioritiesInput,
-    use_case=lambda services, args: ListDeskPriorities(services.desks, References(services.gateway))(
-        args.desk(), priority_name=args.priority_name, page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_desk_priorities(found, fmt),
+    use_case=UseCases.list_desk_priorities,
+    run=DeskPrioritiesInput.run,
+    present=present_desk_priorities,
     read_only=True,
     toolset="desks",
 )
@@ -100,10 +124,9 @@ LIST_DESK_SERVICES_CATALOGS = ToolSpec(
         "com catalog_id."
     ),
     input_model=DeskCatalogsInput,
-    use_case=lambda services, args: ListDeskCatalogs(services.desks, References(services.gateway))(
-        args.desk(), catalog_name=args.catalog_name, page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_desk_catalogs(found, fmt),
+    use_case=UseCases.list_desk_catalogs,
+    run=DeskCatalogsInput.run,
+    present=present_desk_catalogs,
     read_only=True,
     toolset="desks",
 )

@@ -15,13 +15,18 @@ from adapters.presenters.markdown.lookups import (
     present_stages,
     present_users,
 )
-from application.resolvers import References
+from adapters.use_cases import UseCases
 from application.use_cases.lookups import (
     CatalogFilter,
+    CatalogItemFound,
+    CatalogItemListing,
+    ClientSearch,
+    DeskStages,
     ListStages,
     SearchCatalogItems,
     SearchClients,
     SearchUsers,
+    UserSearch,
 )
 from domain.ids import MAX_ID, CatalogAreaId, CatalogId
 from domain.people import UserType
@@ -48,6 +53,9 @@ OptionalId = Annotated[
 class SearchClientInput(ToolInput):
     client_name: str = Field(min_length=1, max_length=200)
 
+    async def run(self, search_clients: SearchClients) -> ClientSearch:
+        return await search_clients(self.client_name)
+
 
 class SearchUserInput(PagedInput):
     name: str = Field(min_length=1, max_length=200)
@@ -56,16 +64,24 @@ class SearchUserInput(PagedInput):
     )
     active: bool | None = None
 
+    async def run(self, search_users: SearchUsers) -> UserSearch:
+        user_type = UserType(self.type) if self.type else None
+        return await search_users(self.name, user_type=user_type, active=self.active, page=self.page())
 
-class SearchStageInput(PagedInput, DeskByIdOrName):
-    pass
+
+class SearchStageInput(DeskByIdOrName, PagedInput):
+    async def run(self, list_stages: ListStages) -> DeskStages:
+        return await list_stages(self.desk(), page=self.page())
 
 
-class SearchCatalogItemInput(PagedInput, DeskByIdOrName):
+class SearchCatalogItemInput(DeskByIdOrName, PagedInput):
     search: str | None = Field(default=None, min_length=1, max_length=200)
     catalog_item_name: str | None = Field(default=None, min_length=1, max_length=200)
     area_id: OptionalId = None
     catalog_id: OptionalId = None
+
+    async def run(self, search: SearchCatalogItems) -> CatalogItemListing | CatalogItemFound:
+        return await search(self.desk(), criteria=self.criteria(), page=self.page())
 
     def criteria(self) -> CatalogFilter:
         return CatalogFilter(
@@ -84,8 +100,9 @@ SEARCH_CLIENT = ToolSpec(
         "client_id."
     ),
     input_model=SearchClientInput,
-    use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
-    presenter=lambda found, _args, fmt: present_clients(found, fmt),
+    use_case=UseCases.search_clients,
+    run=SearchClientInput.run,
+    present=present_clients,
     read_only=True,
     toolset="tickets",
 )
@@ -98,13 +115,9 @@ SEARCH_USER = ToolSpec(
         "diferenciar acentos: o responsible_id (atendente ou administrador) ou um solicitante."
     ),
     input_model=SearchUserInput,
-    use_case=lambda gateway, args: SearchUsers(gateway.people)(
-        args.name,
-        user_type=UserType(args.type) if args.type else None,
-        active=args.active,
-        page=args.page(),
-    ),
-    presenter=lambda found, _args, fmt: present_users(found, fmt),
+    use_case=UseCases.search_users,
+    run=SearchUserInput.run,
+    present=present_users,
     read_only=True,
     toolset="tickets",
 )
@@ -117,10 +130,9 @@ SEARCH_STAGE = ToolSpec(
         "final) e tempo máximo: o stage_id."
     ),
     input_model=SearchStageInput,
-    use_case=lambda services, args: ListStages(services.desks, References(services.gateway))(
-        args.desk(), page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_stages(found, fmt),
+    use_case=UseCases.list_stages,
+    run=SearchStageInput.run,
+    present=present_stages,
     read_only=True,
     toolset="tickets",
 )
@@ -134,10 +146,9 @@ SEARCH_CATALOG_ITEM = ToolSpec(
         "candidatos), area_id, catalog_id."
     ),
     input_model=SearchCatalogItemInput,
-    use_case=lambda services, args: SearchCatalogItems(services.desks, References(services.gateway))(
-        args.desk(), criteria=args.criteria(), page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_catalog_items(found, fmt),
+    use_case=UseCases.search_catalog_items,
+    run=SearchCatalogItemInput.run,
+    present=present_catalog_items,
     read_only=True,
     toolset="tickets",
 )

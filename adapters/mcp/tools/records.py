@@ -7,6 +7,7 @@ from pydantic import Field
 from adapters.mcp.attachment_args import WithFiles
 from adapters.mcp.fields import Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.format import Formatter
 from adapters.presenters.markdown.records import (
     present_appointment_added,
     present_appointments,
@@ -16,37 +17,60 @@ from adapters.presenters.markdown.records import (
     present_notes,
     present_stage_history,
 )
+from adapters.use_cases import UseCases
 from application.commands import NewAppointment
 from application.queries import AppointmentFilter
 from application.use_cases.records import (
     AddAppointment,
     AddNote,
+    AppointmentAdded,
+    Appointments,
     ListAppointments,
     ListNotes,
     ListTicketFiles,
+    NoteAdded,
     ReadNote,
     ShowStageHistory,
+    StageHistory,
+    TicketFiles,
 )
 from domain.attachments import COMMUNICATION_LIMITS
 from domain.ids import CommunicationId
+from domain.paging import Page
+from domain.records import InternalCommunication
 
 
 class NoteInput(WithFiles):
     ticket_number: TicketNumberArg
     text: str = Field(min_length=1, max_length=100_000, description="Markdown (vai como HTML).")
 
+    async def run(self, add_note: AddNote) -> NoteAdded:
+        return await add_note(self.ticket_number, self.text, self.files, self.encoded())
+
 
 class NotesInput(PagedInput):
     ticket_number: TicketNumberArg
+
+    async def notes(self, list_notes: ListNotes) -> Page[InternalCommunication]:
+        return await list_notes(self.ticket_number, self.page())
+
+    async def stage_history(self, show_history: ShowStageHistory) -> StageHistory:
+        return await show_history(self.ticket_number, self.page())
 
 
 class NoteIdInput(ToolInput):
     ticket_number: TicketNumberArg
     communication_id: PositiveId
 
+    async def run(self, read_note: ReadNote) -> InternalCommunication:
+        return await read_note(self.ticket_number, CommunicationId(self.communication_id))
+
 
 class TicketOnlyInput(ToolInput):
     ticket_number: TicketNumberArg
+
+    async def files(self, list_files: ListTicketFiles) -> TicketFiles:
+        return await list_files(self.ticket_number)
 
 
 class NewAppointmentInput(ToolInput):
@@ -55,6 +79,9 @@ class NewAppointmentInput(ToolInput):
     init_time: TimeOfDay
     end_time: TimeOfDay = Field(description="Não antes de init_time.")
     description: str = Field(min_length=1, max_length=10_000, description="O que foi feito; texto simples.")
+
+    async def run(self, add_appointment: AddAppointment) -> AppointmentAdded:
+        return await add_appointment(self.ticket_number, self.to_appointment())
 
     def to_appointment(self) -> NewAppointment:
         return NewAppointment(self.date, self.init_time, self.end_time, self.description)
@@ -66,8 +93,19 @@ class AppointmentsInput(PagedInput):
     start_date: Day = None
     end_date: Day = None
 
+    async def run(self, list_appointments: ListAppointments) -> Appointments:
+        return await list_appointments(self.ticket_number, self.to_filter(), self.page())
+
     def to_filter(self) -> AppointmentFilter:
         return AppointmentFilter(user_id=self.user_id, start=self.start_date, end=self.end_date)
+
+
+def _present_notes(page: Page[InternalCommunication], args: NotesInput, fmt: Formatter) -> str:
+    return present_notes(args.ticket_number, page, fmt)
+
+
+def _present_note(note: InternalCommunication, args: NoteIdInput, fmt: Formatter) -> str:
+    return present_note(args.ticket_number, note, fmt)
 
 
 CREATE_INTERNAL_COMMUNICATION = ToolSpec(
@@ -78,10 +116,9 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
         + files_allowed(COMMUNICATION_LIMITS)
     ),
     input_model=NoteInput,
-    use_case=lambda services, args: AddNote(
-        services.communications, services.rich_text, services.attachments
-    )(args.ticket_number, args.text, args.files, args.encoded()),
-    presenter=lambda added, _args, fmt: present_note_added(added, fmt),
+    use_case=UseCases.add_note,
+    run=NoteInput.run,
+    present=present_note_added,
     read_only=False,
     idempotent=False,
     toolset="records",
@@ -92,8 +129,9 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     title="Listar comunicações internas",
     description="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
     input_model=NotesInput,
-    use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
-    presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
+    use_case=UseCases.list_notes,
+    run=NotesInput.notes,
+    present_with_arguments=_present_notes,
     read_only=True,
     toolset="records",
 )
@@ -103,10 +141,9 @@ GET_INTERNAL_COMMUNICATION = ToolSpec(
     title="Ver comunicação interna",
     description="Mostra uma nota interna completa (ID em list_internal_communications).",
     input_model=NoteIdInput,
-    use_case=lambda services, args: ReadNote(services.communications)(
-        args.ticket_number, CommunicationId(args.communication_id)
-    ),
-    presenter=lambda note, args, fmt: present_note(args.ticket_number, note, fmt),
+    use_case=UseCases.read_note,
+    run=NoteIdInput.run,
+    present_with_arguments=_present_note,
     read_only=True,
     toolset="records",
 )
@@ -116,8 +153,9 @@ GET_TICKET_FILES = ToolSpec(
     title="Arquivos do ticket",
     description="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
     input_model=TicketOnlyInput,
-    use_case=lambda services, args: ListTicketFiles(services.files)(args.ticket_number),
-    presenter=lambda files, _args, fmt: present_files(files, fmt),
+    use_case=UseCases.list_ticket_files,
+    run=TicketOnlyInput.files,
+    present=present_files,
     read_only=True,
     toolset="records",
 )
@@ -131,8 +169,9 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
         "cumprido. Vazio se a mesa não tem SLA."
     ),
     input_model=NotesInput,
-    use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
-    presenter=lambda history, _args, fmt: present_stage_history(history, fmt),
+    use_case=UseCases.show_stage_history,
+    run=NotesInput.stage_history,
+    present=present_stage_history,
     read_only=True,
     toolset="records",
 )
@@ -145,10 +184,9 @@ CREATE_APPOINTMENT = ToolSpec(
         "TiFlux recusa)."
     ),
     input_model=NewAppointmentInput,
-    use_case=lambda services, args: AddAppointment(services.appointments)(
-        args.ticket_number, args.to_appointment()
-    ),
-    presenter=lambda added, _args, fmt: present_appointment_added(added, fmt),
+    use_case=UseCases.add_appointment,
+    run=NewAppointmentInput.run,
+    present=present_appointment_added,
     read_only=False,
     idempotent=False,
     toolset="records",
@@ -159,10 +197,9 @@ LIST_APPOINTMENTS = ToolSpec(
     title="Listar apontamentos",
     description=("Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos."),
     input_model=AppointmentsInput,
-    use_case=lambda services, args: ListAppointments(services.appointments)(
-        args.ticket_number, args.to_filter(), args.page()
-    ),
-    presenter=lambda listing, _args, fmt: present_appointments(listing, fmt),
+    use_case=UseCases.list_appointments,
+    run=AppointmentsInput.run,
+    present=present_appointments,
     read_only=True,
     toolset="records",
 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from adapters.mcp.attachment_args import WithFiles
+from adapters.mcp.confirmations import answer_question, finish_question
 from adapters.mcp.fields import (
     NAMES_RESOLVED,
     Email,
@@ -18,7 +20,7 @@ from adapters.mcp.fields import (
     files_allowed,
 )
 from adapters.mcp.references import reference
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.spec import Asking, Confirmation, ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
     present_created,
@@ -26,13 +28,13 @@ from adapters.presenters.markdown.ticket_writes import (
     present_finished,
     present_updated,
 )
+from adapters.use_cases import UseCases
 from application.commands import FieldValueChange
-from application.resolvers import References
-from application.use_cases.answers import AnswerTicket
-from application.use_cases.create_ticket import CreateTicket, TicketRequest
-from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, UpdateTicketFields
-from application.use_cases.finish_ticket import Finish, FinishTicket
-from application.use_cases.update_ticket import TicketEdit, UpdateTicket
+from application.use_cases.answers import AnswerSent, AnswerTicket
+from application.use_cases.create_ticket import CreateTicket, TicketCreated, TicketRequest
+from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, FieldsUpdated, UpdateTicketFields
+from application.use_cases.finish_ticket import Finish, FinishTicket, TicketFinished
+from application.use_cases.update_ticket import TicketEdit, TicketUpdated, UpdateTicket
 from domain.attachments import ANSWER_LIMITS
 from domain.ids import (
     CatalogItemId,
@@ -45,6 +47,8 @@ from domain.ids import (
     StatusId,
     UserId,
 )
+
+IdT = TypeVar("IdT", bound=int)
 
 Name = Annotated[str | None, Field(default=None, min_length=1, max_length=200)]
 Phone = Annotated[str | None, Field(default=None, pattern=r"^\+?[0-9]{8,15}$")]
@@ -77,6 +81,9 @@ class CreateTicketInput(ToolInput):
     responsible_name: Name = Field(default=None, description="Nome ou e-mail do atendente.")
     followers: EmailList = Field(default="", validate_default=True)
     parent_ticket_number: OptionalTicketNumber = None
+
+    async def run(self, create_ticket: CreateTicket) -> TicketCreated:
+        return await create_ticket(self.to_request())
 
     def to_request(self) -> TicketRequest:
         return TicketRequest(
@@ -113,6 +120,9 @@ class UpdateTicketInput(ToolInput):
     services_catalogs_item_id: PositiveId | None = None
     catalog_item_name: Name = None
 
+    async def run(self, update_ticket: UpdateTicket) -> TicketUpdated:
+        return await update_ticket(self.ticket_number, self.to_edit())
+
     def to_edit(self) -> TicketEdit:
         unassign = "responsible_id" in self.model_fields_set and self.responsible_id is None
         return TicketEdit(
@@ -133,11 +143,35 @@ class UpdateTicketInput(ToolInput):
 class TicketNumberInput(ToolInput):
     ticket_number: TicketNumberArg
 
+    async def close(self, finish_ticket: FinishTicket) -> TicketFinished:
+        return await finish_ticket(self.ticket_number, Finish.CLOSE)
+
+    async def cancel(self, finish_ticket: FinishTicket) -> TicketFinished:
+        return await finish_ticket(self.ticket_number, Finish.CANCEL)
+
+    async def close_question(self, asking: Asking) -> str:
+        return await finish_question("confirm.close", self.ticket_number, asking)
+
+    async def cancel_question(self, asking: Asking) -> str:
+        return await finish_question("confirm.cancel", self.ticket_number, asking)
+
 
 class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
     text: str = Field(min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
     with_signature: bool = False
+
+    async def run(self, answer_ticket: AnswerTicket) -> AnswerSent:
+        return await answer_ticket(
+            self.ticket_number,
+            self.text,
+            with_signature=self.with_signature,
+            paths=self.files,
+            encoded=self.encoded(),
+        )
+
+    async def question(self, asking: Asking) -> str:
+        return answer_question(self.ticket_number, self.text, asking.translator)
 
 
 class FieldValueItem(BaseModel):
@@ -159,6 +193,9 @@ class UpdateFieldsInput(ToolInput):
     ticket_number: TicketNumberArg
     entities: list[FieldValueItem] = Field(min_length=1, max_length=MAX_FIELD_CHANGES)
 
+    async def run(self, update_fields: UpdateTicketFields) -> FieldsUpdated:
+        return await update_fields(self.ticket_number, self.to_changes())
+
     def to_changes(self) -> list[FieldValueChange]:
         return [
             FieldValueChange(
@@ -171,8 +208,8 @@ class UpdateFieldsInput(ToolInput):
         ]
 
 
-def _id(kind: type[int] | object, value: int | None) -> object:
-    return kind(value) if value is not None else None  # type: ignore[operator]
+def _id(kind: Callable[[int], IdT], value: int | None) -> IdT | None:
+    return kind(value) if value is not None else None
 
 
 CREATE_TICKET = ToolSpec(
@@ -181,10 +218,9 @@ CREATE_TICKET = ToolSpec(
     description="Abre um ticket. Cliente e mesa por ID ou nome (sem eles, os padrões configurados). "
     + MESA_FIRST,
     input_model=CreateTicketInput,
-    use_case=lambda services, args: CreateTicket(
-        services.tickets, References(services.gateway), services.rich_text, services.ticket_defaults
-    )(args.to_request()),
-    presenter=lambda created, _args, fmt: present_created(created, fmt),
+    use_case=UseCases.create_ticket,
+    run=CreateTicketInput.run,
+    present=present_created,
     read_only=False,
     destructive=False,
     idempotent=False,
@@ -198,10 +234,9 @@ UPDATE_TICKET = ToolSpec(
         "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket. " + NAMES_RESOLVED
     ),
     input_model=UpdateTicketInput,
-    use_case=lambda services, args: UpdateTicket(
-        services.tickets, References(services.gateway), services.rich_text
-    )(args.ticket_number, args.to_edit()),
-    presenter=lambda updated, _args, fmt: present_updated(updated, fmt),
+    use_case=UseCases.update_ticket,
+    run=UpdateTicketInput.run,
+    present=present_updated,
     read_only=False,
     destructive=False,
     idempotent=True,
@@ -212,11 +247,13 @@ CANCEL_TICKET = ToolSpec(
     title="Cancelar ticket",
     description="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
     input_model=TicketNumberInput,
-    use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CANCEL),
-    presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
+    use_case=UseCases.finish_ticket,
+    run=TicketNumberInput.cancel,
+    present=present_finished,
     read_only=False,
     destructive=True,
     idempotent=True,
+    confirmation=Confirmation(TicketNumberInput.cancel_question),
 )
 
 CLOSE_TICKET = ToolSpec(
@@ -224,11 +261,13 @@ CLOSE_TICKET = ToolSpec(
     title="Fechar ticket",
     description="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
     input_model=TicketNumberInput,
-    use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CLOSE),
-    presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
+    use_case=UseCases.finish_ticket,
+    run=TicketNumberInput.close,
+    present=present_finished,
     read_only=False,
     destructive=True,
     idempotent=True,
+    confirmation=Confirmation(TicketNumberInput.close_question),
 )
 
 
@@ -240,17 +279,13 @@ CREATE_TICKET_ANSWER = ToolSpec(
         "create_internal_communication. " + files_allowed(ANSWER_LIMITS)
     ),
     input_model=AnswerInput,
-    use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
-        args.ticket_number,
-        args.text,
-        with_signature=args.with_signature,
-        paths=args.files,
-        encoded=args.encoded(),
-    ),
-    presenter=lambda sent, _args, fmt: present_answer(sent, fmt),
+    use_case=UseCases.answer_ticket,
+    run=AnswerInput.run,
+    present=present_answer,
     read_only=False,
     destructive=False,
     idempotent=False,
+    confirmation=Confirmation(AnswerInput.question),
 )
 
 UPDATE_TICKET_ENTITIES = ToolSpec(
@@ -261,8 +296,9 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
         "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false."
     ),
     input_model=UpdateFieldsInput,
-    use_case=lambda gateway, args: UpdateTicketFields(gateway.tickets)(args.ticket_number, args.to_changes()),
-    presenter=lambda updated, _args, fmt: present_fields_updated(updated, fmt),
+    use_case=UseCases.update_ticket_fields,
+    run=UpdateFieldsInput.run,
+    present=present_fields_updated,
     read_only=False,
     destructive=False,
     idempotent=True,

@@ -18,11 +18,12 @@ from adapters.mcp.fields import (
 )
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
+from adapters.use_cases import UseCases
 from application.queries import DateField, DateRange, TicketFilter
-from application.resolvers import References
-from application.use_cases.tickets import GetTicket, ListTickets, TicketNames
+from application.use_cases.tickets import GetTicket, ListTickets, TicketListing, TicketNames
 from domain.errors import InvalidInput
 from domain.ids import ClientId, DeskId, StageId, UserId
+from domain.tickets import Ticket
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -31,6 +32,13 @@ class GetTicketInput(ToolInput):
     ticket_number: TicketNumberArg
     show_entities: bool = False
     include_filled_entity: bool = False
+
+    async def run(self, get_ticket: GetTicket) -> Ticket:
+        return await get_ticket(
+            self.ticket_number,
+            show_entities=self.show_entities,
+            include_filled_entity=self.include_filled_entity,
+        )
 
 
 class ListTicketsInput(PagedInput):
@@ -47,6 +55,9 @@ class ListTicketsInput(PagedInput):
     date_type: Literal["created_at", "solved_in_time"] | None = None
     start_datetime: StartMoment = None
     end_datetime: EndMoment = None
+
+    async def run(self, list_tickets: ListTickets) -> TicketListing:
+        return await list_tickets(self.to_query(), self.names(), self.page())
 
     def names(self) -> TicketNames:
         return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
@@ -82,10 +93,9 @@ GET_TICKET = ToolSpec(
         "os campos personalizados (include_filled_entity=true: só os preenchidos)."
     ),
     input_model=GetTicketInput,
-    use_case=lambda gateway, args: GetTicket(gateway.tickets)(
-        args.ticket_number, show_entities=args.show_entities, include_filled_entity=args.include_filled_entity
-    ),
-    presenter=lambda ticket, _args, fmt: present_ticket(ticket, fmt),
+    use_case=UseCases.get_ticket,
+    run=GetTicketInput.run,
+    present=present_ticket,
     read_only=True,
 )
 
@@ -100,10 +110,9 @@ LIST_TICKETS = ToolSpec(
         + NAMES_RESOLVED
     ),
     input_model=ListTicketsInput,
-    use_case=lambda services, args: ListTickets(services.tickets, References(services.gateway))(
-        args.to_query(), args.names(), args.page()
-    ),
-    presenter=lambda listing, _args, fmt: present_ticket_page(listing, fmt),
+    use_case=UseCases.list_tickets,
+    run=ListTicketsInput.run,
+    present=present_ticket_page,
     read_only=True,
 )
 

@@ -131,4 +131,6 @@ def _decisions(decisions: Sequence[Decision], fmt: Formatter) -> Iterator[str]:
     yield ""
     yield f"**{fmt.t('writes.decisions')}**"
     for decision in decisions:
-        yield f'- `{decision.field}` "{inline(decision.term)}" → {inline(label(decision.record, fmt.t))}'
+        became = inline(label(decision.record, fmt.t))
+        picked = f" ({fmt.t('writes.decision.picked')})" if decision.picked else ""
+        yield f'- `{decision.field}` "{inline(decision.term)}" → {became}{picked}'
