@@ -33,9 +33,10 @@ from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from adapters.use_cases import UseCasesFor
 from adapters.version import package_version, user_agent
+from application.ports.failures import UpstreamFailure
 from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
-from domain.errors import InvalidCredentials, MissingCredentials
+from domain.errors import DomainError, InvalidCredentials, MissingCredentials
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
 
 
@@ -205,8 +206,14 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
     gateways = container.gateways()
 
     async def check_key(api_key: str) -> str | None:
-        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key."""
-        me = await gateways(api_key).people.me()
+        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key.
+
+        The page answers any other DomainError with "TiFlux unavailable"; an upstream failure is not a
+        domain error, so it is handed over as that base class."""
+        try:
+            me = await gateways(api_key).people.me()
+        except UpstreamFailure as failure:
+            raise DomainError(str(failure)) from failure
         return f"tiflux-user:{me.id}"
 
     return AuthorizationServer(base, provider, AuthorizePage(provider, check_key, container.translator()))

@@ -16,6 +16,7 @@ from adapters.logs import configure_logging
 from adapters.presenters.markdown.errors import present_error
 from adapters.settings import Settings
 from adapters.version import package_version
+from application.ports.failures import UpstreamFailure
 from domain.errors import DomainError
 from domain.ids import DeskId
 
@@ -61,7 +62,7 @@ async def _check_tiflux(settings: Settings, out: Callable[[str], None]) -> int:
         if settings.default_desk_id is not None:
             desk = await gateway.desks.get(DeskId(settings.default_desk_id))
             out(f"[{OK}] TIFLUX_DEFAULT_DESK_ID={settings.default_desk_id}: mesa {desk.label}")
-    except DomainError as error:
+    except (DomainError, UpstreamFailure) as error:
         out(f"[{PROBLEM}] TiFlux: {present_error(error, translator)}")
         healthy = False
     finally:

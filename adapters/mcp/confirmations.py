@@ -34,6 +34,7 @@ from adapters.i18n import Translator
 from adapters.mcp.spec import Asking
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
+from application.ports.failures import UpstreamFailure
 from domain.errors import Ambiguous, DomainError
 from domain.ids import TicketNumber
 
@@ -99,7 +100,7 @@ async def finish_question(key: str, ticket_number: TicketNumber, asking: Asking)
     try:
         ticket = await asking.gateway.tickets.get(ticket_number)
         title = inline(ticket.title, limit=120)
-    except DomainError:
+    except (DomainError, UpstreamFailure):
         pass  # the call itself will say what is wrong; the question can do without the title
     if title:
         return t(key, number=ticket_number.value, title=title)

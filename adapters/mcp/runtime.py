@@ -25,6 +25,7 @@ from adapters.mcp.validation import explain
 from adapters.presenters.markdown.errors import present_error
 from adapters.presenters.markdown.format import Formatter
 from adapters.use_cases import UseCasesFor
+from application.ports.failures import UpstreamFailure
 from application.resolvers import Resolutions
 from domain.errors import Ambiguous, DomainError
 
@@ -77,7 +78,7 @@ class ToolRuntime:
                 logger.info("%s: %s", spec.name, type(exc).__name__)
                 refusal = self._without_key(_error(present_error(exc, t)), api_key)
                 return ChoiceNeeded(args, exc, resolutions, refusal)
-            except DomainError as exc:
+            except (DomainError, UpstreamFailure) as exc:  # TiFlux's answer, or its absence, explained
                 logger.info("%s: %s", spec.name, type(exc).__name__)
                 return Refused(self._without_key(_error(present_error(exc, t)), api_key))
             except Exception:

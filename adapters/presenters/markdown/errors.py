@@ -7,9 +7,9 @@ import math
 from adapters.i18n import Translator
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 from domain.errors import (
     Ambiguous,
-    CircuitOpen,
     DomainError,
     InvalidCredentials,
     InvalidInput,
@@ -17,13 +17,11 @@ from domain.errors import (
     MissingFilter,
     NotFound,
     PermissionDenied,
-    RateLimited,
     Rejected,
-    UpstreamUnavailable,
 )
 
 
-def present_error(error: DomainError, t: Translator) -> str:
+def present_error(error: DomainError | UpstreamFailure, t: Translator) -> str:
     match error:
         case InvalidInput(field=field, rule=rule, params=params):
             return t("error.invalid_input", field=field, accepted=t(f"rule.{rule}", **params))
