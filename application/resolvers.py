@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.gateway import TifluxGateway
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput
 from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
-from domain.paging import PageRequest
+from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.resolution import (
     Ambiguous,
@@ -38,7 +38,14 @@ from domain.resolution import (
     settle,
 )
 
+
+class _Active(Protocol):
+    @property
+    def active(self) -> bool: ...
+
+
 T = TypeVar("T")
+A = TypeVar("A", bound=_Active)
 IdT = TypeVar("IdT", bound=int)
 S = TypeVar("S")
 
@@ -190,23 +197,37 @@ def _trusting_the_api(term: str, found: list[Candidate[T]]) -> Resolution[T]:
 async def _find_desk(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Desk]:
     """An active desk: the API's exact-name filter first, then every active desk, locally."""
     desks = gateway.desks
-    exact = await desks.list(active=True, name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))
-    found = [desk for desk in exact if desk.active]
-    if found:
-        return _trusting_the_api(term, candidates_of(found, _desk_names))
-    every = await every_page(lambda page: desks.list(active=True, name=None, page=page))
-    return decide(term, candidates_of([d for d in every if d.active], _desk_names))
+    return await _filtered_then_local(
+        term,
+        lambda page: desks.list(active=True, name=term, page=page),
+        lambda page: desks.list(active=True, name=None, page=page),
+        _desk_names,
+    )
 
 
 async def _find_client(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Client]:
     """An active client: the API's partial filter, then an accent-insensitive local search."""
     people = gateway.people
-    page = await people.clients(name=term, active=True, page=PageRequest(1, LOOKUP_PAGE_SIZE))
-    found = [client for client in page if client.active]
+    return await _filtered_then_local(
+        term,
+        lambda page: people.clients(name=term, active=True, page=page),
+        lambda page: people.clients(name=None, active=True, page=page),
+        client_names,
+    )
+
+
+async def _filtered_then_local(
+    term: str,
+    filtered: Callable[[PageRequest], Awaitable[Page[A]]],
+    everything: Callable[[PageRequest], Awaitable[Page[A]]],
+    names: Callable[[A], Iterable[str | None]],
+) -> Resolution[A]:
+    """The active records the API's own name filter finds (first page), else every active one, locally."""
+    found = [record for record in await filtered(PageRequest(1, LOOKUP_PAGE_SIZE)) if record.active]
     if found:
-        return _trusting_the_api(term, candidates_of(found, client_names))
-    every = await every_page(lambda p: people.clients(name=None, active=True, page=p))
-    return decide(term, candidates_of([c for c in every if c.active], client_names))
+        return _trusting_the_api(term, candidates_of(found, names))
+    every = await every_page(everything)
+    return decide(term, candidates_of([record for record in every if record.active], names))
 
 
 async def _find_responsible(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[User]:
