@@ -19,7 +19,7 @@ from adapters.mcp.fields import (
     TicketNumberArg,
     files_allowed,
 )
-from adapters.mcp.references import reference
+from adapters.mcp.references import DeskName, reference
 from adapters.mcp.spec import Asking, Confirmation, ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
@@ -68,7 +68,7 @@ class CreateTicketInput(ToolInput):
     client_id: PositiveId | None = None
     client_name: Name = None
     desk_id: PositiveId | None = None
-    desk_name: Name = None
+    desk_name: DeskName = None
     priority_id: PositiveId | None = Field(default=None, description="Veja list_desk_priorities.")
     services_catalogs_item_id: PositiveId | None = None
     catalog_item_name: Name = None
@@ -109,7 +109,7 @@ class UpdateTicketInput(ToolInput):
     description: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT, description=MARKDOWN)
     client_id: PositiveId | None = None
     desk_id: PositiveId | None = None
-    desk_name: Name = None
+    desk_name: DeskName = None
     stage_id: PositiveId | None = None
     stage_name: Name = None
     priority_id: PositiveId | None = None

@@ -16,6 +16,7 @@ from adapters.mcp.fields import (
     StartMoment,
     TicketNumberArg,
 )
+from adapters.mcp.references import DeskName
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from adapters.use_cases import UseCases
@@ -46,7 +47,7 @@ class ListTicketsInput(PagedInput):
     client_ids: IdList = Field(default="", validate_default=True)
     stage_ids: IdList = Field(default="", validate_default=True)
     responsible_ids: IdList = Field(default="", validate_default=True)
-    desk_name: str | None = Field(default=None, max_length=200)
+    desk_name: DeskName = None
     client_name: str | None = Field(default=None, max_length=200)
     stage_name: str | None = Field(default=None, max_length=200)
     requestor_ids: IdList = Field(default="", validate_default=True)
