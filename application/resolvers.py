@@ -11,7 +11,7 @@ item 1 (one page per 200).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -134,6 +134,13 @@ class References:
         assert found is not None
         return found
 
+    def among(self, kind: Kind[T, IdT, S], ref: Reference[IdT], candidates: Sequence[Candidate[T]]) -> T:
+        """The one of `candidates` that `ref`'s name designates (a caller that narrowed them itself)."""
+        known = self.resolutions.get(ref.name_field)
+        if known is not None:
+            return known  # type: ignore[return-value]  # one of this kind's own candidates, earlier
+        return self._remembered(kind, ref, decide(check_term(ref.name or "", ref.name_field), candidates))
+
     async def record_if_any(
         self, kind: Kind[T, IdT, S], ref: Reference[IdT], scope: S, *, missing_ok: bool = True
     ) -> T | None:
@@ -141,10 +148,12 @@ class References:
         known = self.resolutions.get(ref.name_field)
         if known is not None:
             return known  # type: ignore[return-value]  # one of this kind's own candidates, earlier
-        term = check_term(ref.name or "", ref.name_field)
-        outcome = await kind.find(self.gateway, term, scope)
+        outcome = await kind.find(self.gateway, check_term(ref.name or "", ref.name_field), scope)
         if isinstance(outcome, NoMatch) and missing_ok:
             return None
+        return self._remembered(kind, ref, outcome)
+
+    def _remembered(self, kind: Kind[T, IdT, S], ref: Reference[IdT], outcome: Resolution[T]) -> T:
         record = settle(outcome, kind.name, ref.name_field)
         self.resolutions.remember(ref.name_field, record)
         return record

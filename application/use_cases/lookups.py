@@ -15,10 +15,10 @@ from application.ports.people import PeoplePort
 from application.resolvers import CATALOG_ITEM, DESK, DESK_REQUIRED, References, client_names, user_names
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput
-from domain.ids import CatalogAreaId, CatalogId, DeskId
+from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, DeskId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.resolution import Reference, best_score, candidates_of, check_term, decide, rank, settle, suggest
+from domain.resolution import Reference, best_score, candidates_of, check_term, rank, suggest
 
 
 @dataclass(frozen=True)
@@ -171,8 +171,10 @@ class SearchCatalogItems:
                 search=criteria.search or None,
             )
         )
-        outcome = decide(term, candidates_of(every, _own_name))
-        return CatalogItemFound(desk, settle(outcome, CATALOG_ITEM.name, "catalog_item_name"))
+        item_ref: Reference[CatalogItemId] = Reference("catalog_item_id", "catalog_item_name", name=term)
+        return CatalogItemFound(
+            desk, self.references.among(CATALOG_ITEM, item_ref, candidates_of(every, _own_name))
+        )
 
 
 def _own_name(item: CatalogItem) -> Iterable[str]:

@@ -240,3 +240,30 @@ async def test_an_english_server_labels_stages_in_english(tenant: FakeTenant) ->
         result = await client.call_tool("list_tickets", {"desk_ids": "14", "stage_name": "a"})
     text = result.content[0].text  # type: ignore[union-attr]
     assert result.is_error and "order" in text and "ordem" not in text
+
+
+async def test_a_picked_catalog_item_is_shown_like_a_single_match(tenant: FakeTenant) -> None:
+    person = Picker("ID")
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool(
+            "search_catalog_item", {"desk_id": 14, "catalog_item_name": "instalacao"}
+        )
+    assert (
+        person.questions
+        and person.questions[0][0] == 'Qual item de catálogo você quis dizer com "instalacao"?'
+    )
+    picked = person.questions[0][1][0]
+    assert not result.is_error and picked.split(" (")[0] in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_forms_speak_english_in_english_mode(tenant: FakeTenant) -> None:
+    schemas: list[Any] = []
+
+    async def person(_context: Any, params: ElicitRequestParams) -> ElicitResult:
+        schemas.append(params.requested_schema)  # type: ignore[union-attr]
+        return ElicitResult(action="decline")
+
+    async with connect(tenant, language="en")(person) as client:  # type: ignore[arg-type]
+        await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert schemas[0]["properties"]["confirm"]["title"] == "Confirm"
+    assert "Marque" not in str(schemas) and "Confirmar" not in str(schemas)
