@@ -1,7 +1,8 @@
-"""Running one tool call: validate, pick the tenant's gateway, run the use case, present, explain failures.
+"""Running one tool call: validate once, build the account's use case, run it, present, explain failures.
 
-Every outcome is a `CallToolResult`; nothing here raises to the SDK, so the model never sees a JSON-RPC
-error, a traceback or a secret.
+The outcome is a value (`adapters/mcp/outcome.py`): an answer, a refusal, or a question for the person (a
+confirmation, a choice) that the server asks before going on with the same validated arguments. Nothing
+here raises to the SDK, so the model never sees a JSON-RPC error, a traceback or a secret.
 """
 
 from __future__ import annotations
@@ -76,19 +77,19 @@ class ToolRuntime:
                 text = spec.presented(result, args, Formatter(t, self.zone))
             except Ambiguous as exc:
                 logger.info("%s: %s", spec.name, type(exc).__name__)
-                refusal = self._without_key(_error(present_error(exc, t)), api_key)
+                refusal = _without_key(_error(present_error(exc, t)), api_key)
                 return ChoiceNeeded(args, exc, resolutions, refusal)
             except (DomainError, UpstreamFailure) as exc:  # TiFlux's answer, or its absence, explained
                 logger.info("%s: %s", spec.name, type(exc).__name__)
-                return Refused(self._without_key(_error(present_error(exc, t)), api_key))
+                return Refused(_without_key(_error(present_error(exc, t)), api_key))
             except Exception:
                 reference = uuid.uuid4().hex[:8]
                 logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
                 return Refused(_error(t("error.internal", ref=reference)))
-        result_ = CallToolResult(
+        answer = CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content=structured(result)
         )
-        return Answered(self._without_key(result_, api_key))
+        return Answered(_without_key(answer, api_key))
 
     async def _confirmation(
         self, spec: ToolSpec[Any, Any, Any], args: Any, api_key: str | None
@@ -99,10 +100,6 @@ class ToolRuntime:
         except DomainError as exc:  # no usable key: the call would fail anyway, so say why now
             return Refused(_error(present_error(exc, self.translator)))
         return ConfirmationNeeded(args, await spec.confirmation.question(args, asking))
-
-    @staticmethod
-    def _without_key(result: CallToolResult, api_key: str | None) -> CallToolResult:
-        return _without_key(result, api_key)
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:
