@@ -120,11 +120,6 @@ def _selection(specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings) -> 
     return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only)
 
 
-def _asker(settings: Settings, translator: Translator) -> Asker | None:
-    """Who asks the person before a confirmed write or to pick a name: no one when switched off."""
-    return Asker(translator) if settings.confirm_writes else None
-
-
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -171,7 +166,7 @@ class Container(containers.DeclarativeContainer):
     tools = providers.Object(ALL_TOOLS)
     selection = providers.Callable(_selection, tools, settings)
     credential = providers.Callable(_credential_source, settings)
-    asker = providers.Callable(_asker, settings, translator)
+    asker = providers.Singleton(Asker, translator)
     mcp_server = providers.Singleton(
         TifluxMCPServer,
         specs=selection.provided.enabled,
@@ -180,6 +175,7 @@ class Container(containers.DeclarativeContainer):
         credential=credential,
         version=providers.Callable(package_version),
         asker=asker,
+        confirm_writes=settings.provided.confirm_writes,
     )
 
 

@@ -47,6 +47,7 @@ class TifluxMCPServer(MCPServer[Any]):
         disabled: Mapping[str, str] | None = None,
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
         asker: Asker | None = None,
+        confirm_writes: bool = True,
     ) -> None:
         super().__init__("tiflux-mcp", version=version, instructions=INSTRUCTIONS, lifespan=lifespan)
         self._specs = {spec.name: spec for spec in specs}
@@ -54,7 +55,8 @@ class TifluxMCPServer(MCPServer[Any]):
         self._listing = [spec.to_mcp() for spec in specs]
         self._runtime = runtime
         self._credential = credential
-        self._asker = asker
+        self._asker = asker  # asks to pick among matches; and to confirm writes, when `confirm_writes`
+        self._confirm_writes = confirm_writes
         self.middleware.append(MalformedToolCall(runtime))
         self.middleware.append(HeaderNarrowing(self._specs, runtime))
 
@@ -70,9 +72,8 @@ class TifluxMCPServer(MCPServer[Any]):
         asker = self._asker if Asker.can_ask(context) else None
         key = self._credential(context)
         report = context.report_progress if context is not None else None  # sent only if the client asked
-        outcome = await self._runtime.call(
-            spec, arguments or {}, key, report, confirm_first=asker is not None
-        )
+        confirm_first = asker is not None and self._confirm_writes
+        outcome = await self._runtime.call(spec, arguments or {}, key, report, confirm_first=confirm_first)
         if isinstance(outcome, ConfirmationNeeded):
             assert asker is not None and context is not None
             verdict = await self._confirmed(spec, outcome, asker, context)

@@ -267,3 +267,10 @@ async def test_forms_speak_english_in_english_mode(tenant: FakeTenant) -> None:
         await client.call_tool("close_ticket", {"ticket_number": "1040"})
     assert schemas[0]["properties"]["confirm"]["title"] == "Confirm"
     assert "Marque" not in str(schemas) and "Confirmar" not in str(schemas)
+
+
+async def test_with_confirmation_off_an_ambiguous_name_is_still_a_choice(tenant: FakeTenant) -> None:
+    person = Picker("ID 15")
+    async with connect(tenant, confirm_writes=False)(person) as client:
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    assert person.questions and not result.is_error
