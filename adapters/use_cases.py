@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from dependency_injector import containers, providers
 
@@ -105,16 +105,6 @@ class UseCases(containers.DeclarativeContainer):
     )
 
 
-_NAMES: dict[int, str] = {}
-
-
-def _name_of(provider: providers.Provider[Any]) -> str:
-    """The attribute a class-level provider of `UseCases` is declared as (looked up once)."""
-    if not _NAMES:
-        _NAMES.update({id(p): name for name, p in UseCases.cls_providers.items()})
-    return _NAMES[id(provider)]
-
-
 class UseCasesFor:
     """One `UseCases` container per TiFlux account, the most recently used kept."""
 
@@ -132,6 +122,8 @@ class UseCasesFor:
             "ticket_defaults": ticket_defaults,
         }
         self._kept: OrderedDict[bytes, UseCases] = OrderedDict()
+        # A spec names the class-level provider; an account's container holds its own copy, by the same name.
+        self._names = {id(provider): name for name, provider in UseCases.cls_providers.items()}
 
     def gateway(self, api_key: str | None) -> TifluxGateway:
         """The account's gateway (raises MissingCredentials or InvalidCredentials for an unusable key)."""
@@ -141,7 +133,7 @@ class UseCasesFor:
         self, provider: providers.Provider[UC], api_key: str | None, resolutions: Resolutions | None = None
     ) -> UC:
         """The use case `provider` declares, for the account behind `api_key` and one call's resolutions."""
-        made = getattr(self._container(api_key), _name_of(provider))
+        made = getattr(self._container(api_key), self._names[id(provider)])
         return made(references__resolutions=resolutions or Resolutions())  # type: ignore[no-any-return]
 
     def _container(self, api_key: str | None) -> UseCases:
