@@ -6,7 +6,7 @@ a hosted process serves many TiFlux accounts; the HTTP connection pool is shared
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -15,13 +15,14 @@ from dependency_injector import containers, providers
 
 from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
-from adapters.mcp.confirmations import Confirmer
+from adapters.mcp.confirmations import Asker
 from adapters.mcp.http_app import header_credential
 from adapters.mcp.prompts import with_prompts
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
+from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tools import ALL_TOOLS
-from adapters.mcp.toolsets import parse_toolsets, select_tools
+from adapters.mcp.toolsets import Selection, parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
@@ -30,10 +31,12 @@ from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
+from adapters.use_cases import UseCasesFor
 from adapters.version import package_version, user_agent
+from application.ports.failures import UpstreamFailure
 from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
-from domain.errors import InvalidCredentials, MissingCredentials
+from domain.errors import DomainError, InvalidCredentials, MissingCredentials
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
 
 
@@ -113,6 +116,10 @@ def _credential_source(settings: Settings) -> Any:
     return lambda _context: key
 
 
+def _selection(specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings) -> Selection:
+    return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only)
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -146,39 +153,29 @@ class Container(containers.DeclarativeContainer):
         allowed_dir=settings.provided.attachments_dir,
     )
     ticket_defaults = providers.Callable(_ticket_defaults, settings)
-    runtime = providers.Singleton(
-        ToolRuntime,
+    use_cases = providers.Singleton(
+        UseCasesFor,
         gateway_for=gateways,
-        translator=translator,
-        zone=settings.provided.zone,
         rich_text=rich_text,
         attachments=attachments,
         ticket_defaults=ticket_defaults,
     )
+    runtime = providers.Singleton(
+        ToolRuntime, use_cases=use_cases, translator=translator, zone=settings.provided.zone
+    )
     tools = providers.Object(ALL_TOOLS)
-    selection = providers.Callable(
-        lambda specs, settings: select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only),
-        tools,
-        settings,
-    )
+    selection = providers.Callable(_selection, tools, settings)
     credential = providers.Callable(_credential_source, settings)
-    confirmer = providers.Callable(
-        lambda settings, gateways, translator, credential: (
-            Confirmer(gateways, translator, credential) if settings.confirm_writes else None
-        ),
-        settings,
-        gateways,
-        translator,
-        credential,
-    )
+    asker = providers.Singleton(Asker, translator)
     mcp_server = providers.Singleton(
         TifluxMCPServer,
         specs=selection.provided.enabled,
         disabled=selection.provided.disabled,
         runtime=runtime,
         credential=credential,
-        version=package_version(),
-        confirmer=confirmer,
+        version=providers.Callable(package_version),
+        asker=asker,
+        confirm_writes=settings.provided.confirm_writes,
     )
 
 
@@ -221,8 +218,14 @@ def build_authorization_server(container: Container, *, ephemeral: bool = False)
     gateways = container.gateways()
 
     async def check_key(api_key: str) -> str | None:
-        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key."""
-        me = await gateways(api_key).people.me()
+        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key.
+
+        The page answers any other DomainError with "TiFlux unavailable"; an upstream failure is not a
+        domain error, so it is handed over as that base class."""
+        try:
+            me = await gateways(api_key).people.me()
+        except UpstreamFailure as failure:
+            raise DomainError(str(failure)) from failure
         return f"tiflux-user:{me.id}"
 
     page = AuthorizePage(

@@ -25,7 +25,7 @@ REGENERATE = ".venv/bin/python -m adapters.docs --output docs/tools.md"
 
 
 def render_tools_markdown(
-    tools: Sequence[ToolSpec[Any, Any]] = ALL_TOOLS, prompts: Sequence[PromptSpec] = PROMPTS
+    tools: Sequence[ToolSpec[Any, Any, Any]] = ALL_TOOLS, prompts: Sequence[PromptSpec] = PROMPTS
 ) -> str:
     """The whole reference: an index by toolset, one section per tool, then the prompts."""
     lines = [
@@ -69,13 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _toolsets(tools: Sequence[ToolSpec[Any, Any]]) -> list[tuple[str, list[ToolSpec[Any, Any]]]]:
+def _toolsets(tools: Sequence[ToolSpec[Any, Any, Any]]) -> list[tuple[str, list[ToolSpec[Any, Any, Any]]]]:
     known = [*TOOLSETS, *sorted({s.toolset for s in tools} - set(TOOLSETS))]
     grouped = [(name, [spec for spec in tools if spec.toolset == name]) for name in known]
     return [(name, members) for name, members in grouped if members]
 
 
-def _tool_section(spec: ToolSpec[Any, Any]) -> list[str]:
+def _tool_section(spec: ToolSpec[Any, Any, Any]) -> list[str]:
     tool = spec.to_mcp("en")
     hints = tool.annotations
     kind = ["read-only"] if hints and hints.read_only_hint else ["**write**"]
@@ -164,7 +164,7 @@ def _prompts_section(prompts: Sequence[PromptSpec]) -> list[str]:
             f"`{arg.name}`{' (required)' if arg.required else ''}: {_text(en[f'{key}.arg.{arg.name}'])}"
             for arg in spec.arguments
         )
-        tools = ", ".join(f"[`{name}`](#{name})" for name in spec.tools)
+        tools = ", ".join(f"[`{name}`](#{name})" for name in spec.tool_names)
         title = f"{_text(pt[f'{key}.title'])} / {_text(en[f'{key}.title'])}"
         lines.append(f"| `{spec.name}` | {title} | {arguments or '—'} | {tools} |")
     return lines

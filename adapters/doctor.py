@@ -18,6 +18,7 @@ from adapters.logs import configure_logging
 from adapters.presenters.markdown.errors import present_error
 from adapters.settings import Settings
 from adapters.version import package_version
+from application.ports.failures import UpstreamFailure
 from domain.errors import DomainError
 from domain.ids import DeskId
 
@@ -91,7 +92,7 @@ async def _check_tiflux(settings: Settings, report: _Report) -> int:
         if settings.default_desk_id is not None:
             desk = await gateway.desks.get(DeskId(settings.default_desk_id))
             report.ok(t("doctor.default_desk", id=settings.default_desk_id, desk=desk.label))
-    except DomainError as error:
+    except (DomainError, UpstreamFailure) as error:
         report.problem(t("doctor.tiflux_failed", error=present_error(error, translator)))
         healthy = False
     finally:

@@ -1,78 +1,196 @@
-"""Name → record resolvers, one per kind of name; each applies the domain policy to what its port gives.
+"""Name → record, for every kind of reference, on the one policy in `domain.resolution`.
 
-An explicit ID always wins: callers only resolve a name when no ID was given.
-Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of active desks); client 1 or 2;
-responsible and requestor 1 (every page of active users); stage 1; catalog item 1 (one page per 200).
+A kind declares where its candidates come from and the names a record answers to; `References` turns a
+`Reference` (an ID, a name, or neither) into an ID and says what a name became. Adding a kind (technical
+group, department, equipment type, …) is declaring one more `Kind`.
+
+An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of
+active desks); client 1 or 2; responsible and requestor 1 (every page of active users); stage 1; catalog
+item 1 (one page per 200).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
-from application.ports.desks import DesksPort
-from application.ports.people import PeoplePort
+from application.ports.gateway import TifluxGateway
 from domain.desks import CatalogItem, Desk, Stage
-from domain.ids import ClientId, DeskId
-from domain.paging import PageRequest
+from domain.errors import InvalidInput
+from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.resolution import (
     Ambiguous,
     Candidate,
+    Decision,
     Match,
     NoMatch,
+    Reference,
     Resolution,
     Resolved,
     Scored,
     candidates_of,
     check_term,
     decide,
+    settle,
 )
 
+
+class _Active(Protocol):
+    @property
+    def active(self) -> bool: ...
+
+
 T = TypeVar("T")
+A = TypeVar("A", bound=_Active)
+IdT = TypeVar("IdT", bound=int)
+S = TypeVar("S")
+
+DESK_REQUIRED = "desk.required"  # the rule broken when a tool needs a desk and got neither ID nor name
 
 
-def desk_label(desk: Desk) -> str:
-    shown = (
-        f"{desk.name} ({desk.display_name})"
-        if desk.display_name and desk.display_name != desk.name
-        else desk.name
-    )
-    return f"{shown} · ID {desk.id}"
+@dataclass(frozen=True)
+class Kind(Generic[T, IdT, S]):
+    """One kind of record a name can designate, within a scope `S` (a desk, a client, or `None`).
+
+    `name` keys the words shown for it ("desk" → "mesa"/"desk"); `find` applies the policy to its candidates.
+    """
+
+    name: str
+    find: Callable[[TifluxGateway, str, S], Awaitable[Resolution[T]]]
+    ident: Callable[[T], IdT]
+    fetch: Callable[[TifluxGateway, IdT], Awaitable[T]] | None = None  # the whole record by ID, if needed
 
 
-def user_label(user: User) -> str:
-    return f"{user.name} <{user.email}> · ID {user.id}" if user.email else f"{user.name} · ID {user.id}"
+@dataclass(frozen=True)
+class Settled(Generic[IdT]):
+    """A reference as settled: the ID (None: nothing given and no default), and how it was reached."""
+
+    id: IdT | None
+    decision: Decision | None = None
+    default: str | None = None  # the argument whose configured default was used
 
 
-def client_label(client: Client) -> str:
-    legal = f" ({client.legal_name})" if client.legal_name else ""
-    return f"{client.name}{legal} · ID {client.id}"
+class Resolutions:
+    """What each name of one call became so far, by argument. A call that goes on after the person picked
+    among several matches starts from it: names already resolved are not looked up again."""
+
+    def __init__(self, known: Mapping[str, object] | None = None, picked: Iterable[str] = ()) -> None:
+        self._records: dict[str, object] = dict(known or {})
+        self._picked = set(picked)
+
+    def get(self, name_field: str) -> object | None:
+        return self._records.get(name_field)
+
+    def remember(self, name_field: str, record: object) -> None:
+        self._records.setdefault(name_field, record)
+
+    def picked(self, name_field: str) -> bool:
+        return name_field in self._picked
+
+    def with_pick(self, name_field: str, record: object) -> Resolutions:
+        """These resolutions, and the record the person picked for `name_field`."""
+        return Resolutions({**self._records, name_field: record}, {*self._picked, name_field})
 
 
-def stage_label(stage: Stage) -> str:
-    order = f" · ordem {stage.order}" if stage.order is not None else ""
-    return f"{stage.name} · ID {stage.id}{order}"
+@dataclass(frozen=True)
+class References:
+    """Turns the references of one call into IDs, remembering what each name became."""
+
+    gateway: TifluxGateway
+    resolutions: Resolutions = field(default_factory=Resolutions)
+
+    async def resolve(
+        self, kind: Kind[T, IdT, S], ref: Reference[IdT], scope: S, *, default: IdT | None = None
+    ) -> Settled[IdT]:
+        """The ID `ref` designates: its ID, the record its name resolves to, or `default`."""
+        if ref.id is not None:
+            return Settled(ref.id)
+        if ref.name:
+            record = await self.record(kind, ref, scope)
+            return Settled(kind.ident(record), self.decision(ref, record))
+        if default is not None:
+            return Settled(default, default=ref.id_field)
+        return Settled(None)
+
+    def decision(self, ref: Reference[IdT], record: object) -> Decision:
+        """What `ref`'s name became, and whether the person picked it."""
+        return Decision(ref.name_field, ref.name or "", record, self.resolutions.picked(ref.name_field))
+
+    async def one(self, kind: Kind[T, IdT, S], ref: Reference[IdT], scope: S, *, missing: str) -> T:
+        """The record an ID (fetched whole) or a name designates; neither is `InvalidInput(missing)`."""
+        if ref.id is not None and kind.fetch is not None:
+            return await kind.fetch(self.gateway, ref.id)
+        if not ref.name:
+            raise InvalidInput(ref.id_field, missing)
+        return await self.record(kind, ref, scope)
+
+    async def record(self, kind: Kind[T, IdT, S], ref: Reference[IdT], scope: S) -> T:
+        """The one record `ref`'s name designates; raises Ambiguous (naming the argument) or NotFound."""
+        found = await self.record_if_any(kind, ref, scope, missing_ok=False)
+        assert found is not None
+        return found
+
+    def among(self, kind: Kind[T, IdT, S], ref: Reference[IdT], candidates: Sequence[Candidate[T]]) -> T:
+        """The one of `candidates` that `ref`'s name designates (a caller that narrowed them itself)."""
+        known = self.resolutions.get(ref.name_field)
+        if known is not None:
+            return known  # type: ignore[return-value]  # one of this kind's own candidates, earlier
+        return self._remembered(kind, ref, decide(check_term(ref.name or "", ref.name_field), candidates))
+
+    async def record_if_any(
+        self, kind: Kind[T, IdT, S], ref: Reference[IdT], scope: S, *, missing_ok: bool = True
+    ) -> T | None:
+        """The record `ref`'s name designates, or None when none answers to it; an ambiguous name raises."""
+        known = self.resolutions.get(ref.name_field)
+        if known is not None:
+            return known  # type: ignore[return-value]  # one of this kind's own candidates, earlier
+        outcome = await kind.find(self.gateway, check_term(ref.name or "", ref.name_field), scope)
+        if isinstance(outcome, NoMatch) and missing_ok:
+            return None
+        return self._remembered(kind, ref, outcome)
+
+    def _remembered(self, kind: Kind[T, IdT, S], ref: Reference[IdT], outcome: Resolution[T]) -> T:
+        record = settle(outcome, kind.name, ref.name_field)
+        self.resolutions.remember(ref.name_field, record)
+        return record
 
 
-def item_label(item: CatalogItem) -> str:
-    where = " / ".join(part.name for part in (item.catalog, item.area) if part)
-    return f"{item.name} ({where}) · ID {item.id}" if where else f"{item.name} · ID {item.id}"
+def required(ref: Reference[IdT], settled: Settled[IdT], env: str = "") -> IdT:
+    """The settled ID, or the error that names the argument, its name argument and the default's setting."""
+    if settled.id is None:
+        raise InvalidInput(ref.id_field, "required_or_default", {"name": ref.name_field, "env": env})
+    return settled.id
+
+
+def decisions(*settled: Settled[Any] | None) -> tuple[Decision, ...]:
+    """What each name became, in the order given."""
+    return tuple(s.decision for s in settled if s is not None and s.decision is not None)
+
+
+# --- the kinds -------------------------------------------------------------------------------------------
 
 
 def _desk_names(desk: Desk) -> Iterable[str | None]:
     return desk.names
 
 
-def _client_names(client: Client) -> Iterable[str | None]:
-    return (client.name, client.legal_name)
+def client_names(client: Client) -> Iterable[str]:
+    """A client answers to its name and its legal name."""
+    return tuple(name for name in (client.name, client.legal_name) if name)
 
 
-def _user_names(user: User) -> Iterable[str | None]:
+def user_names(user: User) -> Iterable[str | None]:
+    """A user answers to their name, their e-mail and its local part."""
     local_part = user.email.split("@", 1)[0] if user.email else None
     return (user.name, user.email, local_part)
+
+
+def _own_name(record: Stage | CatalogItem) -> Iterable[str | None]:
+    return (record.name,)
 
 
 def _trusting_the_api(term: str, found: list[Candidate[T]]) -> Resolution[T]:
@@ -85,96 +203,81 @@ def _trusting_the_api(term: str, found: list[Candidate[T]]) -> Resolution[T]:
     return Ambiguous(term, tuple(Scored(c, Match.SUBSTRING) for c in found))
 
 
-@dataclass(frozen=True)
-class DeskResolver:
-    """`desk_name` → an active desk: the API's exact-name filter first, then every active desk, locally."""
-
-    desks: DesksPort
-
-    async def resolve(self, name: str, field: str = "desk_name") -> Resolution[Desk]:
-        term = check_term(name, field)
-        exact = await self.desks.list(active=True, name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))
-        found = [desk for desk in exact if desk.active]
-        if found:
-            return _trusting_the_api(term, candidates_of(found, _desk_names, desk_label))
-        every = await every_page(lambda page: self.desks.list(active=True, name=None, page=page))
-        return decide(term, candidates_of([d for d in every if d.active], _desk_names, desk_label))
+async def _find_desk(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Desk]:
+    """An active desk: the API's exact-name filter first, then every active desk, locally."""
+    desks = gateway.desks
+    return await _filtered_then_local(
+        term,
+        lambda page: desks.list(active=True, name=term, page=page),
+        lambda page: desks.list(active=True, name=None, page=page),
+        _desk_names,
+    )
 
 
-@dataclass(frozen=True)
-class ClientResolver:
-    """`client_name` → an active client: the API's partial filter, then an accent-insensitive local search."""
-
-    people: PeoplePort
-
-    async def resolve(self, name: str, field: str = "client_name") -> Resolution[Client]:
-        term = check_term(name, field)
-        page = await self.people.clients(name=term, active=True, page=PageRequest(1, LOOKUP_PAGE_SIZE))
-        found = [client for client in page if client.active]
-        if found:
-            return _trusting_the_api(term, candidates_of(found, _client_names, client_label))
-        every = await every_page(lambda p: self.people.clients(name=None, active=True, page=p))
-        return decide(term, candidates_of([c for c in every if c.active], _client_names, client_label))
+async def _find_client(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Client]:
+    """An active client: the API's partial filter, then an accent-insensitive local search."""
+    people = gateway.people
+    return await _filtered_then_local(
+        term,
+        lambda page: people.clients(name=term, active=True, page=page),
+        lambda page: people.clients(name=None, active=True, page=page),
+        client_names,
+    )
 
 
-@dataclass(frozen=True)
-class ResponsibleResolver:
-    """`responsible_name` → an active attendant or admin, by name or e-mail."""
-
-    people: PeoplePort
-
-    async def resolve(self, name: str, field: str = "responsible_name") -> Resolution[User]:
-        term = check_term(name, field)
-        users = await every_page(lambda page: self.people.users(user_type=None, active=True, page=page))
-        staff = [u for u in users if u.type is not None and u.type.can_attend and u.active]
-        return decide(term, candidates_of(staff, _user_names, user_label))
-
-
-@dataclass(frozen=True)
-class RequestorResolver:
-    """`requestor_name` → an active requestor, among the client's people when the client is known.
-
-    No match is not an error for the caller: TiFlux creates a new requestor with that name.
-    """
-
-    people: PeoplePort
-
-    async def resolve(
-        self, name: str, client_id: ClientId | None = None, field: str = "requestor_name"
-    ) -> Resolution[User]:
-        term = check_term(name, field)
-        users = await every_page(
-            lambda page: self.people.users(user_type=UserType.CLIENT, active=True, page=page)
-        )
-        people = [
-            u
-            for u in users
-            if u.active and (client_id is None or u.client_id is None or u.client_id == client_id)
-        ]
-        return decide(term, candidates_of(people, _user_names, user_label))
+async def _filtered_then_local(
+    term: str,
+    filtered: Callable[[PageRequest], Awaitable[Page[A]]],
+    everything: Callable[[PageRequest], Awaitable[Page[A]]],
+    names: Callable[[A], Iterable[str | None]],
+) -> Resolution[A]:
+    """The active records the API's own name filter finds (first page), else every active one, locally."""
+    found = [record for record in await filtered(PageRequest(1, LOOKUP_PAGE_SIZE)) if record.active]
+    if found:
+        return _trusting_the_api(term, candidates_of(found, names))
+    every = await every_page(everything)
+    return decide(term, candidates_of([record for record in every if record.active], names))
 
 
-@dataclass(frozen=True)
-class StageResolver:
-    """`stage_name` → a stage of one desk."""
-
-    desks: DesksPort
-
-    async def resolve(self, desk_id: DeskId, name: str, field: str = "stage_name") -> Resolution[Stage]:
-        term = check_term(name, field)
-        stages = await every_page(lambda page: self.desks.stages(desk_id, page))
-        return decide(term, candidates_of(stages, lambda s: (s.name,), stage_label))
+async def _find_responsible(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[User]:
+    """An active attendant or admin, by name or e-mail."""
+    users = await every_page(lambda page: gateway.people.users(user_type=None, active=True, page=page))
+    staff = [u for u in users if u.type is not None and u.type.can_attend and u.active]
+    return decide(term, candidates_of(staff, user_names))
 
 
-@dataclass(frozen=True)
-class CatalogItemResolver:
-    """`catalog_item_name` → an item of one desk's services catalog."""
+async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId | None) -> Resolution[User]:
+    """An active requestor, among the client's people when the client is known."""
+    users = await every_page(
+        lambda page: gateway.people.users(user_type=UserType.CLIENT, active=True, page=page)
+    )
+    people = [
+        u
+        for u in users
+        if u.active and (client_id is None or u.client_id is None or u.client_id == client_id)
+    ]
+    return decide(term, candidates_of(people, user_names))
 
-    desks: DesksPort
 
-    async def resolve(
-        self, desk_id: DeskId, name: str, field: str = "catalog_item_name"
-    ) -> Resolution[CatalogItem]:
-        term = check_term(name, field)
-        items = await every_page(lambda page: self.desks.catalog_items(desk_id, page))
-        return decide(term, candidates_of(items, lambda i: (i.name,), item_label))
+async def _find_stage(gateway: TifluxGateway, term: str, desk_id: DeskId) -> Resolution[Stage]:
+    stages = await every_page(lambda page: gateway.desks.stages(desk_id, page))
+    return decide(term, candidates_of(stages, _own_name))
+
+
+async def _find_catalog_item(gateway: TifluxGateway, term: str, desk_id: DeskId) -> Resolution[CatalogItem]:
+    items = await every_page(lambda page: gateway.desks.catalog_items(desk_id, page))
+    return decide(term, candidates_of(items, _own_name))
+
+
+async def _fetch_desk(gateway: TifluxGateway, desk_id: DeskId) -> Desk:
+    return await gateway.desks.get(desk_id)
+
+
+DESK: Kind[Desk, DeskId, None] = Kind("desk", _find_desk, lambda desk: desk.id, _fetch_desk)
+CLIENT: Kind[Client, ClientId, None] = Kind("client", _find_client, lambda client: client.id)
+RESPONSIBLE: Kind[User, UserId, None] = Kind("responsible", _find_responsible, lambda user: user.id)
+REQUESTOR: Kind[User, UserId, ClientId | None] = Kind("requestor", _find_requestor, lambda user: user.id)
+STAGE: Kind[Stage, StageId, DeskId] = Kind("stage", _find_stage, lambda stage: stage.id)
+CATALOG_ITEM: Kind[CatalogItem, CatalogItemId, DeskId] = Kind(
+    "catalog_item", _find_catalog_item, lambda item: item.id
+)

@@ -43,7 +43,7 @@ class NotFound(DomainError):
 
     kind: str
     reference: str
-    suggestions: Sequence[str] = default(default_factory=tuple)
+    suggestions: Sequence[object] = default(default_factory=tuple)  # records with close names
 
     def __str__(self) -> str:
         return f"{self.kind} {self.reference} not found"
@@ -51,12 +51,15 @@ class NotFound(DomainError):
 
 @dataclass
 class Ambiguous(DomainError):
-    """A name matched several candidates; the user must choose one."""
+    """A name matched several records, best first; the user must choose one.
+
+    `field` is the argument the name came from (e.g. "desk_name"), so a choice can go back to it.
+    """
 
     kind: str
     term: str
-    candidates: Sequence[str]
-    choices: Sequence[tuple[int, str]] = ()  # (ID, label) of each candidate that has an ID
+    options: Sequence[object]
+    field: str = ""
 
     def __str__(self) -> str:
         return f"{self.kind} {self.term!r} is ambiguous"
@@ -98,41 +101,3 @@ class Rejected(DomainError):
 
     def __str__(self) -> str:
         return "; ".join(self.messages) or "rejected by TiFlux"
-
-
-@dataclass
-class RateLimited(DomainError):
-    """TiFlux asked us to slow down; retry after the given number of seconds if known."""
-
-    retry_after_seconds: float | None = None
-
-    def __str__(self) -> str:
-        return "rate limited"
-
-
-@dataclass
-class UpstreamUnavailable(DomainError):
-    """TiFlux could not be reached or failed (network, timeout, 5xx, an answer that is not its JSON).
-
-    `attempts` counts the requests made for this call (reads are retried); `retry_after_seconds` is the
-    pause TiFlux's last answer asked for (`Retry-After`), if it asked for one.
-    """
-
-    reason: str
-    write_may_have_happened: bool = False
-    attempts: int = 1
-    retry_after_seconds: float | None = None
-
-    def __str__(self) -> str:
-        return f"TiFlux unavailable: {self.reason}"
-
-
-@dataclass
-class CircuitOpen(DomainError):
-    """TiFlux failed several times in a row for this account, so calls fail fast for a while, unsent."""
-
-    failures: int
-    retry_in_seconds: float
-
-    def __str__(self) -> str:
-        return f"TiFlux paused after {self.failures} failures"

@@ -7,7 +7,11 @@ Rules, in order:
 3. An exact match on any name wins outright (several exact matches are still a choice).
 4. Otherwise exactly one candidate with a positive score is resolved; several are ambiguous (best first);
    none is not found, with up to five closest names as suggestions.
-The outcome is a value, so a caller can ask the user to choose instead of failing.
+The outcome is a value, so a caller can ask the user to choose instead of failing. Candidates and
+suggestions are records, never words: presenters label them in the user's language.
+
+A `Reference` is how a call designates one record: an ID (which wins), a name to resolve, or neither (then
+the configured default, if there is one); a `Decision` is what a name became.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from domain.errors import InvalidInput
 from domain.errors import NotFound as NotFoundError
 
 T = TypeVar("T")
+IdT = TypeVar("IdT", bound=int)
 
 MAX_SUGGESTIONS = 5
 SUGGESTION_LIKENESS = 0.6  # difflib ratio; below it a name is not offered as a suggestion
@@ -79,11 +84,10 @@ def best_score(term: str, names: Iterable[str]) -> Match:
 
 @dataclass(frozen=True)
 class Candidate(Generic[T]):
-    """Something a name may refer to: the thing, the names it answers to, and how to show it to a person."""
+    """Something a name may refer to: the thing, and the names it answers to."""
 
     value: T
     names: tuple[str, ...]
-    label: str
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,42 @@ class Ambiguous(Generic[T]):
 
 
 @dataclass(frozen=True)
-class NoMatch:
+class NoMatch(Generic[T]):
     term: str
-    suggestions: tuple[str, ...]
+    suggestions: tuple[T, ...]
 
 
-Resolution = Resolved[T] | Ambiguous[T] | NoMatch
+Resolution = Resolved[T] | Ambiguous[T] | NoMatch[T]
+
+
+@dataclass(frozen=True)
+class Reference(Generic[IdT]):
+    """An ID (which wins), or a name to resolve, or neither: then the configured default, if any.
+
+    `id_field` and `name_field` are the arguments they came from, so an error or a question names them.
+    """
+
+    id_field: str
+    name_field: str
+    id: IdT | None = None
+    name: str | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.id is not None or bool(self.name)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a name became: argument `desk_name`, term "cansados", the record it designates.
+
+    `picked` says the person chose it among several matches.
+    """
+
+    field: str
+    term: str
+    record: object
+    picked: bool = False
 
 
 def check_term(term: str, field: str) -> str:
@@ -144,8 +178,8 @@ def decide(term: str, candidates: Sequence[Candidate[T]]) -> Resolution[T]:
     return NoMatch(term, suggest(term, candidates))
 
 
-def suggest(term: str, candidates: Iterable[Candidate[T]]) -> tuple[str, ...]:
-    """Up to five labels whose names look most like the term."""
+def suggest(term: str, candidates: Iterable[Candidate[T]]) -> tuple[T, ...]:
+    """Up to five candidates whose names look most like the term."""
     wanted = normalise(term)
 
     def likeness(candidate: Candidate[T]) -> float:
@@ -154,27 +188,19 @@ def suggest(term: str, candidates: Iterable[Candidate[T]]) -> tuple[str, ...]:
         )
 
     ranked = sorted(candidates, key=likeness, reverse=True)
-    return tuple(c.label for c in ranked[:MAX_SUGGESTIONS] if likeness(c) >= SUGGESTION_LIKENESS)
+    return tuple(c.value for c in ranked[:MAX_SUGGESTIONS] if likeness(c) >= SUGGESTION_LIKENESS)
 
 
-def settle(outcome: Resolution[T], kind: str) -> T:
-    """The resolved value, or the domain error a person can act on."""
+def settle(outcome: Resolution[T], kind: str, field: str = "") -> T:
+    """The resolved value, or the domain error a person can act on (naming the argument, `field`)."""
     if isinstance(outcome, Resolved):
         return outcome.value
     if isinstance(outcome, Ambiguous):
-        return _raise_ambiguous(outcome, kind)
+        options = tuple(s.candidate.value for s in outcome.options)
+        raise AmbiguousError(kind, outcome.term, options, field)
     raise NotFoundError(kind, f'"{outcome.term}"', suggestions=outcome.suggestions)
 
 
-def _raise_ambiguous(outcome: Ambiguous[T], kind: str) -> T:
-    labels = tuple(s.candidate.label for s in outcome.options)
-    ids = [getattr(s.candidate.value, "id", None) for s in outcome.options]
-    choices = tuple((i, label) for i, label in zip(ids, labels, strict=True) if isinstance(i, int))
-    raise AmbiguousError(kind, outcome.term, labels, choices)
-
-
-def candidates_of(
-    items: Iterable[T], names: Callable[[T], Iterable[str | None]], label: Callable[[T], str]
-) -> list[Candidate[T]]:
+def candidates_of(items: Iterable[T], names: Callable[[T], Iterable[str | None]]) -> list[Candidate[T]]:
     """Wrap records as candidates, dropping empty names."""
-    return [Candidate(item, tuple(n for n in names(item) if n), label(item)) for item in items]
+    return [Candidate(item, tuple(n for n in names(item) if n)) for item in items]

@@ -20,12 +20,13 @@ from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.queries import TicketFilter
 from application.resolvers import (
-    CatalogItemResolver,
-    ClientResolver,
-    DeskResolver,
-    RequestorResolver,
-    ResponsibleResolver,
-    StageResolver,
+    CATALOG_ITEM,
+    CLIENT,
+    DESK,
+    REQUESTOR,
+    RESPONSIBLE,
+    STAGE,
+    References,
 )
 from application.use_cases.tickets import ListTickets, TicketNames
 from domain.errors import DomainError
@@ -63,32 +64,32 @@ def demo_tenant(world: dict[str, Any], name: str) -> None:
 
 @when(parsers.parse('someone asks for the desk "{name}"'))
 def ask_desk(world: dict[str, Any], name: str) -> None:
-    world["outcome"] = run(DeskResolver(world["gateway"].desks).resolve(name))
+    world["outcome"] = run(DESK.find(world["gateway"], name, None))
 
 
 @when(parsers.parse('someone asks for the client "{name}"'))
 def ask_client(world: dict[str, Any], name: str) -> None:
-    world["outcome"] = run(ClientResolver(world["gateway"].people).resolve(name))
+    world["outcome"] = run(CLIENT.find(world["gateway"], name, None))
 
 
 @when(parsers.parse('someone assigns the ticket to "{name}"'))
 def ask_responsible(world: dict[str, Any], name: str) -> None:
-    world["outcome"] = run(ResponsibleResolver(world["gateway"].people).resolve(name))
+    world["outcome"] = run(RESPONSIBLE.find(world["gateway"], name, None))
 
 
 @when(parsers.parse('someone names the requestor "{name}" for client {client_id:d}'))
 def ask_requestor(world: dict[str, Any], name: str, client_id: int) -> None:
-    world["outcome"] = run(RequestorResolver(world["gateway"].people).resolve(name, ClientId(client_id)))
+    world["outcome"] = run(REQUESTOR.find(world["gateway"], name, ClientId(client_id)))
 
 
 @when(parsers.parse('someone asks for the stage "{name}" of desk {desk_id:d}'))
 def ask_stage(world: dict[str, Any], name: str, desk_id: int) -> None:
-    world["outcome"] = run(StageResolver(world["gateway"].desks).resolve(DeskId(desk_id), name))
+    world["outcome"] = run(STAGE.find(world["gateway"], name, DeskId(desk_id)))
 
 
 @when(parsers.parse('someone asks for the catalog item "{name}" of desk {desk_id:d}'))
 def ask_item(world: dict[str, Any], name: str, desk_id: int) -> None:
-    world["outcome"] = run(CatalogItemResolver(world["gateway"].desks).resolve(DeskId(desk_id), name))
+    world["outcome"] = run(CATALOG_ITEM.find(world["gateway"], name, DeskId(desk_id)))
 
 
 def resolved(world: dict[str, Any]) -> Any:
@@ -135,7 +136,7 @@ def new_requestor(world: dict[str, Any], name: str) -> None:
 def suggested(world: dict[str, Any], name: str) -> None:
     outcome = world["outcome"]
     assert isinstance(outcome, NoMatch)
-    assert any(suggestion.startswith(f"{name} ") for suggestion in outcome.suggestions), outcome.suggestions
+    assert any(suggestion.name == name for suggestion in outcome.suggestions), outcome.suggestions
 
 
 # --- listing tickets through the use case ------------------------------------------------------------
@@ -143,7 +144,7 @@ def suggested(world: dict[str, Any], name: str) -> None:
 
 def list_tickets(world: dict[str, Any], query: TicketFilter, names: TicketNames) -> None:
     gateway = world["gateway"]
-    use_case = ListTickets(gateway.tickets, gateway.desks, gateway.people)
+    use_case = ListTickets(gateway.tickets, References(gateway))
     try:
         world["listing"] = run(use_case(query, names, PageRequest()))
     except DomainError as error:

@@ -23,6 +23,14 @@ from pydantic import Field
 
 from adapters.i18n import Translator
 from adapters.mcp.spec import ToolSpec
+from adapters.mcp.tools.chats import GET_CHAT, LIST_INBOX_CHATS
+from adapters.mcp.tools.records import (
+    CREATE_APPOINTMENT,
+    GET_TICKET_STAGES_SLAS,
+    LIST_APPOINTMENTS,
+    LIST_INTERNAL_COMMUNICATIONS,
+)
+from adapters.mcp.tools.tickets import GET_TICKET
 from adapters.mcp.toolsets import Narrowing, narrowing_from
 from domain.errors import InvalidInput
 from domain.ids import TicketNumber
@@ -56,21 +64,25 @@ class PromptSpec:
     """One prompt. `tools` are the tools its text names: all must be offered for the prompt to be."""
 
     name: str
-    tools: tuple[str, ...]
+    tools: tuple[ToolSpec[Any, Any, Any], ...]
     arguments: tuple[ArgumentSpec, ...]
     write: Callable[[Translator, Mapping[str, Any]], str]
 
+    @property
+    def tool_names(self) -> tuple[str, ...]:
+        return tuple(tool.name for tool in self.tools)
+
 
 def register_prompts(
-    server: MCPServer[Any], translator: Translator, zone: ZoneInfo, offered: Sequence[ToolSpec[Any, Any]]
+    server: MCPServer[Any], translator: Translator, zone: ZoneInfo, offered: Sequence[ToolSpec[Any, Any, Any]]
 ) -> None:
     """Add to `server` every prompt whose tools are all `offered`, and the gate in front of them."""
     tools = {spec.name: spec for spec in offered}
-    chosen = [spec for spec in PROMPTS if all(name in tools for name in spec.tools)]
+    chosen = [spec for spec in PROMPTS if all(name in tools for name in spec.tool_names)]
     for spec in chosen:
         server.add_prompt(_as_prompt(spec, translator, zone))
     server.middleware.append(
-        PromptGate({spec.name: [tools[n] for n in spec.tools] for spec in chosen}, translator)
+        PromptGate({spec.name: [tools[n] for n in spec.tool_names] for spec in chosen}, translator)
     )
 
 
@@ -94,7 +106,9 @@ class PromptGate:
     in hosted mode a connection narrowed by `x-tiflux-toolsets` / `x-tiflux-read-only` is neither shown nor
     given a prompt whose tools it cannot call."""
 
-    def __init__(self, tools_of: Mapping[str, Sequence[ToolSpec[Any, Any]]], translator: Translator) -> None:
+    def __init__(
+        self, tools_of: Mapping[str, Sequence[ToolSpec[Any, Any, Any]]], translator: Translator
+    ) -> None:
         self._tools_of = tools_of
         self._t = translator
 
@@ -210,19 +224,19 @@ def _log_daily_hours(t: Translator, args: Mapping[str, Any]) -> str:
 
 TRIAGE_CHAT_INBOX = PromptSpec(
     name="triage_chat_inbox",
-    tools=("list_inbox_chats", "get_chat"),
+    tools=(LIST_INBOX_CHATS, GET_CHAT),
     arguments=(ArgumentSpec("limit", chat_count), ArgumentSpec("department_id", optional_id)),
     write=_triage_chat_inbox,
 )
 TICKET_SHIFT_HANDOVER = PromptSpec(
     name="ticket_shift_handover",
-    tools=("get_ticket", "list_internal_communications", "get_ticket_stages_slas"),
+    tools=(GET_TICKET, LIST_INTERNAL_COMMUNICATIONS, GET_TICKET_STAGES_SLAS),
     arguments=(ArgumentSpec("ticket_number", ticket_number, required=True),),
     write=_ticket_shift_handover,
 )
 LOG_DAILY_HOURS = PromptSpec(
     name="log_daily_hours",
-    tools=("list_appointments", "create_appointment"),
+    tools=(LIST_APPOINTMENTS, CREATE_APPOINTMENT),
     arguments=(ArgumentSpec("date", past_day), ArgumentSpec("ticket_numbers", ticket_numbers)),
     write=_log_daily_hours,
 )
@@ -261,6 +275,7 @@ def _as_prompt(spec: PromptSpec, t: Translator, zone: ZoneInfo) -> Prompt:
         ],
         fn=render,
         check=check,
+        context_kwarg=None,  # `render` takes no context
     )
 
 

@@ -1,15 +1,16 @@
-"""Running one tool call: validate, pick the tenant's gateway, run the use case, present, explain failures.
+"""Running one tool call: validate once, build the account's use case, run it, present, explain failures.
 
-Every outcome is a `CallToolResult`; nothing here raises to the SDK, so the model never sees a JSON-RPC
-error, a traceback or a secret.
+The outcome is a value (`adapters/mcp/outcome.py`): an answer, a refusal, or a question for the person (a
+confirmation, a choice) that the server asks before going on with the same validated arguments. Nothing
+here raises to the SDK, so the model never sees a JSON-RPC error, a traceback or a secret.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,85 +19,88 @@ from pydantic import ValidationError
 
 from adapters import progress
 from adapters.i18n import Translator
-from adapters.mcp.spec import Services, ToolSpec
+from adapters.mcp.outcome import Answered, ChoiceNeeded, ConfirmationNeeded, Outcome, Refused
+from adapters.mcp.spec import Asking, ToolSpec
 from adapters.mcp.structured import structured
 from adapters.mcp.validation import explain
 from adapters.presenters.markdown.errors import present_error
 from adapters.presenters.markdown.format import Formatter
-from application.ports.attachments import AttachmentsPort
-from application.ports.gateway import TifluxGateway
-from application.ports.rich_text import RichTextPort
-from application.use_cases.create_ticket import TicketDefaults
+from adapters.use_cases import UseCasesFor
+from application.ports.failures import UpstreamFailure
+from application.resolvers import Resolutions
 from domain.errors import Ambiguous, DomainError
 
 logger = logging.getLogger(__name__)
 
-GatewayFor = Callable[[str | None], TifluxGateway]
-
 
 @dataclass(frozen=True)
 class ToolRuntime:
-    """What every call needs: how to reach the tenant's TiFlux, and how to speak to the user."""
+    """What every call needs: the use cases of the caller's TiFlux account, and how to speak to the user."""
 
-    gateway_for: GatewayFor
+    use_cases: UseCasesFor
     translator: Translator
     zone: ZoneInfo
-    rich_text: RichTextPort
-    attachments: AttachmentsPort
-    ticket_defaults: TicketDefaults = field(default_factory=TicketDefaults)
-
-    def valid(self, spec: ToolSpec[Any, Any], arguments: Mapping[str, Any]) -> bool:
-        """Whether the arguments pass the tool's own validation (nothing is sent to find out)."""
-        try:
-            spec.input_model.model_validate(dict(arguments), context={"zone": self.zone})
-        except ValidationError:
-            return False
-        return True
 
     async def call(
         self,
-        spec: ToolSpec[Any, Any],
+        spec: ToolSpec[Any, Any, Any],
         arguments: Mapping[str, Any],
         api_key: str | None,
         report: progress.Report | None = None,
-        ambiguities: list[Ambiguous] | None = None,
-    ) -> CallToolResult:
-        """The call's result; an ambiguous name is also handed to `ambiguities` (to ask the user)."""
-        with progress.reporting(report):
-            return _without_key(await self._answer(spec, arguments, api_key, ambiguities), api_key)
-
-    async def _answer(
-        self,
-        spec: ToolSpec[Any, Any],
-        arguments: Mapping[str, Any],
-        api_key: str | None,
-        ambiguities: list[Ambiguous] | None = None,
-    ) -> CallToolResult:
-        t = self.translator
+        *,
+        confirm_first: bool = False,
+    ) -> Outcome:
+        """Validate once; then ask first (a confirmed write, when `confirm_first`), or run."""
         try:
             args = spec.input_model.model_validate(dict(arguments), context={"zone": self.zone})
         except ValidationError as exc:
             logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
-            return _error(explain(exc, spec.input_model, t))
-        try:
-            services = Services(
-                self.gateway_for(api_key), self.rich_text, self.ticket_defaults, self.attachments
-            )
-            result = await spec.use_case(services, args)
-            text = spec.presenter(result, args, Formatter(t, self.zone))
-        except DomainError as exc:
-            logger.info("%s: %s", spec.name, type(exc).__name__)
-            if isinstance(exc, Ambiguous) and ambiguities is not None:
-                ambiguities.append(exc)
-            return _error(present_error(exc, t))
-        except Exception:
-            reference = uuid.uuid4().hex[:8]
-            logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
-            return _error(t("error.internal", ref=reference))
-        return CallToolResult(
+            return Refused(_error(explain(exc, spec.input_model, self.translator)))
+        if confirm_first and spec.confirmation is not None:
+            return await self._confirmation(spec, args, api_key)
+        return await self.run(spec, args, api_key, Resolutions(), report)
+
+    async def run(
+        self,
+        spec: ToolSpec[Any, Any, Any],
+        args: Any,
+        api_key: str | None,
+        resolutions: Resolutions,
+        report: progress.Report | None = None,
+    ) -> Answered | Refused | ChoiceNeeded:
+        """Run the use case on validated arguments, from what the call's names already became."""
+        t = self.translator
+        with progress.reporting(report):
+            try:
+                use_case = self.use_cases.build(spec.use_case, api_key, resolutions)
+                result = await spec.run(args, use_case)
+                text = spec.presented(result, args, Formatter(t, self.zone))
+            except Ambiguous as exc:
+                logger.info("%s: %s", spec.name, type(exc).__name__)
+                refusal = _without_key(_error(present_error(exc, t)), api_key)
+                return ChoiceNeeded(args, exc, resolutions, refusal)
+            except (DomainError, UpstreamFailure) as exc:  # TiFlux's answer, or its absence, explained
+                logger.info("%s: %s", spec.name, type(exc).__name__)
+                return Refused(_without_key(_error(present_error(exc, t)), api_key))
+            except Exception:
+                reference = uuid.uuid4().hex[:8]
+                logger.exception("%s: unexpected failure (ref %s)", spec.name, reference)
+                return Refused(_error(t("error.internal", ref=reference)))
+        answer = CallToolResult(
             content=[TextContent(type="text", text=text)],
             structured_content=structured(result, spec.output_model),
         )
+        return Answered(_without_key(answer, api_key))
+
+    async def _confirmation(
+        self, spec: ToolSpec[Any, Any, Any], args: Any, api_key: str | None
+    ) -> ConfirmationNeeded | Refused:
+        assert spec.confirmation is not None
+        try:
+            asking = Asking(self.translator, self.use_cases.gateway(api_key))
+        except DomainError as exc:  # no usable key: the call would fail anyway, so say why now
+            return Refused(_error(present_error(exc, self.translator)))
+        return ConfirmationNeeded(args, await spec.confirmation.question(args, asking))
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:

@@ -18,11 +18,12 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult, ListToolsResult, TextContent
 from mcp.types import Tool as MCPTool
 
-from adapters.mcp.confirmations import Chooser, Confirmer
+from adapters.mcp.confirmations import Asker
+from adapters.mcp.outcome import ChoiceNeeded, ConfirmationNeeded
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.toolsets import Narrowing, narrowing_from
-from domain.errors import Ambiguous
+from application.resolvers import Resolutions
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
 
@@ -32,14 +33,15 @@ class TifluxMCPServer(MCPServer[Any]):
 
     def __init__(
         self,
-        specs: Sequence[ToolSpec[Any, Any]],
+        specs: Sequence[ToolSpec[Any, Any, Any]],
         runtime: ToolRuntime,
         credential: CredentialSource,
         *,
         version: str,
         disabled: Mapping[str, str] | None = None,
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
-        confirmer: Confirmer | None = None,
+        asker: Asker | None = None,
+        confirm_writes: bool = True,
     ) -> None:
         super().__init__(
             "tiflux-mcp",
@@ -52,70 +54,79 @@ class TifluxMCPServer(MCPServer[Any]):
         self._listing = [spec.to_mcp(runtime.translator.language) for spec in specs]
         self._runtime = runtime
         self._credential = credential
-        self.confirmer = confirmer  # read by the confirmation resolvers through the call's context
+        self._asker = asker  # asks to pick among matches; and to confirm writes, when `confirm_writes`
+        self._confirm_writes = confirm_writes
         self.middleware.append(MalformedToolCall(runtime))
         self.middleware.append(HeaderNarrowing(self._specs, runtime))
 
     async def list_tools(self) -> list[MCPTool]:
         return list(self._listing)
 
-    async def call_tool(  # type: ignore[override]  # may also ask the user (InputRequiredResult)
+    async def call_tool(  # may also ask the user (InputRequiredResult)
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
         spec = self._specs.get(name)
         if spec is None:
             return unknown_tool(name, self._runtime.translator, self._disabled.get(name))
-        arguments = arguments or {}
-        if self._should_confirm(spec, arguments, context):
-            assert self.confirmer is not None and context is not None
-            try:
-                verdict = await self.confirmer.ask(name, arguments, context)
-            except ToolError:  # the client answered with something other than the form: no write
-                text = self._runtime.translator("confirm.declined", tool=name)
-                return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+        asker = self._asker if Asker.can_ask(context) else None
+        key = self._credential(context)
+        report = context.report_progress if context is not None else None  # sent only if the client asked
+        confirm_first = asker is not None and self._confirm_writes
+        outcome = await self._runtime.call(spec, arguments or {}, key, report, confirm_first=confirm_first)
+        if isinstance(outcome, ConfirmationNeeded):
+            assert asker is not None and context is not None
+            verdict = await self._confirmed(spec, outcome, asker, context)
             if verdict is not None:
                 return verdict
-        report = context.report_progress if context is not None else None  # sent only if the client asked
-        ambiguities: list[Ambiguous] = []
-        result = await self._runtime.call(spec, arguments, self._credential(context), report, ambiguities)
-        if not ambiguities or context is None:
-            return result
-        return await self._choose_and_retry(spec, arguments, context, result, ambiguities[0])
+            outcome = await self._runtime.run(spec, outcome.args, key, Resolutions(), report)
+        if isinstance(outcome, ChoiceNeeded):
+            if asker is None or context is None:
+                return outcome.refusal  # an error listing the candidates
+            return await self._choose_and_go_on(spec, outcome, asker, context, key)
+        return outcome.result
 
-    async def _choose_and_retry(
+    async def _confirmed(
         self,
-        spec: ToolSpec[Any, Any],
-        arguments: dict[str, Any],
+        spec: ToolSpec[Any, Any, Any],
+        pending: ConfirmationNeeded,
+        asker: Asker,
         context: Context[Any, Any],
-        refused: CallToolResult,
-        ambiguity: Ambiguous,
-    ) -> CallToolResult | InputRequiredResult:
-        """An ambiguous name: ask the user to pick (when the client can), then call again with the ID."""
-        rerun = Chooser.rerun(ambiguity, arguments, set(spec.input_model.model_fields))
-        if rerun is None or not Confirmer.can_elicit(context):
-            return refused  # today's answer: an error listing the candidates
+    ) -> CallToolResult | InputRequiredResult | None:
+        """None: the person said yes. Otherwise what to answer: the question (2026-07-28) or the refusal."""
         try:
-            chosen = await Chooser(self._runtime.translator).choose(ambiguity, context)
-        except ToolError:
-            return refused
-        if chosen is None:
-            return refused
-        if isinstance(chosen, InputRequiredResult):
-            return chosen
-        return await self._runtime.call(
-            spec, rerun(chosen), self._credential(context), context.report_progress
-        )
+            verdict = await asker.confirm(pending.question, context)
+        except ToolError:  # the client answered with something other than the form: no write
+            verdict = False
+        if verdict is True:
+            return None
+        if isinstance(verdict, InputRequiredResult):
+            return verdict
+        text = self._runtime.translator("confirm.declined", tool=spec.name)
+        return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
 
-    def _should_confirm(
-        self, spec: ToolSpec[Any, Any], arguments: dict[str, Any], context: Context[Any, Any] | None
-    ) -> bool:
-        """Ask first: a confirmed write, a client that can show a form, and input that would be sent."""
-        return (
-            self.confirmer is not None
-            and context is not None
-            and self.confirmer.applies(spec.name, context)
-            and self._runtime.valid(spec, arguments)  # bad input is refused without asking
-        )
+    async def _choose_and_go_on(
+        self,
+        spec: ToolSpec[Any, Any, Any],
+        pending: ChoiceNeeded,
+        asker: Asker,
+        context: Context[Any, Any],
+        key: str | None,
+    ) -> CallToolResult | InputRequiredResult:
+        """An ambiguous name: the person picks, and the call goes on from the names already resolved."""
+        ambiguity = pending.ambiguity
+        if not ambiguity.field or not ambiguity.options:
+            return pending.refusal
+        try:
+            picked = await asker.choose(ambiguity, context)
+        except ToolError:
+            return pending.refusal
+        if picked is None:
+            return pending.refusal
+        if isinstance(picked, InputRequiredResult):
+            return picked
+        resolutions = pending.resolutions.with_pick(ambiguity.field, picked)
+        outcome = await self._runtime.run(spec, pending.args, key, resolutions, context.report_progress)
+        return outcome.refusal if isinstance(outcome, ChoiceNeeded) else outcome.result
 
 
 class MalformedToolCall:
@@ -145,7 +156,7 @@ class HeaderNarrowing:
     They can only take tools away from what the operator enabled; a header cannot bring one back.
     """
 
-    def __init__(self, specs: Mapping[str, ToolSpec[Any, Any]], runtime: ToolRuntime) -> None:
+    def __init__(self, specs: Mapping[str, ToolSpec[Any, Any, Any]], runtime: ToolRuntime) -> None:
         self._specs = specs
         self._runtime = runtime
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mcp.types import Tool as MCPTool
 from mcp.types import ToolAnnotations
@@ -14,35 +14,36 @@ from adapters.i18n import Language
 from adapters.i18n.words import Words, pick_description
 from adapters.mcp.fields import Limit, Offset
 from adapters.presenters.markdown.format import Formatter
-from application.ports.attachments import AttachmentsPort
-from application.ports.gateway import TifluxGateway
-from application.ports.rich_text import RichTextPort
-from application.use_cases.create_ticket import TicketDefaults
 from domain.ids import MAX_ID
 from domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
 from domain.resolution import MAX_TERM_LENGTH
 
+if TYPE_CHECKING:
+    from dependency_injector.providers import Provider
+
+    from adapters.i18n import Translator
+    from application.ports.gateway import TifluxGateway
+
 In = TypeVar("In", bound="ToolInput")
+UC = TypeVar("UC")
 Out = TypeVar("Out")
 
 
-class Services:
-    """What a tool's use case may use: the tenant's ports (as attributes) plus tenant-independent services."""
+@dataclass(frozen=True)
+class Asking:
+    """What a confirmation question may use: the user's language and the account's TiFlux (to show the
+    ticket's title, say)."""
 
-    def __init__(
-        self,
-        gateway: TifluxGateway,
-        rich_text: RichTextPort,
-        ticket_defaults: TicketDefaults,
-        attachments: AttachmentsPort,
-    ) -> None:
-        self.gateway = gateway
-        self.rich_text = rich_text
-        self.ticket_defaults = ticket_defaults
-        self.attachments = attachments
+    translator: Translator
+    gateway: TifluxGateway
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.gateway, name)
+
+@dataclass(frozen=True)
+class Confirmation(Generic[In]):
+    """Ask the person before this write, when the client can show a form: `question` words it from the
+    validated arguments (a decline sends nothing)."""
+
+    question: Callable[[In, Asking], Awaitable[str]]
 
 
 class ToolInput(BaseModel):
@@ -78,23 +79,42 @@ class PagedInput(ToolInput):
 
 
 @dataclass(frozen=True)
-class ToolSpec(Generic[In, Out]):
-    """One tool. Read-only status comes from `read_only` and nowhere else; `title` and `description` are
-    declared in both languages, and `tools/list` shows the server's."""
+class ToolSpec(Generic[In, UC, Out]):
+    """Everything about one tool. Read-only status comes from `read_only` and nowhere else; `title` and
+    `description` are declared in both languages, and `tools/list` shows the server's.
+
+    `use_case` is a provider of `adapters.use_cases.UseCases`; `run` calls what it provides with the
+    validated arguments (usually a method of the input model); the result is shown by `present` or, when
+    the words depend on the arguments too, by `present_with_arguments`; `output_model` declares the shape of
+    the call's `structuredContent`.
+    """
 
     name: str
     title: Words
     description: Words
     input_model: type[In]
-    use_case: Callable[[Services, In], Awaitable[Out]]
-    presenter: Callable[[Out, In, Formatter], str]
+    use_case: Provider[UC]
+    run: Callable[[In, UC], Awaitable[Out]]
     # The shape of a call's `structuredContent` (adapters/mcp/outputs/, snapshot in contracts/).
     # Not advertised as `outputSchema`: the 31 schemas add ~77 KB to a 30 KB `tools/list` budget.
     output_model: Any  # a TypedDict, or a union of TypedDicts (a type form)
     read_only: bool
+    present: Callable[[Out, Formatter], str] | None = None
+    present_with_arguments: Callable[[Out, In, Formatter], str] | None = None
     destructive: bool = False
     idempotent: bool = True
     toolset: str = "tickets"
+    confirmation: Confirmation[In] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.present is None) == (self.present_with_arguments is None):
+            raise TypeError(f"{self.name}: give exactly one of present and present_with_arguments")
+
+    def presented(self, result: Out, args: In, fmt: Formatter) -> str:
+        if self.present is not None:
+            return self.present(result, fmt)
+        assert self.present_with_arguments is not None
+        return self.present_with_arguments(result, args, fmt)
 
     def input_schema(self, language: Language) -> dict[str, Any]:
         return advertised_schema(self.input_model, language)

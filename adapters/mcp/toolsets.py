@@ -21,7 +21,7 @@ class UnknownToolset(ValueError):
 class Selection:
     """The tools offered, and why each other tool is not."""
 
-    enabled: tuple[ToolSpec[Any, Any], ...]
+    enabled: tuple[ToolSpec[Any, Any, Any], ...]
     disabled: dict[str, str]  # tool name → "read_only" or "toolset"
 
 
@@ -39,9 +39,9 @@ def parse_toolsets(raw: str | None) -> tuple[str, ...] | None:
 
 
 def select_tools(
-    specs: Sequence[ToolSpec[Any, Any]], toolsets: tuple[str, ...] | None, read_only: bool
+    specs: Sequence[ToolSpec[Any, Any, Any]], toolsets: tuple[str, ...] | None, read_only: bool
 ) -> Selection:
-    enabled: list[ToolSpec[Any, Any]] = []
+    enabled: list[ToolSpec[Any, Any, Any]] = []
     disabled: dict[str, str] = {}
     for spec in specs:
         if read_only and not spec.read_only:
@@ -65,7 +65,7 @@ class Narrowing:
     toolsets: frozenset[str] | None
     read_only: bool
 
-    def refusal(self, spec: ToolSpec[Any, Any]) -> str | None:
+    def refusal(self, spec: ToolSpec[Any, Any, Any]) -> str | None:
         """Why this connection may not use the tool ("header_read_only", "header_toolset"), or None."""
         if self.read_only and not spec.read_only:
             return "header_read_only"

@@ -5,15 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from domain.errors import (
-    DomainError,
-    InvalidCredentials,
-    NotFound,
-    PermissionDenied,
-    RateLimited,
-    Rejected,
-    UpstreamUnavailable,
-)
+from application.ports.failures import RateLimited, UpstreamFailure, UpstreamUnavailable
+from domain.errors import DomainError, InvalidCredentials, NotFound, PermissionDenied, Rejected
 
 
 @dataclass(frozen=True)
@@ -31,8 +24,9 @@ def error_for_status(
     is_read: bool,
     not_found: NotFoundAs | None,
     retry_after_seconds: float | None = None,
-) -> DomainError:
-    """The domain error for an HTTP error status and the API's error body (shape per API.md 0.6)."""
+) -> DomainError | UpstreamFailure:
+    """What an HTTP error status and the API's error body (shape per API.md 0.6) mean: a domain error, or an
+    upstream failure (throttled, unavailable)."""
     messages = api_messages(payload)
     if status == 401:
         return InvalidCredentials()

@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, TypeVar
 
 from application.commands import NewTicket
 from application.concurrently import concurrently
-from application.ports.desks import DesksPort
-from application.ports.people import PeoplePort
 from application.ports.rich_text import RichTextPort
 from application.ports.tickets import TicketsPort
 from application.resolvers import (
-    CatalogItemResolver,
-    ClientResolver,
-    DeskResolver,
-    RequestorResolver,
-    ResponsibleResolver,
-    client_label,
-    desk_label,
-    item_label,
-    user_label,
+    CATALOG_ITEM,
+    CLIENT,
+    DESK,
+    REQUESTOR,
+    RESPONSIBLE,
+    Kind,
+    References,
+    Settled,
+    decisions,
+    required,
 )
-from domain.errors import InvalidInput
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId, StatusId, TicketNumber, UserId
-from domain.resolution import NoMatch, settle
+from domain.resolution import Decision, Reference
 from domain.tickets import Ticket
 
-T = TypeVar("T")
+IdT = TypeVar("IdT", bound=int)
 
 
 @dataclass(frozen=True)
@@ -41,55 +39,40 @@ class TicketDefaults:
     catalog_item_id: CatalogItemId | None = None
 
 
+# Each reference left out: its arguments, nothing given.
+NO_CLIENT: Reference[ClientId] = Reference("client_id", "client_name")
+NO_DESK: Reference[DeskId] = Reference("desk_id", "desk_name")
+NO_CATALOG_ITEM: Reference[CatalogItemId] = Reference("services_catalogs_item_id", "catalog_item_name")
+NO_REQUESTOR: Reference[UserId] = Reference("requestor_id", "requestor_name")
+NO_RESPONSIBLE: Reference[UserId] = Reference("responsible_id", "responsible_name")
+
+
 @dataclass(frozen=True)
 class TicketRequest:
-    """A new ticket as asked: each reference by ID or by name (an ID wins)."""
+    """A new ticket as asked: each reference by ID, by name, or left to the configured default."""
 
     title: str
     description: str
-    client_id: ClientId | None = None
-    client_name: str | None = None
-    desk_id: DeskId | None = None
-    desk_name: str | None = None
+    client: Reference[ClientId] = NO_CLIENT
+    desk: Reference[DeskId] = NO_DESK
     priority_id: PriorityId | None = None
-    catalog_item_id: CatalogItemId | None = None
-    catalog_item_name: str | None = None
+    catalog_item: Reference[CatalogItemId] = NO_CATALOG_ITEM
     status_id: StatusId | None = None
-    requestor_id: UserId | None = None
-    requestor_name: str | None = None
+    requestor: Reference[UserId] = NO_REQUESTOR
     requestor_email: str | None = None
     requestor_telephone: str | None = None
-    responsible_id: UserId | None = None
-    responsible_name: str | None = None
+    responsible: Reference[UserId] = NO_RESPONSIBLE
     followers: Sequence[str] = ()
     parent: TicketNumber | None = None
 
 
 @dataclass(frozen=True)
-class NameDecision:
-    """What a name became: `field` "desk_name", `term` "cansados", `label` "Dev - Cansados · ID 11"."""
-
-    field: str
-    term: str
-    label: str
-
-
-@dataclass(frozen=True)
 class TicketCreated:
     ticket: Ticket
-    decisions: tuple[NameDecision, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     defaults_used: tuple[str, ...] = ()
     new_requestor: str | None = None
     parent: TicketNumber | None = None
-
-
-@dataclass(frozen=True)
-class _Choice(Generic[T]):
-    """One reference as settled: its value, and the name decision or default that gave it, if any."""
-
-    value: T
-    decision: NameDecision | None = None
-    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,98 +84,63 @@ class CreateTicket:
     """
 
     tickets: TicketsPort
-    desks: DesksPort
-    people: PeoplePort
+    references: References
     rich_text: RichTextPort
     defaults: TicketDefaults = TicketDefaults()
 
     async def __call__(self, request: TicketRequest) -> TicketCreated:
+        refs, defaults = self.references, self.defaults
         client, desk, responsible = await concurrently(
-            self._client(request), self._desk(request), self._responsible(request)
+            self._required(CLIENT, request.client, defaults.client_id, "TIFLUX_DEFAULT_CLIENT_ID"),
+            self._required(DESK, request.desk, defaults.desk_id, "TIFLUX_DEFAULT_DESK_ID"),
+            refs.resolve(RESPONSIBLE, request.responsible, None),
         )
-        requestor, catalog_item = await concurrently(
-            self._requestor(request, client.value), self._catalog_item(request, desk.value)
+        client_id, desk_id = required(request.client, client), required(request.desk, desk)
+        (requestor, requestor_name, new_requestor), catalog_item = await concurrently(
+            self._requestor(request, client_id),
+            refs.resolve(CATALOG_ITEM, request.catalog_item, desk_id, default=defaults.catalog_item_id),
         )
-        requestor_id, requestor_name, new_requestor = requestor.value
-        choices = (client, desk, responsible, requestor, catalog_item)
-        defaults = [choice.default for choice in choices if choice.default]
+        settled = (client, desk, responsible, requestor, catalog_item)
+        used = [s.default for s in settled if s.default]
         priority_id = request.priority_id
-        if priority_id is None and self.defaults.priority_id is not None:
-            priority_id = self.defaults.priority_id
-            defaults.append("priority_id")
+        if priority_id is None and defaults.priority_id is not None:
+            priority_id = defaults.priority_id
+            used.append("priority_id")
         ticket = await self.tickets.create(
             NewTicket(
                 title=request.title,
                 description_html=await self.rich_text.to_html(request.description),
-                client_id=client.value,
-                desk_id=desk.value,
+                client_id=client_id,
+                desk_id=desk_id,
                 priority_id=priority_id,
-                catalog_item_id=catalog_item.value,
+                catalog_item_id=catalog_item.id,
                 status_id=request.status_id,
-                requestor_id=requestor_id,
+                requestor_id=requestor.id,
                 requestor_name=requestor_name,
                 requestor_email=request.requestor_email,
-                requestor_telephone=request.requestor_telephone if requestor_id is None else None,
-                responsible_id=responsible.value,
+                requestor_telephone=request.requestor_telephone if requestor.id is None else None,
+                responsible_id=responsible.id,
                 followers=tuple(request.followers),
                 parent=request.parent,
             )
         )
-        decisions = tuple(choice.decision for choice in choices if choice.decision)
-        return TicketCreated(ticket, decisions, tuple(defaults), new_requestor, request.parent)
+        return TicketCreated(ticket, decisions(*settled), tuple(used), new_requestor, request.parent)
 
-    async def _client(self, request: TicketRequest) -> _Choice[ClientId]:
-        if request.client_id is not None:
-            return _Choice(request.client_id)
-        if request.client_name:
-            client = settle(await ClientResolver(self.people).resolve(request.client_name), "client")
-            return _Choice(client.id, NameDecision("client_name", request.client_name, client_label(client)))
-        if self.defaults.client_id is not None:
-            return _Choice(self.defaults.client_id, default="client_id")
-        raise InvalidInput(
-            "client_id", "required_or_default", {"name": "client_name", "env": "TIFLUX_DEFAULT_CLIENT_ID"}
-        )
-
-    async def _desk(self, request: TicketRequest) -> _Choice[DeskId]:
-        if request.desk_id is not None:
-            return _Choice(request.desk_id)
-        if request.desk_name:
-            desk = settle(await DeskResolver(self.desks).resolve(request.desk_name), "desk")
-            return _Choice(desk.id, NameDecision("desk_name", request.desk_name, desk_label(desk)))
-        if self.defaults.desk_id is not None:
-            return _Choice(self.defaults.desk_id, default="desk_id")
-        raise InvalidInput(
-            "desk_id", "required_or_default", {"name": "desk_name", "env": "TIFLUX_DEFAULT_DESK_ID"}
-        )
-
-    async def _responsible(self, request: TicketRequest) -> _Choice[UserId | None]:
-        if request.responsible_id is not None or not request.responsible_name:
-            return _Choice(request.responsible_id)
-        user = settle(await ResponsibleResolver(self.people).resolve(request.responsible_name), "responsible")
-        return _Choice(user.id, NameDecision("responsible_name", request.responsible_name, user_label(user)))
+    async def _required(
+        self, kind: Kind[Any, IdT, None], ref: Reference[IdT], default: IdT | None, env: str
+    ) -> Settled[IdT]:
+        settled = await self.references.resolve(kind, ref, None, default=default)
+        required(ref, settled, env=env)
+        return settled
 
     async def _requestor(
         self, request: TicketRequest, client_id: ClientId
-    ) -> _Choice[tuple[UserId | None, str | None, str | None]]:
-        """(requestor_id, requestor_name to send, name of a requestor TiFlux will create)."""
-        if request.requestor_id is not None or request.requestor_email or not request.requestor_name:
-            return _Choice((request.requestor_id, request.requestor_name, None))
-        outcome = await RequestorResolver(self.people).resolve(request.requestor_name, client_id)
-        if isinstance(outcome, NoMatch):
-            return _Choice((None, request.requestor_name, request.requestor_name))
-        person = settle(outcome, "requestor")
-        decision = NameDecision("requestor_name", request.requestor_name, user_label(person))
-        return _Choice((person.id, None, None), decision)
-
-    async def _catalog_item(self, request: TicketRequest, desk_id: DeskId) -> _Choice[CatalogItemId | None]:
-        if request.catalog_item_id is not None:
-            return _Choice(request.catalog_item_id)
-        if request.catalog_item_name:
-            outcome = await CatalogItemResolver(self.desks).resolve(desk_id, request.catalog_item_name)
-            item = settle(outcome, "catalog_item")
-            return _Choice(
-                item.id, NameDecision("catalog_item_name", request.catalog_item_name, item_label(item))
-            )
-        if self.defaults.catalog_item_id is not None:
-            return _Choice(self.defaults.catalog_item_id, default="catalog_item_id")
-        return _Choice(None)
+    ) -> tuple[Settled[UserId], str | None, str | None]:
+        """(requestor as settled, requestor_name to send, name of a requestor TiFlux will create)."""
+        ref = request.requestor
+        if ref.id is not None or request.requestor_email or not ref.name:
+            return Settled(ref.id), ref.name, None
+        person = await self.references.record_if_any(REQUESTOR, ref, client_id)
+        if person is None:
+            return Settled(None), ref.name, ref.name
+        return Settled(person.id, self.references.decision(ref, person)), None, None

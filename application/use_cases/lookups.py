@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
-from application.resolvers import DeskResolver, client_label, item_label
+from application.resolvers import CATALOG_ITEM, DESK, DESK_REQUIRED, References, client_names, user_names
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput
-from domain.ids import CatalogAreaId, CatalogId, DeskId
+from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, DeskId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.resolution import best_score, candidates_of, check_term, decide, rank, settle, suggest
+from domain.resolution import Reference, best_score, candidates_of, check_term, rank, suggest
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ClientSearch:
     term: str
     clients: tuple[Client, ...]
     complete: bool = True
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Client, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ class SearchClients:
         first = await self.people.clients(name=term, active=True, page=PageRequest(1, LOOKUP_PAGE_SIZE))
         found = [client for client in first if client.active]
         if found:
-            ordered = sorted(found, key=lambda c: -best_score(term, _client_names(c)))
+            ordered = sorted(found, key=lambda c: -best_score(term, client_names(c)))
             return ClientSearch(term, tuple(ordered), complete=not first.may_have_more)
         every = await every_page(lambda page: self.people.clients(name=None, active=True, page=page))
-        candidates = candidates_of([c for c in every if c.active], _client_names, client_label)
+        candidates = candidates_of([c for c in every if c.active], client_names)
         ranked = rank(term, candidates)
         if ranked:
             return ClientSearch(term, tuple(s.candidate.value for s in ranked))
@@ -118,7 +118,7 @@ class SearchUsers:
             for u in users
             if (user_type is None or u.type is user_type) and (active is None or u.active is active)
         ]
-        matches = [s.candidate.value for s in rank(term, candidates_of(wanted, _user_names, _user_id))]
+        matches = [s.candidate.value for s in rank(term, candidates_of(wanted, user_names))]
         start = (page.number - 1) * page.size
         return UserSearch(
             term, Page(matches[start : start + page.size], page), len(matches), user_type, active
@@ -130,12 +130,11 @@ class ListStages:
     """List a desk's stages in flow order, the desk given by ID or by name."""
 
     desks: DesksPort
+    references: References
 
-    async def __call__(
-        self, *, desk_id: DeskId | None, desk_name: str | None, page: PageRequest
-    ) -> DeskStages:
-        desk = await _desk(self.desks, desk_id, desk_name)
-        return DeskStages(desk, await self.desks.stages(desk.id, page))
+    async def __call__(self, desk: Reference[DeskId], *, page: PageRequest) -> DeskStages:
+        found = await self.references.one(DESK, desk, None, missing=DESK_REQUIRED)
+        return DeskStages(found, await self.desks.stages(found.id, page))
 
 
 @dataclass(frozen=True)
@@ -143,20 +142,17 @@ class SearchCatalogItems:
     """List a desk's catalog items by text, area or catalog, or find the one item a name designates."""
 
     desks: DesksPort
+    references: References
 
     async def __call__(
-        self,
-        *,
-        desk_id: DeskId | None,
-        desk_name: str | None,
-        criteria: CatalogFilter,
-        page: PageRequest,
+        self, desk_ref: Reference[DeskId], *, criteria: CatalogFilter, page: PageRequest
     ) -> CatalogItemListing | CatalogItemFound:
-        _require_desk(desk_id, desk_name)
+        if not desk_ref.given:
+            raise InvalidInput(desk_ref.id_field, DESK_REQUIRED)
         if not criteria.narrows:
             raise InvalidInput("search", "lookups.catalog_filter")
         term = check_term(criteria.item_name, "catalog_item_name") if criteria.item_name else None
-        desk = await _desk(self.desks, desk_id, desk_name)
+        desk = await self.references.one(DESK, desk_ref, None, missing=DESK_REQUIRED)
         if term is None:
             items = await self.desks.catalog_items(
                 desk.id,
@@ -175,34 +171,14 @@ class SearchCatalogItems:
                 search=criteria.search or None,
             )
         )
-        outcome = decide(term, candidates_of(every, lambda i: (i.name,), item_label))
-        return CatalogItemFound(desk, settle(outcome, "catalog_item"))
+        item_ref: Reference[CatalogItemId] = Reference("catalog_item_id", "catalog_item_name", name=term)
+        return CatalogItemFound(
+            desk, self.references.among(CATALOG_ITEM, item_ref, candidates_of(every, _own_name))
+        )
 
 
-def _require_desk(desk_id: DeskId | None, desk_name: str | None) -> None:
-    if desk_id is None and not desk_name:
-        raise InvalidInput("desk_id", "lookups.desk_required")
-
-
-async def _desk(desks: DesksPort, desk_id: DeskId | None, desk_name: str | None) -> Desk:
-    """The desk an ID (which wins) or a name designates."""
-    _require_desk(desk_id, desk_name)
-    if desk_id is not None:
-        return await desks.get(desk_id)
-    return settle(await DeskResolver(desks).resolve(desk_name or ""), "desk")
-
-
-def _client_names(client: Client) -> Iterable[str]:
-    return tuple(n for n in (client.name, client.legal_name) if n)
-
-
-def _user_names(user: User) -> Iterable[str | None]:
-    local_part = user.email.split("@", 1)[0] if user.email else None
-    return (user.name, user.email, local_part)
-
-
-def _user_id(user: User) -> str:
-    return str(user.id)
+def _own_name(item: CatalogItem) -> Iterable[str]:
+    return (item.name,)
 
 
 __all__ = [

@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from application.concurrently import concurrently
-from application.ports.desks import DesksPort
-from application.ports.people import PeoplePort
 from application.ports.tickets import TicketsPort
 from application.queries import ID_FILTERS, TicketFilter
-from application.resolvers import ClientResolver, DeskResolver, StageResolver
+from application.resolvers import CLIENT, DESK, STAGE, References
 from domain.desks import Desk, Stage
 from domain.errors import InvalidInput, MissingFilter
-from domain.ids import TicketNumber
+from domain.ids import ClientId, DeskId, StageId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.people import Client
-from domain.resolution import settle
+from domain.resolution import Reference
 from domain.tickets import Ticket
 
 LIST_TICKETS_FILTERS = (*ID_FILTERS, "requestor_email", "desk_name", "client_name", "stage_name")
@@ -43,6 +41,10 @@ class TicketNames:
     client_name: str | None = None
     stage_name: str | None = None
 
+    @property
+    def given(self) -> bool:
+        return bool(self.desk_name or self.client_name or self.stage_name)
+
 
 @dataclass(frozen=True)
 class TicketListing:
@@ -63,15 +65,16 @@ class ListTickets:
     """
 
     tickets: TicketsPort
-    desks: DesksPort
-    people: PeoplePort
+    references: References
 
     async def __call__(self, query: TicketFilter, names: TicketNames, page: PageRequest) -> TicketListing:
-        if not (query.narrows or names.desk_name or names.client_name or names.stage_name):
+        if not (query.narrows or names.given):
             raise MissingFilter(LIST_TICKETS_FILTERS)
+        desk_name = names.desk_name if not query.desk_ids else None
+        client_name = names.client_name if not query.client_ids else None
         desk, client = await concurrently(
-            self._desk(names.desk_name if not query.desk_ids else None),
-            self._client(names.client_name if not query.client_ids else None),
+            self._desk(Reference("desk_ids", "desk_name", name=desk_name)),
+            self._client(Reference("client_ids", "client_name", name=client_name)),
         )
         if desk is not None:
             query = replace(query, desk_ids=(desk.id,))
@@ -83,13 +86,17 @@ class ListTickets:
                 raise InvalidInput("stage_name", "needs_desk")
             if len(query.desk_ids) > 1:
                 raise InvalidInput("stage_name", "one_desk")
-            outcome = await StageResolver(self.desks).resolve(query.desk_ids[0], names.stage_name)
-            stage = settle(outcome, "stage")
+            stage_ref: Reference[StageId] = Reference("stage_ids", "stage_name", name=names.stage_name)
+            stage = await self.references.record(STAGE, stage_ref, query.desk_ids[0])
             query = replace(query, stage_ids=(stage.id,))
         return TicketListing(await self.tickets.list(query, page), query, desk, client, stage)
 
-    async def _desk(self, name: str | None) -> Desk | None:
-        return settle(await DeskResolver(self.desks).resolve(name), "desk") if name else None
+    async def _desk(self, ref: Reference[DeskId]) -> Desk | None:
+        if not ref.name:
+            return None
+        return await self.references.record(DESK, ref, None)
 
-    async def _client(self, name: str | None) -> Client | None:
-        return settle(await ClientResolver(self.people).resolve(name), "client") if name else None
+    async def _client(self, ref: Reference[ClientId]) -> Client | None:
+        if not ref.name:
+            return None
+        return await self.references.record(CLIENT, ref, None)

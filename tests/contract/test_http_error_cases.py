@@ -19,9 +19,10 @@ from adapters.settings import Settings
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.commands import NewAppointment, NewTicket
+from application.ports.failures import RateLimited, UpstreamUnavailable
 from application.queries import ChatFilter
 from domain.chats import ChatList
-from domain.errors import NotFound, PermissionDenied, RateLimited, Rejected, UpstreamUnavailable
+from domain.errors import NotFound, PermissionDenied, Rejected
 from domain.ids import ChatId, ClientId, CommunicationId, DeskId, EntityFieldId, EntityId, TicketNumber
 from domain.paging import PageRequest
 from tests.contract.openapi_requests import validated_requests  # noqa: F401 - every request is checked

@@ -12,7 +12,7 @@ from adapters.container import HttpGateways
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.client import TifluxHttpClient
 from application.queries import TicketFilter
-from application.resolvers import DeskResolver, ResponsibleResolver, StageResolver
+from application.resolvers import DESK, REQUESTOR, RESPONSIBLE, STAGE, References
 from application.use_cases.tickets import ListTickets, TicketNames
 from domain.ids import DeskId, TicketNumber
 from domain.paging import PageRequest
@@ -33,11 +33,11 @@ async def test_a_second_resolution_within_the_ttl_makes_no_request(
 ) -> None:
     factory, app = gateways
     for_key = factory("key-one")
-    cold = await DeskResolver(for_key.desks).resolve("cansados")
+    cold = await DESK.find(for_key, "cansados", None)
     assert isinstance(cold, Resolved) and cold.value.id == 11
     cold_requests = len(app.state.requests)
     assert cold_requests == 2  # exact-name filter, then every active desk
-    warm = await DeskResolver(factory("key-one").desks).resolve("cansados")
+    warm = await DESK.find(factory("key-one"), "cansados", None)
     assert isinstance(warm, Resolved) and warm.value.id == 11
     assert len(app.state.requests) == cold_requests
 
@@ -45,15 +45,15 @@ async def test_a_second_resolution_within_the_ttl_makes_no_request(
 async def test_other_reference_lists_are_cached_too(gateways: tuple[HttpGateways, Any]) -> None:
     factory, app = gateways
     for _ in range(2):
-        await StageResolver(factory("k").desks).resolve(DeskId(14), "triagem")
-        await ResponsibleResolver(factory("k").people).resolve("lima")
+        await STAGE.find(factory("k"), "triagem", DeskId(14))
+        await RESPONSIBLE.find(factory("k"), "lima", None)
     assert len(app.state.requests) == 2
 
 
 async def test_two_keys_never_see_each_others_entries(gateways: tuple[HttpGateways, Any]) -> None:
     factory, app = gateways
-    await DeskResolver(factory("key-one").desks).resolve("suporte")
-    await DeskResolver(factory("key-two").desks).resolve("suporte")
+    await DESK.find(factory("key-one"), "suporte", None)
+    await DESK.find(factory("key-two"), "suporte", None)
     keys = [entry for entry in app.state.requests if entry[1] == "/api/v2/desks"]
     assert len(keys) == 2  # the second key asked TiFlux itself
 
@@ -69,8 +69,8 @@ async def test_a_zero_ttl_disables_the_cache(live_fake_api: Any, tenant: FakeTen
     app = live_fake_api.serve(tenant)
     async with httpx2.AsyncClient(base_url=live_fake_api.base_url, timeout=5) as http:
         factory = HttpGateways(TifluxHttpClient(http), cache_ttl=0)
-        await DeskResolver(factory("k").desks).resolve("suporte")
-        await DeskResolver(factory("k").desks).resolve("suporte")
+        await DESK.find(factory("k"), "suporte", None)
+        await DESK.find(factory("k"), "suporte", None)
     assert len(app.state.requests) == 2
 
 
@@ -81,7 +81,7 @@ async def test_a_name_based_listing_costs_three_requests_cold_and_one_warm(
 
     async def listing() -> None:
         gateway = factory("k")
-        use_case = ListTickets(gateway.tickets, gateway.desks, gateway.people)
+        use_case = ListTickets(gateway.tickets, References(gateway))
         await use_case(TicketFilter(), TicketNames(desk_name="cansados"), PageRequest())
 
     await listing()
@@ -98,17 +98,16 @@ async def test_a_ticket_that_may_register_a_requestor_forgets_the_cached_people(
     gateways: tuple[HttpGateways, Any],
 ) -> None:
     from application.commands import NewTicket
-    from application.resolvers import RequestorResolver
     from domain.ids import ClientId
     from domain.resolution import NoMatch
 
     factory, _app = gateways
-    first = await RequestorResolver(factory("k").people).resolve("Paulo Novo", ClientId(101))
+    first = await REQUESTOR.find(factory("k"), "Paulo Novo", ClientId(101))
     assert isinstance(first, NoMatch)
     await factory("k").tickets.create(
         NewTicket("t", "<p>d</p>", ClientId(101), DeskId(14), requestor_name="Paulo Novo")
     )
-    again = await RequestorResolver(factory("k").people).resolve("Paulo Novo", ClientId(101))
+    again = await REQUESTOR.find(factory("k"), "Paulo Novo", ClientId(101))
     assert isinstance(again, Resolved), "the new requestor must be found, not registered twice"
 
 

@@ -23,7 +23,7 @@ from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.commands import NewTicket
-from domain.errors import CircuitOpen, DomainError, RateLimited, UpstreamUnavailable
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 from domain.ids import ClientId, DeskId, TicketNumber
 from domain.paging import PageRequest
 
@@ -141,7 +141,7 @@ async def test_each_fault_is_named(
     upstream: Upstream, gateway: HttpTifluxGateway, fault: Fault, reason: str | None
 ) -> None:
     upstream.faults.add(fault, times=3)
-    with pytest.raises(DomainError) as caught:
+    with pytest.raises(UpstreamFailure) as caught:
         await gateway.tickets.get(TICKET)
     if reason is None:
         assert isinstance(caught.value, RateLimited)

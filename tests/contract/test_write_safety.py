@@ -16,7 +16,7 @@ from adapters.settings import Settings
 from adapters.tiflux.http.client import TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
 from application.commands import NewTicket
-from domain.errors import UpstreamUnavailable
+from application.ports.failures import UpstreamUnavailable
 from domain.ids import ClientId, DeskId
 
 pytestmark = pytest.mark.anyio

@@ -7,14 +7,18 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, EntityValues, Ticket
+from adapters.mcp.outputs.common import DECLARED, Client, Desk, EntityValues, Stage, Ticket, User
+from adapters.mcp.outputs.lookups import CatalogItem
 
 
 @with_config(DECLARED)
 class NameDecision(TypedDict):
+    # What a name became: the argument, the term sent, the record it designates, and whether the person
+    # picked it among several matches (no docstring: it would become the schema's description).
     field: str
     term: str
-    label: str
+    record: Desk | Client | User | Stage | CatalogItem
+    picked: bool
 
 
 @with_config(DECLARED)

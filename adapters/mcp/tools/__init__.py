@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tools.chats import (
     GET_CHAT,
@@ -33,7 +35,7 @@ from adapters.mcp.tools.ticket_writes import (
 from adapters.mcp.tools.tickets import GET_TICKET, LIST_TICKETS
 
 # The official server's order, so a user moving from it finds the same list.
-ALL_TOOLS: tuple[ToolSpec, ...] = (
+ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     GET_TICKET,
     CREATE_TICKET,
     UPDATE_TICKET,

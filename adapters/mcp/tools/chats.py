@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -14,9 +14,10 @@ from adapters.mcp.fields import CLIENT_ID, DEPARTMENT_ID, REQUESTOR_ID, Positive
 from adapters.mcp.outputs.chats import ChatQueueOutput, GetChatOutput
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.chats import present_chat, present_chat_page
+from adapters.use_cases import UseCases
 from application.queries import ChatFilter
-from application.use_cases.chats import ListChats, ShowChat
-from domain.chats import ChatList, ChatOrigin
+from application.use_cases.chats import ChatQueuePage, ListChats, ShowChat
+from domain.chats import Chat, ChatList, ChatOrigin
 from domain.ids import ChatId
 
 __all__ = [
@@ -88,6 +89,9 @@ AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
 class ChatIdInput(ToolInput):
     id: Annotated[PositiveId, Words(pt="ID do chat.", en="Chat ID.")]
 
+    async def run(self, show_chat: ShowChat) -> Chat:
+        return await show_chat(ChatId(self.id))
+
 
 class ChatsInput(PagedInput):
     # The filters every chat queue has (no docstring: it would become the schema's description).
@@ -137,17 +141,28 @@ class ArchivedChatsInput(ChatsInput):
         return replace(super().to_filter(), canceled=self.canceled)
 
 
+@dataclass(frozen=True)
+class QueueListing:
+    """Lists one chat queue with a call's filters."""
+
+    queue: ChatList
+
+    async def __call__(self, args: ChatsInput, list_chats: ListChats) -> ChatQueuePage:
+        return await list_chats(self.queue, args.to_filter(), args.page())
+
+
 def _queue_tool(
     queue: ChatList, name: str, title: Words, description: Words, input_model: type[ChatsInput]
-) -> ToolSpec[Any, Any]:
+) -> ToolSpec[Any, Any, Any]:
     return ToolSpec(
         name=name,
         title=title,
         description=description,
         input_model=input_model,
         output_model=ChatQueueOutput,
-        use_case=lambda services, args: ListChats(services.chats)(queue, args.to_filter(), args.page()),
-        presenter=lambda listing, _args, fmt: present_chat_page(listing, fmt),
+        use_case=UseCases.list_chats,
+        run=QueueListing(queue),
+        present=present_chat_page,
         read_only=True,
         toolset="chats",
     )
@@ -164,8 +179,9 @@ GET_CHAT = ToolSpec(
     ),
     input_model=ChatIdInput,
     output_model=GetChatOutput,
-    use_case=lambda services, args: ShowChat(services.chats)(ChatId(args.id)),
-    presenter=lambda chat, _args, fmt: present_chat(chat, fmt),
+    use_case=UseCases.show_chat,
+    run=ChatIdInput.run,
+    present=present_chat,
     read_only=True,
     toolset="chats",
 )
@@ -215,7 +231,7 @@ LIST_ARCHIVED_CHATS = _queue_tool(
 )
 
 # In the official server's order; the registry places them after list_appointments.
-CHAT_TOOLS: tuple[ToolSpec[Any, Any], ...] = (
+CHAT_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     GET_CHAT,
     LIST_INBOX_CHATS,
     LIST_MY_CHATS,

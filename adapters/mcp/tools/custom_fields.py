@@ -21,9 +21,12 @@ from adapters.presenters.markdown.custom_fields import (
     present_entity_field_options,
     present_entity_fields,
 )
+from adapters.presenters.markdown.format import Formatter
+from adapters.use_cases import UseCases
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
-from domain.custom_fields import AppliedIn, FieldType
+from domain.custom_fields import AppliedIn, Entity, EntityField, EntityFieldOption, FieldType
 from domain.ids import EntityFieldId, EntityId
+from domain.paging import Page
 
 E = TypeVar("E", bound=Enum)
 
@@ -72,6 +75,11 @@ class ListEntitiesInput(PagedInput):
     ] = None
     name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
 
+    async def run(self, list_entities: ListEntities) -> Page[Entity]:
+        return await list_entities(
+            active=self.active, applied_in=self.applied_in, name=self.name, page=self.page()
+        )
+
 
 class ListEntityFieldsInput(PagedInput):
     entity_id: Annotated[Id, Words(pt="Entidade (list_entities).", en="Entity (list_entities).")]
@@ -84,12 +92,38 @@ class ListEntityFieldsInput(PagedInput):
     ] = None
     name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
 
+    async def run(self, list_fields: ListEntityFields) -> Page[EntityField]:
+        return await list_fields(
+            EntityId(self.entity_id),
+            field_type=self.field_type,
+            required=self.required,
+            name=self.name,
+            page=self.page(),
+        )
+
 
 class ListEntityFieldOptionsInput(PagedInput):
     entity_field_id: Annotated[Id, Words(pt="Campo (list_entity_fields).", en="Field (list_entity_fields).")]
     value: Annotated[str | None, Words(pt="Texto ou parte.", en="Text or part.")] = Field(
         default=None, min_length=1, max_length=200
     )
+
+    async def run(self, list_options: ListEntityFieldOptions) -> Page[EntityFieldOption]:
+        return await list_options(EntityFieldId(self.entity_field_id), value=self.value, page=self.page())
+
+
+def _present_entities(page: Page[Entity], args: ListEntitiesInput, fmt: Formatter) -> str:
+    return present_entities(page, active=args.active, applied_in=args.applied_in, name=args.name, fmt=fmt)
+
+
+def _present_fields(page: Page[EntityField], args: ListEntityFieldsInput, fmt: Formatter) -> str:
+    return present_entity_fields(
+        page, args.entity_id, field_type=args.field_type, required=args.required, name=args.name, fmt=fmt
+    )
+
+
+def _present_options(page: Page[EntityFieldOption], args: ListEntityFieldOptionsInput, fmt: Formatter) -> str:
+    return present_entity_field_options(page, args.entity_field_id, value=args.value, fmt=fmt)
 
 
 LIST_ENTITIES = ToolSpec(
@@ -104,12 +138,9 @@ LIST_ENTITIES = ToolSpec(
     ),
     input_model=ListEntitiesInput,
     output_model=ListEntitiesOutput,
-    use_case=lambda services, args: ListEntities(services.custom_fields)(
-        active=args.active, applied_in=args.applied_in, name=args.name, page=args.page()
-    ),
-    presenter=lambda page, args, fmt: present_entities(
-        page, active=args.active, applied_in=args.applied_in, name=args.name, fmt=fmt
-    ),
+    use_case=UseCases.list_entities,
+    run=ListEntitiesInput.run,
+    present_with_arguments=_present_entities,
     read_only=True,
     toolset="custom_fields",
 )
@@ -127,21 +158,9 @@ LIST_ENTITY_FIELDS = ToolSpec(
     ),
     input_model=ListEntityFieldsInput,
     output_model=ListEntityFieldsOutput,
-    use_case=lambda services, args: ListEntityFields(services.custom_fields)(
-        EntityId(args.entity_id),
-        field_type=args.field_type,
-        required=args.required,
-        name=args.name,
-        page=args.page(),
-    ),
-    presenter=lambda page, args, fmt: present_entity_fields(
-        page,
-        args.entity_id,
-        field_type=args.field_type,
-        required=args.required,
-        name=args.name,
-        fmt=fmt,
-    ),
+    use_case=UseCases.list_entity_fields,
+    run=ListEntityFieldsInput.run,
+    present_with_arguments=_present_fields,
     read_only=True,
     toolset="custom_fields",
 )
@@ -159,12 +178,9 @@ LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
     ),
     input_model=ListEntityFieldOptionsInput,
     output_model=ListEntityFieldOptionsOutput,
-    use_case=lambda services, args: ListEntityFieldOptions(services.custom_fields)(
-        EntityFieldId(args.entity_field_id), value=args.value, page=args.page()
-    ),
-    presenter=lambda page, args, fmt: present_entity_field_options(
-        page, args.entity_field_id, value=args.value, fmt=fmt
-    ),
+    use_case=UseCases.list_entity_field_options,
+    run=ListEntityFieldOptionsInput.run,
+    present_with_arguments=_present_options,
     read_only=True,
     toolset="custom_fields",
 )

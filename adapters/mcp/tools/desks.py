@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from adapters.i18n.words import Words
-from adapters.mcp.fields import DESK_ID, DESK_NAME, PositiveId
 from adapters.mcp.outputs.desks import (
     GetDeskOutput,
     ListDeskPrioritiesOutput,
     ListDeskServicesCatalogsOutput,
     ListDesksOutput,
 )
-from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.mcp.references import DeskByIdOrName
+from adapters.mcp.spec import PagedInput, ToolSpec
 from adapters.presenters.markdown.desks import (
     present_desk,
     present_desk_catalogs,
     present_desk_page,
     present_desk_priorities,
 )
-from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
+from adapters.presenters.markdown.format import Formatter
+from adapters.use_cases import UseCases
+from application.use_cases.desk_details import (
+    DeskMatches,
+    DeskPage,
+    ListDeskCatalogs,
+    ListDeskPriorities,
+    ShowDesk,
+)
 from application.use_cases.desks import ListDesks
-from domain.ids import DeskId
-
-
-def _not_boolean(value: Any) -> Any:
-    """JSON `true` is not desk 1."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("positive_integer", "id")
-    return value
-
-
-OptionalDeskId = Annotated[PositiveId | None, BeforeValidator(_not_boolean), DESK_ID]
-DeskName = Annotated[str | None, DESK_NAME]
+from domain.desks import Desk, Priority, ServicesCatalog
+from domain.paging import Page
 
 
 class ListDesksInput(PagedInput):
@@ -44,18 +41,16 @@ class ListDesksInput(PagedInput):
         str | None, Words(pt="Nome exato, interno ou de exibição.", en="Exact name, internal or display.")
     ] = Field(default=None, min_length=1, max_length=200)
 
-
-class DeskInput(ToolInput):
-    desk_id: OptionalDeskId = None
-    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
-
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
+    async def run(self, list_desks: ListDesks) -> Page[Desk]:
+        return await list_desks(active=self.active, name=self.name, page=self.page())
 
 
-class DeskPrioritiesInput(PagedInput):
-    desk_id: OptionalDeskId = None
-    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
+class DeskInput(DeskByIdOrName):
+    async def run(self, show_desk: ShowDesk) -> Desk:
+        return await show_desk(self.desk())
+
+
+class DeskPrioritiesInput(DeskByIdOrName, PagedInput):
     priority_name: Annotated[
         str | None,
         Words(
@@ -64,13 +59,11 @@ class DeskPrioritiesInput(PagedInput):
         ),
     ] = Field(default=None, min_length=1, max_length=200)
 
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
+    async def run(self, list_priorities: ListDeskPriorities) -> DeskPage[Priority] | DeskMatches[Priority]:
+        return await list_priorities(self.desk(), priority_name=self.priority_name, page=self.page())
 
 
-class DeskCatalogsInput(PagedInput):
-    desk_id: OptionalDeskId = None
-    desk_name: DeskName = Field(default=None, min_length=1, max_length=200)
+class DeskCatalogsInput(DeskByIdOrName, PagedInput):
     catalog_name: Annotated[
         str | None,
         Words(
@@ -79,8 +72,14 @@ class DeskCatalogsInput(PagedInput):
         ),
     ] = Field(default=None, min_length=1, max_length=200)
 
-    def desk(self) -> DeskId | None:
-        return DeskId(self.desk_id) if self.desk_id is not None else None
+    async def run(
+        self, list_catalogs: ListDeskCatalogs
+    ) -> DeskPage[ServicesCatalog] | DeskMatches[ServicesCatalog]:
+        return await list_catalogs(self.desk(), catalog_name=self.catalog_name, page=self.page())
+
+
+def _present_desk_page(page: Page[Desk], args: ListDesksInput, fmt: Formatter) -> str:
+    return present_desk_page(page, active=args.active, name=args.name, fmt=fmt)
 
 
 LIST_DESKS = ToolSpec(
@@ -94,10 +93,9 @@ LIST_DESKS = ToolSpec(
     ),
     input_model=ListDesksInput,
     output_model=ListDesksOutput,
-    use_case=lambda gateway, args: ListDesks(gateway.desks)(
-        active=args.active, name=args.name, page=args.page()
-    ),
-    presenter=lambda page, args, fmt: present_desk_page(page, active=args.active, name=args.name, fmt=fmt),
+    use_case=UseCases.list_desks,
+    run=ListDesksInput.run,
+    present_with_arguments=_present_desk_page,
     read_only=True,
     toolset="desks",
 )
@@ -113,8 +111,9 @@ GET_DESK = ToolSpec(
     ),
     input_model=DeskInput,
     output_model=GetDeskOutput,
-    use_case=lambda services, args: ShowDesk(services.desks)(desk_id=args.desk(), desk_name=args.desk_name),
-    presenter=lambda desk, _args, fmt: present_desk(desk, fmt),
+    use_case=UseCases.show_desk,
+    run=DeskInput.run,
+    present=present_desk,
     read_only=True,
     toolset="desks",
 )
@@ -130,10 +129,9 @@ LIST_DESK_PRIORITIES = ToolSpec(
     ),
     input_model=DeskPrioritiesInput,
     output_model=ListDeskPrioritiesOutput,
-    use_case=lambda services, args: ListDeskPriorities(services.desks)(
-        desk_id=args.desk(), desk_name=args.desk_name, priority_name=args.priority_name, page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_desk_priorities(found, fmt),
+    use_case=UseCases.list_desk_priorities,
+    run=DeskPrioritiesInput.run,
+    present=present_desk_priorities,
     read_only=True,
     toolset="desks",
 )
@@ -147,10 +145,9 @@ LIST_DESK_SERVICES_CATALOGS = ToolSpec(
     ),
     input_model=DeskCatalogsInput,
     output_model=ListDeskServicesCatalogsOutput,
-    use_case=lambda services, args: ListDeskCatalogs(services.desks)(
-        desk_id=args.desk(), desk_name=args.desk_name, catalog_name=args.catalog_name, page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_desk_catalogs(found, fmt),
+    use_case=UseCases.list_desk_catalogs,
+    run=DeskCatalogsInput.run,
+    present=present_desk_catalogs,
     read_only=True,
     toolset="desks",
 )

@@ -8,13 +8,13 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
-from adapters.mcp.fields import DESK_ID, DESK_NAME
 from adapters.mcp.outputs.lookups import (
     SearchCatalogItemOutput,
     SearchClientOutput,
     SearchStageOutput,
     SearchUserOutput,
 )
+from adapters.mcp.references import DeskByIdOrName
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.lookups import (
     present_catalog_items,
@@ -22,14 +22,20 @@ from adapters.presenters.markdown.lookups import (
     present_stages,
     present_users,
 )
+from adapters.use_cases import UseCases
 from application.use_cases.lookups import (
     CatalogFilter,
+    CatalogItemFound,
+    CatalogItemListing,
+    ClientSearch,
+    DeskStages,
     ListStages,
     SearchCatalogItems,
     SearchClients,
     SearchUsers,
+    UserSearch,
 )
-from domain.ids import MAX_ID, CatalogAreaId, CatalogId, DeskId
+from domain.ids import MAX_ID, CatalogAreaId, CatalogId
 from domain.people import UserType
 
 
@@ -56,6 +62,9 @@ class SearchClientInput(ToolInput):
         str, Words(pt="Nome ou razão social, ou parte.", en="Name or legal name, or part.")
     ] = Field(min_length=1, max_length=200)
 
+    async def run(self, search_clients: SearchClients) -> ClientSearch:
+        return await search_clients(self.client_name)
+
 
 class SearchUserInput(PagedInput):
     name: Annotated[str, Words(pt="Nome ou e-mail, ou parte.", en="Name or e-mail, or part.")] = Field(
@@ -67,15 +76,17 @@ class SearchUserInput(PagedInput):
     ] = None
     active: Annotated[bool | None, Words(pt="Omitido: todos.", en="Left out: all.")] = None
 
+    async def run(self, search_users: SearchUsers) -> UserSearch:
+        user_type = UserType(self.type) if self.type else None
+        return await search_users(self.name, user_type=user_type, active=self.active, page=self.page())
 
-class SearchStageInput(PagedInput):
-    desk_id: Annotated[OptionalId, DESK_ID] = None
-    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, min_length=1, max_length=200)
+
+class SearchStageInput(DeskByIdOrName, PagedInput):
+    async def run(self, list_stages: ListStages) -> DeskStages:
+        return await list_stages(self.desk(), page=self.page())
 
 
-class SearchCatalogItemInput(PagedInput):
-    desk_id: Annotated[OptionalId, DESK_ID] = None
-    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, min_length=1, max_length=200)
+class SearchCatalogItemInput(DeskByIdOrName, PagedInput):
     search: Annotated[
         str | None, Words(pt="Texto em itens, áreas e catálogos.", en="Text in items, areas and catalogs.")
     ] = Field(default=None, min_length=1, max_length=200)
@@ -90,6 +101,9 @@ class SearchCatalogItemInput(PagedInput):
         ),
     ] = None
 
+    async def run(self, search: SearchCatalogItems) -> CatalogItemListing | CatalogItemFound:
+        return await search(self.desk(), criteria=self.criteria(), page=self.page())
+
     def criteria(self) -> CatalogFilter:
         return CatalogFilter(
             search=self.search,
@@ -97,10 +111,6 @@ class SearchCatalogItemInput(PagedInput):
             area_id=CatalogAreaId(self.area_id) if self.area_id else None,
             catalog_id=CatalogId(self.catalog_id) if self.catalog_id else None,
         )
-
-
-def _desk_id(value: int | None) -> DeskId | None:
-    return DeskId(value) if value is not None else None
 
 
 SEARCH_CLIENT = ToolSpec(
@@ -112,8 +122,9 @@ SEARCH_CLIENT = ToolSpec(
     ),
     input_model=SearchClientInput,
     output_model=SearchClientOutput,
-    use_case=lambda gateway, args: SearchClients(gateway.people)(args.client_name),
-    presenter=lambda found, _args, fmt: present_clients(found, fmt),
+    use_case=UseCases.search_clients,
+    run=SearchClientInput.run,
+    present=present_clients,
     read_only=True,
     toolset="tickets",
 )
@@ -129,13 +140,9 @@ SEARCH_USER = ToolSpec(
     ),
     input_model=SearchUserInput,
     output_model=SearchUserOutput,
-    use_case=lambda gateway, args: SearchUsers(gateway.people)(
-        args.name,
-        user_type=UserType(args.type) if args.type else None,
-        active=args.active,
-        page=args.page(),
-    ),
-    presenter=lambda found, _args, fmt: present_users(found, fmt),
+    use_case=UseCases.search_users,
+    run=SearchUserInput.run,
+    present=present_users,
     read_only=True,
     toolset="tickets",
 )
@@ -152,10 +159,9 @@ SEARCH_STAGE = ToolSpec(
     ),
     input_model=SearchStageInput,
     output_model=SearchStageOutput,
-    use_case=lambda gateway, args: ListStages(gateway.desks)(
-        desk_id=_desk_id(args.desk_id), desk_name=args.desk_name, page=args.page()
-    ),
-    presenter=lambda found, _args, fmt: present_stages(found, fmt),
+    use_case=UseCases.list_stages,
+    run=SearchStageInput.run,
+    present=present_stages,
     read_only=True,
     toolset="tickets",
 )
@@ -171,13 +177,9 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     ),
     input_model=SearchCatalogItemInput,
     output_model=SearchCatalogItemOutput,
-    use_case=lambda gateway, args: SearchCatalogItems(gateway.desks)(
-        desk_id=_desk_id(args.desk_id),
-        desk_name=args.desk_name,
-        criteria=args.criteria(),
-        page=args.page(),
-    ),
-    presenter=lambda found, _args, fmt: present_catalog_items(found, fmt),
+    use_case=UseCases.search_catalog_items,
+    run=SearchCatalogItemInput.run,
+    present=present_catalog_items,
     read_only=True,
     toolset="tickets",
 )

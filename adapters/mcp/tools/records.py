@@ -19,6 +19,7 @@ from adapters.mcp.outputs.records import (
     ListInternalCommunicationsOutput,
 )
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.format import Formatter
 from adapters.presenters.markdown.records import (
     present_appointment_added,
     present_appointments,
@@ -28,28 +29,45 @@ from adapters.presenters.markdown.records import (
     present_notes,
     present_stage_history,
 )
+from adapters.use_cases import UseCases
 from application.commands import NewAppointment
 from application.queries import AppointmentFilter
 from application.use_cases.records import (
     AddAppointment,
     AddNote,
+    AppointmentAdded,
+    Appointments,
     ListAppointments,
     ListNotes,
     ListTicketFiles,
+    NoteAdded,
     ReadNote,
     ShowStageHistory,
+    StageHistory,
+    TicketFiles,
 )
 from domain.attachments import COMMUNICATION_LIMITS
 from domain.ids import CommunicationId
+from domain.paging import Page
+from domain.records import InternalCommunication
 
 
 class NoteInput(WithFiles):
     ticket_number: TicketNumberArg
     text: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=100_000)
 
+    async def run(self, add_note: AddNote) -> NoteAdded:
+        return await add_note(self.ticket_number, self.text, self.files, self.encoded())
+
 
 class NotesInput(PagedInput):
     ticket_number: TicketNumberArg
+
+    async def notes(self, list_notes: ListNotes) -> Page[InternalCommunication]:
+        return await list_notes(self.ticket_number, self.page())
+
+    async def stage_history(self, show_history: ShowStageHistory) -> StageHistory:
+        return await show_history(self.ticket_number, self.page())
 
 
 class NoteIdInput(ToolInput):
@@ -59,9 +77,15 @@ class NoteIdInput(ToolInput):
         Words(pt="ID da nota (list_internal_communications).", en="Note ID (list_internal_communications)."),
     ]
 
+    async def run(self, read_note: ReadNote) -> InternalCommunication:
+        return await read_note(self.ticket_number, CommunicationId(self.communication_id))
+
 
 class TicketOnlyInput(ToolInput):
     ticket_number: TicketNumberArg
+
+    async def files(self, list_files: ListTicketFiles) -> TicketFiles:
+        return await list_files(self.ticket_number)
 
 
 class NewAppointmentInput(ToolInput):
@@ -73,6 +97,9 @@ class NewAppointmentInput(ToolInput):
         str, Words(pt="O que foi feito; texto simples.", en="What was done; plain text.")
     ] = Field(min_length=1, max_length=10_000)
 
+    async def run(self, add_appointment: AddAppointment) -> AppointmentAdded:
+        return await add_appointment(self.ticket_number, self.to_appointment())
+
     def to_appointment(self) -> NewAppointment:
         return NewAppointment(self.date, self.init_time, self.end_time, self.description)
 
@@ -83,8 +110,19 @@ class AppointmentsInput(PagedInput):
     start_date: Annotated[Day, Words(pt="De (inclusive).", en="From (inclusive).")] = None
     end_date: Annotated[Day, Words(pt="Até (inclusive).", en="Until (inclusive).")] = None
 
+    async def run(self, list_appointments: ListAppointments) -> Appointments:
+        return await list_appointments(self.ticket_number, self.to_filter(), self.page())
+
     def to_filter(self) -> AppointmentFilter:
         return AppointmentFilter(user_id=self.user_id, start=self.start_date, end=self.end_date)
+
+
+def _present_notes(page: Page[InternalCommunication], args: NotesInput, fmt: Formatter) -> str:
+    return present_notes(args.ticket_number, page, fmt)
+
+
+def _present_note(note: InternalCommunication, args: NoteIdInput, fmt: Formatter) -> str:
+    return present_note(args.ticket_number, note, fmt)
 
 
 CREATE_INTERNAL_COMMUNICATION = ToolSpec(
@@ -98,10 +136,9 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     + files_allowed(COMMUNICATION_LIMITS),
     input_model=NoteInput,
     output_model=CreateInternalCommunicationOutput,
-    use_case=lambda services, args: AddNote(
-        services.communications, services.rich_text, services.attachments
-    )(args.ticket_number, args.text, args.files, args.encoded()),
-    presenter=lambda added, _args, fmt: present_note_added(added, fmt),
+    use_case=UseCases.add_note,
+    run=NoteInput.run,
+    present=present_note_added,
     read_only=False,
     idempotent=False,
     toolset="records",
@@ -116,8 +153,9 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     ),
     input_model=NotesInput,
     output_model=ListInternalCommunicationsOutput,
-    use_case=lambda services, args: ListNotes(services.communications)(args.ticket_number, args.page()),
-    presenter=lambda page, args, fmt: present_notes(args.ticket_number, page, fmt),
+    use_case=UseCases.list_notes,
+    run=NotesInput.notes,
+    present_with_arguments=_present_notes,
     read_only=True,
     toolset="records",
 )
@@ -128,10 +166,9 @@ GET_INTERNAL_COMMUNICATION = ToolSpec(
     description=Words(pt="Mostra uma nota interna completa.", en="Shows a whole internal note."),
     input_model=NoteIdInput,
     output_model=GetInternalCommunicationOutput,
-    use_case=lambda services, args: ReadNote(services.communications)(
-        args.ticket_number, CommunicationId(args.communication_id)
-    ),
-    presenter=lambda note, args, fmt: present_note(args.ticket_number, note, fmt),
+    use_case=UseCases.read_note,
+    run=NoteIdInput.run,
+    present_with_arguments=_present_note,
     read_only=True,
     toolset="records",
 )
@@ -145,8 +182,9 @@ GET_TICKET_FILES = ToolSpec(
     ),
     input_model=TicketOnlyInput,
     output_model=GetTicketFilesOutput,
-    use_case=lambda services, args: ListTicketFiles(services.files)(args.ticket_number),
-    presenter=lambda files, _args, fmt: present_files(files, fmt),
+    use_case=UseCases.list_ticket_files,
+    run=TicketOnlyInput.files,
+    present=present_files,
     read_only=True,
     toolset="records",
 )
@@ -164,8 +202,9 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
     ),
     input_model=NotesInput,
     output_model=GetTicketStagesSlasOutput,
-    use_case=lambda services, args: ShowStageHistory(services.stage_history)(args.ticket_number, args.page()),
-    presenter=lambda history, _args, fmt: present_stage_history(history, fmt),
+    use_case=UseCases.show_stage_history,
+    run=NotesInput.stage_history,
+    present=present_stage_history,
     read_only=True,
     toolset="records",
 )
@@ -181,10 +220,9 @@ CREATE_APPOINTMENT = ToolSpec(
     ),
     input_model=NewAppointmentInput,
     output_model=CreateAppointmentOutput,
-    use_case=lambda services, args: AddAppointment(services.appointments)(
-        args.ticket_number, args.to_appointment()
-    ),
-    presenter=lambda added, _args, fmt: present_appointment_added(added, fmt),
+    use_case=UseCases.add_appointment,
+    run=NewAppointmentInput.run,
+    present=present_appointment_added,
     read_only=False,
     idempotent=False,
     toolset="records",
@@ -199,10 +237,9 @@ LIST_APPOINTMENTS = ToolSpec(
     ),
     input_model=AppointmentsInput,
     output_model=ListAppointmentsOutput,
-    use_case=lambda services, args: ListAppointments(services.appointments)(
-        args.ticket_number, args.to_filter(), args.page()
-    ),
-    presenter=lambda listing, _args, fmt: present_appointments(listing, fmt),
+    use_case=UseCases.list_appointments,
+    run=AppointmentsInput.run,
+    present=present_appointments,
     read_only=True,
     toolset="records",
 )

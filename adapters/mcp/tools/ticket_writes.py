@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from adapters.i18n.words import Words
 from adapters.mcp.attachment_args import WithFiles
+from adapters.mcp.confirmations import answer_question, finish_question
 from adapters.mcp.fields import (
     CATALOG_ITEM_ID,
     CATALOG_ITEM_NAME,
     CLIENT_ID,
     CLIENT_NAME,
     DESK_ID,
-    DESK_NAME,
     MARKDOWN,
     NAMES_RESOLVED,
     REQUESTOR_ID,
@@ -38,7 +39,8 @@ from adapters.mcp.outputs.ticket_writes import (
     UpdateTicketEntitiesOutput,
     UpdateTicketOutput,
 )
-from adapters.mcp.spec import ToolInput, ToolSpec
+from adapters.mcp.references import DeskName, reference
+from adapters.mcp.spec import Asking, Confirmation, ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_writes import (
     present_answer,
     present_created,
@@ -46,12 +48,13 @@ from adapters.presenters.markdown.ticket_writes import (
     present_finished,
     present_updated,
 )
+from adapters.use_cases import UseCases
 from application.commands import FieldValueChange
-from application.use_cases.answers import AnswerTicket
-from application.use_cases.create_ticket import CreateTicket, TicketRequest
-from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, UpdateTicketFields
-from application.use_cases.finish_ticket import Finish, FinishTicket
-from application.use_cases.update_ticket import TicketEdit, UpdateTicket
+from application.use_cases.answers import AnswerSent, AnswerTicket
+from application.use_cases.create_ticket import CreateTicket, TicketCreated, TicketRequest
+from application.use_cases.custom_field_values import MAX_FIELD_CHANGES, FieldsUpdated, UpdateTicketFields
+from application.use_cases.finish_ticket import Finish, FinishTicket, TicketFinished
+from application.use_cases.update_ticket import TicketEdit, TicketUpdated, UpdateTicket
 from domain.attachments import ANSWER_LIMITS
 from domain.ids import (
     CatalogItemId,
@@ -64,6 +67,8 @@ from domain.ids import (
     StatusId,
     UserId,
 )
+
+IdT = TypeVar("IdT", bound=int)
 
 Name = Annotated[str | None, Field(default=None, min_length=1, max_length=200)]
 Phone = Annotated[str | None, Field(default=None, pattern=r"^\+?[0-9]{8,15}$")]
@@ -90,7 +95,7 @@ class CreateTicketInput(ToolInput):
     client_id: Annotated[PositiveId | None, CLIENT_ID] = None
     client_name: Annotated[Name, CLIENT_NAME] = None
     desk_id: Annotated[PositiveId | None, DESK_ID] = None
-    desk_name: Annotated[Name, DESK_NAME] = None
+    desk_name: DeskName = None
     priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
     services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
     catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
@@ -110,24 +115,22 @@ class CreateTicketInput(ToolInput):
         OptionalTicketNumber, Words(pt="Número do ticket pai.", en="The parent ticket's number.")
     ] = None
 
+    async def run(self, create_ticket: CreateTicket) -> TicketCreated:
+        return await create_ticket(self.to_request())
+
     def to_request(self) -> TicketRequest:
         return TicketRequest(
             title=self.title,
             description=self.description,
-            client_id=_id(ClientId, self.client_id),
-            client_name=self.client_name,
-            desk_id=_id(DeskId, self.desk_id),
-            desk_name=self.desk_name,
+            client=reference(ClientId, self, "client_id", "client_name"),
+            desk=reference(DeskId, self, "desk_id", "desk_name"),
             priority_id=_id(PriorityId, self.priority_id),
-            catalog_item_id=_id(CatalogItemId, self.services_catalogs_item_id),
-            catalog_item_name=self.catalog_item_name,
+            catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
             status_id=_id(StatusId, self.status_id),
-            requestor_id=_id(UserId, self.requestor_id),
-            requestor_name=self.requestor_name,
+            requestor=reference(UserId, self, "requestor_id", "requestor_name"),
             requestor_email=self.requestor_email,
             requestor_telephone=self.requestor_telephone,
-            responsible_id=_id(UserId, self.responsible_id),
-            responsible_name=self.responsible_name,
+            responsible=reference(UserId, self, "responsible_id", "responsible_name"),
             followers=self.followers,
             parent=self.parent_ticket_number,
         )
@@ -139,7 +142,7 @@ class UpdateTicketInput(ToolInput):
     description: Annotated[str | None, MARKDOWN] = Field(default=None, min_length=1, max_length=MAX_TEXT)
     client_id: Annotated[PositiveId | None, CLIENT_ID] = None
     desk_id: Annotated[PositiveId | None, DESK_ID] = None
-    desk_name: Annotated[Name, DESK_NAME] = None
+    desk_name: DeskName = None
     stage_id: Annotated[PositiveId | None, STAGE_ID] = None
     stage_name: Annotated[Name, STAGE_NAME] = None
     priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
@@ -155,29 +158,40 @@ class UpdateTicketInput(ToolInput):
     services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
     catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
 
+    async def run(self, update_ticket: UpdateTicket) -> TicketUpdated:
+        return await update_ticket(self.ticket_number, self.to_edit())
+
     def to_edit(self) -> TicketEdit:
         unassign = "responsible_id" in self.model_fields_set and self.responsible_id is None
         return TicketEdit(
             title=self.title,
             description=self.description,
             client_id=_id(ClientId, self.client_id),
-            desk_id=_id(DeskId, self.desk_id),
-            desk_name=self.desk_name,
-            stage_id=_id(StageId, self.stage_id),
-            stage_name=self.stage_name,
+            desk=reference(DeskId, self, "desk_id", "desk_name"),
+            stage=reference(StageId, self, "stage_id", "stage_name"),
             priority_id=_id(PriorityId, self.priority_id),
             status_id=_id(StatusId, self.status_id),
             followers=self.followers,
-            catalog_item_id=_id(CatalogItemId, self.services_catalogs_item_id),
-            catalog_item_name=self.catalog_item_name,
-            responsible_id=_id(UserId, self.responsible_id),
-            responsible_name=self.responsible_name,
+            catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
+            responsible=reference(UserId, self, "responsible_id", "responsible_name"),
             unassign=unassign,
         )
 
 
 class TicketNumberInput(ToolInput):
     ticket_number: TicketNumberArg
+
+    async def close(self, finish_ticket: FinishTicket) -> TicketFinished:
+        return await finish_ticket(self.ticket_number, Finish.CLOSE)
+
+    async def cancel(self, finish_ticket: FinishTicket) -> TicketFinished:
+        return await finish_ticket(self.ticket_number, Finish.CANCEL)
+
+    async def close_question(self, asking: Asking) -> str:
+        return await finish_question("confirm.close", self.ticket_number, asking)
+
+    async def cancel_question(self, asking: Asking) -> str:
+        return await finish_question("confirm.cancel", self.ticket_number, asking)
 
 
 class AnswerInput(WithFiles):
@@ -186,6 +200,18 @@ class AnswerInput(WithFiles):
     with_signature: Annotated[
         bool, Words(pt="Acrescenta a assinatura do atendente.", en="Add the attendant's signature.")
     ] = False
+
+    async def run(self, answer_ticket: AnswerTicket) -> AnswerSent:
+        return await answer_ticket(
+            self.ticket_number,
+            self.text,
+            with_signature=self.with_signature,
+            paths=self.files,
+            encoded=self.encoded(),
+        )
+
+    async def question(self, asking: Asking) -> str:
+        return answer_question(self.ticket_number, self.text, asking.translator)
 
 
 class FieldValueItem(BaseModel):
@@ -217,6 +243,9 @@ class UpdateFieldsInput(ToolInput):
         min_length=1, max_length=MAX_FIELD_CHANGES
     )
 
+    async def run(self, update_fields: UpdateTicketFields) -> FieldsUpdated:
+        return await update_fields(self.ticket_number, self.to_changes())
+
     def to_changes(self) -> list[FieldValueChange]:
         return [
             FieldValueChange(
@@ -229,8 +258,8 @@ class UpdateFieldsInput(ToolInput):
         ]
 
 
-def _id(kind: type[int] | object, value: int | None) -> object:
-    return kind(value) if value is not None else None  # type: ignore[operator]
+def _id(kind: Callable[[int], IdT], value: int | None) -> IdT | None:
+    return kind(value) if value is not None else None
 
 
 CREATE_TICKET = ToolSpec(
@@ -243,10 +272,9 @@ CREATE_TICKET = ToolSpec(
     + MESA_FIRST,
     input_model=CreateTicketInput,
     output_model=CreateTicketOutput,
-    use_case=lambda services, args: CreateTicket(
-        services.tickets, services.desks, services.people, services.rich_text, services.ticket_defaults
-    )(args.to_request()),
-    presenter=lambda created, _args, fmt: present_created(created, fmt),
+    use_case=UseCases.create_ticket,
+    run=CreateTicketInput.run,
+    present=present_created,
     read_only=False,
     destructive=False,
     idempotent=False,
@@ -264,10 +292,9 @@ UPDATE_TICKET = ToolSpec(
     + NAMES_RESOLVED,
     input_model=UpdateTicketInput,
     output_model=UpdateTicketOutput,
-    use_case=lambda services, args: UpdateTicket(
-        services.tickets, services.desks, services.people, services.rich_text
-    )(args.ticket_number, args.to_edit()),
-    presenter=lambda updated, _args, fmt: present_updated(updated, fmt),
+    use_case=UseCases.update_ticket,
+    run=UpdateTicketInput.run,
+    present=present_updated,
     read_only=False,
     destructive=False,
     idempotent=True,
@@ -282,11 +309,13 @@ CANCEL_TICKET = ToolSpec(
     ),
     input_model=TicketNumberInput,
     output_model=CancelTicketOutput,
-    use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CANCEL),
-    presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
+    use_case=UseCases.finish_ticket,
+    run=TicketNumberInput.cancel,
+    present=present_finished,
     read_only=False,
     destructive=True,
     idempotent=True,
+    confirmation=Confirmation(TicketNumberInput.cancel_question),
 )
 
 CLOSE_TICKET = ToolSpec(
@@ -298,11 +327,13 @@ CLOSE_TICKET = ToolSpec(
     ),
     input_model=TicketNumberInput,
     output_model=CloseTicketOutput,
-    use_case=lambda gateway, args: FinishTicket(gateway.tickets)(args.ticket_number, Finish.CLOSE),
-    presenter=lambda finished, _args, fmt: present_finished(finished, fmt),
+    use_case=UseCases.finish_ticket,
+    run=TicketNumberInput.close,
+    present=present_finished,
     read_only=False,
     destructive=True,
     idempotent=True,
+    confirmation=Confirmation(TicketNumberInput.close_question),
 )
 
 
@@ -318,17 +349,13 @@ CREATE_TICKET_ANSWER = ToolSpec(
     + files_allowed(ANSWER_LIMITS),
     input_model=AnswerInput,
     output_model=CreateTicketAnswerOutput,
-    use_case=lambda services, args: AnswerTicket(services.tickets, services.rich_text, services.attachments)(
-        args.ticket_number,
-        args.text,
-        with_signature=args.with_signature,
-        paths=args.files,
-        encoded=args.encoded(),
-    ),
-    presenter=lambda sent, _args, fmt: present_answer(sent, fmt),
+    use_case=UseCases.answer_ticket,
+    run=AnswerInput.run,
+    present=present_answer,
     read_only=False,
     destructive=False,
     idempotent=False,
+    confirmation=Confirmation(AnswerInput.question),
 )
 
 UPDATE_TICKET_ENTITIES = ToolSpec(
@@ -342,8 +369,9 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
     ),
     input_model=UpdateFieldsInput,
     output_model=UpdateTicketEntitiesOutput,
-    use_case=lambda gateway, args: UpdateTicketFields(gateway.tickets)(args.ticket_number, args.to_changes()),
-    presenter=lambda updated, _args, fmt: present_fields_updated(updated, fmt),
+    use_case=UseCases.update_ticket_fields,
+    run=UpdateFieldsInput.run,
+    present=present_fields_updated,
     read_only=False,
     destructive=False,
     idempotent=True,

@@ -10,7 +10,6 @@ from pydantic import Field
 from adapters.i18n.words import Words
 from adapters.mcp.fields import (
     CLIENT_NAME,
-    DESK_NAME,
     ID_LISTS,
     MOMENTS,
     NAMES_RESOLVED,
@@ -21,12 +20,15 @@ from adapters.mcp.fields import (
     TicketNumberArg,
 )
 from adapters.mcp.outputs.tickets import GetTicketOutput, ListTicketsOutput
+from adapters.mcp.references import DeskName
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
+from adapters.use_cases import UseCases
 from application.queries import DateField, DateRange, TicketFilter
-from application.use_cases.tickets import GetTicket, ListTickets, TicketNames
+from application.use_cases.tickets import GetTicket, ListTickets, TicketListing, TicketNames
 from domain.errors import InvalidInput
 from domain.ids import ClientId, DeskId, StageId, UserId
+from domain.tickets import Ticket
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -39,6 +41,13 @@ class GetTicketInput(ToolInput):
     include_filled_entity: Annotated[
         bool, Words(pt="Com show_entities: só os preenchidos.", en="With show_entities: filled ones only.")
     ] = False
+
+    async def run(self, get_ticket: GetTicket) -> Ticket:
+        return await get_ticket(
+            self.ticket_number,
+            show_entities=self.show_entities,
+            include_filled_entity=self.include_filled_entity,
+        )
 
 
 class ListTicketsInput(PagedInput):
@@ -54,7 +63,7 @@ class ListTicketsInput(PagedInput):
     responsible_ids: Annotated[
         IdList, Words(pt="Atendentes responsáveis (search_user).", en="Responsible attendants (search_user).")
     ] = Field(default="", validate_default=True)
-    desk_name: Annotated[str | None, DESK_NAME] = Field(default=None, max_length=200)
+    desk_name: DeskName = None
     client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, max_length=200)
     stage_name: Annotated[str | None, STAGE_NAME] = Field(default=None, max_length=200)
     requestor_ids: Annotated[
@@ -70,6 +79,9 @@ class ListTicketsInput(PagedInput):
     ] = None
     start_datetime: Annotated[StartMoment, Words(pt="De.", en="From.")] = None
     end_datetime: Annotated[EndMoment, Words(pt="Até.", en="Until.")] = None
+
+    async def run(self, list_tickets: ListTickets) -> TicketListing:
+        return await list_tickets(self.to_query(), self.names(), self.page())
 
     def names(self) -> TicketNames:
         return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
@@ -106,10 +118,9 @@ GET_TICKET = ToolSpec(
     ),
     input_model=GetTicketInput,
     output_model=GetTicketOutput,
-    use_case=lambda gateway, args: GetTicket(gateway.tickets)(
-        args.ticket_number, show_entities=args.show_entities, include_filled_entity=args.include_filled_entity
-    ),
-    presenter=lambda ticket, _args, fmt: present_ticket(ticket, fmt),
+    use_case=UseCases.get_ticket,
+    run=GetTicketInput.run,
+    present=present_ticket,
     read_only=True,
 )
 
@@ -131,10 +142,9 @@ LIST_TICKETS = ToolSpec(
     + NAMES_RESOLVED,
     input_model=ListTicketsInput,
     output_model=ListTicketsOutput,
-    use_case=lambda gateway, args: ListTickets(gateway.tickets, gateway.desks, gateway.people)(
-        args.to_query(), args.names(), args.page()
-    ),
-    presenter=lambda listing, _args, fmt: present_ticket_page(listing, fmt),
+    use_case=UseCases.list_tickets,
+    run=ListTicketsInput.run,
+    present=present_ticket_page,
     read_only=True,
 )
 

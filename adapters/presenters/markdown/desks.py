@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
-from application.resolvers import desk_label
 from application.use_cases.desk_details import DeskMatches, DeskPage
 from domain.desks import Desk, Priority, ServicesCatalog
 from domain.paging import Page
@@ -196,11 +196,11 @@ def _desk_listing(
     fmt: Formatter,
 ) -> str:
     t = fmt.t
-    desk = inline(desk_label(found.desk))
+    desk = inline(label(found.desk, t))
     if isinstance(found, DeskMatches):
         term = inline(found.term)
         if not found.items:
-            suggestions = ", ".join(inline(s) for s in found.suggestions)
+            suggestions = ", ".join(inline(label(s, t)) for s in found.suggestions)
             return lines(
                 t(f"desk.{what}.no_match", desk=desk, term=term),
                 t("desk.suggestions", suggestions=suggestions) if suggestions else None,

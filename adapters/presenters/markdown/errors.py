@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from adapters.i18n import Translator
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 from domain.errors import (
     Ambiguous,
-    CircuitOpen,
     DomainError,
     InvalidCredentials,
     InvalidInput,
@@ -16,13 +17,11 @@ from domain.errors import (
     MissingFilter,
     NotFound,
     PermissionDenied,
-    RateLimited,
     Rejected,
-    UpstreamUnavailable,
 )
 
 
-def present_error(error: DomainError, t: Translator) -> str:
+def present_error(error: DomainError | UpstreamFailure, t: Translator) -> str:
     match error:
         case InvalidInput(field=field, rule=rule, params=params):
             return t("error.invalid_input", field=field, accepted=t(f"rule.{rule}", **params))
@@ -32,11 +31,12 @@ def present_error(error: DomainError, t: Translator) -> str:
             text = t("error.not_found", kind=_kind(kind, t), reference=inline(reference))
             if suggestions:
                 text += " " + t(
-                    "error.not_found.suggestions", suggestions=", ".join(inline(s) for s in suggestions)
+                    "error.not_found.suggestions",
+                    suggestions=", ".join(inline(label(s, t)) for s in suggestions),
                 )
             return text
-        case Ambiguous(kind=kind, term=term, candidates=candidates):
-            listed = "\n".join(f"- {inline(c)}" for c in candidates)
+        case Ambiguous(kind=kind, term=term, options=options):
+            listed = "\n".join(f"- {inline(label(option, t))}" for option in options)
             return t("error.ambiguous", kind=_kind(kind, t), term=inline(term), candidates=listed)
         case MissingCredentials():
             return t("error.missing_credentials")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from adapters.i18n import Translator
@@ -78,7 +79,7 @@ class Formatter:
             return f"{size_bytes} B"
         return f"{self.number(value, 2).rstrip('0').rstrip(',.')} {unit}"
 
-    def page_footer(self, page: Page[object]) -> str:
+    def page_footer(self, page: Page[Any]) -> str:
         if page.next_number is not None:
             footer = self.t("page.next", next=page.next_number, limit=page.request.size)
         else:

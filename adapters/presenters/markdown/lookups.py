@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
-from application.resolvers import desk_label
 from application.use_cases.lookups import (
     CatalogFilter,
     CatalogItemFound,
@@ -23,7 +23,8 @@ def present_clients(found: ClientSearch, fmt: Formatter) -> str:
     if not found.clients:
         hint = None
         if found.suggestions:
-            hint = t("lookups.suggestions", suggestions=", ".join(inline(s) for s in found.suggestions))
+            suggestions = ", ".join(inline(label(s, t)) for s in found.suggestions)
+            hint = t("lookups.suggestions", suggestions=suggestions)
         return lines(t("search_client.empty", term=term), hint)
     rows = []
     for position, client in enumerate(found.clients, start=1):
@@ -85,7 +86,7 @@ def present_users(found: UserSearch, fmt: Formatter) -> str:
 
 def present_stages(found: DeskStages, fmt: Formatter) -> str:
     t = fmt.t
-    page, desk = found.page, _desk(found.desk)
+    page, desk = found.page, _desk(found.desk, fmt)
     if not page.items:
         return lines(t("search_stage.empty", desk=desk, page=page.request.number))
     rows = [f"{position}. {_stage(stage, fmt)}" for position, stage in enumerate(page.items, start=1)]
@@ -103,7 +104,7 @@ def present_catalog_items(found: CatalogItemListing | CatalogItemFound, fmt: For
     if isinstance(found, CatalogItemFound):
         return _catalog_item_card(found, fmt)
     t = fmt.t
-    page, desk = found.page, _desk(found.desk)
+    page, desk = found.page, _desk(found.desk, fmt)
     filters = _catalog_filters(found.criteria, fmt)
     if not page.items:
         return lines(t("search_catalog_item.empty", desk=desk, filters=filters, page=page.request.number))
@@ -128,7 +129,7 @@ def _catalog_item_card(found: CatalogItemFound, fmt: Formatter) -> str:
     return lines(
         f"## {t('search_catalog_item.card', item=fmt.named(item.name, item.id))}",
         "",
-        bullet(t("search_catalog_item.desk"), _desk(found.desk)),
+        bullet(t("search_catalog_item.desk"), _desk(found.desk, fmt)),
         bullet(t("search_catalog_item.area"), _part(item.area, fmt)),
         bullet(t("search_catalog_item.catalog"), _part(item.catalog, fmt)),
         bullet(t("search_catalog_item.start_time"), inline(item.start_time) or t("none")),
@@ -143,8 +144,8 @@ def _bold_named(name: str | None, ident: int, fmt: Formatter) -> str:
     return f"**{label}** (ID {ident})" if label else fmt.named(None, ident)
 
 
-def _desk(desk: Desk) -> str:
-    return inline(desk_label(desk))
+def _desk(desk: Desk, fmt: Formatter) -> str:
+    return inline(label(desk, fmt.t))
 
 
 def _user(user: User, fmt: Formatter) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import clean, inline, strip_tags
 from application.use_cases.answers import AnswerSent
-from application.use_cases.create_ticket import NameDecision, TicketCreated
+from application.use_cases.create_ticket import TicketCreated
 from application.use_cases.custom_field_values import FieldsUpdated
 from application.use_cases.finish_ticket import Finish, TicketFinished
 from application.use_cases.update_ticket import TicketUpdated
+from domain.resolution import Decision
 from domain.tickets import Ticket
 
 TEXT_ECHO = 300
@@ -123,10 +125,12 @@ def _state(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
         yield bullet(t("ticket.links.external"), inline(ticket.external_url))
 
 
-def _decisions(decisions: Sequence[NameDecision], fmt: Formatter) -> Iterator[str]:
+def _decisions(decisions: Sequence[Decision], fmt: Formatter) -> Iterator[str]:
     if not decisions:
         return
     yield ""
     yield f"**{fmt.t('writes.decisions')}**"
     for decision in decisions:
-        yield f'- `{decision.field}` "{inline(decision.term)}" → {inline(decision.label)}'
+        became = inline(label(decision.record, fmt.t))
+        picked = f" ({fmt.t('writes.decision.picked')})" if decision.picked else ""
+        yield f'- `{decision.field}` "{inline(decision.term)}" → {became}{picked}'

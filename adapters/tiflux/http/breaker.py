@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Literal
 
-from domain.errors import CircuitOpen
+from application.ports.failures import CircuitOpen
 
 DEFAULT_THRESHOLD = 5
 DEFAULT_COOLDOWN = 10.0

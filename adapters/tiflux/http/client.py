@@ -28,13 +28,8 @@ import httpx2
 from adapters import progress
 from adapters.tiflux.errors import NotFoundAs, error_for_status
 from adapters.tiflux.http.breaker import CircuitBreaker, CircuitBreakers
-from domain.errors import (
-    CircuitOpen,
-    DomainError,
-    MissingCredentials,
-    RateLimited,
-    UpstreamUnavailable,
-)
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
+from domain.errors import DomainError, MissingCredentials
 from domain.ids import TicketNumber
 
 logger = logging.getLogger(__name__)
@@ -221,7 +216,7 @@ class _Failure:
     retry_safe: bool
     retry_after: float | None = None
 
-    def reported(self, attempts: int) -> DomainError:
+    def reported(self, attempts: int) -> UpstreamFailure:
         if isinstance(self.error, UpstreamUnavailable):
             return dataclasses.replace(self.error, attempts=attempts)
         return self.error

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Protocol, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, TypeAdapter, ValidationError
 
-from domain.errors import UpstreamUnavailable
+from application.ports.failures import UpstreamUnavailable
 from domain.paging import Page, PageRequest
 from domain.people import PersonRef
 

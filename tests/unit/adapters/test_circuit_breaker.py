@@ -9,7 +9,8 @@ import pytest
 
 from adapters.tiflux.http.breaker import CircuitBreaker, CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
-from domain.errors import CircuitOpen, NotFound, UpstreamUnavailable
+from application.ports.failures import CircuitOpen, UpstreamUnavailable
+from domain.errors import NotFound
 
 KEY = "sk-breaker-test-key"
 

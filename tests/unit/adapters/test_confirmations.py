@@ -173,3 +173,104 @@ async def test_the_older_protocol_picks_over_the_back_channel(tenant: FakeTenant
         result = await client.call_tool("list_tickets", {"desk_name": "sup"})
     assert person.questions and not result.is_error
     assert result.structured_content is not None and result.structured_content["query"]["desk_ids"] == [14]
+
+
+class Recording:
+    """The demo tenant, recording every request that reaches it: the operation and its arguments."""
+
+    def __init__(self, tenant: FakeTenant) -> None:
+        self._tenant = tenant
+        self.requests: list[tuple[str, str]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._tenant, name)
+        if not callable(found):
+            return found
+
+        def record(*args: Any, **kwargs: Any) -> Any:
+            self.requests.append((name, repr((args, sorted(kwargs.items())))))
+            return found(*args, **kwargs)
+
+        return record
+
+
+async def test_an_ambiguous_name_then_a_pick_sends_what_the_id_sends() -> None:
+    by_name, by_id = Recording(FakeTenant.demo()), Recording(FakeTenant.demo())
+    ticket = {"title": "Impressora", "description": "Não imprime", "client_id": 101}
+    async with connect(by_name)(Picker("ID 15")) as client:
+        picked = await client.call_tool("create_ticket", {**ticket, "desk_name": "sup"})
+    async with connect(by_id)() as client:
+        given = await client.call_tool("create_ticket", {**ticket, "desk_id": 15})
+
+    assert not picked.is_error and not given.is_error
+    assert by_name.requests[-len(by_id.requests) :] == by_id.requests  # after the pick: what the ID sends
+    assert [r for r in by_name.requests if r[0].startswith("create")] == [
+        r for r in by_id.requests if r[0].startswith("create")
+    ]
+    text = picked.content[0].text  # type: ignore[union-attr]
+    assert '`desk_name` "sup" → Suporte N2 (Suporte Nível 2) · ID 15 (escolhido pelo usuário)' in text
+
+
+async def test_after_a_pick_the_other_names_are_not_looked_up_again_and_are_still_reported() -> None:
+    """Over the back channel the call goes on in place. (At 2026-07-28 the client retries the whole call
+    with the answer, so that round looks the names up once more, then goes on from the pick.)"""
+    recording = Recording(FakeTenant.demo())
+    arguments = {"title": "T", "description": "d", "client_name": "padaria", "desk_name": "sup"}
+    async with connect(recording)(Picker("ID 14"), mode="legacy") as client:
+        result = await client.call_tool("create_ticket", arguments)
+
+    assert not result.is_error
+    assert [name for name, _ in recording.requests].count("list_clients") == 1
+    text = result.content[0].text  # type: ignore[union-attr]
+    assert '`client_name` "padaria"' in text and '`desk_name` "sup" → Suporte (Suporte N1) · ID 14' in text
+
+
+async def test_a_question_speaks_the_users_language(tenant: FakeTenant) -> None:
+    person, picker = Person("decline"), Picker(None)
+    async with connect(tenant, language="en")(person) as client:
+        await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    async with connect(tenant, language="en")(picker) as client:
+        await client.call_tool("search_stage", {"desk_name": "sup"})
+    assert person.questions == ["Close ticket #1040 — Impressora fiscal não imprime o cupom?"]
+    assert picker.questions[0][0] == 'Which desk did you mean by "sup"?'
+
+
+async def test_an_english_server_labels_stages_in_english(tenant: FakeTenant) -> None:
+    async with connect(tenant, language="en")() as client:
+        result = await client.call_tool("list_tickets", {"desk_ids": "14", "stage_name": "a"})
+    text = result.content[0].text  # type: ignore[union-attr]
+    assert result.is_error and "order" in text and "ordem" not in text
+
+
+async def test_a_picked_catalog_item_is_shown_like_a_single_match(tenant: FakeTenant) -> None:
+    person = Picker("ID")
+    async with connect(tenant)(person) as client:
+        result = await client.call_tool(
+            "search_catalog_item", {"desk_id": 14, "catalog_item_name": "instalacao"}
+        )
+    assert (
+        person.questions
+        and person.questions[0][0] == 'Qual item de catálogo você quis dizer com "instalacao"?'
+    )
+    picked = person.questions[0][1][0]
+    assert not result.is_error and picked.split(" (")[0] in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_forms_speak_english_in_english_mode(tenant: FakeTenant) -> None:
+    schemas: list[Any] = []
+
+    async def person(_context: Any, params: ElicitRequestParams) -> ElicitResult:
+        schemas.append(params.requested_schema)  # type: ignore[union-attr]
+        return ElicitResult(action="decline")
+
+    async with connect(tenant, language="en")(person) as client:  # type: ignore[arg-type]
+        await client.call_tool("close_ticket", {"ticket_number": "1040"})
+    assert schemas[0]["properties"]["confirm"]["title"] == "Confirm"
+    assert "Marque" not in str(schemas) and "Confirmar" not in str(schemas)
+
+
+async def test_with_confirmation_off_an_ambiguous_name_is_still_a_choice(tenant: FakeTenant) -> None:
+    person = Picker("ID 15")
+    async with connect(tenant, confirm_writes=False)(person) as client:
+        result = await client.call_tool("get_desk", {"desk_name": "sup"})
+    assert person.questions and not result.is_error

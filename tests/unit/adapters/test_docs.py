@@ -12,14 +12,8 @@ from adapters.mcp.prompts import PROMPTS
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.oauth.sealing import HOW_TO_MAKE_A_SECRET_KEY
 from adapters.presenters.markdown.errors import present_error
-from domain.errors import (
-    CircuitOpen,
-    InvalidCredentials,
-    MissingCredentials,
-    PermissionDenied,
-    RateLimited,
-    UpstreamUnavailable,
-)
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamUnavailable
+from domain.errors import InvalidCredentials, MissingCredentials, PermissionDenied
 
 REFERENCE = Path(__file__).resolve().parents[3] / "docs" / "tools.md"
 

@@ -147,11 +147,6 @@ async def test_the_questions_asked_are_english() -> None:
         assert not portuguese(message, data), (message, portuguese(message, data))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="adapters/mcp/confirmations.py (being rewritten): the confirmation box is titled "
-    '"Confirmar / Confirm" and described "Marque para continuar (check to proceed)." in every language',
-)
 async def test_the_forms_fields_are_english() -> None:
     forms, data = await forms_shown()
     for form in forms:

@@ -10,15 +10,8 @@ import pytest
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient, api_path, query
-from domain.errors import (
-    InvalidCredentials,
-    MissingCredentials,
-    NotFound,
-    PermissionDenied,
-    RateLimited,
-    Rejected,
-    UpstreamUnavailable,
-)
+from application.ports.failures import RateLimited, UpstreamUnavailable
+from domain.errors import InvalidCredentials, MissingCredentials, NotFound, PermissionDenied, Rejected
 from domain.ids import TicketNumber
 
 KEY = "sk-test-very-secret"

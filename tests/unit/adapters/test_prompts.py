@@ -58,7 +58,7 @@ def named_tools(text: str) -> set[str]:
 
 def test_every_prompt_uses_tools_of_the_registry() -> None:
     for spec in PROMPTS:
-        assert set(spec.tools) <= TOOL_NAMES, spec.name
+        assert set(spec.tool_names) <= TOOL_NAMES, spec.name
     assert set(EXAMPLES) == {spec.name for spec in PROMPTS}
 
 
@@ -79,7 +79,7 @@ async def test_prompts_list_shows_each_prompt_with_its_description_and_arguments
     }
     for spec in PROMPTS:
         prompt = listed[spec.name]
-        assert prompt.description and all(tool in prompt.description for tool in spec.tools)
+        assert prompt.description and all(tool in prompt.description for tool in spec.tool_names)
         assert all(arg.description for arg in prompt.arguments or [])
 
 
@@ -98,7 +98,7 @@ async def test_each_prompt_names_exactly_its_tools_which_exist(tenant: FakeTenan
     async with Client(server(tenant, language=language)) as client:
         for spec in PROMPTS:
             text = await prompt_text(client, spec.name, EXAMPLES[spec.name])
-            assert named_tools(text) == set(spec.tools), (language, spec.name)
+            assert named_tools(text) == set(spec.tool_names), (language, spec.name)
             assert named_tools(text) <= TOOL_NAMES
 
 
@@ -202,7 +202,7 @@ async def test_a_prompt_is_offered_only_when_its_tools_are(tenant: FakeTenant) -
 
 def gate_and_request(method: str, headers: dict[str, str], name: str | None = None) -> tuple[PromptGate, Any]:
     tools = {spec.name: spec for spec in ALL_TOOLS}
-    gate = PromptGate({p.name: [tools[t] for t in p.tools] for p in PROMPTS}, Translator())
+    gate = PromptGate({p.name: [tools[t] for t in p.tool_names] for p in PROMPTS}, Translator())
     params = {"name": name} if name else None
     return gate, SimpleNamespace(method=method, params=params, request=SimpleNamespace(headers=headers))
 

@@ -7,7 +7,7 @@ import pytest
 
 from adapters.i18n import Translator
 from adapters.presenters.markdown.errors import present_error
-from domain.errors import CircuitOpen, DomainError, RateLimited, UpstreamUnavailable
+from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 
 PT, EN = Translator("pt-BR"), Translator("en")
 
@@ -64,7 +64,7 @@ PT, EN = Translator("pt-BR"), Translator("en")
         ),
     ],
 )
-def test_each_failure_says_what_happened_and_what_to_do(error: DomainError, text: str) -> None:
+def test_each_failure_says_what_happened_and_what_to_do(error: UpstreamFailure, text: str) -> None:
     assert present_error(error, EN) == text
 
 

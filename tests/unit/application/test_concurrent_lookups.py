@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -17,12 +18,14 @@ from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.concurrently import concurrently
 from application.queries import TicketFilter
+from application.resolvers import References
 from application.use_cases.create_ticket import CreateTicket, TicketRequest
 from application.use_cases.tickets import ListTickets, TicketNames
 from application.use_cases.update_ticket import TicketEdit, UpdateTicket
 from domain.errors import InvalidInput, NotFound
 from domain.ids import TicketNumber
 from domain.paging import PageRequest
+from domain.resolution import Reference
 
 pytestmark = pytest.mark.anyio
 
@@ -64,11 +67,10 @@ class Slow:
 
 def ports(overlap: Overlap, *, desks: float = DELAY, clients: float = DELAY) -> dict[str, Any]:
     gateway = FakeTifluxGateway(FakeTenant.demo())
-    return {
-        "tickets": gateway.tickets,
-        "desks": Slow(gateway.desks, overlap, delay=desks),
-        "people": Slow(gateway.people, overlap, clients=clients),
-    }
+    slow = SimpleNamespace(
+        desks=Slow(gateway.desks, overlap, delay=desks), people=Slow(gateway.people, overlap, clients=clients)
+    )
+    return {"tickets": gateway.tickets, "references": References(slow)}  # type: ignore[arg-type]
 
 
 async def test_concurrently_gives_results_in_argument_order() -> None:
@@ -98,11 +100,11 @@ async def test_create_ticket_looks_up_client_desk_and_responsible_at_once() -> N
     request = TicketRequest(
         title="Impressora",
         description="Não imprime",
-        client_name="padaria",
-        desk_name="suporte",
-        responsible_name="joão pereira",
-        requestor_name="carlos",
-        catalog_item_name="rede",
+        client=Reference("client_id", "client_name", name="padaria"),
+        desk=Reference("desk_id", "desk_name", name="suporte"),
+        responsible=Reference("responsible_id", "responsible_name", name="joão pereira"),
+        requestor=Reference("requestor_id", "requestor_name", name="carlos"),
+        catalog_item=Reference("services_catalogs_item_id", "catalog_item_name", name="rede"),
     )
 
     created = await create(request)
@@ -123,7 +125,12 @@ async def test_create_ticket_reports_the_client_when_client_and_desk_are_both_un
     """The client comes first in a sequential run, so its error wins even when the desk fails sooner."""
     overlap = Overlap()
     create = CreateTicket(rich_text=RichTextConverter(), **ports(overlap, desks=0.0, clients=0.05))
-    request = TicketRequest(title="T", description="d", client_name="inexistente", desk_name="nenhuma")
+    request = TicketRequest(
+        title="T",
+        description="d",
+        client=Reference("client_id", "client_name", name="inexistente"),
+        desk=Reference("desk_id", "desk_name", name="nenhuma"),
+    )
 
     with pytest.raises(NotFound) as raised:
         await create(request)
@@ -135,7 +142,9 @@ async def test_create_ticket_reports_a_missing_client_before_an_unknown_desk() -
     create = CreateTicket(rich_text=RichTextConverter(), **ports(Overlap()))
 
     with pytest.raises(InvalidInput) as raised:
-        await create(TicketRequest(title="T", description="d", desk_name="nenhuma"))
+        await create(
+            TicketRequest(title="T", description="d", desk=Reference("desk_id", "desk_name", name="nenhuma"))
+        )
 
     assert raised.value.field == "client_id"
 
@@ -167,7 +176,11 @@ async def test_list_tickets_reports_the_desk_when_desk_and_client_are_both_unkno
 async def test_update_ticket_looks_up_the_responsible_while_it_places_the_ticket() -> None:
     overlap = Overlap()
     update = UpdateTicket(rich_text=RichTextConverter(), **ports(overlap))
-    edit = TicketEdit(desk_name="suporte", stage_name="aguardando cliente", responsible_name="mariana")
+    edit = TicketEdit(
+        desk=Reference("desk_id", "desk_name", name="suporte"),
+        stage=Reference("stage_id", "stage_name", name="aguardando cliente"),
+        responsible=Reference("responsible_id", "responsible_name", name="mariana"),
+    )
 
     updated = await update(TicketNumber(1047), edit)
 
@@ -180,7 +193,10 @@ async def test_update_ticket_looks_up_the_responsible_while_it_places_the_ticket
 async def test_update_ticket_reports_an_unknown_stage_before_an_unknown_responsible() -> None:
     """A sequential run resolves the stage first; the responsible's error, though sooner, comes second."""
     update = UpdateTicket(rich_text=RichTextConverter(), **ports(Overlap(), desks=0.05, clients=0.0))
-    edit = TicketEdit(stage_name="inexistente", responsible_name="ninguém")
+    edit = TicketEdit(
+        stage=Reference("stage_id", "stage_name", name="inexistente"),
+        responsible=Reference("responsible_id", "responsible_name", name="ninguém"),
+    )
 
     with pytest.raises(NotFound) as raised:
         await update(TicketNumber(1047), edit)

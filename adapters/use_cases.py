@@ -1,0 +1,149 @@
+"""The use cases, as providers fed by one TiFlux account's gateway (dependency-injector's `use-cases` shape).
+
+`UseCases` is declared here and instantiated per credential by `UseCasesFor`, which keeps the last few
+accounts' containers: building one copies every provider (a few milliseconds), so a call reuses it. A
+tool spec names its provider (`UseCases.show_desk`); `UseCasesFor.build` makes the use case for one call,
+with that call's `Resolutions` (what its names became so far).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
+
+from dependency_injector import containers, providers
+
+from application.ports.attachments import AttachmentsPort
+from application.ports.gateway import TifluxGateway
+from application.ports.rich_text import RichTextPort
+from application.resolvers import References, Resolutions
+from application.use_cases.answers import AnswerTicket
+from application.use_cases.chats import ListChats, ShowChat
+from application.use_cases.create_ticket import CreateTicket, TicketDefaults
+from application.use_cases.custom_field_values import UpdateTicketFields
+from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
+from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
+from application.use_cases.desks import ListDesks
+from application.use_cases.finish_ticket import FinishTicket
+from application.use_cases.lookups import ListStages, SearchCatalogItems, SearchClients, SearchUsers
+from application.use_cases.records import (
+    AddAppointment,
+    AddNote,
+    ListAppointments,
+    ListNotes,
+    ListTicketFiles,
+    ReadNote,
+    ShowStageHistory,
+)
+from application.use_cases.tickets import GetTicket, ListTickets
+from application.use_cases.update_ticket import UpdateTicket
+
+UC = TypeVar("UC")
+
+MAX_ACCOUNTS_KEPT = 32
+
+
+class UseCases(containers.DeclarativeContainer):
+    """Every use case, over one account's ports and the process-wide services."""
+
+    gateway = providers.Dependency(instance_of=object)  # a TifluxGateway (a Protocol: not checkable)
+    rich_text = providers.Dependency(instance_of=object)
+    attachments = providers.Dependency(instance_of=object)
+    ticket_defaults = providers.Dependency(instance_of=TicketDefaults)
+
+    tickets = gateway.provided.tickets
+    desks = gateway.provided.desks
+    people = gateway.provided.people
+    references = providers.Factory(References, gateway=gateway)
+
+    get_ticket = providers.Factory(GetTicket, tickets=tickets)
+    list_tickets = providers.Factory(ListTickets, tickets=tickets, references=references)
+    create_ticket = providers.Factory(
+        CreateTicket, tickets=tickets, references=references, rich_text=rich_text, defaults=ticket_defaults
+    )
+    update_ticket = providers.Factory(
+        UpdateTicket, tickets=tickets, references=references, rich_text=rich_text
+    )
+    finish_ticket = providers.Factory(FinishTicket, tickets=tickets)
+    answer_ticket = providers.Factory(
+        AnswerTicket, tickets=tickets, rich_text=rich_text, attachments=attachments
+    )
+    update_ticket_fields = providers.Factory(UpdateTicketFields, tickets=tickets)
+
+    search_clients = providers.Factory(SearchClients, people=people)
+    search_users = providers.Factory(SearchUsers, people=people)
+    list_stages = providers.Factory(ListStages, desks=desks, references=references)
+    search_catalog_items = providers.Factory(SearchCatalogItems, desks=desks, references=references)
+
+    list_desks = providers.Factory(ListDesks, desks=desks)
+    show_desk = providers.Factory(ShowDesk, desks=desks, references=references)
+    list_desk_priorities = providers.Factory(ListDeskPriorities, desks=desks, references=references)
+    list_desk_catalogs = providers.Factory(ListDeskCatalogs, desks=desks, references=references)
+
+    add_note = providers.Factory(
+        AddNote,
+        communications=gateway.provided.communications,
+        rich_text=rich_text,
+        attachments=attachments,
+    )
+    list_notes = providers.Factory(ListNotes, communications=gateway.provided.communications)
+    read_note = providers.Factory(ReadNote, communications=gateway.provided.communications)
+    list_ticket_files = providers.Factory(ListTicketFiles, files=gateway.provided.files)
+    show_stage_history = providers.Factory(ShowStageHistory, stage_history=gateway.provided.stage_history)
+    add_appointment = providers.Factory(AddAppointment, appointments=gateway.provided.appointments)
+    list_appointments = providers.Factory(ListAppointments, appointments=gateway.provided.appointments)
+
+    show_chat = providers.Factory(ShowChat, chats=gateway.provided.chats)
+    list_chats = providers.Factory(ListChats, chats=gateway.provided.chats)
+
+    list_entities = providers.Factory(ListEntities, custom_fields=gateway.provided.custom_fields)
+    list_entity_fields = providers.Factory(ListEntityFields, custom_fields=gateway.provided.custom_fields)
+    list_entity_field_options = providers.Factory(
+        ListEntityFieldOptions, custom_fields=gateway.provided.custom_fields
+    )
+
+
+class UseCasesFor:
+    """One `UseCases` container per TiFlux account, the most recently used kept."""
+
+    def __init__(
+        self,
+        gateway_for: Callable[[str | None], TifluxGateway],
+        rich_text: RichTextPort,
+        attachments: AttachmentsPort,
+        ticket_defaults: TicketDefaults,
+    ) -> None:
+        self._gateway_for = gateway_for
+        self._services = {
+            "rich_text": rich_text,
+            "attachments": attachments,
+            "ticket_defaults": ticket_defaults,
+        }
+        self._kept: OrderedDict[bytes, UseCases] = OrderedDict()
+        # A spec names the class-level provider; an account's container holds its own copy, by the same name.
+        self._names = {id(provider): name for name, provider in UseCases.cls_providers.items()}
+
+    def gateway(self, api_key: str | None) -> TifluxGateway:
+        """The account's gateway (raises MissingCredentials or InvalidCredentials for an unusable key)."""
+        return self._gateway_for(api_key)
+
+    def build(
+        self, provider: providers.Provider[UC], api_key: str | None, resolutions: Resolutions | None = None
+    ) -> UC:
+        """The use case `provider` declares, for the account behind `api_key` and one call's resolutions."""
+        made = getattr(self._container(api_key), self._names[id(provider)])
+        return made(references__resolutions=resolutions or Resolutions())  # type: ignore[no-any-return]
+
+    def _container(self, api_key: str | None) -> UseCases:
+        digest = hashlib.sha256((api_key or "").encode()).digest()  # never the key itself
+        kept = self._kept.get(digest)
+        if kept is not None:
+            self._kept.move_to_end(digest)
+            return kept
+        made = UseCases(gateway=self._gateway_for(api_key), **self._services)
+        self._kept[digest] = made
+        if len(self._kept) > MAX_ACCOUNTS_KEPT:
+            self._kept.popitem(last=False)
+        return made
