@@ -256,17 +256,24 @@ async def test_a_picked_catalog_item_is_shown_like_a_single_match(tenant: FakeTe
     assert not result.is_error and picked.split(" (")[0] in result.content[0].text  # type: ignore[union-attr]
 
 
-async def test_forms_speak_english_in_english_mode(tenant: FakeTenant) -> None:
+@pytest.mark.parametrize(
+    ("language", "box", "help_text"),
+    [("pt-BR", "Confirmar", "Marque para continuar."), ("en", "Confirm", "Check to proceed.")],
+)
+async def test_the_yes_no_box_speaks_the_users_language(
+    tenant: FakeTenant, language: str, box: str, help_text: str
+) -> None:
+    # Every form's words in English mode are scanned by test_english_mode.py; this pins the box itself.
     schemas: list[Any] = []
 
     async def person(_context: Any, params: ElicitRequestParams) -> ElicitResult:
         schemas.append(params.requested_schema)  # type: ignore[union-attr]
         return ElicitResult(action="decline")
 
-    async with connect(tenant, language="en")(person) as client:  # type: ignore[arg-type]
+    async with connect(tenant, language=language)(person) as client:  # type: ignore[arg-type]
         await client.call_tool("close_ticket", {"ticket_number": "1040"})
-    assert schemas[0]["properties"]["confirm"]["title"] == "Confirm"
-    assert "Marque" not in str(schemas) and "Confirmar" not in str(schemas)
+    assert schemas[0]["properties"]["confirm"]["title"] == box
+    assert schemas[0]["properties"]["confirm"]["description"] == help_text
 
 
 async def test_with_confirmation_off_an_ambiguous_name_is_still_a_choice(tenant: FakeTenant) -> None:
