@@ -151,9 +151,8 @@ SEARCH_STAGE = ToolSpec(
     name="search_stage",
     title=Words(pt="Listar estágios da mesa", en="List the desk's stages"),
     description=Words(
-        pt="Lista os estágios de uma mesa, em ordem, com tipo (inicial, "
-        "intermediário, "
-        "final) e tempo máximo: o stage_id.",
+        pt="Lista os estágios de uma mesa, em ordem, com tipo (inicial, intermediário, final) e tempo "
+        "máximo: o stage_id.",
         en="Lists a desk's stages, in order, with type (initial, intermediate, final) "
         "and maximum time: the stage_id.",
     ),
