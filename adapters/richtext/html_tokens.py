@@ -22,25 +22,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.entities import html5
-from typing import NamedTuple
 
 _SPACE = r"\t\n\f\r "
-# A tag: name, then attributes (a quoted value must close), then `>`; `/` before `>` marks it self-closing.
-# Fails only if the input ends first: every character up to `>` fits one of the parts.
-_TAG_RE = re.compile(
+# The next markup: a whole tag (name, attributes, where a quoted value must close, then `>`; `/` before `>`
+# marks it self-closing), or else the start of one (`other`): a tag the input ends in, `<!`, `<?` or `</`
+# not followed by a letter. A `<` before anything else is text and is skipped by the search. The tag
+# alternative fails only if the input ends first, since every character up to `>` fits one of its parts;
+# so one search, which tries both alternatives at each `<` before moving on, finds the next token.
+_NEXT_RE = re.compile(
     rf"""
-    <(/?)([A-Za-z][^{_SPACE}/>]*+)
-    (
-      (?:
-        (?:[{_SPACE}]|/(?!>))*+
-        (?:=[^{_SPACE}/>=]*+|[^{_SPACE}/>=]++)
+    <(?:
+      (/?)([A-Za-z][^{_SPACE}/>]*+)
+      (
         (?:
-          [{_SPACE}]*+=[{_SPACE}]*+(?:"[^"]*+"|'[^']*+'|[^{_SPACE}>"'][^{_SPACE}>]*+|(?=>))
-        | (?![{_SPACE}]*+=)
-        )
-      )*+
+          (?:[{_SPACE}]|/(?!>))*+
+          (?:=[^{_SPACE}/>=]*+|[^{_SPACE}/>=]++)
+          (?:
+            [{_SPACE}]*+=[{_SPACE}]*+(?:"[^"]*+"|'[^']*+'|[^{_SPACE}>"'][^{_SPACE}>]*+|(?=>))
+          | (?![{_SPACE}]*+=)
+          )
+        )*+
+      )
+      (?:[{_SPACE}]|/(?!>))*+(/?)>
+    | ([A-Za-z!?/])
     )
-    (?:[{_SPACE}]|/(?!>))*+(/?)>
     """,
     re.VERBOSE,
 )
@@ -52,7 +57,6 @@ _ATTRIBUTE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_TAG_START_RE = re.compile(r"</?[A-Za-z]")
 _COMMENT_END_RE = re.compile(r"--!?>")
 # Raw text runs to the element's own end tag; a `<` elsewhere in it is text.
 _RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"})
@@ -66,81 +70,72 @@ _CHARREF_RE = re.compile(r"&(?:#[xX]([0-9a-fA-F]++);?|#([0-9]++);?|([A-Za-z][A-Z
 _LEGACY_NAMES = frozenset(name for name in html5 if not name.endswith(";"))
 _LONGEST_LEGACY = max(map(len, _LEGACY_NAMES))
 _REPLACEMENT = "\ufffd"
+_DECODED: dict[str, str] = {}
 # The windows-1252 characters browsers put for references to C1 controls (`&#150;` is an en dash).
 _C1 = {n: bytes([n]).decode("cp1252") for n in range(0x80, 0xA0) if n not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
-class Text(NamedTuple):
-    text: str  # character references decoded (except in raw text)
-
-
-class StartTag(NamedTuple):
-    name: str  # lower case
-    raw_attributes: str  # read with `attributes()` when wanted
-    self_closing: bool
-
-
-class EndTag(NamedTuple):
-    name: str
-
-
-Token = Text | StartTag | EndTag
+TEXT, START, END = 0, 1, 2
+# (TEXT, text, "", False): character references decoded (not in raw text); adjacent text may come in pieces.
+# (START, name, raw attributes (read with `attributes()`), self-closing); (END, name, "", False).
+# Names are lower case.
+Token = tuple[int, str, str, bool]
 
 
 def tokens(html: str) -> Iterator[Token]:
-    """The text and tags of `html`, in order; adjacent text may come in more than one piece."""
+    """The text and tags of `html`, in order."""
     pos, end = 0, len(html)
-    find = html.find
+    search = _NEXT_RE.search
     while pos < end:
-        lt = find("<", pos)
-        if lt < 0:
-            yield Text(unescape(html[pos:]))
+        found = search(html, pos)
+        if found is None:
+            yield TEXT, unescape(html[pos:]), "", False
             return
+        lt = found.start()
         if lt > pos:
-            yield Text(unescape(html[pos:lt]))
-        head = html[lt + 1 : lt + 2]
-        if _TAG_START_RE.match(html, lt):
-            match = _TAG_RE.match(html, lt)
-            if match is None:
-                return  # a tag the input ends in: dropped with what follows, as browsers do
-            pos = match.end()
-            name = match.group(2).lower()
-            if match.group(1):
-                yield EndTag(name)
+            yield TEXT, unescape(html[pos:lt]), "", False
+        closing, name, raw, self_closing, other = found.groups()
+        if name is not None:
+            pos = found.end()
+            name = name.lower()
+            if closing:
+                yield END, name, "", False
                 continue
-            yield StartTag(name, match.group(3), bool(match.group(4)))
+            yield START, name, raw, bool(self_closing)
             if name in _RAW_END_RE:
-                closing = _RAW_END_RE[name].search(html, pos)
-                stop = closing.start() if closing else end
+                raw_end = _RAW_END_RE[name].search(html, pos)
+                stop = raw_end.start() if raw_end else end
                 if stop > pos:
-                    raw = html[pos:stop]
-                    yield Text(unescape(raw) if name in _ESCAPABLE_RAW_TEXT else raw)
+                    text = html[pos:stop]
+                    yield TEXT, unescape(text) if name in _ESCAPABLE_RAW_TEXT else text, "", False
                 pos = stop
             elif name == "plaintext":
                 if pos < end:
-                    yield Text(html[pos:])
+                    yield TEXT, html[pos:], "", False
                 return
-        elif head == "!":
-            if html.startswith("<!--", lt):
-                if html.startswith(">", lt + 4) or html.startswith("->", lt + 4):
-                    pos = find(">", lt + 4) + 1
-                    continue
-                closing = _COMMENT_END_RE.search(html, lt + 4)
-                if closing is None:
-                    return  # an unclosed comment hides the rest
-                pos = closing.end()
-            else:
-                pos = _after_bogus_comment(html, lt + 2)
-        elif head == "?":
+        elif other == "!":
+            pos = _after_declaration(html, lt)
+        elif other == "?":
             pos = _after_bogus_comment(html, lt + 1)
-        elif head == "/":
-            if lt + 2 >= end:
-                yield Text("</")
-                return
+        elif other == "/" and lt + 2 < end:
             pos = lt + 3 if html[lt + 2] == ">" else _after_bogus_comment(html, lt + 2)
+        elif other == "/":
+            yield TEXT, "</", "", False
+            return
         else:
-            yield Text("<")
-            pos = lt + 1
+            return  # a tag the input ends in: dropped with what follows, as browsers do
+
+
+def _after_declaration(html: str, lt: int) -> int:
+    """Where a comment, doctype or CDATA section that starts at `lt` ends (the input's end if never)."""
+    if not html.startswith("<!--", lt):
+        return _after_bogus_comment(html, lt + 2)
+    if html.startswith(">", lt + 4):
+        return lt + 5
+    if html.startswith("->", lt + 4):
+        return lt + 6
+    closing = _COMMENT_END_RE.search(html, lt + 4)
+    return len(html) if closing is None else closing.end()
 
 
 def _after_bogus_comment(html: str, start: int) -> int:
@@ -163,25 +158,39 @@ def unescape(text: str, *, in_attribute: bool = False) -> str:
     """`text` with its character references decoded, as a browser decodes them."""
     if "&" not in text:
         return text
+    return _CHARREF_RE.sub(_in_attribute if in_attribute else _in_text, text)
 
-    def replace(match: re.Match[str]) -> str:
-        hexadecimal, decimal, name = match.groups()
-        if hexadecimal is not None:
-            return _character(int(hexadecimal[-8:], 16) if len(hexadecimal.lstrip("0")) <= 8 else -1)
-        if decimal is not None:
-            return _character(int(decimal[-8:]) if len(decimal.lstrip("0")) <= 8 else -1)
-        if name in html5 and name.endswith(";"):
-            return html5[name]
-        for length in range(min(len(name), _LONGEST_LEGACY), 1, -1):
-            prefix = name[:length]
-            if prefix in _LEGACY_NAMES:
-                after = name[length : length + 1] or match.string[match.end() : match.end() + 1]
-                if in_attribute and (after == "=" or after.isalnum()):
-                    return match.group(0)  # `?a=1&copy=2` in a URL stays as written
-                return html5[prefix] + name[length:]
-        return match.group(0)
 
-    return _CHARREF_RE.sub(replace, text)
+def _in_text(match: re.Match[str]) -> str:
+    reference = match.group(0)
+    character = _DECODED.get(reference)
+    if character is None:
+        character = _decoded(match, in_attribute=False)
+        if len(_DECODED) < 2048:  # in text, a reference always means the same: kept for the next time
+            _DECODED[reference] = character
+    return character
+
+
+def _in_attribute(match: re.Match[str]) -> str:
+    return _decoded(match, in_attribute=True)
+
+
+def _decoded(match: re.Match[str], *, in_attribute: bool) -> str:
+    hexadecimal, decimal, name = match.groups()
+    if hexadecimal is not None:
+        return _character(int(hexadecimal[-8:], 16) if len(hexadecimal.lstrip("0")) <= 8 else -1)
+    if decimal is not None:
+        return _character(int(decimal[-8:]) if len(decimal.lstrip("0")) <= 8 else -1)
+    if name.endswith(";") and name in html5:
+        return html5[name]
+    for length in range(min(len(name), _LONGEST_LEGACY), 1, -1):
+        prefix = name[:length]
+        if prefix in _LEGACY_NAMES:
+            after = name[length : length + 1] or match.string[match.end() : match.end() + 1]
+            if in_attribute and (after == "=" or after.isalnum()):
+                return match.group(0)  # `?a=1&copy=2` in a URL stays as written
+            return html5[prefix] + name[length:]
+    return match.group(0)
 
 
 def _character(code: int) -> str:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote
 
-from adapters.richtext.html_tokens import StartTag, Text, attributes, tokens
+from adapters.richtext.html_tokens import START, TEXT, attributes, tokens
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 ALLOWED_TAGS = _HEADINGS | frozenset(
@@ -157,18 +157,31 @@ _IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # Deeper nesting is dropped (text kept): it bounds the work per tag, and no editor shows it anyway.
 _MAX_DEPTH = 100
 
+# The sets above, numbered; for each tag, the sets it belongs to and the (target, boundary) pairs its start
+# tag checks, so finding the innermost open element of a set is one look at that set's own stack.
+_SETS = list(dict.fromkeys([_PARAGRAPH, _SCOPE, *(set_ for pair in _IMPLIED_ENDS.values() for set_ in pair)]))
+_CHECKS: dict[str, list[tuple[int, int]]] = {tag: [] for tag in ALLOWED_TAGS}
+for _tag in _ENDS_PARAGRAPH:
+    _CHECKS[_tag].append((_SETS.index(_PARAGRAPH), _SETS.index(_SCOPE)))
+for _tag, (_targets, _boundaries) in _IMPLIED_ENDS.items():
+    _CHECKS[_tag].append((_SETS.index(_targets), _SETS.index(_boundaries)))
+_MEMBERSHIP = {tag: tuple(n for n, tags in enumerate(_SETS) if tag in tags) for tag in ALLOWED_TAGS}
+_START_TAGS = {tag: f"<{tag}>" for tag in ALLOWED_TAGS}
+_END_TAGS = {tag: f"</{tag}>" for tag in ALLOWED_TAGS}
+
 
 def sanitize_html(html: str) -> str:
     """Safe HTML from untrusted HTML: allowed tags and attributes re-written, everything else removed."""
     sanitiser = _Sanitiser()
-    for token in tokens(html):
-        if isinstance(token, Text):
-            sanitiser.handle_data(token.text)
-        elif isinstance(token, StartTag):
-            if not (token.self_closing and token.name in _FOREIGN):
-                sanitiser.handle_starttag(token.name, token.raw_attributes)
+    start, end, text = sanitiser.start, sanitiser.end, sanitiser.text
+    for kind, name, raw, self_closing in tokens(html):
+        if kind == TEXT:
+            text(name)
+        elif kind == START:
+            if not (self_closing and name in _FOREIGN):
+                start(name, raw)
         else:
-            sanitiser.handle_endtag(token.name)
+            end(name)
     return sanitiser.close()
 
 
@@ -234,46 +247,60 @@ def _clean_value(name: str, value: str) -> str | None:
 class _Sanitiser:
     """Writes the document anew from its tokens; comments, doctypes and processing instructions never come."""
 
+    __slots__ = ("_dropped", "_dropping", "_open", "_positions", "_stacks", "out")
+
     def __init__(self) -> None:
         self.out: list[str] = []
         self._open: list[str] = []
-        # Where each tag sits in `_open`, so implied and explicit ends cost the same at any depth.
+        # Where each tag, and each tag of each set, sits in `_open`: every end, implied or not, costs the same
+        # at any depth.
         self._positions: dict[str, list[int]] = {tag: [] for tag in ALLOWED_TAGS}
+        self._stacks: list[list[int]] = [[] for _ in _SETS]
         self._dropping: list[str] = []
         self._dropped = Counter[str]()  # the tags in `_dropping`, to tell a stray end tag at a glance
 
-    def handle_starttag(self, tag: str, raw_attributes: str) -> None:
-        if tag in _DROPPED_WITH_CONTENT:
-            if tag not in _DROPPED_VOID and len(self._dropping) < _MAX_DEPTH:
+    def start(self, tag: str, raw_attributes: str) -> None:
+        if self._dropping or tag not in ALLOWED_TAGS:
+            if tag in _DROPPED_WITH_CONTENT and tag not in _DROPPED_VOID and len(self._dropping) < _MAX_DEPTH:
                 self._dropping.append(tag)
                 self._dropped[tag] += 1
             return
-        if self._dropping or tag not in ALLOWED_TAGS:
-            return
-        self._end_implied(tag)
+        stacks = self._stacks
+        for target, boundary in _CHECKS[tag]:
+            targets = stacks[target]
+            if targets and (not stacks[boundary] or targets[-1] > stacks[boundary][-1]):
+                self._end_at(targets[-1])
+        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
+            self._end_at(len(self._open) - 1)
         if tag not in _VOID_TAGS:
-            if len(self._open) >= _MAX_DEPTH:
+            depth = len(self._open)
+            if depth >= _MAX_DEPTH:
                 return
-            self._positions[tag].append(len(self._open))
+            self._positions[tag].append(depth)
+            for number in _MEMBERSHIP[tag]:
+                stacks[number].append(depth)
             self._open.append(tag)
-        attributes = "".join(
-            f' {name}="{_escape(value)}"' for name, value in _clean_attributes(tag, raw_attributes).items()
-        )
-        self.out.append(f"<{tag}{attributes}>")
+        kept = _clean_attributes(tag, raw_attributes) if raw_attributes else None
+        if kept:
+            attributes = "".join(f' {name}="{_escape(value)}"' for name, value in kept.items())
+            self.out.append(f"<{tag}{attributes}>")
+        else:
+            self.out.append(_START_TAGS[tag])
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if self._dropping:
-            if self._dropped[tag]:
+            if self._dropped.get(tag):
                 while True:
                     dropped = self._dropping.pop()
                     self._dropped[dropped] -= 1
                     if dropped == tag:
                         break
             return
-        if self._positions.get(tag):  # anything else is a stray end tag, dropped
-            self._end_at(self._positions[tag][-1])
+        positions = self._positions.get(tag)
+        if positions:  # anything else is a stray end tag, dropped
+            self._end_at(positions[-1])
 
-    def handle_data(self, data: str) -> None:
+    def text(self, data: str) -> None:
         if not self._dropping:
             self.out.append(_escape(_CONTROL_RE.sub("", data)))
 
@@ -281,29 +308,11 @@ class _Sanitiser:
         self._end_at(0)
         return "".join(self.out)
 
-    def _end_implied(self, tag: str) -> None:
-        if tag in _ENDS_PARAGRAPH:
-            self._end_first(_PARAGRAPH, _SCOPE)
-        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
-            self._end_at(len(self._open) - 1)
-        if tag in _IMPLIED_ENDS:
-            self._end_first(*_IMPLIED_ENDS[tag])
-
-    def _end_first(self, targets: frozenset[str], boundaries: frozenset[str]) -> None:
-        target = self._innermost(targets)
-        if target >= 0 and target > self._innermost(boundaries):
-            self._end_at(target)
-
-    def _innermost(self, tags: frozenset[str]) -> int:
-        innermost = -1
-        for tag in tags:
-            positions = self._positions[tag]
-            if positions and positions[-1] > innermost:
-                innermost = positions[-1]
-        return innermost
-
     def _end_at(self, index: int) -> None:
-        while len(self._open) > index:
-            tag = self._open.pop()
-            self._positions[tag].pop()
-            self.out.append(f"</{tag}>")
+        open_, positions, stacks, out = self._open, self._positions, self._stacks, self.out
+        while len(open_) > index:
+            tag = open_.pop()
+            positions[tag].pop()
+            for number in _MEMBERSHIP[tag]:
+                stacks[number].pop()
+            out.append(_END_TAGS[tag])
