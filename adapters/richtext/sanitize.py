@@ -201,7 +201,7 @@ def _safe_url(url: str, schemes: frozenset[str], *, relative: bool) -> str | Non
     scheme, colon, _ = head.partition(":")
     if colon:
         return url if scheme.lower() in schemes else None
-    if not relative:
+    if not relative or not url or _NETWORK_PATH_RE.match(compact) or _NETWORK_PATH_RE.match(url):
         return None
     return url
 
@@ -224,8 +224,8 @@ def _clean_attributes(tag: str, raw: str) -> dict[str, str]:
             cleaned = _clean_value(name, value)
             if cleaned is not None:
                 kept[name] = cleaned
-    if re.match(r"(?:https?:)?//", kept.get("href", ""), re.I):
-        kept["rel"] = "noopener noreferrer"
+    if "href" in kept:
+        kept["rel"] = _LINK_REL
     return kept
 
 
@@ -233,7 +233,7 @@ def _clean_value(name: str, value: str) -> str | None:
     if name == "href":
         return _safe_url(value, _LINK_SCHEMES, relative=True)
     if name == "src":
-        return _safe_url(value, _IMAGE_SCHEMES, relative=True)
+        return _safe_url(value, _IMAGE_SCHEMES, relative=False)
     if name == "class":
         languages = [word for word in value.lower().split() if _LANGUAGE_RE.fullmatch(word)]
         return " ".join(languages) or None
