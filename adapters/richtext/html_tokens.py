@@ -75,10 +75,12 @@ _DECODED: dict[str, str] = {}
 _C1 = {n: bytes([n]).decode("cp1252") for n in range(0x80, 0xA0) if n not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
-TEXT, START, END = 0, 1, 2
+TEXT, START, END, UNFINISHED = 0, 1, 2, 3
 # (TEXT, text, "", False): character references decoded (not in raw text); adjacent text may come in pieces.
 # (START, name, raw attributes (read with `attributes()`), self-closing); (END, name, "", False).
-# Names are lower case.
+# Names are lower case. Last, if the input ends inside a tag, comment, declaration or raw-text element:
+# (UNFINISHED, the input from where that construct starts, "", False), for a reader that needs to know
+# (the raw text itself came as TEXT before it).
 Token = tuple[int, str, str, bool]
 
 
@@ -108,26 +110,34 @@ def tokens(html: str) -> Iterator[Token]:
                 if stop > pos:
                     text = html[pos:stop]
                     yield TEXT, unescape(text) if name in _ESCAPABLE_RAW_TEXT else text, "", False
+                if raw_end is None:
+                    yield UNFINISHED, html[lt:], "", False
+                    return
                 pos = stop
             elif name == "plaintext":
                 if pos < end:
                     yield TEXT, html[pos:], "", False
+                yield UNFINISHED, html[lt:], "", False
                 return
-        elif other == "!":
-            pos = _after_declaration(html, lt)
-        elif other == "?":
-            pos = _after_bogus_comment(html, lt + 1)
-        elif other == "/" and lt + 2 < end:
-            pos = lt + 3 if html[lt + 2] == ">" else _after_bogus_comment(html, lt + 2)
-        elif other == "/":
-            yield TEXT, "</", "", False
-            return
         else:
-            return  # a tag the input ends in: dropped with what follows, as browsers do
+            if other == "!":
+                pos = _after_declaration(html, lt)
+            elif other == "?":
+                pos = _after_bogus_comment(html, lt + 1)
+            elif other == "/" and lt + 2 < end:
+                pos = lt + 3 if html[lt + 2] == ">" else _after_bogus_comment(html, lt + 2)
+            elif other == "/":
+                yield TEXT, "</", "", False
+                return
+            else:
+                pos = -1  # a tag the input ends in: dropped with what follows, as browsers do
+            if pos < 0:
+                yield UNFINISHED, html[lt:], "", False
+                return
 
 
 def _after_declaration(html: str, lt: int) -> int:
-    """Where a comment, doctype or CDATA section that starts at `lt` ends (the input's end if never)."""
+    """Where a comment, doctype or CDATA section that starts at `lt` ends; -1 if the input ends first."""
     if not html.startswith("<!--", lt):
         return _after_bogus_comment(html, lt + 2)
     if html.startswith(">", lt + 4):
@@ -135,13 +145,13 @@ def _after_declaration(html: str, lt: int) -> int:
     if html.startswith("->", lt + 4):
         return lt + 6
     closing = _COMMENT_END_RE.search(html, lt + 4)
-    return len(html) if closing is None else closing.end()
+    return -1 if closing is None else closing.end()
 
 
 def _after_bogus_comment(html: str, start: int) -> int:
-    """Where a `<!…>`, `<?…>` or `</…>` that is no tag ends: after its first `>`, or at the end."""
+    """Where a `<!…>`, `<?…>` or `</…>` that is no tag ends: after its first `>`; -1 if there is none."""
     close = html.find(">", start)
-    return len(html) if close < 0 else close + 1
+    return -1 if close < 0 else close + 1
 
 
 def attributes(raw: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote
 
-from adapters.richtext.html_tokens import START, TEXT, attributes, tokens
+from adapters.richtext.html_tokens import END, START, TEXT, attributes, tokens
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 ALLOWED_TAGS = _HEADINGS | frozenset(
@@ -180,7 +180,7 @@ def sanitize_html(html: str) -> str:
         elif kind == START:
             if not (self_closing and name in _FOREIGN):
                 start(name, raw)
-        else:
+        elif kind == END:
             end(name)
     return sanitiser.close()
 

@@ -224,7 +224,56 @@ PASS_THROUGH = [
         "<p>Sub<sub>2</sub> <mark>m</mark> <del>d</del> <ins>i</ins> <small>s</small> <u>u</u></p>",
         id="inline-tags",
     ),
-    pytest.param("Use `<br>` em <b>HTML</b>", "Use `<br>` em <b>HTML</b>", id="html-outside-code-wins"),
+]
+
+# One HTML tag no longer switches Markdown off for the whole text, and code spans stay code.
+MIXED = [
+    pytest.param(
+        "Use `<br>` em <b>HTML</b>",
+        "<p>Use <code>&lt;br&gt;</code> em <b>HTML</b></p>\n",
+        id="code-span-beside-html",
+    ),
+    pytest.param(
+        "Use `<script>` aqui e <b>aqui</b>",
+        "<p>Use <code>&lt;script&gt;</code> aqui e <b>aqui</b></p>\n",
+        id="script-code-span-kept",
+    ),
+    pytest.param(
+        "# Título\n\nTexto com <b>negrito</b>\n\n- item",
+        "<h1>Título</h1>\n<p>Texto com <b>negrito</b></p>\n<ul>\n<li>item</li>\n</ul>\n",
+        id="markdown-around-inline-html",
+    ),
+    pytest.param(
+        "<p>oi</p>\n\n**negrito**",
+        "<p>oi</p>\n<p><strong>negrito</strong></p>\n",
+        id="html-block-then-markdown",
+    ),
+    pytest.param("linha <b>1</b>\nlinha 2", "<p>linha <b>1</b><br>\nlinha 2</p>\n", id="newline-beside-html"),
+    pytest.param(
+        "texto <foo> e **x**", "<p>texto &lt;foo&gt; e <strong>x</strong></p>\n", id="unknown-tag-shown"
+    ),
+    pytest.param(
+        '<a href="https://x.com">https://x.com</a> e **x**',
+        '<p><a href="https://x.com" rel="noopener noreferrer nofollow">https://x.com</a> e '
+        "<strong>x</strong></p>\n",
+        id="no-autolink-inside-html-link",
+    ),
+    pytest.param(
+        "<div><!-- x\n\n# Título",
+        "<div>&lt;!-- x\n<h1>Título</h1>\n</div>",
+        id="unfinished-html-block-contained",
+    ),
+    pytest.param(
+        "<p><style>\n\n# Título\n\nfim",
+        "<p>&lt;style&gt;\n</p><h1>Título</h1>\n<p>fim</p>\n",
+        id="unfinished-raw-text",
+    ),
+    pytest.param(
+        "```html\n<b>x</b>\n```\n\n<b>y</b> e `<i>`",
+        '<pre><code class="language-html">&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n'
+        "<p><b>y</b> e <code>&lt;i&gt;</code></p>\n",
+        id="fence-beside-html",
+    ),
 ]
 
 HOSTILE = [
@@ -345,6 +394,11 @@ def test_markdown_is_rendered(text: str, html: str) -> None:
 
 @pytest.mark.parametrize(("text", "html"), PASS_THROUGH)
 def test_html_passes_through_sanitised(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), MIXED)
+def test_html_within_markdown_leaves_the_markdown_on(text: str, html: str) -> None:
     assert CONVERTER.to_html(text) == html
 
 
