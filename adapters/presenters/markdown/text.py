@@ -11,8 +11,6 @@ import functools
 import re
 import unicodedata
 
-from adapters.richtext.html_tokens import END, START, TEXT, tokens
-
 _BLOCK_TAGS = frozenset(
     {
         "p",
@@ -161,6 +159,8 @@ def html_to_text(html: str | None) -> str:
 
 def _text_of(html: str) -> list[str]:
     """The text of the document, with a newline per block and `- ` per list item (tokens in linear time)."""
+    from adapters.richtext.html_tokens import END, START, TEXT, tokens  # on the first body, not at start-up
+
     parts: list[str] = []
     skipping = preformatted = 0
     for kind, name, _, _ in tokens(html):
