@@ -70,6 +70,7 @@ def _unknown_html_blocks(state: StateCore) -> None:
             if unfinished:
                 cut = len(token.content) - len(unfinished)
                 token.content = token.content[:cut] + escapeHtml(unfinished)
+                state.env["unfinished_html"] = True
             blocks.append(token)
         else:
             paragraph = Token("paragraph_open", "p", 1, level=token.level, map=token.map, block=True)
@@ -93,7 +94,7 @@ def _unknown_html_inline(state: StateCore) -> None:
         for child in block.children or ():
             if child.type == "html_inline" and not _KNOWN_TAG_RE.match(child.content):
                 child.type = "text"
-    state.env["plain_html"] = _is_plain_html(state.tokens)
+    state.env["plain_html"] = not state.env.get("unfinished_html") and _is_plain_html(state.tokens)
 
 
 def _is_plain_html(tokens_: list[Token]) -> bool:

@@ -263,6 +263,10 @@ MIXED = [
         "<div>&lt;!-- x\n<h1>Título</h1>\n</div>",
         id="unfinished-html-block-contained",
     ),
+    pytest.param("<p>x</p><![ x", "<p>x</p>&lt;![ x", id="unfinished-markup-shown-not-lost"),
+    pytest.param(
+        "<div><!-- x\n\n<p>b</p>", "<div>&lt;!-- x\n<p>b</p></div>", id="unfinished-comment-swallows-nothing"
+    ),
     pytest.param(
         "<p><style>\n\n# Título\n\nfim",
         "<p>&lt;style&gt;\n</p><h1>Título</h1>\n<p>fim</p>\n",
