@@ -112,8 +112,9 @@ _IMAGE_SCHEMES = frozenset({"http", "https"})
 _LINK_REL = "noopener noreferrer nofollow"
 # `//host` and `\\host` (any mix of the two slashes) name another host without a scheme.
 _NETWORK_PATH_RE = re.compile(r"[/\\]{2}")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_URL_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# Controls, and lone surrogates (a JSON string may carry one; no encoder writes it to TiFlux).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_URL_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 # Browsers ignore tabs and newlines anywhere in a URL, so they cannot be allowed to split a scheme.
 _URL_SPACE_RE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _URL_PATH_RE = re.compile(r"[/?#]")

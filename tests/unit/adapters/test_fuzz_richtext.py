@@ -120,7 +120,7 @@ MARKDOWN_PIECES = [
 ]
 html_like = st.lists(st.sampled_from(HTML_PIECES) | st.text(max_size=4), max_size=40).map("".join)
 markdown_like = st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=4), max_size=40).map("".join)
-any_text = st.text(max_size=200)
+any_text = st.text(st.characters() | st.characters(categories=["Cs"]), max_size=200)
 
 _ATTRIBUTES = {
     "a": {"href", "title", "rel"},
@@ -176,7 +176,8 @@ class _AllowListChecker(HTMLParser):
 
 
 def assert_allow_listed(html: str) -> None:
-    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", html), html
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", html), html
+    html.encode()
     checker = _AllowListChecker()
     checker.feed(html)
     checker.close()

@@ -374,6 +374,11 @@ MALFORMED = [
     pytest.param(
         "<p>&#x110000;&#0;&#xD800;&#150;&#65</p>", "<p>\ufffd\ufffd\ufffd\u2013A</p>", id="odd-references"
     ),
+    pytest.param(
+        '<p title="\ud800">a\ud800\x00b&#xD800;</p><a href="/\udfffx">c</a>',
+        '<p>ab\ufffd</p><a href="/x" rel="noopener noreferrer nofollow">c</a>',
+        id="lone-surrogates-and-controls",
+    ),
     pytest.param("<p>a < b <3 </ > </</p>", "<p>a &lt; b &lt;3  </p>", id="lone-less-than"),
     pytest.param("<p>a</p></", "<p>a</p>&lt;/", id="end-tag-opener-at-end"),
     pytest.param("<xmp><b>x</b></xmp><b>y</b>", "&lt;b&gt;x&lt;/b&gt;<b>y</b>", id="raw-text-xmp"),
