@@ -171,7 +171,7 @@ def _link(match: re.Match[str]) -> tuple[int, int, str] | None:
             if not _WWW_HOST_RE.match(url):
                 return None
             href = "https://" + url
-        elif not url.split("://", 1)[1][:1].isalnum():
+        elif not url.partition("://")[2][:1].isalnum():  # "WWW.." loses its dots and is no link
             return None
         else:
             href = url

@@ -155,6 +155,7 @@ MARKDOWN = [
         id="commonmark-autolinks",
     ),
     pytest.param("http:// e www.x e a@b", "<p>http:// e www.x e a@b</p>\n", id="not-links"),
+    pytest.param("WWW.. e http://..", "<p>WWW.. e http://..</p>\n", id="not-links-once-the-dots-go"),
     pytest.param(
         "Atenção: instalação concluída",
         "<p>Atenção: instalação concluída</p>\n",
