@@ -28,9 +28,11 @@ $(CLIENTS): clients/package.json clients/package-lock.json
 test: $(STAMP) $(CLIENTS) lint typecheck layers
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-# The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred).
+# The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred), and the rich-text fuzzer
+# at 5,000 texts per property (`make test` runs 150).
 fuzz: $(STAMP)
 	TIFLUX_FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_tools.py
+	TIFLUX_RICHTEXT_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_richtext.py
 
 # docs/tools.md from the tool registry (a test fails when it is stale).
 docs: $(STAMP)
