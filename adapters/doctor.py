@@ -9,12 +9,11 @@ import sys
 from collections.abc import Callable
 
 import anyio
-from pydantic import ValidationError
 
 from adapters.container import create_container
 from adapters.logs import configure_logging
 from adapters.presenters.markdown.errors import present_error
-from adapters.settings import Settings
+from adapters.settings import ConfigurationError, Settings, load_settings
 from adapters.version import package_version
 from domain.errors import DomainError
 from domain.ids import DeskId
@@ -22,22 +21,23 @@ from domain.ids import DeskId
 OK, PROBLEM = "ok", "PROBLEMA"
 
 
-def run_doctor(out: Callable[[str], None] = print) -> int:
-    """Print one line per check; exit status 0 when everything is ready, 1 otherwise."""
+def run_doctor(out: Callable[[str], None] = print, *, demo: bool = False) -> int:
+    """Print one line per check; exit status 0 when everything is ready, 1 otherwise.
+
+    With `demo` (or TIFLUX_BACKEND=fake) the checks run on the demo tenant, which needs no key."""
     out(f"tiflux-mcp {package_version()} — diagnóstico")
     try:
-        settings = Settings()
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        field = "_".join(str(part) for part in problem["loc"]).upper()
-        out(f"[{PROBLEM}] configuração: TIFLUX_{field}: {problem['msg']}")
+        settings = load_settings(demo=demo)
+    except ConfigurationError as problem:
+        for line in str(problem).splitlines():
+            out(f"[{PROBLEM}] {line}")
         return 1
     configure_logging("ERROR")
     out(f"[{OK}] configuração lida (backend {settings.backend}, API {settings.api_base_url})")
     out(f"[{OK}] idioma {settings.language}, fuso {settings.timezone}, cache {settings.cache_ttl:g} s")
     if settings.backend == "fake":
         out(f"[{OK}] tenant de demonstração: nenhuma chave necessária")
-        return 0
+        return anyio.run(_check_tiflux, settings, out)
     key = settings.api_key_value
     if not key:
         out(
@@ -57,7 +57,8 @@ async def _check_tiflux(settings: Settings, out: Callable[[str], None]) -> int:
     healthy = True
     try:
         me = await gateway.people.me()
-        out(f"[{OK}] TiFlux respondeu: a chave pertence a {me.name} (ID {me.id})")
+        whose = "o usuário de demonstração é" if settings.backend == "fake" else "a chave pertence a"
+        out(f"[{OK}] TiFlux respondeu: {whose} {me.name} (ID {me.id})")
         if settings.default_desk_id is not None:
             desk = await gateway.desks.get(DeskId(settings.default_desk_id))
             out(f"[{OK}] TIFLUX_DEFAULT_DESK_ID={settings.default_desk_id}: mesa {desk.label}")
@@ -67,7 +68,7 @@ async def _check_tiflux(settings: Settings, out: Callable[[str], None]) -> int:
     finally:
         await container.http_client().aclose()
     defaults = [
-        name
+        f"{name}={value}"
         for name, value in (
             ("TIFLUX_DEFAULT_CLIENT_ID", settings.default_client_id),
             ("TIFLUX_DEFAULT_DESK_ID", settings.default_desk_id),
