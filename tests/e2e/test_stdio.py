@@ -174,7 +174,7 @@ def test_an_unknown_tool_is_the_protocol_error_minus_32602_and_resources_are_not
     assert reply["error"]["code"] == -32602 and "`nope`" in reply["error"]["message"]
 
 
-HANDSHAKE = [
+HANDSHAKE: list[dict[str, Any]] = [
     {
         "jsonrpc": "2.0",
         "id": 1,
@@ -188,7 +188,7 @@ HANDSHAKE = [
     {"jsonrpc": "2.0", "method": "notifications/initialized"},
     {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
 ]
-CALLS = [
+CALLS: list[dict[str, Any]] = [
     {"name": "get_ticket", "arguments": {"ticket_number": "1040"}},
     {"name": "list_tickets", "arguments": {"desk_name": "cansados"}},
     {"name": "list_desks", "arguments": {}},
