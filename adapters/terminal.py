@@ -51,13 +51,12 @@ def list_tools(*, demo: bool) -> int:
         return 2
     server, _language = loaded
 
-    async def run() -> None:
+    async def run() -> list[str]:
         async with Client(server) as client:
-            for tool in (await client.list_tools()).tools:
-                first_sentence = (tool.description or "").split(". ")[0].rstrip(".")
-                print(f"{tool.name:32s} {first_sentence}")
+            tools = (await client.list_tools()).tools
+        return [f"{tool.name:32s} {(tool.description or '').split('. ')[0].rstrip('.')}" for tool in tools]
 
-    anyio.run(run)
+    print("\n".join(anyio.run(run)))  # outside the event loop: a closed pipe is the CLI's to handle
     return 0
 
 

@@ -9,6 +9,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.conftest import FAKE_API_KEY, SERVER
 
 
@@ -124,11 +126,14 @@ def test_yes_skips_the_question_and_without_a_terminal_nothing_is_sent(tmp_path:
     assert "--yes" in refused.stderr and "nada foi enviado" in refused.stderr
 
 
-def test_a_reader_that_goes_away_is_no_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command", [("call", "list_tickets", "desk_name=cansados"), ("tools",)], ids=["call", "tools"]
+)
+def test_a_reader_that_goes_away_is_no_traceback(tmp_path: Path, command: tuple[str, ...]) -> None:
     """`tiflux-mcp call … | head -3`: the pipe closes before the answer is written."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
     process = subprocess.Popen(
-        [SERVER, "call", "list_tickets", "desk_name=cansados", "--demo"],
+        [SERVER, *command, "--demo"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
