@@ -256,13 +256,20 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
 def _serve_fake_api(host: str, port: int, api_key: str | None) -> int:
     import uvicorn
 
+    from adapters.listening import PortUnavailable, claim_port
     from adapters.tiflux.fake.asgi import create_fake_api_app
     from adapters.tiflux.fake.tenant import FakeTenant
 
+    try:
+        listener = claim_port(host, port)
+    except PortUnavailable as problem:
+        print(f"tiflux-mcp: {problem}", file=sys.stderr)
+        return 1
+    port = listener.getsockname()[1]
     configure_logging("INFO")
     app = create_fake_api_app(FakeTenant.demo(), api_key=api_key)
     print(f"fake TiFlux API v2 on http://{host}:{port}/api/v2 (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
     return 0
 
 
