@@ -8,10 +8,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters.logs import configure_logging
-from adapters.settings import ConfigurationError
+
+if TYPE_CHECKING:  # settings (pydantic) load only for the commands that need them
+    from adapters.settings import ConfigurationError
 
 SERVE_FLAGS = {"http_host": "--host", "http_port": "--port", "http_workers": "--workers"}
 
@@ -166,7 +168,7 @@ def configuration_problem(problem: ConfigurationError) -> int:
 
 
 def _serve_stdio(*, demo: bool) -> int:
-    from adapters.settings import load_settings
+    from adapters.settings import ConfigurationError, load_settings
 
     try:
         settings = load_settings(demo=demo)
@@ -195,7 +197,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
     from adapters.listening import PortUnavailable, claim_port
     from adapters.oauth.sealing import SecretKeyProblem, ephemeral_secret_key
     from adapters.oauth.stores import UnknownStoreUrl
-    from adapters.settings import load_settings
+    from adapters.settings import ConfigurationError, load_settings
 
     overrides: dict[str, object] = {"hosted": True}
     if host:
