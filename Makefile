@@ -1,5 +1,4 @@
 # Two commands set up a fresh machine: `make demo` and `make test`.
-MAKEFLAGS += --no-print-directory
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
