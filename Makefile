@@ -12,11 +12,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# stdout is the MCP protocol stream: everything else (the install, make's own words) goes to stderr.
+demo:
+	@$(MAKE) --no-print-directory --silent $(STAMP) >&2
 	@echo "tiflux-mcp on the demo tenant (stdio). Connect a client with:" >&2
 	@echo "  claude mcp add tiflux -- $(CURDIR)/$(BIN)/tiflux-mcp --demo" >&2
 	@echo "Waiting for an MCP client on stdin (Ctrl-C to stop)." >&2
-	$(BIN)/tiflux-mcp --demo
+	@exec $(BIN)/tiflux-mcp --demo
 
 CLIENTS := clients/node_modules/.installed
 
