@@ -5,7 +5,7 @@
 # Several replicas: add -e TIFLUX_MCP_STORE_URL=redis://redis:6379/0 (same secret key and public URL on all).
 FROM python:3.11-slim AS build
 WORKDIR /src
-COPY pyproject.toml constraints.txt README.md ./
+COPY pyproject.toml constraints.txt README.md LICENSE ./
 COPY domain ./domain
 COPY application ./application
 COPY adapters ./adapters

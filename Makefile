@@ -12,11 +12,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# stdout is the MCP protocol stream: everything else (the install, make's own words) goes to stderr.
+demo:
+	@$(MAKE) --no-print-directory --silent $(STAMP) >&2
 	@echo "tiflux-mcp on the demo tenant (stdio). Connect a client with:" >&2
 	@echo "  claude mcp add tiflux -- $(CURDIR)/$(BIN)/tiflux-mcp --demo" >&2
 	@echo "Waiting for an MCP client on stdin (Ctrl-C to stop)." >&2
-	$(BIN)/tiflux-mcp --demo
+	@exec $(BIN)/tiflux-mcp --demo
 
 CLIENTS := clients/node_modules/.installed
 
@@ -28,9 +30,11 @@ $(CLIENTS): clients/package.json clients/package-lock.json
 test: $(STAMP) $(CLIENTS) lint typecheck layers
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-# The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred).
+# The tool fuzzer at full strength (6,400+ calls; `make test` runs a few hundred), and the rich-text fuzzer
+# at 5,000 texts per property (`make test` runs 150).
 fuzz: $(STAMP)
 	TIFLUX_FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_tools.py
+	TIFLUX_RICHTEXT_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/adapters/test_fuzz_richtext.py
 
 # docs/tools.md from the tool registry (a test fails when it is stale).
 docs: $(STAMP)

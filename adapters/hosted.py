@@ -14,7 +14,7 @@ from adapters.container import build_authorization_server, create_container
 from adapters.logs import configure_logging
 from adapters.mcp.http_app import create_http_app
 from adapters.mcp.tenant_limits import TenantLimits
-from adapters.settings import Settings
+from adapters.settings import Settings, load_settings
 from adapters.version import package_version
 
 DEMO_FLAG = "TIFLUX_MCP_DEMO"  # set by `serve --demo` for its workers
@@ -43,5 +43,5 @@ def build_app(settings: Settings, *, demo: bool) -> ASGIApp:
 def app_from_environment() -> ASGIApp:
     """uvicorn's factory for each worker process (`serve --workers N`)."""
     demo = os.environ.get(DEMO_FLAG) == "1"
-    settings = Settings(hosted=True, **({"backend": "fake"} if demo else {}))  # type: ignore[arg-type]
+    settings = load_settings(demo=demo, hosted=True)
     return build_app(settings, demo=demo)

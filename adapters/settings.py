@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, HttpUrl, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from annotated_types import Ge, Gt, Le, Lt
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic_core import ErrorDetails
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 DEFAULT_API_BASE_URL = "https://api.tiflux.com/api/v2"
+
+# The demo tenant opens a ticket from a title and a description: desk Suporte, client Padaria Pão
+# Quente, priority Média. Applied by `load_settings` on the fake backend, where the environment sets none.
+DEMO_TICKET_DEFAULTS: Mapping[str, int] = {
+    "default_client_id": 101,
+    "default_desk_id": 14,
+    "default_priority_id": 143,
+}
 
 
 def _state_dir() -> Path:
@@ -199,3 +211,101 @@ class Settings(BaseSettings):
     @property
     def api_key_value(self) -> str | None:
         return self.api_key.get_secret_value() if self.api_key else None
+
+
+class ConfigurationError(Exception):
+    """A setting that cannot be used; the message names the variable or flag, the value, what is accepted."""
+
+
+def load_settings(
+    *, demo: bool = False, flags: Mapping[str, str] | None = None, **overrides: Any
+) -> Settings:
+    """The configuration from the environment and `.env`, with the command line's `overrides` on top.
+
+    `demo` selects the demo tenant; on it, ticket defaults the environment leaves unset are preset
+    (`DEMO_TICKET_DEFAULTS`). `flags` names the command-line flag behind an override (`http_port` →
+    `--port`), so an error blames what the person typed. Raises `ConfigurationError`.
+    """
+    if demo:
+        overrides["backend"] = "fake"
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigurationError(explain_configuration(exc, flags or {}, overrides)) from None
+    except (
+        SettingsError
+    ) as exc:  # a list or a flag that is not JSON: pydantic-settings stops before validating
+        raise ConfigurationError(_unparsable(str(exc))) from None
+    if settings.backend != "fake":
+        return settings
+    preset = {name: value for name, value in DEMO_TICKET_DEFAULTS.items() if getattr(settings, name) is None}
+    return settings.model_copy(update=preset)
+
+
+def explain_configuration(
+    exc: ValidationError, flags: Mapping[str, str] | None = None, overrides: Mapping[str, Any] | None = None
+) -> str:
+    """One line per problem: `TIFLUX_LANGUAGE=fr is not accepted: use 'pt-BR' or 'en'`."""
+    flags, overrides = flags or {}, overrides or {}
+    lines = []
+    for error in exc.errors(include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else ""
+        shown = _shown_value(field, error.get("input"))
+        if field in flags and field in overrides:
+            where = f"{flags[field]} {shown}"
+        else:
+            where = f"TIFLUX_{field.upper()}={shown}"
+        lines.append(f"invalid configuration: {where} is not accepted: {_accepted(field, error)}")
+    return "\n".join(lines)
+
+
+_SECRET_FIELDS = frozenset({"api_key", "mcp_secret_key"})
+
+
+def _shown_value(field: str, value: object) -> str:
+    if field in _SECRET_FIELDS:
+        return "(hidden)"
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _accepted(field: str, error: ErrorDetails) -> str:
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind == "value_error" and "error" in context:
+        return str(context["error"])
+    if kind == "literal_error":
+        return f"use {context.get('expected', '')}"
+    if kind.startswith(("int_", "float_", "greater_", "less_")):
+        return _number_range(field)
+    if kind.startswith("bool_"):
+        return "use true or false"
+    if kind.startswith("url_"):
+        return "use an http(s) URL, like https://api.tiflux.com/api/v2"
+    message = str(error["msg"])
+    return message[:1].lower() + message[1:]
+
+
+def _number_range(field: str) -> str:
+    info = Settings.model_fields.get(field)
+    whole = info is not None and info.annotation in (int, int | None)
+    noun = "a whole number" if whole else "a number"
+    low = high = ""
+    for rule in info.metadata if info is not None else ():
+        if isinstance(rule, Ge):
+            low = f"from {rule.ge}"
+        elif isinstance(rule, Gt):
+            low = f"greater than {rule.gt}"
+        elif isinstance(rule, Le):
+            high = f"to {rule.le}" if low.startswith("from") else f"up to {rule.le}"
+        elif isinstance(rule, Lt):
+            high = f"below {rule.lt}"
+    return "use " + " ".join(part for part in (noun, low, high) if part)
+
+
+def _unparsable(message: str) -> str:
+    found = re.search(r'field "([a-z_]+)"', message)
+    variable = f"TIFLUX_{found.group(1).upper()}" if found else "a TIFLUX_ variable"
+    return (
+        f"invalid configuration: {variable} is not accepted: it must be JSON, "
+        'e.g. ["mcp.example.com"] for a list'
+    )

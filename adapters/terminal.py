@@ -1,78 +1,187 @@
 """The server's tools at a terminal: `tiflux-mcp tools` and `tiflux-mcp call TOOL key=value …`.
 
-Calls go through the same MCP server (in memory), so validation, errors and output are exactly what a
-client sees; the answer is printed as Markdown, an error on stderr with exit status 1.
+Calls go through the same MCP server (in memory), so validation, errors, output and questions are exactly
+what a client gets; the answer is printed as Markdown, an error on stderr with exit status 1. What the
+server asks a client (confirm a close, a cancel, an answer to a customer; pick one of several matches)
+is asked here at the terminal: y/N, or a numbered list. `--yes` confirms without asking; without a
+terminal and without `--yes`, a call that needs confirming is refused and nothing is sent.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anyio
 from mcp import Client
-from pydantic import ValidationError
+from mcp.client.session import ClientRequestContext
+from mcp.shared.exceptions import MCPError
+from mcp.types import ElicitRequestFormParams, ElicitRequestParams, ElicitResult
 
 from adapters.container import create_container
 from adapters.logs import configure_logging
-from adapters.settings import Settings
+from adapters.settings import ConfigurationError, load_settings
+
+Ask = Callable[[str], str]
+
+_WORDS = {
+    "pt-BR": {
+        "yes_no": "[s/N]",
+        "pick": "Número da opção (Enter para nenhuma): ",
+        "no_terminal": "`{tool}` pede confirmação e não há um terminal para perguntar: rode num terminal ou "
+        "acrescente --yes para confirmar; nada foi enviado.",
+        "no_choice": "nenhuma opção escolhida.",
+    },
+    "en": {
+        "yes_no": "[y/N]",
+        "pick": "Option number (Enter for none): ",
+        "no_terminal": "`{tool}` asks for confirmation and there is no terminal to ask at: run it at a "
+        "terminal or add --yes to confirm; nothing was sent.",
+        "no_choice": "no option chosen.",
+    },
+}
+_YES = frozenset({"y", "yes", "s", "sim"})
 
 
 def list_tools(*, demo: bool) -> int:
-    server = _server(demo)
-    if server is None:
+    loaded = _server(demo)
+    if loaded is None:
         return 2
+    server, _language = loaded
 
-    async def run() -> None:
+    async def run() -> list[str]:
         async with Client(server) as client:
-            for tool in (await client.list_tools()).tools:
-                first_sentence = (tool.description or "").split(". ")[0].rstrip(".")
-                print(f"{tool.name:32s} {first_sentence}")
+            tools = (await client.list_tools()).tools
+        return [f"{tool.name:32s} {(tool.description or '').split('. ')[0].rstrip('.')}" for tool in tools]
 
-    anyio.run(run)
+    print("\n".join(anyio.run(run)))  # outside the event loop: a closed pipe is the CLI's to handle
     return 0
 
 
-def call_tool(name: str, pairs: Sequence[str], json_arguments: str | None, *, demo: bool) -> int:
+def call_tool(
+    name: str, pairs: Sequence[str], json_arguments: str | None, *, demo: bool, yes: bool = False
+) -> int:
     try:
         arguments = _arguments(pairs, json_arguments)
     except ValueError as exc:
         print(f"tiflux-mcp: {exc}", file=sys.stderr)
         return 2
-    server = _server(demo)
-    if server is None:
+    loaded = _server(demo)
+    if loaded is None:
         return 2
+    server, language = loaded
+    person = TerminalPerson(language, yes=yes, ask=_ask_at_terminal if sys.stdin.isatty() else None)
 
-    async def show_progress(done: float, _total: float | None, message: str | None) -> None:
+    async def show_progress(progress: float, total: float | None, message: str | None) -> None:
         if sys.stderr.isatty():  # a person is watching: one line, rewritten
-            print(f"\r… {int(done)} · {message or ''}"[:100].ljust(100), end="", file=sys.stderr, flush=True)
+            print(
+                f"\r… {int(progress)} · {message or ''}"[:100].ljust(100), end="", file=sys.stderr, flush=True
+            )
 
     async def run() -> tuple[bool, str]:
-        async with Client(server) as client:
-            result = await client.call_tool(name, arguments, progress_callback=show_progress)
-        if sys.stderr.isatty():
-            print("\r" + " " * 100 + "\r", end="", file=sys.stderr, flush=True)
+        async with Client(server, elicitation_callback=person) as client:
+            try:
+                result = await client.call_tool(name, arguments, progress_callback=show_progress)
+            except MCPError as exc:  # e.g. a tool this server does not have (JSON-RPC -32602)
+                return True, exc.message
+            finally:
+                if sys.stderr.isatty():
+                    print("\r" + " " * 100 + "\r", end="", file=sys.stderr, flush=True)
         text = "\n".join(getattr(block, "text", "") for block in result.content)
         return bool(result.is_error), text
 
     failed, text = anyio.run(run)
+    if person.unasked:
+        text = person.why_nothing_was_sent(name)
     print(text, file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 
 
+class TerminalPerson:
+    """Answers the server's questions (MCP elicitation) for the person at the terminal.
+
+    A yes/no box becomes `… [y/N]`; a choice among candidates a numbered list. With `yes`, confirmations
+    are accepted without asking (a choice still needs a person). Without a terminal (`ask` is None) every
+    question is declined, and `unasked` says so, so the caller can tell the person why nothing was sent.
+    """
+
+    def __init__(self, language: str, *, yes: bool, ask: Ask | None) -> None:
+        self._words = _WORDS.get(language, _WORDS["en"])
+        self._yes = yes
+        self._ask = ask
+        self.unasked = False
+
+    def why_nothing_was_sent(self, tool: str) -> str:
+        """For a call refused because nobody could be asked: run it at a terminal, or add --yes."""
+        return self._words["no_terminal"].format(tool=tool)
+
+    async def __call__(self, context: ClientRequestContext, params: ElicitRequestParams) -> ElicitResult:
+        if not isinstance(params, ElicitRequestFormParams):
+            return ElicitResult(action="decline")  # a URL to open: nothing a terminal can do
+        fields = params.requested_schema.get("properties", {})
+        booleans = [key for key, spec in fields.items() if spec.get("type") == "boolean"]
+        choices = {key: spec["enum"] for key, spec in fields.items() if isinstance(spec.get("enum"), list)}
+        if self._yes and booleans and not choices:
+            return ElicitResult(action="accept", content=dict.fromkeys(booleans, True))
+        if self._ask is None:
+            self.unasked = self.unasked or bool(booleans and not choices)
+            return ElicitResult(action="decline")
+        if choices:
+            key, options = next(iter(choices.items()))
+            picked = await self._pick(params.message, [str(option) for option in options])
+            if picked is None:
+                return ElicitResult(action="decline")
+            return ElicitResult(action="accept", content={key: picked})
+        answer = await self._question(f"{params.message} {self._words['yes_no']} ")
+        confirmed = answer.strip().lower() in _YES
+        return ElicitResult(action="accept", content=dict.fromkeys(booleans, confirmed))
+
+    async def _pick(self, question: str, options: list[str]) -> str | None:
+        listing = "\n".join(f"  {number}) {option}" for number, option in enumerate(options, start=1))
+        answer = await self._question(f"{question}\n{listing}\n{self._words['pick']}")
+        if answer.strip().isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1]
+        print(self._words["no_choice"], file=sys.stderr)
+        return None
+
+    async def _question(self, prompt: str) -> str:
+        assert self._ask is not None
+        return await anyio.to_thread.run_sync(self._ask, prompt)
+
+
+def _ask_at_terminal(prompt: str) -> str:
+    """The prompt on stderr (stdout carries the answer), the reply from stdin; end of input is 'no'."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        print(file=sys.stderr)
+    return line.rstrip("\n")
+
+
 def _arguments(pairs: Sequence[str], json_arguments: str | None) -> dict[str, Any]:
+    """`key=value` pairs and `--json`; a key given twice, in either form, is refused rather than guessed."""
     arguments: dict[str, Any] = {}
     if json_arguments:
-        loaded = json.loads(json_arguments)
+        example = '\'{"ticket_number": "1040"}\''
+        try:
+            loaded = json.loads(json_arguments)
+        except ValueError as exc:
+            raise ValueError(f"--json is not valid JSON ({exc}); give one object, e.g. {example}") from None
         if not isinstance(loaded, dict):
-            raise ValueError('--json takes a JSON object, e.g. \'{"ticket_number": "1040"}\'')
+            raise ValueError(f"--json takes a JSON object, e.g. {example}")
         arguments.update(loaded)
+    from_pairs: set[str] = set()
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key:
             raise ValueError(f"arguments are key=value, got {pair!r}")
+        if key in from_pairs:
+            raise ValueError(f"{key} is given twice ({key}=…); give it once")
+        if key in arguments:
+            raise ValueError(f"{key} is given both in --json and as {key}=…; give it once")
+        from_pairs.add(key)
         try:
             arguments[key] = json.loads(raw)
         except ValueError:
@@ -80,11 +189,12 @@ def _arguments(pairs: Sequence[str], json_arguments: str | None) -> dict[str, An
     return arguments
 
 
-def _server(demo: bool) -> Any:
+def _server(demo: bool) -> tuple[Any, str] | None:
     try:
-        settings = Settings(backend="fake") if demo else Settings()
-    except ValidationError as exc:
-        print(f"tiflux-mcp: invalid configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
+        settings = load_settings(demo=demo)
+    except ConfigurationError as problem:
+        for line in str(problem).splitlines():
+            print(f"tiflux-mcp: {line}", file=sys.stderr)
         return None
     configure_logging(settings.log_level)
-    return create_container(settings).mcp_server()
+    return create_container(settings).mcp_server(), settings.language

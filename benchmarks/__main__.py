@@ -4,11 +4,12 @@ Each figure is the median and 90th percentile of repeated runs (of every call, f
 (a one-tool `MCPServer`, `floor_server.py`) is measured in the same run, interleaved with ours. Targets
 (2 vCPU): cold start ≤ floor + 0.15 s; per-call median ≤ 2.5 ms; scripted session ≤ 0.75× the requests
 of a cache-less run, and ≤ 0.6× its time at 50 ms per request; idle RSS ≤ floor + 12 MB; `tools/list`
-≤ 30,000 bytes; HTTP ≥ 500 calls/s, p99 ≤ 50 ms, 0 errors; attachments ≤ 64 MB above idle.
+≤ 30,000 bytes; HTTP ≥ 500 calls/s, p99 ≤ 50 ms, 0 errors; attachments ≤ 64 MB above idle; rich text
+(sanitiser, HTML readers, Markdown conversion) ≤ 100 ms of CPU per 100 KB of the worst input found.
 
 BENCH_QUICK=1 runs fewer repetitions and a 5 s load test (under two minutes); the full run takes about
 three. Exit status 1 when a target is missed. Each part also runs alone (`python -m benchmarks.startup`,
-`.tool_calls`, `.session`, `.imports`, `.http_throughput`, `.attachments_memory`), and
+`.tool_calls`, `.session`, `.imports`, `.http_throughput`, `.attachments_memory`, `.richtext`), and
 `python -m benchmarks.profile startup|calls|http` says where the time goes (README.md).
 """
 
@@ -23,7 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import attachments_memory, http_throughput, imports, session, startup, tool_calls
+from benchmarks import attachments_memory, http_throughput, imports, richtext, session, startup, tool_calls
 from benchmarks.fake_api import FakeApi
 from benchmarks.table import Row, Spread, quick, render
 
@@ -53,6 +54,8 @@ def main() -> int:
     throughput = http_throughput.measure()
     _step("attachments")
     uploads = attachments_memory.measure()
+    _step("rich text on hostile input")
+    hostile = richtext.measure()
     cold_start, rss, listing = _startup_rows(started)
     rows = _numbered(
         [
@@ -64,6 +67,7 @@ def main() -> int:
             listing,
             _http_row(throughput),
             _attachments_row(uploads),
+            *_richtext_rows(hostile),
             _imports_row(imported),
         ]
     )
@@ -228,6 +232,41 @@ def _attachments_row(uploads: list[attachments_memory.Upload]) -> Row:
         all(up.passed for up in uploads),
         "; ".join(up.failure or f"{up.case} +{up.growth_mb} MB" for up in uploads if not up.passed),
     )
+
+
+def _richtext_rows(found: richtext.RichTextFigures) -> list[Row]:
+    target = f"each ≤ {richtext.TARGET_MS:.0f} ms, no exception"
+
+    def shown(path: str) -> str:
+        worst = found.worst(path)
+        return f"{path} {worst.ms:.0f} ms ({worst.case})"
+
+    def why(*paths: str) -> str:
+        crashes = "; ".join(f"{t.path} raised on {t.case}: {t.error}" for t in found.errors(*paths))
+        return crashes or "; ".join(shown(path) for path in paths) + " (`python -m benchmarks.richtext`)"
+
+    readers = (richtext.SANITISE, *richtext.READ_BACK)
+    return [
+        Row(
+            "",
+            f"sanitiser and HTML readers, worst of {found.cases(*readers)} hostile 100 KB inputs (CPU)",
+            " · ".join(shown(path) for path in readers),
+            "",
+            target,
+            found.passed(*readers),
+            why(*readers),
+        ),
+        Row(
+            "",
+            f"Markdown → HTML (then sanitised), worst of {found.cases(richtext.CONVERT)} hostile 100 KB "
+            "inputs (CPU)",
+            shown(richtext.CONVERT),
+            "",
+            target,
+            found.passed(richtext.CONVERT),
+            why(richtext.CONVERT) + "; markdown-it-py's own parsing is most of it",
+        ),
+    ]
 
 
 def _numbered(rows: list[Row]) -> list[Row]:

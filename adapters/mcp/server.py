@@ -15,9 +15,11 @@ from mcp.server import MCPServer
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, InputRequiredResult, ListToolsResult, TextContent
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS, CallToolResult, InputRequiredResult, ListToolsResult, TextContent
 from mcp.types import Tool as MCPTool
 
+from adapters.mcp.capabilities import OfferedCapabilities
 from adapters.mcp.confirmations import Asker
 from adapters.mcp.outcome import ChoiceNeeded, ConfirmationNeeded
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
@@ -58,6 +60,7 @@ class TifluxMCPServer(MCPServer[Any]):
         self._confirm_writes = confirm_writes
         self.middleware.append(MalformedToolCall(runtime))
         self.middleware.append(HeaderNarrowing(self._specs, runtime))
+        self.middleware.append(OfferedCapabilities(self))
 
     async def list_tools(self) -> list[MCPTool]:
         return list(self._listing)
@@ -66,6 +69,8 @@ class TifluxMCPServer(MCPServer[Any]):
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
         spec = self._specs.get(name)
+        if spec is None and name not in self._disabled:  # no such tool: the spec's protocol error
+            raise MCPError(INVALID_PARAMS, self._runtime.translator("error.unknown_tool", name=name[:100]))
         if spec is None:
             return unknown_tool(name, self._runtime.translator, self._disabled.get(name))
         asker = self._asker if Asker.can_ask(context) else None

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from adapters.richtext.sanitize import sanitize_html
+from adapters.richtext.html_tokens import UNFINISHED, tokens
+from adapters.richtext.sanitize import ALLOWED_TAGS, sanitize_html
 
-_HTML_TAG_RE = re.compile(
-    r"</?(?:p|div|br|strong|h[1-6]|ul|ol|li|code|pre|a|em|b|i|table|thead|tbody|tfoot|tr|td|th|span|img"
-    r"|figure|figcaption|blockquote|hr|sub|sup|mark|s|u|small)[\s/>]",
-    re.IGNORECASE,
-)
+# A tag the sanitiser keeps; any other `<…>` in Markdown is shown as written (`<script>`, `<foo>`).
+_KNOWN_TAG_RE = re.compile(rf"</?(?:{'|'.join(sorted(ALLOWED_TAGS, key=len, reverse=True))})(?=[\s/>])", re.I)
+_LINK_TAG_RE = re.compile(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
+# Inline tokens that HTML written without Markdown is made of.
+_PLAIN_HTML_INLINE = frozenset({"text", "html_inline"})
 # The lookbehinds let a match start only where a word starts, so a long run without a link is read once.
 _AUTOLINK_RE = re.compile(
     r"(?<![\w@/.:+-])(?P<url>(?:(?:https?|ftp)://|www\.)[^\s<>\"`]+)"
@@ -30,38 +31,81 @@ _BRACKETS = {")": "(", "]": "[", "}": "{"}
 
 
 class MarkdownToHtml:
-    """Markdown (CommonMark + tables + strikethrough + autolinks, single newlines as <br>) to safe HTML."""
+    """Markdown (CommonMark + tables + strikethrough + autolinks, single newlines as <br>) to safe HTML.
+
+    Known HTML tags may stand anywhere in the Markdown and are kept (then sanitised) without switching
+    Markdown off for the rest; other tags, and tags in code spans and blocks, are shown as written. A text
+    that is HTML and nothing else (only HTML blocks, or one line of text and tags) is sanitised as it is.
+    """
 
     def __init__(self) -> None:
-        self._markdown = MarkdownIt("commonmark", {"html": False, "breaks": True})
+        self._markdown = MarkdownIt("commonmark", {"html": True, "breaks": True})
         self._markdown.enable(["table", "strikethrough"])
+        self._markdown.core.ruler.after("block", "unknown_html_blocks", _unknown_html_blocks)
+        self._markdown.core.ruler.after("inline", "unknown_html_inline", _unknown_html_inline)
         self._markdown.core.ruler.push("bare_autolink", _autolink)
         self._markdown.core.ruler.push("table_alignment", _table_alignment)
-        # The same grammar with HTML on, only to tell real tags from tags the model shows as code.
-        self._html_aware = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
     def to_html(self, text: str) -> str:
         """Safe HTML for `text`: Markdown is rendered, text that already is HTML is only sanitised."""
         if not text.strip():
             return ""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        html = text if self._is_html(text) else self._markdown.render(text)
-        return sanitize_html(html)
-
-    def _is_html(self, text: str) -> bool:
-        if not _HTML_TAG_RE.search(text):
-            return False
-        # `<br>` in a code span or a fenced example is Markdown talking about HTML, not HTML.
-        return any(
-            token.type in ("html_block", "html_inline") and _HTML_TAG_RE.search(token.content)
-            for token in _all_tokens(self._html_aware.parse(text))
-        )
+        env: dict[str, object] = {}
+        parsed = self._markdown.parse(text, env)
+        if env.get("plain_html"):
+            return sanitize_html(text)
+        return sanitize_html(self._markdown.renderer.render(parsed, self._markdown.options, env))
 
 
-def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        yield from token.children or ()
+def _unknown_html_blocks(state: StateCore) -> None:
+    """HTML blocks without a known tag become paragraphs (shown as written); a known one that the text
+    leaves unfinished (`<div><!-- x`) keeps only its finished part as HTML, so it cannot swallow the rest."""
+    blocks: list[Token] = []
+    for token in state.tokens:
+        if token.type != "html_block":
+            blocks.append(token)
+        elif _KNOWN_TAG_RE.search(token.content):
+            unfinished = _unfinished_tail(token.content)
+            if unfinished:
+                cut = len(token.content) - len(unfinished)
+                token.content = token.content[:cut] + escapeHtml(unfinished)
+                state.env["unfinished_html"] = True
+            blocks.append(token)
+        else:
+            paragraph = Token("paragraph_open", "p", 1, level=token.level, map=token.map, block=True)
+            inline = Token("inline", "", 0, content=token.content.strip(), level=token.level + 1, block=True)
+            inline.map, inline.children = token.map, []
+            blocks += [paragraph, inline, Token("paragraph_close", "p", -1, level=token.level, block=True)]
+    state.tokens = blocks
+
+
+def _unfinished_tail(html: str) -> str:
+    for kind, tail, _, _ in tokens(html):
+        if kind == UNFINISHED:
+            return tail
+    return ""
+
+
+def _unknown_html_inline(state: StateCore) -> None:
+    """Inline tags other than the known ones become text; notes whether the text is plain HTML."""
+    inlines = [token for token in state.tokens if token.type == "inline"]
+    for block in inlines:
+        for child in block.children or ():
+            if child.type == "html_inline" and not _KNOWN_TAG_RE.match(child.content):
+                child.type = "text"
+    state.env["plain_html"] = not state.env.get("unfinished_html") and _is_plain_html(state.tokens)
+
+
+def _is_plain_html(tokens_: list[Token]) -> bool:
+    if all(token.type == "html_block" for token in tokens_):
+        return True
+    if [token.type for token in tokens_] != ["paragraph_open", "inline", "paragraph_close"]:
+        return False
+    children = tokens_[1].children or []
+    return all(child.type in _PLAIN_HTML_INLINE for child in children) and any(
+        child.type == "html_inline" for child in children
+    )
 
 
 def _table_alignment(state: StateCore) -> None:
@@ -85,6 +129,8 @@ def _autolink(state: StateCore) -> None:
                 depth += 1
             elif token.type == "link_close":
                 depth -= 1
+            elif token.type == "html_inline" and (tag := _LINK_TAG_RE.match(token.content)):
+                depth = max(0, depth - 1) if tag.group(1) else depth + 1
             elif token.type == "text" and not depth and _AUTOLINK_HINT_RE.search(token.content):
                 children.extend(_linkified(token, state.md))
                 continue
@@ -125,7 +171,7 @@ def _link(match: re.Match[str]) -> tuple[int, int, str] | None:
             if not _WWW_HOST_RE.match(url):
                 return None
             href = "https://" + url
-        elif not url.split("://", 1)[1][:1].isalnum():
+        elif not url.partition("://")[2][:1].isalnum():  # "WWW.." loses its dots and is no link
             return None
         else:
             href = url

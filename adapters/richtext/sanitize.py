@@ -1,10 +1,19 @@
-"""An allow-list HTML sanitiser on the stdlib parser: known tags, attributes and URL schemes only."""
+"""An allow-list HTML sanitiser: known tags, attributes and URL schemes only, in time linear in the input.
+
+The input is split by `html_tokens` (never `html.parser`, which is quadratic on unclosed markup) and written
+anew: only allowed tags with checked attributes, every element closed, text escaped. Links may be relative
+or use http(s), mailto or ftp, and carry `rel="noopener noreferrer nofollow"`; `//host` and `\\host`
+links lose their target. Images load only from absolute http(s) URLs: a relative `src` (`/logout`) would make
+every reader's browser send a request to TiFlux itself.
+"""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from collections import Counter
 from urllib.parse import unquote
+
+from adapters.richtext.html_tokens import END, START, TEXT, attributes, tokens
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 ALLOWED_TAGS = _HEADINGS | frozenset(
@@ -100,9 +109,12 @@ _VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
 _LANGUAGE_RE = re.compile(r"language-[a-z0-9+#-]+")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 _IMAGE_SCHEMES = frozenset({"http", "https"})
-_ABSOLUTE_HTTP_RE = re.compile(r"(?:https?:)?//", re.IGNORECASE)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_URL_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_LINK_REL = "noopener noreferrer nofollow"
+# `//host` and `\\host` (any mix of the two slashes) name another host without a scheme.
+_NETWORK_PATH_RE = re.compile(r"[/\\]{2}")
+# Controls, and lone surrogates (a JSON string may carry one; no encoder writes it to TiFlux).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_URL_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 # Browsers ignore tabs and newlines anywhere in a URL, so they cannot be allowed to split a scheme.
 _URL_SPACE_RE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _URL_PATH_RE = re.compile(r"[/?#]")
@@ -146,17 +158,36 @@ _IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # Deeper nesting is dropped (text kept): it bounds the work per tag, and no editor shows it anyway.
 _MAX_DEPTH = 100
 
+# The sets above, numbered; for each tag, the sets it belongs to and the (target, boundary) pairs its start
+# tag checks, so finding the innermost open element of a set is one look at that set's own stack.
+_SETS = list(dict.fromkeys([_PARAGRAPH, _SCOPE, *(set_ for pair in _IMPLIED_ENDS.values() for set_ in pair)]))
+_CHECKS: dict[str, list[tuple[int, int]]] = {tag: [] for tag in ALLOWED_TAGS}
+for _tag in _ENDS_PARAGRAPH:
+    _CHECKS[_tag].append((_SETS.index(_PARAGRAPH), _SETS.index(_SCOPE)))
+for _tag, (_targets, _boundaries) in _IMPLIED_ENDS.items():
+    _CHECKS[_tag].append((_SETS.index(_targets), _SETS.index(_boundaries)))
+_MEMBERSHIP = {tag: tuple(n for n, tags in enumerate(_SETS) if tag in tags) for tag in ALLOWED_TAGS}
+_START_TAGS = {tag: f"<{tag}>" for tag in ALLOWED_TAGS}
+_END_TAGS = {tag: f"</{tag}>" for tag in ALLOWED_TAGS}
+
 
 def sanitize_html(html: str) -> str:
     """Safe HTML from untrusted HTML: allowed tags and attributes re-written, everything else removed."""
-    parser = _Sanitiser()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    sanitiser = _Sanitiser()
+    start, end, text = sanitiser.start, sanitiser.end, sanitiser.text
+    for kind, name, raw, self_closing in tokens(html):
+        if kind == TEXT:
+            text(name)
+        elif kind == START:
+            if not (self_closing and name in _FOREIGN):
+                start(name, raw)
+        elif kind == END:
+            end(name)
+    return sanitiser.close()
 
 
-def _safe_url(url: str, schemes: frozenset[str]) -> str | None:
-    """The URL if it is relative or its scheme is one of `schemes`, else None."""
+def _safe_url(url: str, schemes: frozenset[str], *, relative: bool) -> str | None:
+    """The URL if its scheme is one of `schemes` (or, when `relative`, if it has none), else None."""
     url = _URL_CONTROL_RE.sub("", url).strip()
     probe = url
     for _ in range(3):  # percent-encoding may hide a scheme, even twice
@@ -166,9 +197,12 @@ def _safe_url(url: str, schemes: frozenset[str]) -> str | None:
         probe = decoded
     # A colon before the first `/`, `?` or `#` makes a scheme; anything not on the list is refused, so
     # malformed schemes never reach a browser that might read them differently.
-    head = _URL_PATH_RE.split(_URL_SPACE_RE.sub("", probe), maxsplit=1)[0]
+    compact = _URL_SPACE_RE.sub("", probe)
+    head = _URL_PATH_RE.split(compact, maxsplit=1)[0]
     scheme, colon, _ = head.partition(":")
-    if colon and scheme.lower() not in schemes:
+    if colon:
+        return url if scheme.lower() in schemes else None
+    if not relative or not url or _NETWORK_PATH_RE.match(compact) or _NETWORK_PATH_RE.match(url):
         return None
     return url
 
@@ -177,28 +211,30 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _clean_attributes(tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
-    allowed = _ATTRIBUTES.get(tag, frozenset())
+def _clean_attributes(tag: str, raw: str) -> dict[str, str]:
+    allowed = _ATTRIBUTES.get(tag)
     kept: dict[str, str] = {}
+    if not allowed or not raw:
+        return kept
     seen: set[str] = set()
-    for name, value in attrs:
+    for name, value in attributes(raw):
         if name in seen:  # browsers keep the first of repeated attributes
             continue
         seen.add(name)
-        if name in allowed and value is not None:
+        if name in allowed:
             cleaned = _clean_value(name, value)
             if cleaned is not None:
                 kept[name] = cleaned
-    if tag == "a" and _ABSOLUTE_HTTP_RE.match(kept.get("href", "")):
-        kept["rel"] = "noopener noreferrer"
+    if "href" in kept:
+        kept["rel"] = _LINK_REL
     return kept
 
 
 def _clean_value(name: str, value: str) -> str | None:
     if name == "href":
-        return _safe_url(value, _LINK_SCHEMES)
+        return _safe_url(value, _LINK_SCHEMES, relative=True)
     if name == "src":
-        return _safe_url(value, _IMAGE_SCHEMES)
+        return _safe_url(value, _IMAGE_SCHEMES, relative=False)
     if name == "class":
         languages = [word for word in value.lower().split() if _LANGUAGE_RE.fullmatch(word)]
         return " ".join(languages) or None
@@ -209,79 +245,75 @@ def _clean_value(name: str, value: str) -> str | None:
     return value if pattern.fullmatch(value) else None
 
 
-class _Sanitiser(HTMLParser):
-    """Re-writes the parsed document; comments, doctypes and processing instructions are never written."""
+class _Sanitiser:
+    """Writes the document anew from its tokens; comments, doctypes and processing instructions never come."""
+
+    __slots__ = ("_dropped", "_dropping", "_open", "_positions", "_stacks", "out")
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self._open: list[str] = []
-        # Where each tag sits in `_open`, so implied and explicit ends cost the same at any depth.
+        # Where each tag, and each tag of each set, sits in `_open`: every end, implied or not, costs the same
+        # at any depth.
         self._positions: dict[str, list[int]] = {tag: [] for tag in ALLOWED_TAGS}
+        self._stacks: list[list[int]] = [[] for _ in _SETS]
         self._dropping: list[str] = []
+        self._dropped = Counter[str]()  # the tags in `_dropping`, to tell a stray end tag at a glance
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_WITH_CONTENT:
-            if tag not in _DROPPED_VOID and len(self._dropping) < _MAX_DEPTH:
-                self._dropping.append(tag)
-            return
+    def start(self, tag: str, raw_attributes: str) -> None:
         if self._dropping or tag not in ALLOWED_TAGS:
+            if tag in _DROPPED_WITH_CONTENT and tag not in _DROPPED_VOID and len(self._dropping) < _MAX_DEPTH:
+                self._dropping.append(tag)
+                self._dropped[tag] += 1
             return
-        self._end_implied(tag)
+        stacks = self._stacks
+        for target, boundary in _CHECKS[tag]:
+            targets = stacks[target]
+            if targets and (not stacks[boundary] or targets[-1] > stacks[boundary][-1]):
+                self._end_at(targets[-1])
+        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
+            self._end_at(len(self._open) - 1)
         if tag not in _VOID_TAGS:
-            if len(self._open) >= _MAX_DEPTH:
+            depth = len(self._open)
+            if depth >= _MAX_DEPTH:
                 return
-            self._positions[tag].append(len(self._open))
+            self._positions[tag].append(depth)
+            for number in _MEMBERSHIP[tag]:
+                stacks[number].append(depth)
             self._open.append(tag)
-        attributes = "".join(
-            f' {name}="{_escape(value)}"' for name, value in _clean_attributes(tag, attrs).items()
-        )
-        self.out.append(f"<{tag}{attributes}>")
+        kept = _clean_attributes(tag, raw_attributes) if raw_attributes else None
+        if kept:
+            attributes = "".join(f' {name}="{_escape(value)}"' for name, value in kept.items())
+            self.out.append(f"<{tag}{attributes}>")
+        else:
+            self.out.append(_START_TAGS[tag])
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _FOREIGN:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if self._dropping:
-            if tag in self._dropping:
-                while self._dropping.pop() != tag:
-                    pass
+            if self._dropped.get(tag):
+                while True:
+                    dropped = self._dropping.pop()
+                    self._dropped[dropped] -= 1
+                    if dropped == tag:
+                        break
             return
-        if self._positions.get(tag):  # anything else is a stray end tag, dropped
-            self._end_at(self._positions[tag][-1])
+        positions = self._positions.get(tag)
+        if positions:  # anything else is a stray end tag, dropped
+            self._end_at(positions[-1])
 
-    def handle_data(self, data: str) -> None:
+    def text(self, data: str) -> None:
         if not self._dropping:
             self.out.append(_escape(_CONTROL_RE.sub("", data)))
 
-    def close(self) -> None:
-        super().close()
+    def close(self) -> str:
         self._end_at(0)
-
-    def _end_implied(self, tag: str) -> None:
-        if tag in _ENDS_PARAGRAPH:
-            self._end_first(_PARAGRAPH, _SCOPE)
-        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
-            self._end_at(len(self._open) - 1)
-        if tag in _IMPLIED_ENDS:
-            self._end_first(*_IMPLIED_ENDS[tag])
-
-    def _end_first(self, targets: frozenset[str], boundaries: frozenset[str]) -> None:
-        target = self._innermost(targets)
-        if target >= 0 and target > self._innermost(boundaries):
-            self._end_at(target)
-
-    def _innermost(self, tags: frozenset[str]) -> int:
-        innermost = -1
-        for tag in tags:
-            positions = self._positions[tag]
-            if positions and positions[-1] > innermost:
-                innermost = positions[-1]
-        return innermost
+        return "".join(self.out)
 
     def _end_at(self, index: int) -> None:
-        while len(self._open) > index:
-            tag = self._open.pop()
-            self._positions[tag].pop()
-            self.out.append(f"</{tag}>")
+        open_, positions, stacks, out = self._open, self._positions, self._stacks, self.out
+        while len(open_) > index:
+            tag = open_.pop()
+            positions[tag].pop()
+            for number in _MEMBERSHIP[tag]:
+                stacks[number].pop()
+            out.append(_END_TAGS[tag])

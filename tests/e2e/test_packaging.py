@@ -1,4 +1,4 @@
-"""The wheel is complete on its own: entry point, demo tenant data, one version everywhere.
+"""The wheel is complete on its own: entry point, demo tenant data, the licence, one version everywhere.
 
 Built offline (no build isolation: setuptools and wheel are dev dependencies) and installed with
 `--no-deps --target` into a folder that comes first on the path, so the code under test is the wheel's,
@@ -22,7 +22,7 @@ VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["versi
 def test_the_wheel_carries_the_demo_tenant_and_runs_from_anywhere(tmp_path: Path) -> None:
     source = tmp_path / "source"  # setuptools writes build/ and *.egg-info beside the sources: not in ours
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
     for package in ("domain", "application", "adapters"):
         shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -47,6 +47,8 @@ def test_the_wheel_carries_the_demo_tenant_and_runs_from_anywhere(tmp_path: Path
     assert wheel.name.startswith(f"tiflux_mcp-{VERSION}-")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "adapters/tiflux/fake/data/desks.json" in names
+    licence = next(name for name in names if name.endswith(".dist-info/licenses/LICENSE"))
+    assert "MIT License" in zipfile.ZipFile(wheel).read(licence).decode()
     assert not any(name.startswith(("tests/", "features/", "benchmarks/")) for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "tiflux-mcp = adapters.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from adapters.mcp.tools import ALL_TOOLS
 pytestmark = pytest.mark.anyio
 
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -123,7 +125,6 @@ class RawSession:
         ({"name": "get_ticket", "arguments": "1040"}, "`arguments`"),
         ({"name": "list_desks", "arguments": [1]}, "`arguments`"),
         ({"name": "get_ticket", "arguments": None}, "`ticket_number`"),
-        ({"name": "nope", "arguments": {}}, "`nope`"),
     ],
 )
 def test_malformed_calls_get_tool_errors_not_protocol_errors(
@@ -148,3 +149,79 @@ def test_malformed_calls_get_tool_errors_not_protocol_errors(
     assert reply["result"]["isError"] is True
     assert field in reply["result"]["content"][0]["text"]
     assert "Traceback" not in stderr
+
+
+def initialized_session(session: RawSession) -> dict[str, Any]:
+    reply = session.send(
+        "initialize",
+        {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}},
+    )
+    session.send("notifications/initialized", notify=True)
+    return dict(reply["result"])
+
+
+def test_an_unknown_tool_is_the_protocol_error_minus_32602_and_resources_are_not_advertised(
+    tmp_path: Path,
+) -> None:
+    session = RawSession(tmp_path)
+    try:
+        capabilities = initialized_session(session)["capabilities"]
+        reply = session.send("tools/call", {"name": "nope", "arguments": {}})
+    finally:
+        session.close()
+    assert "resources" not in capabilities and "tools" in capabilities
+    assert "result" not in reply
+    assert reply["error"]["code"] == -32602 and "`nope`" in reply["error"]["message"]
+
+
+HANDSHAKE: list[dict[str, Any]] = [
+    {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-06-18",
+            "capabilities": {},
+            "clientInfo": {"name": "t", "version": "1"},
+        },
+    },
+    {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
+]
+CALLS: list[dict[str, Any]] = [
+    {"name": "get_ticket", "arguments": {"ticket_number": "1040"}},
+    {"name": "list_tickets", "arguments": {"desk_name": "cansados"}},
+    {"name": "list_desks", "arguments": {}},
+    {"name": "search_client", "arguments": {"client_name": "padaria"}},
+]
+
+
+def piped(command: list[str], cwd: Path, messages: list[dict[str, Any]], env: dict[str, str]) -> list[Any]:
+    """Every message written at once, stdin closed, then everything the process writes on stdout."""
+    stdin = "".join(json.dumps(message) + "\n" for message in messages)
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]  # a line that is not JSON fails here
+
+
+def test_make_demo_writes_nothing_but_json_rpc_on_stdout(tmp_path: Path) -> None:
+    """Spawned as a client would (no make above it), `make demo` is a clean protocol stream."""
+    make = shutil.which("make")
+    assert make, "make is a prerequisite of the two set-up commands"
+    env = {k: v for k, v in clean_env().items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    call = {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": CALLS[0]}
+    replies = piped([make, "demo"], ROOT, [*HANDSHAKE, call], env)
+    assert [reply["id"] for reply in replies] == [1, 2, 3]
+    assert all(reply["jsonrpc"] == "2.0" and "result" in reply for reply in replies)
+
+
+def test_every_request_before_end_of_input_gets_its_reply(tmp_path: Path) -> None:
+    """initialize, tools/list and several calls piped in, stdin closed at once: as many replies, every run."""
+    calls = [
+        {"jsonrpc": "2.0", "id": 3 + index, "method": "tools/call", "params": CALLS[index % len(CALLS)]}
+        for index in range(8)
+    ]
+    for _run in range(3):  # the loss was intermittent: several runs, each must be complete
+        replies = piped([SERVER, "--demo"], tmp_path, [*HANDSHAKE, *calls], clean_env())
+        assert sorted(reply["id"] for reply in replies) == list(range(1, 3 + len(calls)))
+        assert not any(reply["result"].get("isError") for reply in replies if reply["id"] > 2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from html.parser import HTMLParser
 
 _BLOCK_TAGS = frozenset(
     {
@@ -33,16 +32,24 @@ _BLOCK_TAGS = frozenset(
         "hr",
     }
 )
-_SKIP_TAGS = frozenset({"script", "style", "head", "title"})
+# Elements whose content a browser never shows as text.
+_SKIP_TAGS = frozenset({"script", "style", "head", "title", "iframe", "noscript", "noembed", "noframes"})
 _BREAK_TAGS = frozenset({"br", "p", "div", "li", "tr"})
 _KEEP_CONTROLS = frozenset("\n\t")
-# A tag: a name made of letters/digits (so `<ana@x.com>` or `a < b` are prose, not markup).
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_SPACES = re.compile(r"\s+")
+# A tag: a name made of letters/digits (so `<ana@x.com>` or `a < b` are prose, not markup). Possessive, like
+# every pattern here that untrusted text meets: no run of characters is read more than a few times.
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*+)(?:\s[^<>]*+)?/?>")
 # Markup whose content is never shown: comments, scripts, styles (only when closed; an unclosed one stays as
-# prose, its `<` escaped by `defuse`).
-_HIDDEN_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-# `<` that a Markdown renderer could take for HTML or an autolink.
-_TAG_START = re.compile(r"(\\*)<(?=[A-Za-z/!?])")
+# prose, its `<` escaped by `defuse`). Found by `_without_hidden_markup`, in one pass.
+_HIDDEN_START = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
+_HIDDEN_END = {
+    "script": re.compile(r"</script\s*+>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*+>", re.IGNORECASE),
+}
+# `<` that a Markdown renderer could take for HTML or an autolink, with the backslashes before it (a match
+# starts only where a run of backslashes starts).
+_TAG_START = re.compile(r"(?<!\\)(\\*+)<(?=[A-Za-z/!?])")
 # Line starts that would become structure inside a quote: headings, nested quotes, fences, link definitions,
 # rules and setext underlines (a line of only -, *, _, =).
 _STRUCTURE_START = re.compile(r"^(?:#|>|```|~~~|\[[^\]]*\]:|[-*_=+][-*_=+\s]*$)")
@@ -105,8 +112,38 @@ def strip_tags(text: str) -> str:
     """Plain text that may carry markup: comments, scripts/styles and tags removed; `<` in prose kept."""
     if "<" not in text:
         return text
-    text = _HIDDEN_MARKUP.sub("", text)
+    text = _without_hidden_markup(text)
     return _TAG.sub(lambda match: "\n" if match.group(1).lower() in _BREAK_TAGS else "", text)
+
+
+def _without_hidden_markup(text: str) -> str:
+    """`text` without closed comments, scripts and styles; the text of unclosed ones is kept.
+
+    Once a kind of markup is found unclosed, none after it can close either, so it is not looked for again:
+    each character is read a bounded number of times, however many openers the text holds.
+    """
+    kept: list[str] = []
+    done = searched = 0
+    closable = {"": True, "script": True, "style": True}
+    while (found := _HIDDEN_START.search(text, searched)) is not None:
+        kind = (found.group(1) or "").lower()
+        searched = found.end()
+        if not closable[kind]:
+            continue
+        if not kind:
+            close = text.find("-->", searched)
+            end = -1 if close < 0 else close + 3
+        else:
+            tag_end = text.find(">", searched)
+            closing = _HIDDEN_END[kind].search(text, tag_end + 1) if tag_end >= 0 else None
+            end = -1 if closing is None else closing.end()
+        if end < 0:
+            closable[kind] = False
+            continue
+        kept.append(text[done : found.start()])
+        done = searched = end
+    kept.append(text[done:])
+    return "".join(kept)
 
 
 @functools.lru_cache(maxsize=256)  # the Markdown and the structured result read the same body
@@ -114,44 +151,40 @@ def html_to_text(html: str | None) -> str:
     """Readable plain text from a ticket's HTML: tags removed, entities decoded, block breaks kept."""
     if not html:
         return ""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    text = clean("".join(parser.parts))
+    parts = _text_of(html)
+    text = clean("".join(parts))
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-        self._preformatted = 0
+def _text_of(html: str) -> list[str]:
+    """The text of the document, with a newline per block and `- ` per list item (tokens in linear time)."""
+    from adapters.richtext.html_tokens import END, START, TEXT, tokens  # on the first body, not at start-up
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "pre":
-            self._preformatted += 1
-        if tag in _SKIP_TAGS:
-            self._skipping += 1
-        elif tag == "li":
-            self.parts.append("\n- ")
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "pre":
-            self._preformatted = max(0, self._preformatted - 1)
-        if tag in _SKIP_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS and tag != "li":
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        # Outside <pre>, HTML white space (newlines included) is one space; breaks come from tags.
-        self.parts.append(data if self._preformatted else re.sub(r"\s+", " ", data))
+    parts: list[str] = []
+    skipping = preformatted = 0
+    for kind, name, _, _ in tokens(html):
+        if kind == TEXT:
+            if not skipping:
+                # Outside <pre>, HTML white space (newlines included) is one space; breaks come from tags.
+                parts.append(name if preformatted else _SPACES.sub(" ", name))
+        elif kind == START:
+            if name == "pre":
+                preformatted += 1
+            if name in _SKIP_TAGS:
+                skipping += 1
+            elif name == "li":
+                parts.append("\n- ")
+            elif name in _BLOCK_TAGS:
+                parts.append("\n")
+        elif kind == END:
+            if name == "pre":
+                preformatted = max(0, preformatted - 1)
+            if name in _SKIP_TAGS:
+                skipping = max(0, skipping - 1)
+            elif name in _BLOCK_TAGS and name != "li":
+                parts.append("\n")
+    return parts
 
 
 def _defuse_start(line: str) -> str:

@@ -1,8 +1,10 @@
-"""The docs say what the code does: docs/tools.md equals what the generator writes now, and the README's
-Troubleshooting quotes the messages the server really sends."""
+"""The docs say what the code does: docs/tools.md equals what the generator writes now, the README's
+Troubleshooting quotes the messages the server really sends, and the README reads in order with set-up
+commands, links, toolsets and settings that are real."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,8 +12,10 @@ from adapters.docs import REGENERATE, main, render_tools_markdown
 from adapters.i18n import Translator
 from adapters.mcp.prompts import PROMPTS
 from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import TOOLSETS, parse_toolsets, select_tools
 from adapters.oauth.sealing import HOW_TO_MAKE_A_SECRET_KEY
 from adapters.presenters.markdown.errors import present_error
+from adapters.settings import Settings
 from application.ports.failures import CircuitOpen, RateLimited, UpstreamUnavailable
 from domain.errors import InvalidCredentials, MissingCredentials, PermissionDenied
 
@@ -93,3 +97,122 @@ def test_the_readme_troubleshooting_quotes_the_messages_the_server_sends() -> No
         assert f"> ({message(Translator('en'))})\n" in section, f"README Troubleshooting, {label} (en)"
     assert f"tiflux-mcp: hosted mode needs a secret key: {HOW_TO_MAKE_A_SECRET_KEY}\n" in section
     assert f"tiflux-mcp: TIFLUX_MCP_SECRET_KEY is not a valid key: {HOW_TO_MAKE_A_SECRET_KEY}\n" in section
+
+
+ROOT = README.parent
+DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
+README_SECTIONS = [
+    "Contents",
+    "Prerequisites",
+    "Install",
+    "Connect a client",
+    "Configuration",
+    "Toolsets",
+    "Tools",
+    "Hosting",
+    "Troubleshooting",
+]
+
+
+def without_code_blocks(text: str) -> str:
+    return re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def headings(text: str, level: str = "##") -> list[str]:
+    return re.findall(rf"^{level} (.+)$", without_code_blocks(text), flags=re.MULTILINE)
+
+
+def anchors(text: str) -> set[str]:
+    """GitHub's anchors: lower case, punctuation dropped, spaces to hyphens; repeats get -1, -2…"""
+    seen: dict[str, int] = {}
+    found = set()
+    for heading in re.findall(r"^#{1,6} (.+)$", without_code_blocks(text), flags=re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        found.add(slug if slug not in seen else f"{slug}-{seen[slug]}")
+        seen[slug] = seen.get(slug, 0) + 1
+    return found
+
+
+def test_the_readme_opens_with_the_two_set_up_commands_then_the_contents() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert text.startswith("# tiflux-mcp\n\n```sh\n")
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.splitlines()] == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo:", makefile, re.MULTILINE) and re.search(r"^test:", makefile, re.MULTILINE)
+    assert headings(text)[0] == "Contents"
+
+
+def test_the_readme_reads_in_order_and_its_contents_list_every_section() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert headings(text) == README_SECTIONS
+    contents = text.split("\n## Contents\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^- \[([^\]]+)\]\(#([^)]+)\)", contents, flags=re.MULTILINE)
+    assert [title for title, _ in listed] == README_SECTIONS[1:]
+    subsections = headings(text, "###")
+    assert len(subsections) == len(set(subsections)), "a section is duplicated"
+
+
+def test_every_relative_link_and_anchor_in_the_docs_leads_somewhere() -> None:
+    broken = []
+    for document in DOCUMENTS:
+        text = without_code_blocks(document.read_text(encoding="utf-8"))
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue  # https:, mailto: — outside the clone
+            path, _, anchor = target.partition("#")
+            linked = (document.parent / path).resolve() if path else document
+            if not linked.exists():
+                broken.append(f"{document.name}: {target} (no such file)")
+            elif (
+                anchor
+                and linked.suffix == ".md"
+                and anchor not in anchors(linked.read_text(encoding="utf-8"))
+            ):
+                broken.append(f"{document.name}: {target} (no such heading)")
+    assert not broken, broken
+
+
+def test_every_make_target_the_docs_name_exists() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.MULTILINE))
+    named = set()
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        code = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^```.*?^```", text, re.MULTILINE | re.DOTALL)
+        for snippet in code:
+            named |= set(
+                re.findall(r"(?:^|\s)make(?: -{1,2}[\w-]+(?: /\S+)?)* ([a-z][a-z-]*)", snippet, re.M)
+            )
+    assert {"demo", "test", "dist"} <= named
+    assert named <= targets, named - targets
+
+
+def test_the_toolsets_table_is_the_registry() -> None:
+    """The README's toolsets are the names TIFLUX_TOOLSETS takes, with their tools and whether they are on."""
+    section = README.read_text(encoding="utf-8").split("\n## Toolsets\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z_]+)` \| (.+) \| (on|off) \|$", section, flags=re.MULTILINE)
+    on_by_default = {spec.toolset for spec in select_tools(ALL_TOOLS, parse_toolsets(None), False).enabled}
+    expected = {
+        toolset: ([spec.name for spec in ALL_TOOLS if spec.toolset == toolset], toolset in on_by_default)
+        for toolset in TOOLSETS
+    }
+    documented = {name: (re.findall(r"`(\w+)`", tools), default == "on") for name, tools, default in rows}
+    assert documented == expected
+
+
+def test_the_configuration_table_has_every_setting() -> None:
+    section = README.read_text(encoding="utf-8").split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    missing = [
+        f"TIFLUX_{name.upper()}"
+        for name in Settings.model_fields
+        if f"`TIFLUX_{name.upper()}`" not in section
+    ]
+    assert not missing, f"README Configuration lacks {missing}"
+
+
+def test_install_offers_the_wheel_then_pipx_and_uvx_then_docker() -> None:
+    section = README.read_text(encoding="utf-8").split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
+    order = [section.index(step) for step in ("make dist", "pipx install", "uvx --from", "docker build")]
+    assert order == sorted(order)
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from adapters.richtext.markdown_html import MarkdownToHtml
-from adapters.richtext.sanitize import ALLOWED_TAGS
+from adapters.richtext.sanitize import ALLOWED_TAGS, sanitize_html
 
 CONVERTER = MarkdownToHtml()
 VOID_TAGS = {"br", "hr", "img", "col"}
@@ -83,15 +83,18 @@ MARKDOWN = [
     ),
     pytest.param(
         '[portal](https://tiflux.com/ajuda "Ajuda")',
-        '<p><a href="https://tiflux.com/ajuda" title="Ajuda" rel="noopener noreferrer">portal</a></p>\n',
+        '<p><a href="https://tiflux.com/ajuda" title="Ajuda" rel="noopener noreferrer nofollow">'
+        "portal</a></p>\n",
         id="link",
     ),
     pytest.param(
-        "[manual](/docs/manual.pdf)", '<p><a href="/docs/manual.pdf">manual</a></p>\n', id="relative-link"
+        "[manual](/docs/manual.pdf)",
+        '<p><a href="/docs/manual.pdf" rel="noopener noreferrer nofollow">manual</a></p>\n',
+        id="relative-link",
     ),
     pytest.param(
         "[fale conosco](mailto:ana@empresa.com.br)",
-        '<p><a href="mailto:ana@empresa.com.br">fale conosco</a></p>\n',
+        '<p><a href="mailto:ana@empresa.com.br" rel="noopener noreferrer nofollow">fale conosco</a></p>\n',
         id="mailto-link",
     ),
     pytest.param(
@@ -101,31 +104,33 @@ MARKDOWN = [
     ),
     pytest.param(
         "Veja https://suporte.empresa.com.br/kb?id=1&x=2.",
-        '<p>Veja <a href="https://suporte.empresa.com.br/kb?id=1&amp;x=2" rel="noopener noreferrer">'
+        '<p>Veja <a href="https://suporte.empresa.com.br/kb?id=1&amp;x=2" rel="noopener noreferrer nofollow">'
         "https://suporte.empresa.com.br/kb?id=1&amp;x=2</a>.</p>\n",
         id="bare-url",
     ),
     pytest.param(
         "Acesse www.empresa.com.br, por favor",
-        '<p>Acesse <a href="https://www.empresa.com.br" rel="noopener noreferrer">'
+        '<p>Acesse <a href="https://www.empresa.com.br" rel="noopener noreferrer nofollow">'
         "www.empresa.com.br</a>, por favor</p>\n",
         id="bare-www",
     ),
     pytest.param(
         "(ver https://pt.wikipedia.org/wiki/Sapo_(desambiguação))",
         '<p>(ver <a href="https://pt.wikipedia.org/wiki/Sapo_(desambigua%C3%A7%C3%A3o)" '
-        'rel="noopener noreferrer">'
+        'rel="noopener noreferrer nofollow">'
         "https://pt.wikipedia.org/wiki/Sapo_(desambiguação)</a>)</p>\n",
         id="bare-url-in-parentheses",
     ),
     pytest.param(
         "Arquivo em ftp://arquivos.empresa.com.br/a.zip",
-        '<p>Arquivo em <a href="ftp://arquivos.empresa.com.br/a.zip">ftp://arquivos.empresa.com.br/a.zip</a></p>\n',
+        '<p>Arquivo em <a href="ftp://arquivos.empresa.com.br/a.zip" rel="noopener noreferrer nofollow">'
+        "ftp://arquivos.empresa.com.br/a.zip</a></p>\n",
         id="bare-ftp",
     ),
     pytest.param(
         "Escreva para ana@empresa.com.br.",
-        '<p>Escreva para <a href="mailto:ana@empresa.com.br">ana@empresa.com.br</a>.</p>\n',
+        '<p>Escreva para <a href="mailto:ana@empresa.com.br" rel="noopener noreferrer nofollow">'
+        "ana@empresa.com.br</a>.</p>\n",
         id="bare-email",
     ),
     pytest.param(
@@ -140,16 +145,17 @@ MARKDOWN = [
     ),
     pytest.param(
         "[https://a.com](https://b.com)",
-        '<p><a href="https://b.com" rel="noopener noreferrer">https://a.com</a></p>\n',
+        '<p><a href="https://b.com" rel="noopener noreferrer nofollow">https://a.com</a></p>\n',
         id="no-autolink-in-link",
     ),
     pytest.param(
         "<https://x.com> e <ana@empresa.com.br>",
-        '<p><a href="https://x.com" rel="noopener noreferrer">https://x.com</a> e '
-        '<a href="mailto:ana@empresa.com.br">ana@empresa.com.br</a></p>\n',
+        '<p><a href="https://x.com" rel="noopener noreferrer nofollow">https://x.com</a> e '
+        '<a href="mailto:ana@empresa.com.br" rel="noopener noreferrer nofollow">ana@empresa.com.br</a></p>\n',
         id="commonmark-autolinks",
     ),
     pytest.param("http:// e www.x e a@b", "<p>http:// e www.x e a@b</p>\n", id="not-links"),
+    pytest.param("WWW.. e http://..", "<p>WWW.. e http://..</p>\n", id="not-links-once-the-dots-go"),
     pytest.param(
         "Atenção: instalação concluída",
         "<p>Atenção: instalação concluída</p>\n",
@@ -196,17 +202,12 @@ PASS_THROUGH = [
     ),
     pytest.param(
         '<a href="https://x.com" target="_blank" rel="opener">x</a>',
-        '<a href="https://x.com" rel="noopener noreferrer">x</a>',
+        '<a href="https://x.com" rel="noopener noreferrer nofollow">x</a>',
         id="rel-set-target-dropped",
     ),
     pytest.param(
-        '<a href="//cdn.x.com/a">x</a>',
-        '<a href="//cdn.x.com/a" rel="noopener noreferrer">x</a>',
-        id="rel-proto",
-    ),
-    pytest.param(
         '<a href="https://ok.com" href="javascript:alert(1)">x</a>',
-        '<a href="https://ok.com" rel="noopener noreferrer">x</a>',
+        '<a href="https://ok.com" rel="noopener noreferrer nofollow">x</a>',
         id="first-duplicate-attribute-wins",
     ),
     pytest.param(
@@ -224,7 +225,60 @@ PASS_THROUGH = [
         "<p>Sub<sub>2</sub> <mark>m</mark> <del>d</del> <ins>i</ins> <small>s</small> <u>u</u></p>",
         id="inline-tags",
     ),
-    pytest.param("Use `<br>` em <b>HTML</b>", "Use `<br>` em <b>HTML</b>", id="html-outside-code-wins"),
+]
+
+# One HTML tag no longer switches Markdown off for the whole text, and code spans stay code.
+MIXED = [
+    pytest.param(
+        "Use `<br>` em <b>HTML</b>",
+        "<p>Use <code>&lt;br&gt;</code> em <b>HTML</b></p>\n",
+        id="code-span-beside-html",
+    ),
+    pytest.param(
+        "Use `<script>` aqui e <b>aqui</b>",
+        "<p>Use <code>&lt;script&gt;</code> aqui e <b>aqui</b></p>\n",
+        id="script-code-span-kept",
+    ),
+    pytest.param(
+        "# Título\n\nTexto com <b>negrito</b>\n\n- item",
+        "<h1>Título</h1>\n<p>Texto com <b>negrito</b></p>\n<ul>\n<li>item</li>\n</ul>\n",
+        id="markdown-around-inline-html",
+    ),
+    pytest.param(
+        "<p>oi</p>\n\n**negrito**",
+        "<p>oi</p>\n<p><strong>negrito</strong></p>\n",
+        id="html-block-then-markdown",
+    ),
+    pytest.param("linha <b>1</b>\nlinha 2", "<p>linha <b>1</b><br>\nlinha 2</p>\n", id="newline-beside-html"),
+    pytest.param(
+        "texto <foo> e **x**", "<p>texto &lt;foo&gt; e <strong>x</strong></p>\n", id="unknown-tag-shown"
+    ),
+    pytest.param(
+        '<a href="https://x.com">https://x.com</a> e **x**',
+        '<p><a href="https://x.com" rel="noopener noreferrer nofollow">https://x.com</a> e '
+        "<strong>x</strong></p>\n",
+        id="no-autolink-inside-html-link",
+    ),
+    pytest.param(
+        "<div><!-- x\n\n# Título",
+        "<div>&lt;!-- x\n<h1>Título</h1>\n</div>",
+        id="unfinished-html-block-contained",
+    ),
+    pytest.param("<p>x</p><![ x", "<p>x</p>&lt;![ x", id="unfinished-markup-shown-not-lost"),
+    pytest.param(
+        "<div><!-- x\n\n<p>b</p>", "<div>&lt;!-- x\n<p>b</p></div>", id="unfinished-comment-swallows-nothing"
+    ),
+    pytest.param(
+        "<p><style>\n\n# Título\n\nfim",
+        "<p>&lt;style&gt;\n</p><h1>Título</h1>\n<p>fim</p>\n",
+        id="unfinished-raw-text",
+    ),
+    pytest.param(
+        "```html\n<b>x</b>\n```\n\n<b>y</b> e `<i>`",
+        '<pre><code class="language-html">&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n'
+        "<p><b>y</b> e <code>&lt;i&gt;</code></p>\n",
+        id="fence-beside-html",
+    ),
 ]
 
 HOSTILE = [
@@ -233,7 +287,7 @@ HOSTILE = [
     ),
     pytest.param("<p>oi</p><script>alert(1)</script>", "<p>oi</p>", id="script-in-html"),
     pytest.param("<p>oi<SCRIPT src=//x.js></SCRIPT></p>", "<p>oi</p>", id="script-uppercase"),
-    pytest.param("<img src=x onerror=alert(1)>", '<img src="x">', id="img-onerror"),
+    pytest.param("<img src=x onerror=alert(1)>", "<img>", id="img-onerror"),
     pytest.param(
         "[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>\n", id="markdown-javascript-link"
     ),
@@ -267,16 +321,80 @@ HOSTILE = [
     ),
     pytest.param(
         '<a title=\'"><script>alert(1)</script>\' href="/a">x</a>',
-        '<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" href="/a">x</a>',
+        '<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" href="/a"'
+        ' rel="noopener noreferrer nofollow">x</a>',
         id="attribute-breakout",
     ),
     pytest.param(
         '[x](https://x.com "a\\" onmouseover=\\"alert(1)")',
         '<p><a href="https://x.com" title="a&quot; onmouseover=&quot;alert(1)" '
-        'rel="noopener noreferrer">x</a></p>\n',
+        'rel="noopener noreferrer nofollow">x</a></p>\n',
         id="markdown-title-breakout",
     ),
 ]
+
+
+# Images load only from absolute http(s) URLs (a relative one makes every reader's browser call TiFlux
+# itself); links never name another host without a scheme (`//host`, `\\host`, any mix of the slashes).
+URLS = [
+    pytest.param('<img src="/logout">', "<img>", id="image-relative-path"),
+    pytest.param('<img src="logout?all=1" alt="a">', '<img alt="a">', id="image-relative"),
+    pytest.param('<img src="//evil.example/p.png">', "<img>", id="image-network-path"),
+    pytest.param("![p](/logout)", '<p><img alt="p"></p>\n', id="markdown-image-relative"),
+    pytest.param(
+        '<img src="HTTPS://cdn.x.com/a.png">', '<img src="HTTPS://cdn.x.com/a.png">', id="image-absolute-kept"
+    ),
+    pytest.param('<a href="//evil.example/">x</a>', "<a>x</a>", id="link-network-path"),
+    pytest.param('<a href="\\\\evil.example\\share">x</a>', "<a>x</a>", id="link-unc-path"),
+    pytest.param('<a href="/\\evil.example">x</a>', "<a>x</a>", id="link-slash-backslash"),
+    pytest.param('<a href="\t/\n/evil.example">x</a>', "<a>x</a>", id="link-network-path-split"),
+    pytest.param('<a href="%2F%2Fevil.example">x</a>', "<a>x</a>", id="link-network-path-encoded"),
+    pytest.param("[x](//evil.example)", "<p><a>x</a></p>\n", id="markdown-link-network-path"),
+    pytest.param('<a href="">x</a><a href>y</a>', "<a>x</a><a>y</a>", id="link-empty"),
+    pytest.param(
+        '<a href="?page=2#fim">x</a>',
+        '<a href="?page=2#fim" rel="noopener noreferrer nofollow">x</a>',
+        id="link-relative-query-kept",
+    ),
+    pytest.param(
+        '<a href="https://x.com/?a=1&copy=2&amp;b">x</a>',
+        '<a href="https://x.com/?a=1&amp;copy=2&amp;b" rel="noopener noreferrer nofollow">x</a>',
+        id="link-legacy-entity-not-decoded-in-url",
+    ),
+]
+
+# What used to crash or take minutes in the standard library's parser.
+MALFORMED = [
+    pytest.param("<p>x</p><![ x", "<p>x</p>", id="cdata-like-at-end"),
+    pytest.param("<p>x</p><![CDATA[<script>alert(1)</script>]]>y", "<p>x</p>alert(1)]]&gt;y", id="cdata"),
+    pytest.param("<p>" + "<a " * 2000, "<p></p>", id="unclosed-tags"),
+    pytest.param('<p>a<a title="x>y', "<p>a</p>", id="unclosed-quoted-value"),
+    pytest.param("<p>a</p><!-- x <p>b</p>", "<p>a</p>", id="unclosed-comment"),
+    pytest.param("<p>a</p><!--><p>b</p><!---><p>c</p>", "<p>a</p><p>b</p><p>c</p>", id="abrupt-comments"),
+    pytest.param("<p>a</p>&#" + "9" * 5000 + ";", "<p>a</p>\ufffd", id="huge-character-reference"),
+    pytest.param(
+        "<p>&#x110000;&#0;&#xD800;&#150;&#65</p>", "<p>\ufffd\ufffd\ufffd\u2013A</p>", id="odd-references"
+    ),
+    pytest.param(
+        '<p title="\ud800">a\ud800\x00b&#xD800;</p><a href="/\udfffx">c</a>',
+        '<p>ab\ufffd</p><a href="/x" rel="noopener noreferrer nofollow">c</a>',
+        id="lone-surrogates-and-controls",
+    ),
+    pytest.param("<p>a < b <3 </ > </</p>", "<p>a &lt; b &lt;3  </p>", id="lone-less-than"),
+    pytest.param("<p>a</p></", "<p>a</p>&lt;/", id="end-tag-opener-at-end"),
+    pytest.param("<xmp><b>x</b></xmp><b>y</b>", "&lt;b&gt;x&lt;/b&gt;<b>y</b>", id="raw-text-xmp"),
+    pytest.param("<p>a<style>x</style >b<plaintext><b>c", "<p>ab&lt;b&gt;c</p>", id="raw-text-ends"),
+]
+
+
+@pytest.mark.parametrize(("text", "html"), URLS)
+def test_urls_that_reach_other_hosts_or_tiflux_itself_are_dropped(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), MALFORMED)
+def test_malformed_html_is_read_as_a_browser_reads_it(text: str, html: str) -> None:
+    assert sanitize_html(text) == html
 
 
 @pytest.mark.parametrize(("text", "html"), MARKDOWN)
@@ -286,6 +404,11 @@ def test_markdown_is_rendered(text: str, html: str) -> None:
 
 @pytest.mark.parametrize(("text", "html"), PASS_THROUGH)
 def test_html_passes_through_sanitised(text: str, html: str) -> None:
+    assert CONVERTER.to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), MIXED)
+def test_html_within_markdown_leaves_the_markdown_on(text: str, html: str) -> None:
     assert CONVERTER.to_html(text) == html
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from mcp import Client
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS
 
 from adapters.container import create_container
 from adapters.mcp.tools import ALL_TOOLS
@@ -171,10 +173,18 @@ async def test_list_desks(mcp_client: Client) -> None:
     assert "| 14 |" in exact and "| 15 |" not in exact
 
 
-async def test_unknown_tool_is_a_tool_error(mcp_client: Client) -> None:
-    result = await mcp_client.call_tool("delete_everything", {})
-    assert result.is_error
-    assert "delete_everything" in text_of(result)
+async def test_an_unknown_tool_is_the_protocol_error_invalid_params(mcp_client: Client) -> None:
+    """The spec's answer to a tool name the server does not have: JSON-RPC -32602, not a tool result."""
+    with pytest.raises(MCPError) as raised:
+        await mcp_client.call_tool("delete_everything", {})
+    assert raised.value.code == INVALID_PARAMS
+    assert "delete_everything" in raised.value.message
+
+
+async def test_resources_are_not_advertised_when_there_are_none(mcp_client: Client) -> None:
+    capabilities = mcp_client.server_capabilities
+    assert capabilities is not None
+    assert capabilities.tools is not None and capabilities.resources is None
 
 
 async def test_answers_in_english_when_configured() -> None:

@@ -1,4 +1,4 @@
-from adapters.presenters.markdown.text import clean, html_to_text, inline
+from adapters.presenters.markdown.text import clean, defuse, html_to_text, inline, strip_tags
 
 
 def test_html_becomes_readable_text() -> None:
@@ -43,3 +43,22 @@ def test_the_fast_path_of_clean_never_lets_a_control_or_invisible_character_thro
         and unicodedata.category(chr(code)) in ("Cc", "Cf", "Co", "Cs")
     ]
     assert leaked == []
+
+
+def test_malformed_html_reads_as_a_browser_shows_it() -> None:
+    assert html_to_text("<p>x</p><![ x") == "x"  # html.parser raised here
+    assert html_to_text("<p>a</p>&#" + "9" * 5000 + ";b") == "a\n\ufffdb"  # html.unescape raised here
+    assert html_to_text("<p>a<a title='x>y'>b</a></p><p>c<a ") == "ab\n\nc"
+    assert html_to_text("<p>a</p><!-- nota <p>b</p>") == "a"
+    assert html_to_text("<p>a<iframe>b</iframe><noscript>c</noscript>d</p>") == "ad"
+
+
+def test_unclosed_hidden_markup_stays_as_prose() -> None:
+    assert strip_tags("<!--a<!--b-->c<!--d") == "c<!--d"
+    assert strip_tags("<script>x</script>y<script>z") == "yz"  # the unclosed one: its tag only
+    assert strip_tags("a<STYLE type=x>p{}</style >b<style") == "ab<style"
+
+
+def test_backslashes_before_a_tag_are_doubled_and_a_lone_run_is_left_alone() -> None:
+    assert defuse("\\\\<b> e \\<i>") == "\\\\\\\\\\<b> e \\\\\\<i>"
+    assert defuse("\\" * 1000) == "\\" * 1000
