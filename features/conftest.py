@@ -16,7 +16,6 @@ from pytest_bdd import given, parsers, then, when
 from adapters.container import create_container
 from adapters.mcp.tools.tickets import LIST_TICKETS
 from adapters.settings import Settings
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.queries import TicketFilter
 from application.resolvers import (
@@ -32,6 +31,7 @@ from domain.errors import DomainError
 from domain.ids import ClientId, DeskId
 from domain.paging import PageRequest
 from domain.resolution import Ambiguous, NoMatch, Resolution, Resolved
+from tests.support.fake_api import InstrumentedFakeApi, fake_gateway
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def world() -> dict[str, Any]:
 @given(parsers.parse('the demo tenant "{name}"'))
 def demo_tenant(world: dict[str, Any], name: str) -> None:
     world["tenant"] = FakeTenant.demo()
-    world["gateway"] = FakeTifluxGateway(world["tenant"])
+    world["gateway"] = fake_gateway(world["tenant"])
 
 
 # --- resolving names ----------------------------------------------------------------------------------
@@ -192,30 +192,24 @@ def person_says(world: dict[str, Any], utterance: str) -> None:
     world["utterance"] = utterance
 
 
-class CountingTenant:
-    """The demo tenant, counting the calls that reach it (reads and writes)."""
+class CountingFake(InstrumentedFakeApi):
+    """The fake TiFlux on the demo tenant, counting the requests that reach it (reads and writes)."""
 
-    WRITES = ("create_", "update_", "cancel_", "close_")
-
-    def __init__(self, tenant: FakeTenant) -> None:
-        self._tenant = tenant
-        self.calls: list[str] = []
-
-    def __getattr__(self, name: str) -> Any:
-        self.calls.append(name)
-        return getattr(self._tenant, name)
+    @property
+    def calls(self) -> list[str]:
+        return [f"{method} {path}" for method, path, _, _ in self.requests]
 
     @property
     def writes(self) -> list[str]:
-        return [call for call in self.calls if call.startswith(self.WRITES)]
+        return [call for call in self.calls if not call.startswith("GET ")]
 
 
 @when(parsers.parse("the assistant calls {tool} with {arguments}"))
 def assistant_calls(world: dict[str, Any], tool: str, arguments: str) -> None:
-    counting = CountingTenant(world["tenant"])
+    counting = CountingFake(world["tenant"])
     world["counting"] = counting
     container = create_container(Settings(_env_file=None, backend="fake"))  # type: ignore[call-arg]
-    container.fake_tenant.override(providers.Object(counting))
+    container.fake_api.override(providers.Object(counting))
 
     async def call() -> Any:
         async with Client(container.mcp_server()) as client:

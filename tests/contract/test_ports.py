@@ -1,5 +1,5 @@
-"""One suite, both backends: the same port-level expectations on the fake tenant and on the HTTP adapter
-talking to that tenant over real HTTP on 127.0.0.1. If they disagree, one of them is wrong."""
+"""The port-level expectations, on the HTTP adapter talking to the fake TiFlux over real HTTP on 127.0.0.1:
+what the demo tenant holds comes back as the domain says, through the code production runs."""
 
 from __future__ import annotations
 

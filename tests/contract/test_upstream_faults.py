@@ -17,7 +17,6 @@ from mcp import Client
 
 from adapters.container import create_container
 from adapters.settings import Settings
-from adapters.tiflux.fake.faults import Fault, FaultPlan
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
@@ -26,6 +25,7 @@ from application.commands import NewTicket
 from domain.errors import CircuitOpen, DomainError, RateLimited, UpstreamUnavailable
 from domain.ids import ClientId, DeskId, TicketNumber
 from domain.paging import PageRequest
+from tests.support.faults import Fault, FaultPlan
 
 pytestmark = pytest.mark.anyio
 
@@ -81,7 +81,7 @@ class Upstream:
 @pytest.fixture
 def upstream(live_fake_api: Any, tenant: FakeTenant) -> Upstream:
     app = live_fake_api.serve(tenant)
-    return Upstream(live_fake_api, tenant, app.state.faults)
+    return Upstream(live_fake_api, tenant, app.faults)
 
 
 @pytest.fixture

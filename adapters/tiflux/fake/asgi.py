@@ -2,9 +2,9 @@
 
 Requests need ``Authorization: Bearer <token>``; query strings and bodies are decoded as the real client
 encodes them (API.md §0.3, §0.8) and handed to the tenant; its answers go out as
-``application/json; charset=utf-8`` (200 for GET/PUT, 201 for POST). ``app.state.requests`` logs every
-request as ``(method, path, query string, content type)``. ``app.state.faults`` makes the next requests
-fail or wait on purpose (test-only, outside the API: see ``faults.py``).
+``application/json; charset=utf-8`` (200 for GET/PUT, 201 for POST). The demo reaches it in process
+(``in_process.py``), ``tiflux-mcp fake-api`` over HTTP; tests wrap it in their own switches (faults,
+latency, request log: ``tests/support/``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 import json
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypedDict
 from urllib.parse import parse_qsl
 
@@ -25,12 +25,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from adapters.tiflux.fake.faults import FaultControl, FaultInjector, FaultPlan
 from adapters.tiflux.fake.tenant import ChatKind, FakeApiError, FakeTenant, Json, validation_error
 
 API_PREFIX = "/api/v2"
 JSON_MEDIA_TYPE = "application/json; charset=utf-8"
-RequestLogEntry = tuple[str, str, str, str | None]
 Handler = Callable[[Request, FakeTenant], Awaitable[Any]]
 
 _INTEGER = re.compile(r"-?\d+")
@@ -46,37 +44,23 @@ class JsonResponse(Response):
 
 
 def create_fake_api_app(
-    tenant: FakeTenant, *, api_key: str | None = None, faults: FaultPlan | None = None
+    tenant: FakeTenant, *, api_key: str | None = None, middleware: Sequence[Middleware] = ()
 ) -> Starlette:
-    """The tenant behind HTTP; ``api_key=None`` accepts any non-empty bearer token."""
-    requests: list[RequestLogEntry] = []
-    plan = faults or FaultPlan()
-    guard = Middleware(
-        _GuardMiddleware, log=requests, api_key=api_key, unauthorized=tenant.error_template("unauthorized")
-    )
-    app = Starlette(
+    """The tenant behind HTTP; ``api_key=None`` accepts any non-empty bearer token. ``middleware`` runs
+    between the token check and the routes (where tests put their fault switch)."""
+    guard = Middleware(_GuardMiddleware, api_key=api_key, unauthorized=tenant.error_template("unauthorized"))
+    return Starlette(
         routes=_routes(tenant),
-        middleware=[
-            Middleware(FaultControl, plan=plan, log=requests),
-            guard,
-            Middleware(FaultInjector, plan=plan),
-        ],
+        middleware=[guard, *middleware],
         exception_handlers={HTTPException: _http_error},
     )
-    app.state.requests = requests
-    app.state.tenant = tenant
-    app.state.faults = plan
-    return app
 
 
 class _GuardMiddleware:
-    """Logs every request, then lets through only those bearing an accepted token (else 401)."""
+    """Lets through only the requests bearing an accepted token (else 401)."""
 
-    def __init__(
-        self, app: ASGIApp, *, log: list[RequestLogEntry], api_key: str | None, unauthorized: Json
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, api_key: str | None, unauthorized: Json) -> None:
         self._app = app
-        self._log = log
         self._api_key = api_key
         self._unauthorized = unauthorized
 
@@ -85,8 +69,6 @@ class _GuardMiddleware:
             await self._app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        query = scope["query_string"].decode("latin-1")
-        self._log.append((scope["method"], scope["path"], query, headers.get("content-type")))
         if self._accepts(headers.get("authorization")):
             await self._app(scope, receive, send)
             return

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from adapters.richtext.converter import RichTextConverter
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.concurrently import concurrently
 from application.queries import TicketFilter
@@ -23,6 +22,7 @@ from application.use_cases.update_ticket import TicketEdit, UpdateTicket
 from domain.errors import InvalidInput, NotFound
 from domain.ids import TicketNumber
 from domain.paging import PageRequest
+from tests.support.fake_api import fake_gateway
 
 pytestmark = pytest.mark.anyio
 
@@ -63,7 +63,7 @@ class Slow:
 
 
 def ports(overlap: Overlap, *, desks: float = DELAY, clients: float = DELAY) -> dict[str, Any]:
-    gateway = FakeTifluxGateway(FakeTenant.demo())
+    gateway = fake_gateway(FakeTenant.demo())
     return {
         "tickets": gateway.tickets,
         "desks": Slow(gateway.desks, overlap, delay=desks),
