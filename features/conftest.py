@@ -243,20 +243,20 @@ def answer_says(world: dict[str, Any], words: str) -> None:
 
 @then(parsers.parse('ticket {number:d} is still closed with status "{status}"'))
 def still_closed(world: dict[str, Any], number: int, status: str) -> None:
-    ticket = world["tenant"].get_ticket(number)
+    ticket = world["tenant"].tickets.get_ticket(number)
     assert ticket["is_closed"] and ticket["status"]["name"] == status
     assert world["counting"].writes == []
 
 
 @then(parsers.parse("ticket {number:d} is now closed"))
 def now_closed(world: dict[str, Any], number: int) -> None:
-    assert world["tenant"].get_ticket(number)["is_closed"]
+    assert world["tenant"].tickets.get_ticket(number)["is_closed"]
 
 
 @then(parsers.parse('ticket {number:d} is now in stage {stage_id:d} "{stage}"'))
 def now_in_stage(world: dict[str, Any], number: int, stage_id: int, stage: str) -> None:
     assert not world["answer"].is_error, world["text"]
-    current = world["tenant"].get_ticket(number)["stage"]
+    current = world["tenant"].tickets.get_ticket(number)["stage"]
     assert (current["id"], current["name"]) == (stage_id, stage)
 
 
@@ -304,5 +304,5 @@ def offers_id(world: dict[str, Any], ident: int, name: str) -> None:
 
 @then(parsers.parse("ticket {number:d} has priority {priority:d} and catalog item {item:d}"))
 def ticket_classified(world: dict[str, Any], number: int, priority: int, item: int) -> None:
-    ticket = world["tenant"].get_ticket(number)
+    ticket = world["tenant"].tickets.get_ticket(number)
     assert (ticket["priority"]["id"], ticket["services_catalog"]["id"]) == (priority, item)

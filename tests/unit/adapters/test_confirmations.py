@@ -55,7 +55,7 @@ def tenant() -> FakeTenant:
 
 
 def status_of(tenant: FakeTenant, number: int) -> bool:
-    return bool(tenant.get_ticket(number)["is_closed"])
+    return bool(tenant.tickets.get_ticket(number)["is_closed"])
 
 
 async def test_closing_asks_with_number_and_title_and_proceeds_when_confirmed(tenant: FakeTenant) -> None:

@@ -424,4 +424,4 @@ def test_appointment_with_a_json_body(api: Api, tenant: FakeTenant) -> None:
 
 def test_json_payload_keeps_the_exact_tenant_body(api: Api, tenant: FakeTenant) -> None:
     response = api.get("/tickets/1042?show_entities=true")
-    assert json.loads(response.content) == tenant.get_ticket(1042, show_entities=True)
+    assert json.loads(response.content) == tenant.tickets.get_ticket(1042, show_entities=True)

@@ -83,7 +83,7 @@ async def test_a_write_behind_a_truncated_answer_is_applied(
 ) -> None:
     plan(app).add(Fault.truncated_json())
     await http.put("/api/v2/tickets/1040/close")
-    assert app.tenant.get_ticket(1040)["is_closed"]
+    assert app.tenant.tickets.get_ticket(1040)["is_closed"]
 
 
 async def test_a_fault_can_target_a_method_and_path(
