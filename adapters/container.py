@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 from dependency_injector import containers, providers
@@ -33,6 +33,11 @@ from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
 from domain.errors import InvalidCredentials, MissingCredentials
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
+
+if TYPE_CHECKING:  # the fake is imported on its first call, not at start-up
+    from starlette.types import ASGIApp
+
+    from adapters.tiflux.fake.tenant import FakeTenant
 
 
 def open_http_client(settings: Settings) -> httpx2.AsyncClient:
@@ -86,7 +91,7 @@ class FakeGateways:
     """The fake TiFlux API on the demo tenant, whatever the key (no key needed), reached in process by the
     HTTP adapter. The fake is built on the first call, so that the demo starts as light as the real thing."""
 
-    def __init__(self, app: Callable[[], Any]) -> None:
+    def __init__(self, app: Callable[[], ASGIApp]) -> None:
         self._app = app
         self._gateway: TifluxGateway | None = None
 
@@ -98,13 +103,13 @@ class FakeGateways:
         return self._gateway
 
 
-def _demo_tenant() -> Any:
+def _demo_tenant() -> FakeTenant:
     from adapters.tiflux.fake.tenant import FakeTenant
 
     return FakeTenant.demo()
 
 
-def _fake_api(tenant: Any) -> Any:
+def _fake_api(tenant: FakeTenant) -> ASGIApp:
     from adapters.tiflux.fake.asgi import create_fake_api_app
 
     return create_fake_api_app(tenant)
