@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -112,7 +111,7 @@ def desk_settings(keys: Mapping[str, Any]) -> DeskSettings:
             others[key] = value
         else:
             known[key] = typed
-    return dataclasses.replace(DeskSettings(), **known, others=others)
+    return DeskSettings(**known, others=others)
 
 
 _UNFIT = object()  # a value of a kind the field does not take: kept under `others` instead
