@@ -37,6 +37,13 @@ from application.use_cases.records import (
     ReadNote,
     ShowStageHistory,
 )
+from application.use_cases.requestors import (
+    ListDepartments,
+    ListRequestors,
+    SearchRequestors,
+    SearchTechnicalUsers,
+    ShowRequestor,
+)
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
 
@@ -103,6 +110,21 @@ class UseCases(containers.DeclarativeContainer):
     list_entity_field_options = providers.Factory(
         ListEntityFieldOptions, custom_fields=gateway.provided.custom_fields
     )
+
+    # people: requestors, attendants and departments (issue 19)
+    search_requestors = providers.Factory(
+        SearchRequestors, requestors=gateway.provided.requestors, references=references
+    )
+    list_requestors = providers.Factory(
+        ListRequestors, requestors=gateway.provided.requestors, references=references
+    )
+    show_requestor = providers.Factory(
+        ShowRequestor, requestors=gateway.provided.requestors, references=references
+    )
+    search_technical_users = providers.Factory(
+        SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references
+    )
+    list_departments = providers.Factory(ListDepartments, departments=gateway.provided.departments)
 
 
 class UseCasesFor:

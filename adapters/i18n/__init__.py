@@ -16,6 +16,7 @@ from adapters.i18n import (
     prompts,
     pt_br,
     records,
+    requestors,
     resilience,
     ticket_writes,
     untrusted,
@@ -38,6 +39,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.PT_BR,
         **prompts.PT_BR,
         **doctor.PT_BR,
+        **requestors.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -52,6 +54,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.EN,
         **prompts.EN,
         **doctor.EN,
+        **requestors.EN,
     },
 }
 

@@ -9,6 +9,7 @@ from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
+from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.tickets import TicketsPort
 
 
@@ -41,3 +42,13 @@ class TifluxGateway(Protocol):
 
     @property
     def custom_fields(self) -> CustomFieldsPort: ...
+
+    # --- people: requestors, attendants and departments (issue 19)
+    @property
+    def requestors(self) -> RequestorsPort: ...
+
+    @property
+    def technical_users(self) -> TechnicalUsersPort: ...
+
+    @property
+    def departments(self) -> DepartmentsPort: ...

@@ -24,6 +24,8 @@ from adapters.mcp.tools.records import (
     LIST_APPOINTMENTS,
     LIST_INTERNAL_COMMUNICATIONS,
 )
+from adapters.mcp.tools.requestors import GET_REQUESTOR, LIST_REQUESTORS, SEARCH_REQUESTOR
+from adapters.mcp.tools.staff import LIST_DEPARTMENTS, SEARCH_TECHNICAL_USER
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
     CLOSE_TICKET,
@@ -67,4 +69,10 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_ENTITIES,
     LIST_ENTITY_FIELDS,
     LIST_ENTITY_FIELD_OPTIONS,
+    # people: requestors, attendants and departments (issue 19)
+    SEARCH_REQUESTOR,
+    LIST_REQUESTORS,
+    GET_REQUESTOR,
+    SEARCH_TECHNICAL_USER,
+    LIST_DEPARTMENTS,
 )

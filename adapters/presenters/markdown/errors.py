@@ -42,7 +42,9 @@ def present_error(error: DomainError | UpstreamFailure, t: Translator) -> str:
             return t("error.missing_credentials")
         case InvalidCredentials():
             return t("error.invalid_credentials")
-        case PermissionDenied(detail=detail, code=code):
+        case PermissionDenied(detail=detail, code=code, needs=needs):
+            if needs is not None and t.has(f"error.permission.needs.{needs}"):
+                return t(f"error.permission.needs.{needs}")
             if code is not None and t.has(f"error.permission.{code}"):
                 return t(f"error.permission.{code}")
             if detail:

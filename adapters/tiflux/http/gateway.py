@@ -20,6 +20,7 @@ from adapters.tiflux.http.records import (
     page_params,
     ticket_not_found,
 )
+from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -224,6 +225,10 @@ class HttpTifluxGateway:
         self.appointments = HttpAppointments(client, api_key)
         self.chats = HttpChats(client, api_key)
         self.custom_fields = HttpCustomFields(client, api_key)
+        # people: requestors, attendants and departments (issue 19)
+        self.requestors = HttpRequestors(client, api_key)
+        self.technical_users = HttpTechnicalUsers(client, api_key)
+        self.departments = HttpDepartments(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"
