@@ -85,6 +85,11 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("get_chat", {"id": 9001}),
     ("cancel_ticket", {"ticket_number": "1047"}),
     ("close_ticket", {"ticket_number": "1041"}),
+    ("search_requestor", {"name": "ana"}),
+    ("list_requestors", {"client_id": 102}),
+    ("get_requestor", {"client_id": 103, "requestor_id": 207, "show_entities": True}),
+    ("search_technical_user", {"name": "lima"}),
+    ("list_departments", {}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

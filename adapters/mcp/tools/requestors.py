@@ -50,10 +50,7 @@ PhoneDigits = Annotated[
     WithJsonSchema({"type": "string"}),
     Words(pt="Telefone ou parte, sem código do país.", en="Phone or part, no country code."),
 ]
-CAN_OPEN_TICKET = Words(
-    pt="Pode (true) ou não (false) abrir tickets por e-mail.",
-    en="May (true) or not (false) open tickets by e-mail.",
-)
+CAN_OPEN_TICKET = Words(pt="Abre tickets por e-mail.", en="Opens tickets by e-mail.")
 
 
 class ClientByIdOrName(ToolInput):
@@ -69,7 +66,7 @@ class ClientByIdOrName(ToolInput):
 class RequestorFilters(PagedInput):
     name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
     email: Annotated[str | None, Words(pt="E-mail ou parte.", en="E-mail or part.")] = Field(
-        default=None, min_length=1, max_length=254
+        default=None, min_length=1, max_length=200
     )
     telephone: PhoneDigits = None
     can_open_ticket: Annotated[bool | None, CAN_OPEN_TICKET] = None
@@ -106,10 +103,10 @@ SEARCH_REQUESTOR = ToolSpec(
     name="search_requestor",
     title=Words(pt="Buscar solicitante", en="Find requestor"),
     description=Words(
-        pt="Busca solicitantes de todos os clientes por nome, e-mail ou telefone: o requestor_id de "
-        "create_ticket. Sem chave de administrador, informe o cliente (client_id ou client_name).",
-        en="Finds requestors of every client by name, e-mail or phone: the requestor_id of create_ticket. "
-        "Without an administrator key, give the client (client_id or client_name).",
+        pt="Busca solicitantes por nome, e-mail ou telefone: o requestor_id. Sem chave de administrador, "
+        "informe o cliente.",
+        en="Finds requestors by name, e-mail or phone: the requestor_id. Without an admin key, give the "
+        "client.",
     ),
     input_model=SearchRequestorInput,
     output_model=SearchRequestorOutput,
@@ -124,8 +121,8 @@ LIST_REQUESTORS = ToolSpec(
     name="list_requestors",
     title=Words(pt="Listar solicitantes do cliente", en="List the client's requestors"),
     description=Words(
-        pt="Lista os solicitantes de um cliente (client_id ou client_name), com filtros e páginas.",
-        en="Lists a client's requestors (client_id or client_name), with filters and pages.",
+        pt="Lista os solicitantes de um cliente, com filtros.",
+        en="Lists a client's requestors, with filters.",
     ),
     input_model=ListRequestorsInput,
     output_model=ListRequestorsOutput,

@@ -26,7 +26,7 @@ from domain.ids import ClientId
 class SearchTechnicalUserInput(DeskByIdOrName, PagedInput):
     name: Annotated[str | None, NAME_OR_PART] = Field(default=None, min_length=1, max_length=200)
     email: Annotated[str | None, Words(pt="E-mail ou parte.", en="E-mail or part.")] = Field(
-        default=None, min_length=1, max_length=254
+        default=None, min_length=1, max_length=200
     )
     client_id: Annotated[OptionalId, CLIENT_ID] = None
     client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, min_length=1, max_length=200)
@@ -52,10 +52,9 @@ SEARCH_TECHNICAL_USER = ToolSpec(
     name="search_technical_user",
     title=Words(pt="Buscar atendente", en="Find attendant"),
     description=Words(
-        pt="Busca atendentes por nome, e-mail, mesa ou cliente: o responsible_id. Não exige chave de "
-        "administrador (search_user exige).",
-        en="Finds attendants by name, e-mail, desk or client: the responsible_id. Needs no administrator "
-        "key (search_user does).",
+        pt="Busca atendentes por nome, e-mail, mesa ou cliente: o responsible_id, sem chave de "
+        "administrador.",
+        en="Finds attendants by name, e-mail, desk or client: the responsible_id, no admin key needed.",
     ),
     input_model=SearchTechnicalUserInput,
     output_model=SearchTechnicalUserOutput,

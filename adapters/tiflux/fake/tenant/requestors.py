@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
+from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, contains, field_is, listed, text_has
 from adapters.tiflux.fake.tenant.routes import Reader, Route
 
@@ -116,6 +117,9 @@ class RequestorsArea:
         desk_id: int | None = None,  # no desk ↔ attendant mapping in the tenant: accepted, not applied
         client_id: int | None = None,
     ) -> list[Json]:
+        for label, ident in (("desk_id", desk_id), ("client_id", client_id)):
+            if ident is not None and ident < 1:
+                raise validation_error(f"{label} must be a positive integer")
         checks = [
             text_has("name", name),
             _email_has(email),
