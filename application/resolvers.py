@@ -5,8 +5,9 @@ A kind declares where its candidates come from and the names a record answers to
 group, department, equipment type, …) is declaring one more `Kind`.
 
 An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of
-active desks); client 1 or 2; responsible and requestor 1 (every page of active users); stage 1; catalog
-item 1 (one page per 200).
+active desks); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3 when the
+attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1 (one page
+per 200).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from typing import Any, Generic, Protocol, TypeVar
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.gateway import TifluxGateway
 from domain.desks import CatalogItem, Desk, Stage
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, NotFound, PermissionDenied
 from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
+from domain.requestors import TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -240,10 +242,33 @@ async def _filtered_then_local(
 
 
 async def _find_responsible(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[User]:
-    """An active attendant or admin, by name or e-mail."""
-    users = await every_page(lambda page: gateway.people.users(user_type=None, active=True, page=page))
+    """An active attendant or admin, by name or e-mail.
+
+    `/technical-users` first, by name then by e-mail (it needs no admin key, so attendants can assign
+    tickets too; 2.42 does the same); the admin-only `/users` when it finds nobody or is refused there.
+    """
+    search = gateway.technical_users.search
+    found: Page[TechnicalUser] | None
+    try:
+        found = await search(name=term, email=None, desk_id=None, client_id=None, page=_RESPONSIBLES)
+        if not found.items:
+            found = await search(name=None, email=term, desk_id=None, client_id=None, page=_RESPONSIBLES)
+    except (PermissionDenied, NotFound):
+        found = None
+    if found is not None and found.items:
+        staff = [User(id=u.id, name=u.name, email=u.email) for u in found]
+        return _trusting_the_api(term, candidates_of(staff, user_names))
+    try:
+        users = await every_page(lambda page: gateway.people.users(user_type=None, active=True, page=page))
+    except PermissionDenied:
+        if found is None:  # neither list may be read: the 403 says what the key lacks
+            raise
+        return NoMatch(term, ())  # the attendants were searched; only the fallback is closed to this key
     staff = [u for u in users if u.type is not None and u.type.can_attend and u.active]
     return decide(term, candidates_of(staff, user_names))
+
+
+_RESPONSIBLES = PageRequest(1, 10)  # the first ten attendants the API matches, as 2.42 asks
 
 
 async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId | None) -> Resolution[User]:

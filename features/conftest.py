@@ -33,6 +33,7 @@ from domain.ids import ClientId, DeskId
 from domain.paging import PageRequest
 from domain.resolution import Ambiguous, NoMatch, Resolution, Resolved
 from tests.support.fake_api import InstrumentedFakeApi, fake_gateway
+from tests.support.faults import Fault
 
 T = TypeVar("T")
 
@@ -70,6 +71,19 @@ def ask_desk(world: dict[str, Any], name: str) -> None:
 @when(parsers.parse('someone asks for the client "{name}"'))
 def ask_client(world: dict[str, Any], name: str) -> None:
     world["outcome"] = run(CLIENT.find(world["gateway"], name, None))
+
+
+@given("the key may not list users")
+def users_forbidden(world: dict[str, Any]) -> None:
+    api = InstrumentedFakeApi(world["tenant"])
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/users"), times=10)
+    world["api"], world["gateway"] = api, fake_gateway(api)
+
+
+@then("the attendants were asked, not the users")
+def attendants_asked(world: dict[str, Any]) -> None:
+    paths = [path for _method, path, _query, _type in world["api"].requests]
+    assert "/api/v2/technical-users" in paths and "/api/v2/users" not in paths
 
 
 @when(parsers.parse('someone assigns the ticket to "{name}"'))

@@ -25,6 +25,17 @@ Feature: People's names become responsibles and requestors
     When someone assigns the ticket to "Fernanda"
     Then no user is found
 
+  Scenario: A key without the users permission still assigns tickets
+    Given the key may not list users
+    When someone assigns the ticket to "lima"
+    Then the user 203 "João Batista Lima" is chosen
+    And the attendants were asked, not the users
+
+  Scenario: Without the users permission, an attendant the attendants list lacks is not found, not refused
+    Given the key may not list users
+    When someone assigns the ticket to "Fernanda"
+    Then no user is found
+
   Scenario: A client's person is not a responsible
     When someone assigns the ticket to "Carlos Souza"
     Then no user is found

@@ -226,3 +226,26 @@ async def test_list_departments_403_names_the_permission(api: InstrumentedFakeAp
     api.faults.add(Fault.answer(403).on("GET", "/api/v2/departments"))
     result = await call(api, "list_departments", {})
     assert result.is_error and "grupo de atendimento" in text_of(result)
+
+
+# --- the responsible's name, through /technical-users -----------------------------------------------------
+
+
+async def test_a_non_admin_key_assigns_a_ticket_by_the_responsible_name(api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/users"), times=10)
+    result = await call(
+        api,
+        "create_ticket",
+        {
+            "title": "Impressora",
+            "description": "Não imprime.",
+            "client_id": 101,
+            "desk_id": 14,
+            "responsible_name": "lima",
+        },
+    )
+    assert not result.is_error, text_of(result)
+    paths = [path for _m, path, _q in api_requests(api)]
+    assert "/technical-users" in paths and "/users" not in paths
+    number = result.structured_content["ticket"]["number"]
+    assert api.tenant.tickets.get_ticket(number)["responsible"]["id"] == 203

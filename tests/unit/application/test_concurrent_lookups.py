@@ -68,7 +68,9 @@ class Slow:
 def ports(overlap: Overlap, *, desks: float = DELAY, clients: float = DELAY) -> dict[str, Any]:
     gateway = fake_gateway(FakeTenant.demo())
     slow = SimpleNamespace(
-        desks=Slow(gateway.desks, overlap, delay=desks), people=Slow(gateway.people, overlap, clients=clients)
+        desks=Slow(gateway.desks, overlap, delay=desks),
+        people=Slow(gateway.people, overlap, clients=clients),
+        technical_users=Slow(gateway.technical_users, overlap),
     )
     return {"tickets": gateway.tickets, "references": References(slow)}  # type: ignore[arg-type]
 
