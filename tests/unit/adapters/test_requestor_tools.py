@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from dependency_injector import providers
@@ -25,7 +25,7 @@ def api() -> InstrumentedFakeApi:
     return InstrumentedFakeApi(FakeTenant.demo())
 
 
-def connect(api: InstrumentedFakeApi, language: str = "pt-BR") -> Any:
+def connect(api: InstrumentedFakeApi, language: Literal["pt-BR", "en"] = "pt-BR") -> Any:
     @asynccontextmanager
     async def session() -> AsyncIterator[Client]:
         settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
@@ -45,7 +45,7 @@ def api_requests(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
     return [(m, p.removeprefix("/api/v2"), q) for m, p, q, _ in api.requests if p.startswith("/api/v2")]
 
 
-async def call(api: InstrumentedFakeApi, tool: str, args: dict[str, Any], *, language: str = "pt-BR") -> Any:
+async def call(api: InstrumentedFakeApi, tool: str, args: dict[str, Any], *, language: Literal["pt-BR", "en"] = "pt-BR") -> Any:
     async with connect(api, language) as client:
         return await client.call_tool(tool, args)
 
