@@ -38,11 +38,13 @@ from application.use_cases.records import (
     ShowStageHistory,
 )
 from application.use_cases.requestors import (
+    CreateRequestor,
     ListDepartments,
     ListRequestors,
     SearchRequestors,
     SearchTechnicalUsers,
     ShowRequestor,
+    UpdateRequestor,
 )
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
@@ -120,6 +122,12 @@ class UseCases(containers.DeclarativeContainer):
     )
     show_requestor = providers.Factory(
         ShowRequestor, requestors=gateway.provided.requestors, references=references
+    )
+    create_requestor = providers.Factory(
+        CreateRequestor, requestors=gateway.provided.requestors, references=references
+    )
+    update_requestor = providers.Factory(
+        UpdateRequestor, requestors=gateway.provided.requestors, references=references
     )
     search_technical_users = providers.Factory(
         SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references

@@ -55,6 +55,37 @@ class RequestorFilter:
 
 
 @dataclass(frozen=True)
+class NewRequestor:
+    """A requestor to add to a client; optional values left out are not sent."""
+
+    name: str
+    email: str
+    telephone: str | None = None  # digits only
+    can_open_ticket: bool | None = None
+    extension: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestorChanges:
+    """What to change on a requestor; None leaves a value as it is."""
+
+    name: str | None = None
+    telephone: str | None = None
+    email: str | None = None
+    can_open_ticket: bool | None = None
+    extension: str | None = None
+
+    def changed(self) -> tuple[str, ...]:
+        """The names of the values that change, in the order the API takes them."""
+        return tuple(
+            key
+            for key in ("name", "telephone", "email", "can_open_ticket", "extension")
+            if getattr(self, key) is not None
+        )
+
+
+@dataclass(frozen=True)
 class TechnicalUser:
     """An attendant as `GET /technical-users` lists them: someone a ticket can be assigned to."""
 

@@ -4,6 +4,7 @@ PT_BR: dict[str, str] = {
     # --- regras de entrada
     "rule.requestors.client_required": 'informe o cliente por `client_id` (ID) ou `client_name` (nome), ex.: `client_id=103` ou `client_name="clínica"`',
     "rule.requestors.filter_required": "informe pelo menos um de `name`, `email`, `telephone` ou `can_open_ticket` (o cliente sozinho não é um filtro: para listar um cliente use `list_requestors`)",
+    "rule.requestor_country": "informe o país em duas letras, ex.: BR",
     "rule.requestor_phone": "informe só os dígitos do telefone, ou parte deles, sem o código do país, ex.: 4733221101",
     # --- permissões (people.md §0)
     "error.permission.needs.requestors_admin": "Sem permissão no TiFlux: a lista de solicitantes de todos os clientes (`GET /requestors`) é só para chaves de administrador. Informe o cliente (`client_id` ou `client_name`) para buscar entre os solicitantes dele.",
@@ -39,6 +40,10 @@ PT_BR: dict[str, str] = {
     "requestor.updated": "Atualizado em",
     "requestor.custom_fields": "Campos personalizados",
     "requestor.custom_fields.none": "Nenhum campo personalizado.",
+    "requestor.created.heading": "Solicitante criado: {name} · ID {id}",
+    "requestor.updated.heading": "Solicitante atualizado: {name} · ID {id}",
+    "requestor.changed": "Campos alterados",
+    "rule.requestors.nothing_to_update": "informe pelo menos um campo a alterar: `name`, `telephone`, `email`, `can_open_ticket` ou `extension`",
     # --- search_technical_user
     "technical_users.heading": "Atendentes — página {page} ({count} nesta página)",
     "technical_users.empty": "Nenhum atendente encontrado na página {page}.",
@@ -55,6 +60,7 @@ EN: dict[str, str] = {
     # --- input rules
     "rule.requestors.client_required": 'give the client as `client_id` (ID) or `client_name` (name), e.g. `client_id=103` or `client_name="clinic"`',
     "rule.requestors.filter_required": "give at least one of `name`, `email`, `telephone` or `can_open_ticket` (the client alone is not a filter: to list a client's requestors use `list_requestors`)",
+    "rule.requestor_country": "give the country as two letters, e.g. BR",
     "rule.requestor_phone": "give only the phone's digits, or part of them, without the country code, e.g. 4733221101",
     # --- permissions (people.md §0)
     "error.permission.needs.requestors_admin": "No permission in TiFlux: the list of every client's requestors (`GET /requestors`) is for administrator keys only. Give the client (`client_id` or `client_name`) to search among its requestors.",
@@ -90,6 +96,10 @@ EN: dict[str, str] = {
     "requestor.updated": "Updated",
     "requestor.custom_fields": "Custom fields",
     "requestor.custom_fields.none": "No custom fields.",
+    "requestor.created.heading": "Requestor created: {name} · ID {id}",
+    "requestor.updated.heading": "Requestor updated: {name} · ID {id}",
+    "requestor.changed": "Fields changed",
+    "rule.requestors.nothing_to_update": "give at least one field to change: `name`, `telephone`, `email`, `can_open_ticket` or `extension`",
     # --- search_technical_user
     "technical_users.heading": "Attendants — page {page} ({count} on this page)",
     "technical_users.empty": "No attendant found on page {page}.",

@@ -6,7 +6,15 @@ from typing import Protocol
 
 from domain.ids import ClientId, DeskId
 from domain.paging import Page, PageRequest
-from domain.requestors import Department, Requestor, RequestorFilter, RequestorId, TechnicalUser
+from domain.requestors import (
+    Department,
+    NewRequestor,
+    Requestor,
+    RequestorChanges,
+    RequestorFilter,
+    RequestorId,
+    TechnicalUser,
+)
 
 
 class RequestorsPort(Protocol):
@@ -24,6 +32,16 @@ class RequestorsPort(Protocol):
 
     async def get(self, client_id: ClientId, requestor_id: RequestorId, *, with_fields: bool) -> Requestor:
         """One requestor of a client, with its custom fields when asked; NotFound if absent."""
+        ...
+
+    async def create(self, client_id: ClientId, requestor: NewRequestor) -> Requestor:
+        """Adds a requestor to a client (sent once, never re-sent)."""
+        ...
+
+    async def update(
+        self, client_id: ClientId, requestor_id: RequestorId, changes: RequestorChanges
+    ) -> Requestor:
+        """Changes a requestor of a client (sent once); NotFound if absent."""
         ...
 
 

@@ -15,10 +15,19 @@ from domain.errors import InvalidInput, PermissionDenied
 from domain.ids import ClientId, DeskId
 from domain.paging import Page, PageRequest
 from domain.people import Client
-from domain.requestors import Department, Requestor, RequestorFilter, RequestorId, TechnicalUser
+from domain.requestors import (
+    Department,
+    NewRequestor,
+    Requestor,
+    RequestorChanges,
+    RequestorFilter,
+    RequestorId,
+    TechnicalUser,
+)
 from domain.resolution import Reference
 
 CLIENT_REQUIRED = "requestors.client_required"  # the rule broken when a tool needs a client and got neither
+NOTHING_TO_UPDATE = "requestors.nothing_to_update"  # an update that changes nothing is not sent
 SEARCH_FILTER_REQUIRED = "requestors.filter_required"  # a search needs one of its filters
 
 
@@ -148,6 +157,48 @@ class ShowRequestor:
 
 
 @dataclass(frozen=True)
+class RequestorWritten:
+    """A requestor as TiFlux answered a create or an update; `changed` names what an update changed."""
+
+    requestor: Requestor
+    client_id: ClientId
+    changed: tuple[str, ...] = ()
+    client: Client | None = None
+
+
+@dataclass(frozen=True)
+class CreateRequestor:
+    """Add a requestor to a client (the client by ID or by name); sent once."""
+
+    requestors: RequestorsPort
+    references: References
+
+    async def __call__(self, client: Reference[ClientId], requestor: NewRequestor) -> RequestorWritten:
+        settled = await _client(self.references, client)
+        assert settled.id is not None
+        created = await self.requestors.create(settled.id, requestor)
+        return RequestorWritten(created, settled.id, client=_named(settled))
+
+
+@dataclass(frozen=True)
+class UpdateRequestor:
+    """Change a requestor of a client; nothing to change is refused before any request; sent once."""
+
+    requestors: RequestorsPort
+    references: References
+
+    async def __call__(
+        self, client: Reference[ClientId], requestor_id: RequestorId, changes: RequestorChanges
+    ) -> RequestorWritten:
+        if not changes.changed():
+            raise InvalidInput("name", NOTHING_TO_UPDATE)
+        settled = await _client(self.references, client)
+        assert settled.id is not None
+        updated = await self.requestors.update(settled.id, requestor_id, changes)
+        return RequestorWritten(updated, settled.id, changes.changed(), _named(settled))
+
+
+@dataclass(frozen=True)
 class SearchTechnicalUsers:
     """Find the attendants a ticket can be assigned to, by name, e-mail, desk or client (no admin key)."""
 
@@ -184,14 +235,17 @@ class ListDepartments:
 
 __all__ = [
     "ClientRequestors",
+    "CreateRequestor",
     "DepartmentPage",
     "ListDepartments",
     "ListRequestors",
     "RequestorCard",
     "RequestorSearch",
+    "RequestorWritten",
     "SearchRequestors",
     "SearchTechnicalUsers",
     "ShowRequestor",
     "TechnicalUserCriteria",
     "TechnicalUserPage",
+    "UpdateRequestor",
 ]

@@ -88,6 +88,8 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("search_requestor", {"name": "ana"}),
     ("list_requestors", {"client_id": 102}),
     ("get_requestor", {"client_id": 103, "requestor_id": 207, "show_entities": True}),
+    ("create_requestor", {"client_id": 103, "name": "Renata Lopes", "email": "renata@clinica.com.br"}),
+    ("update_requestor", {"client_id": 103, "requestor_id": 207, "extension": "4"}),
     ("search_technical_user", {"name": "lima"}),
     ("list_departments", {}),
     # refused before any request, not found, unknown tool

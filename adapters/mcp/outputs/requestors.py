@@ -65,6 +65,14 @@ class RequestorCard(TypedDict):
 
 
 @with_config(DECLARED)
+class RequestorWritten(TypedDict):
+    requestor: Requestor
+    client_id: int
+    changed: NotRequired[list[str]]
+    client: NotRequired[Client]
+
+
+@with_config(DECLARED)
 class TechnicalUser(TypedDict):
     id: int
     name: str
@@ -102,6 +110,10 @@ SearchRequestorOutput = RequestorSearch
 ListRequestorsOutput = ClientRequestors
 
 GetRequestorOutput = RequestorCard
+
+CreateRequestorOutput = RequestorWritten
+
+UpdateRequestorOutput = RequestorWritten
 
 SearchTechnicalUserOutput = TechnicalUserPage
 

@@ -24,7 +24,13 @@ from adapters.mcp.tools.records import (
     LIST_APPOINTMENTS,
     LIST_INTERNAL_COMMUNICATIONS,
 )
-from adapters.mcp.tools.requestors import GET_REQUESTOR, LIST_REQUESTORS, SEARCH_REQUESTOR
+from adapters.mcp.tools.requestors import (
+    CREATE_REQUESTOR,
+    GET_REQUESTOR,
+    LIST_REQUESTORS,
+    SEARCH_REQUESTOR,
+    UPDATE_REQUESTOR,
+)
 from adapters.mcp.tools.staff import LIST_DEPARTMENTS, SEARCH_TECHNICAL_USER
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
@@ -73,6 +79,8 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     SEARCH_REQUESTOR,
     LIST_REQUESTORS,
     GET_REQUESTOR,
+    CREATE_REQUESTOR,
+    UPDATE_REQUESTOR,
     SEARCH_TECHNICAL_USER,
     LIST_DEPARTMENTS,
 )

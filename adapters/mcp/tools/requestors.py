@@ -9,26 +9,38 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
-from adapters.mcp.fields import CLIENT_ID, CLIENT_NAME, NAME_OR_PART, PositiveId
-from adapters.mcp.outputs.requestors import GetRequestorOutput, ListRequestorsOutput, SearchRequestorOutput
+from adapters.mcp.fields import CLIENT_ID, CLIENT_NAME, NAME_OR_PART, Email, PositiveId
+from adapters.mcp.outputs.requestors import (
+    CreateRequestorOutput,
+    GetRequestorOutput,
+    ListRequestorsOutput,
+    SearchRequestorOutput,
+    UpdateRequestorOutput,
+)
 from adapters.mcp.references import OptionalId, reference
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.requestors import (
     present_client_requestors,
     present_requestor,
+    present_requestor_created,
     present_requestor_search,
+    present_requestor_updated,
 )
 from adapters.use_cases import UseCases
 from application.use_cases.requestors import (
     ClientRequestors,
+    CreateRequestor,
     ListRequestors,
     RequestorCard,
     RequestorSearch,
+    RequestorWritten,
     SearchRequestors,
     ShowRequestor,
+    UpdateRequestor,
 )
+from domain.errors import InvalidInput
 from domain.ids import ClientId
-from domain.requestors import RequestorFilter, RequestorId
+from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
 from domain.resolution import Reference
 
 _PHONE_SEPARATORS = re.compile(r"[\s().+-]")
@@ -50,6 +62,37 @@ PhoneDigits = Annotated[
     WithJsonSchema({"type": "string"}),
     Words(pt="Telefone ou parte, sem código do país.", en="Phone or part, no country code."),
 ]
+
+
+def _phone_number(value: Any) -> str | None:
+    """A whole phone number with its area code, as digits ("(47) 98888-7777" → "47988887777")."""
+    digits = _phone_digits(value)
+    if digits is not None and not 8 <= len(digits) <= 15:
+        raise PydanticCustomError("phone", "phone")
+    return digits
+
+
+def _country(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise PydanticCustomError("requestor_country", "country")
+    return value.strip().upper()
+
+
+PhoneNumber = Annotated[
+    str | None,
+    BeforeValidator(_phone_number),
+    WithJsonSchema({"type": "string"}),
+    Words(pt="Telefone com DDD, só dígitos.", en="Phone with area code, digits only."),
+]
+Country = Annotated[
+    str | None,
+    BeforeValidator(_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+    Words(pt="País (BR).", en="Country (BR)."),
+]
+Extension = Annotated[str | None, Words(pt="Ramal.", en="Extension."), Field(min_length=1, max_length=20)]
 CAN_OPEN_TICKET = Words(pt="Abre tickets por e-mail.", en="Opens tickets by e-mail.")
 
 
@@ -87,6 +130,40 @@ class ListRequestorsInput(RequestorFilters, ClientByIdOrName):
 
     async def run(self, list_requestors: ListRequestors) -> ClientRequestors:
         return await list_requestors(self.client(), self.criteria(self.extension), self.page())
+
+
+class CreateRequestorInput(ClientByIdOrName):
+    name: Annotated[str, Words(pt="Nome.", en="Name.")] = Field(min_length=1, max_length=200)
+    email: Annotated[Email, Words(pt="E-mail.", en="E-mail.")]
+    telephone: PhoneNumber = None
+    can_open_ticket: Annotated[bool | None, CAN_OPEN_TICKET] = None
+    extension: Extension = None
+    country: Country = None
+
+    async def run(self, create: CreateRequestor) -> RequestorWritten:
+        if self.email is None:
+            raise InvalidInput("email", "email")
+        new = NewRequestor(
+            self.name, self.email, self.telephone, self.can_open_ticket, self.extension, self.country
+        )
+        return await create(self.client(), new)
+
+
+class UpdateRequestorInput(ClientByIdOrName):
+    requestor_id: Annotated[PositiveId, Words(pt="Solicitante.", en="Requestor.")]
+    name: Annotated[str | None, Words(pt="Nome.", en="Name.")] = Field(
+        default=None, min_length=1, max_length=200
+    )
+    telephone: PhoneNumber = None
+    email: Annotated[Email, Words(pt="E-mail.", en="E-mail.")] = None
+    can_open_ticket: Annotated[bool | None, CAN_OPEN_TICKET] = None
+    extension: Extension = None
+
+    async def run(self, update: UpdateRequestor) -> RequestorWritten:
+        changes = RequestorChanges(
+            self.name, self.telephone, self.email, self.can_open_ticket, self.extension
+        )
+        return await update(self.client(), RequestorId(self.requestor_id), changes)
 
 
 class GetRequestorInput(ClientByIdOrName):
@@ -149,6 +226,46 @@ GET_REQUESTOR = ToolSpec(
     toolset="requestors",
 )
 
-REQUESTOR_TOOLS = (SEARCH_REQUESTOR, LIST_REQUESTORS, GET_REQUESTOR)
+CREATE_REQUESTOR = ToolSpec(
+    name="create_requestor",
+    title=Words(pt="Criar solicitante", en="Create requestor"),
+    description=Words(
+        pt="Cadastra um solicitante num cliente. Enviado uma vez só.",
+        en="Adds a requestor to a client. Sent once.",
+    ),
+    input_model=CreateRequestorInput,
+    output_model=CreateRequestorOutput,
+    use_case=UseCases.create_requestor,
+    run=CreateRequestorInput.run,
+    present=present_requestor_created,
+    read_only=False,
+    idempotent=False,
+    toolset="requestors",
+)
 
-__all__ = ["GET_REQUESTOR", "LIST_REQUESTORS", "REQUESTOR_TOOLS", "SEARCH_REQUESTOR"]
+UPDATE_REQUESTOR = ToolSpec(
+    name="update_requestor",
+    title=Words(pt="Atualizar solicitante", en="Update requestor"),
+    description=Words(
+        pt="Altera só os campos informados de um solicitante.",
+        en="Changes only the given fields of a requestor.",
+    ),
+    input_model=UpdateRequestorInput,
+    output_model=UpdateRequestorOutput,
+    use_case=UseCases.update_requestor,
+    run=UpdateRequestorInput.run,
+    present=present_requestor_updated,
+    read_only=False,
+    toolset="requestors",
+)
+
+REQUESTOR_TOOLS = (SEARCH_REQUESTOR, LIST_REQUESTORS, GET_REQUESTOR, CREATE_REQUESTOR, UPDATE_REQUESTOR)
+
+__all__ = [
+    "CREATE_REQUESTOR",
+    "GET_REQUESTOR",
+    "LIST_REQUESTORS",
+    "REQUESTOR_TOOLS",
+    "SEARCH_REQUESTOR",
+    "UPDATE_REQUESTOR",
+]

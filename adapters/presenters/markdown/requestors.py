@@ -14,6 +14,7 @@ from application.use_cases.requestors import (
     DepartmentPage,
     RequestorCard,
     RequestorSearch,
+    RequestorWritten,
     TechnicalUserPage,
 )
 from domain.ids import ClientId
@@ -137,6 +138,29 @@ def present_requestor(card: RequestorCard, fmt: Formatter) -> str:
         else:
             out.append(t("requestor.custom_fields.none"))
     return lines(out, "", t("requestors.hint"))
+
+
+def present_requestor_created(written: RequestorWritten, fmt: Formatter) -> str:
+    t = fmt.t
+    requestor = written.requestor
+    return lines(
+        f"## {t('requestor.created.heading', name=inline(requestor.name) or t('none'), id=requestor.id)}",
+        bullet(t("requestor.email"), inline(requestor.email) or t("none")),
+        bullet(t("requestor.telephone"), inline(requestor.telephone)) if requestor.telephone else None,
+        bullet(t("requestor.client"), _client(written.client, written.client_id, fmt)),
+        "",
+        t("requestors.hint"),
+    )
+
+
+def present_requestor_updated(written: RequestorWritten, fmt: Formatter) -> str:
+    t = fmt.t
+    requestor = written.requestor
+    return lines(
+        f"## {t('requestor.updated.heading', name=inline(requestor.name) or t('none'), id=requestor.id)}",
+        bullet(t("requestor.client"), _client(written.client, written.client_id, fmt)),
+        bullet(t("requestor.changed"), ", ".join(f"`{key}`" for key in written.changed)),
+    )
 
 
 def present_technical_users(found: TechnicalUserPage, fmt: Formatter) -> str:

@@ -16,11 +16,25 @@ from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.records import page_params
 from adapters.tiflux.wire import page_of, parse_one
-from adapters.tiflux.wire.requestors import DepartmentWire, RequestorWire, TechnicalUserWire
+from adapters.tiflux.wire.requestors import (
+    DepartmentWire,
+    RequestorWire,
+    TechnicalUserWire,
+    new_requestor_json,
+    requestor_changes_json,
+)
 from domain.errors import PermissionDenied
 from domain.ids import ClientId, DeskId
 from domain.paging import Page, PageRequest
-from domain.requestors import Department, Requestor, RequestorFilter, RequestorId, TechnicalUser
+from domain.requestors import (
+    Department,
+    NewRequestor,
+    Requestor,
+    RequestorChanges,
+    RequestorFilter,
+    RequestorId,
+    TechnicalUser,
+)
 
 
 async def _needing(permission: str, answer: Awaitable[Any]) -> Any:
@@ -82,6 +96,34 @@ class HttpRequestors:
             ),
         )
         return parse_one(RequestorWire, payload).to_domain()
+
+    async def create(self, client_id: ClientId, requestor: NewRequestor) -> Requestor:
+        payload = await _needing(
+            "client_requestors",
+            self.client.write(
+                self.api_key,
+                "POST",
+                api_path("clients", client_id, "requestors"),
+                json=new_requestor_json(requestor),
+                not_found=NotFoundAs("client", str(client_id)),
+            ),
+        )
+        return parse_one(RequestorWire, payload).to_domain()
+
+    async def update(
+        self, client_id: ClientId, requestor_id: RequestorId, changes: RequestorChanges
+    ) -> Requestor:
+        payload = await _needing(
+            "client_requestors",
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id, "requestors", requestor_id),
+                json=requestor_changes_json(changes),
+                not_found=NotFoundAs("requestor", f"{requestor_id} (client {client_id})"),
+            ),
+        )
+        return parse_one(RequestorWire, payload or {"id": requestor_id}).to_domain()
 
 
 @dataclass(frozen=True)

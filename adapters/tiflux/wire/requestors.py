@@ -7,7 +7,15 @@ from pydantic import Field
 from adapters.tiflux.wire.base import Timestamp, WireModel
 from adapters.tiflux.wire.tickets import EntityValuesWire
 from domain.ids import ClientId, DepartmentId, UserId
-from domain.requestors import Department, Requestor, RequestorClient, RequestorId, TechnicalUser
+from domain.requestors import (
+    Department,
+    NewRequestor,
+    Requestor,
+    RequestorChanges,
+    RequestorClient,
+    RequestorId,
+    TechnicalUser,
+)
 
 
 class RequestorClientWire(WireModel):
@@ -59,3 +67,24 @@ class DepartmentWire(WireModel):
 
     def to_domain(self) -> Department:
         return Department(id=DepartmentId(self.id), name=self.name)
+
+
+# --- bodies (people.md §3.4, §3.5): a requestor is not wrapped (unlike a portal user's `{"user": ...}`) ----
+
+
+def new_requestor_json(requestor: NewRequestor) -> dict[str, object]:
+    """`POST /clients/{id}/requestors`: name and e-mail, then only the optional values given."""
+    body: dict[str, object] = {"name": requestor.name, "email": requestor.email}
+    optional = {
+        "telephone": requestor.telephone,
+        "can_open_ticket": requestor.can_open_ticket,
+        "extension": requestor.extension,
+        "country": requestor.country,
+    }
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return body
+
+
+def requestor_changes_json(changes: RequestorChanges) -> dict[str, object]:
+    """`PUT /clients/{id}/requestors/{rid}`: only the values that change."""
+    return {key: getattr(changes, key) for key in changes.changed()}

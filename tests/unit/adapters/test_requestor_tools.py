@@ -45,7 +45,9 @@ def api_requests(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
     return [(m, p.removeprefix("/api/v2"), q) for m, p, q, _ in api.requests if p.startswith("/api/v2")]
 
 
-async def call(api: InstrumentedFakeApi, tool: str, args: dict[str, Any], *, language: Literal["pt-BR", "en"] = "pt-BR") -> Any:
+async def call(
+    api: InstrumentedFakeApi, tool: str, args: dict[str, Any], *, language: Literal["pt-BR", "en"] = "pt-BR"
+) -> Any:
     async with connect(api, language) as client:
         return await client.call_tool(tool, args)
 
@@ -249,3 +251,102 @@ async def test_a_non_admin_key_assigns_a_ticket_by_the_responsible_name(api: Ins
     assert "/technical-users" in paths and "/users" not in paths
     number = result.structured_content["ticket"]["number"]
     assert api.tenant.tickets.get_ticket(number)["responsible"]["id"] == 203
+
+
+# --- create_requestor, update_requestor ------------------------------------------------------------------
+
+
+async def test_create_requestor_adds_one_to_the_client_by_name(api: InstrumentedFakeApi) -> None:
+    args = {
+        "client_name": "clínica",
+        "name": "Renata Lopes",
+        "email": "renata.lopes@clinicavidaplena.com.br",
+        "telephone": "(47) 98888-7777",
+        "can_open_ticket": True,
+        "country": "br",
+    }
+    result = await call(api, "create_requestor", args)
+    assert not result.is_error, text_of(result)
+    assert api_requests(api)[-1] == ("POST", "/clients/103/requestors", "")
+    stored = api.tenant.requestors.get_requestor(103, 214)
+    assert (stored["name"], stored["telephone"], stored["can_open_ticket"]) == (
+        "Renata Lopes",
+        "47988887777",
+        True,
+    )
+    assert "ID 214" in text_of(result)
+
+
+def test_the_requestor_body_is_not_wrapped_and_leaves_out_what_was_not_given() -> None:
+    from adapters.tiflux.wire.requestors import new_requestor_json, requestor_changes_json
+    from domain.requestors import NewRequestor, RequestorChanges
+
+    assert new_requestor_json(NewRequestor("Renata", "r@x.com.br", can_open_ticket=False, country="BR")) == {
+        "name": "Renata",
+        "email": "r@x.com.br",
+        "can_open_ticket": False,
+        "country": "BR",
+    }
+    assert requestor_changes_json(RequestorChanges(telephone="47999990001", extension="4")) == {
+        "telephone": "47999990001",
+        "extension": "4",
+    }
+
+
+async def test_create_requestor_is_sent_once_when_the_outcome_is_unknown(api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(502).on("POST", "/api/v2/clients/103/requestors"), times=3)
+    result = await call(api, "create_requestor", {"client_id": 103, "name": "Renata", "email": "r@x.com.br"})
+    assert result.is_error
+    assert [r for r in api_requests(api) if r[0] == "POST"] == [("POST", "/clients/103/requestors", "")]
+    assert "Resultado desconhecido" in text_of(result) and "não foi reenviada" in text_of(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"client_id": 103, "name": "Renata"},
+        {"client_id": 103, "name": "Renata", "email": "nope"},
+        {"client_id": 103, "name": "Renata", "email": "r@x.com.br", "telephone": "abc"},
+        {"client_id": 103, "name": "Renata", "email": "r@x.com.br", "telephone": "123"},
+        {"client_id": 103, "name": "Renata", "email": "r@x.com.br", "country": "Brasil"},
+        {"client_id": 103, "name": "", "email": "r@x.com.br"},
+        {"name": "Renata", "email": "r@x.com.br"},
+        {"client_id": 103, "name": "Renata", "email": "r@x.com.br", "user": {}},
+    ],
+)
+async def test_create_requestor_refuses_bad_input(api: InstrumentedFakeApi, args: dict[str, Any]) -> None:
+    result = await call(api, "create_requestor", args)
+    assert result.is_error, text_of(result)
+    assert api_requests(api) == []
+
+
+async def test_update_requestor_changes_only_what_is_given_in_english(api: InstrumentedFakeApi) -> None:
+    args = {"client_id": 103, "requestor_id": 207, "telephone": "47999990001", "extension": "4"}
+    result = await call(api, "update_requestor", args, language="en")
+    assert not result.is_error, text_of(result)
+    assert "Fields changed" in text_of(result) and "`telephone`, `extension`" in text_of(result)
+    stored = api.tenant.requestors.get_requestor(103, 207)
+    assert (stored["telephone"], stored["extension"], stored["name"]) == ("47999990001", "4", "Ana Ribeiro")
+    assert [r for r in api_requests(api) if r[0] == "PUT"] == [("PUT", "/clients/103/requestors/207", "")]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"client_id": 103, "requestor_id": 207},
+        {"client_id": 103, "requestor_id": 207, "email": "nope"},
+        {"client_id": 103, "requestor_id": 0, "name": "Ana"},
+        {"client_id": 103, "name": "Ana"},
+        {"client_id": 103, "requestor_id": 207, "country": "BR"},
+    ],
+)
+async def test_update_requestor_refuses_bad_input(api: InstrumentedFakeApi, args: dict[str, Any]) -> None:
+    result = await call(api, "update_requestor", args)
+    assert result.is_error, text_of(result)
+    assert api_requests(api) == []
+
+
+async def test_update_requestor_of_another_client_is_not_found(api: InstrumentedFakeApi) -> None:
+    result = await call(api, "update_requestor", {"client_id": 101, "requestor_id": 207, "name": "Ana"})
+    assert result.is_error
+    assert api.tenant.requestors.get_requestor(103, 207)["name"] == "Ana Ribeiro"

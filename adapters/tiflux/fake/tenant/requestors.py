@@ -8,12 +8,15 @@ groups), never served.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, contains, field_is, listed, text_has
+from adapters.tiflux.fake.tenant.moments import iso
 from adapters.tiflux.fake.tenant.routes import Reader, Route
 
 _REQUESTOR_QUERY: dict[str, Reader] = {
@@ -48,6 +51,30 @@ def _email_has(needle: str | None) -> Check | None:
     if not needle:
         return None
     return lambda item: needle.casefold() in (item.get("email") or "").casefold()
+
+
+_REQUESTOR_KEYS = ("name", "email", "telephone", "can_open_ticket", "extension", "country")
+_PHONE = re.compile(r"^[0-9]{8,15}$")
+
+
+def _check_requestor(body: Mapping[str, Any], *, creating: bool) -> None:
+    """422 for what TiFlux refuses: a missing name or e-mail, a value of the wrong type, a bad phone."""
+    errors = []
+    for key in ("name", "email"):
+        if (creating or key in body) and not (isinstance(body.get(key), str) and body[key].strip()):
+            errors.append(f"{key} can't be blank")
+    for key in ("telephone", "extension", "country"):
+        if body.get(key) is not None and not isinstance(body[key], str):
+            errors.append(f"{key} must be a text")
+    if "can_open_ticket" in body and not isinstance(body["can_open_ticket"], bool):
+        errors.append("can_open_ticket must be true or false")
+    telephone = body.get("telephone")
+    if isinstance(telephone, str) and not _PHONE.match(telephone):
+        errors.append("Is not a valid phone number")
+    if not creating and not any(key in body for key in _REQUESTOR_KEYS):
+        errors.append("nothing to update")
+    if errors:
+        raise validation_error(*errors)
 
 
 class RequestorsArea:
@@ -107,6 +134,40 @@ class RequestorsArea:
                 return found
         raise self._state.not_found("Requestor")
 
+    def create_requestor(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """A new requestor of the client, from a body that is not wrapped (`{"name": ..., "email": ...}`)."""
+        client = self._client(client_id)
+        _check_requestor(body, creating=True)
+        state = self._state
+        ident = max(*state.users, *state.requestors, *(r["id"] for r in self._requestors)) + 1
+        now = iso(state.now())
+        requestor = {
+            "id": ident,
+            "name": body["name"],
+            "email": body["email"],
+            "telephone": body.get("telephone"),
+            "extension": body.get("extension"),
+            "can_open_ticket": body.get("can_open_ticket", True),
+            "client": {"id": client_id, "name": client["name"]},
+            "created_at": now,
+            "updated_at": now,
+        }
+        self._requestors.append(requestor)
+        return _public(requestor)
+
+    def update_requestor(self, client_id: int, requestor_id: int, body: Mapping[str, Any]) -> Json:
+        """The requestor merged with the body's values."""
+        self._client(client_id)
+        _check_requestor(body, creating=False)
+        for requestor in self._requestors:
+            if requestor["id"] == requestor_id and requestor["client"]["id"] == client_id:
+                requestor.update(
+                    {key: body[key] for key in _REQUESTOR_KEYS if key in body and key != "country"}
+                )
+                requestor["updated_at"] = iso(self._state.now())
+                return _public(requestor)
+        raise self._state.not_found("Requestor")
+
     def list_technical_users(
         self,
         *,
@@ -156,6 +217,8 @@ ROUTES = (
         RequestorsArea.get_requestor,
         {"include_entity_fields": "boolean"},
     ),
+    Route("POST", _CLIENT_REQUESTORS, RequestorsArea.create_requestor, body="json"),
+    Route("PUT", _CLIENT_REQUESTORS + "/{requestor_id:int}", RequestorsArea.update_requestor, body="json"),
     Route(
         "GET",
         "/technical-users",
