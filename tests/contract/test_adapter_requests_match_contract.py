@@ -49,6 +49,7 @@ from domain.ids import (
 )
 from domain.paging import PageRequest
 from domain.people import UserType
+from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
     OPERATIONS,
@@ -250,6 +251,42 @@ CASES: dict[str, Case | Any] = {
     "custom_fields.options": Case(
         lambda g, _: g.custom_fields.options(EntityFieldId(81), value="rede", page=PAGE),
         ("listEntityFieldOptions",),
+    ),
+    # people: requestors, technical users, departments (issue 19)
+    "requestors.search": Case(
+        lambda g, _: g.requestors.search(RequestorFilter("ana", "ana@", "4733", None, True), PAGE),
+        ("listRequestors",),
+    ),
+    "requestors.of_client": Case(
+        lambda g, _: g.requestors.of_client(
+            ClientId(102), RequestorFilter("Juliana", "juliana", "4734", "12", False), PAGE
+        ),
+        ("listClientRequestors",),
+    ),
+    "requestors.get": Case(
+        lambda g, _: g.requestors.get(ClientId(103), RequestorId(207), with_fields=True),
+        ("getClientRequestor",),
+    ),
+    "requestors.create": Case(
+        lambda g, _: g.requestors.create(
+            ClientId(103), NewRequestor("Renata Lopes", "renata@x.com.br", "47988887777", True, "4", "BR")
+        ),
+        ("createClientRequestor",),
+    ),
+    "requestors.update": Case(
+        lambda g, _: g.requestors.update(
+            ClientId(103), RequestorId(207), RequestorChanges(telephone="47999990001", extension="4")
+        ),
+        ("updateClientRequestor",),
+    ),
+    "technical_users.search": Case(
+        lambda g, _: g.technical_users.search(
+            name="lima", email="nuvemdesk", desk_id=DeskId(14), client_id=ClientId(102), page=PAGE
+        ),
+        ("listTechnicalUsers",),
+    ),
+    "departments.list": Case(
+        lambda g, _: g.departments.list(name="financeiro", page=PAGE), ("listDepartments",)
     ),
 }
 

@@ -42,6 +42,8 @@ WRITES = {
     "update_ticket_entities": (False, True),
     "create_internal_communication": (False, False),
     "create_appointment": (False, False),
+    "create_requestor": (False, False),
+    "update_requestor": (False, True),
 }
 
 
