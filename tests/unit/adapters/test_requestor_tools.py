@@ -350,3 +350,9 @@ async def test_update_requestor_of_another_client_is_not_found(api: Instrumented
     result = await call(api, "update_requestor", {"client_id": 101, "requestor_id": 207, "name": "Ana"})
     assert result.is_error
     assert api.tenant.requestors.get_requestor(103, 207)["name"] == "Ana Ribeiro"
+
+
+async def test_list_requestors_403_says_the_key_needs_access_to_the_client(api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/clients/102/requestors"))
+    result = await call(api, "list_requestors", {"client_id": 102}, language="en")
+    assert result.is_error and "needs access to the client" in text_of(result)
