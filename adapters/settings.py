@@ -75,7 +75,8 @@ class Settings(BaseSettings):
     hosted: bool = False
     toolsets: str | None = Field(
         default=None,
-        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields).",
+        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields, "
+        "requestors).",
     )
     read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
     confirm_writes: bool = Field(
