@@ -27,6 +27,12 @@ from application.use_cases.custom_fields import ListEntities, ListEntityFieldOpt
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
 from application.use_cases.finish_ticket import FinishTicket
+from application.use_cases.knowledge import (
+    CreateKnowledge,
+    ListKnowledgeFolders,
+    ListKnowledges,
+    ShowKnowledge,
+)
 from application.use_cases.lookups import ListStages, SearchCatalogItems, SearchClients, SearchUsers
 from application.use_cases.records import (
     AddAppointment,
@@ -102,6 +108,16 @@ class UseCases(containers.DeclarativeContainer):
     list_entity_fields = providers.Factory(ListEntityFields, custom_fields=gateway.provided.custom_fields)
     list_entity_field_options = providers.Factory(
         ListEntityFieldOptions, custom_fields=gateway.provided.custom_fields
+    )
+
+    # knowledge base (issue 21)
+    list_knowledges = providers.Factory(
+        ListKnowledges, knowledge=gateway.provided.knowledge, references=references
+    )
+    show_knowledge = providers.Factory(ShowKnowledge, knowledge=gateway.provided.knowledge)
+    list_knowledge_folders = providers.Factory(ListKnowledgeFolders, knowledge=gateway.provided.knowledge)
+    create_knowledge = providers.Factory(
+        CreateKnowledge, knowledge=gateway.provided.knowledge, rich_text=rich_text
     )
 
 

@@ -87,6 +87,7 @@ class PermissionDenied(DomainError):
 
     detail: str | None = None
     code: int | None = None
+    need: str | None = None  # what the operation needs (a permission, role or licence), when known
 
     def __str__(self) -> str:
         return "permission denied"

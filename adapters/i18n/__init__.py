@@ -11,6 +11,7 @@ from adapters.i18n import (
     desk_tools,
     doctor,
     en,
+    knowledge,
     lookups,
     oauth_page,
     prompts,
@@ -38,6 +39,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.PT_BR,
         **prompts.PT_BR,
         **doctor.PT_BR,
+        **knowledge.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -52,6 +54,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.EN,
         **prompts.EN,
         **doctor.EN,
+        **knowledge.EN,
     },
 }
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # settings validate toolset names without importing the MCP layer
     from adapters.mcp.spec import ToolSpec
 
-TOOLSETS = ("tickets", "records", "chats", "desks", "custom_fields")
+TOOLSETS = ("tickets", "records", "chats", "desks", "custom_fields", "knowledge")
 
 
 class UnknownToolset(ValueError):

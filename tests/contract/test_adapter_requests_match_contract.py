@@ -47,6 +47,7 @@ from domain.ids import (
     TicketNumber,
     UserId,
 )
+from domain.knowledge import KnowledgeId, NewKnowledge
 from domain.paging import PageRequest
 from domain.people import UserType
 from tests.conftest import Captured
@@ -250,6 +251,29 @@ CASES: dict[str, Case | Any] = {
     "custom_fields.options": Case(
         lambda g, _: g.custom_fields.options(EntityFieldId(81), value="rede", page=PAGE),
         ("listEntityFieldOptions",),
+    ),
+    # knowledge base (issue 21)
+    "knowledge.list": Case(
+        lambda g, _: g.knowledge.list(search="vpn", folder_ids=(8101, 8103), page=PAGE), ("listKnowledges",)
+    ),
+    "knowledge.get": Case(lambda g, _: g.knowledge.get(KnowledgeId(8001)), ("getKnowledge",)),
+    "knowledge.folders": Case(
+        lambda g, _: g.knowledge.folders(search="rede", page=PAGE), ("listKnowledgeFolders",)
+    ),
+    "knowledge.create": Case(
+        lambda g, _: g.knowledge.create(
+            NewKnowledge(
+                title="Wi-Fi",
+                description_html="<p>x</p>",
+                folder_ids=(8101,),
+                tags=("rede",),
+                private=False,
+                client_ids=(103,),
+                technical_group_ids=(31,),
+                catalog_item_ids=(7003,),
+            )
+        ),
+        ("createKnowledge",),
     ),
 }
 

@@ -85,6 +85,11 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("get_chat", {"id": 9001}),
     ("cancel_ticket", {"ticket_number": "1047"}),
     ("close_ticket", {"ticket_number": "1041"}),
+    # knowledge base (issue 21)
+    ("list_knowledges", {"knowledge_folder_name": "rede"}),
+    ("get_knowledge", {"knowledge_id": 8001}),
+    ("list_knowledge_folders", {}),
+    ("create_knowledge", {"title": "Canário", "text": "Teste **seguro**", "knowledge_folder_ids": "8101"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from adapters.tiflux.fake.tenant import appointments, chats, custom_fields, desks, people, records, tickets
+from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
 from adapters.tiflux.fake.tenant.routes import Route
@@ -33,6 +34,7 @@ class FakeTenant:
         self.appointments = appointments.AppointmentsArea(state)
         self.chats = chats.ChatsArea(state)
         self.custom_fields = custom_fields.CustomFieldsArea(state)
+        self.knowledge = knowledge_area.KnowledgeArea(state)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -41,6 +43,7 @@ class FakeTenant:
             (self.people, people.ROUTES),
             (self.desks, desks.ROUTES),
             (self.chats, chats.ROUTES),
+            (self.knowledge, knowledge_area.ROUTES),
         )
 
     @classmethod
