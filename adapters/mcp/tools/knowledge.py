@@ -26,6 +26,7 @@ from adapters.presenters.markdown.knowledge import (
 )
 from adapters.presenters.markdown.text import inline
 from adapters.use_cases import UseCases
+from application.queries import MAX_IDS_PER_FILTER
 from application.use_cases.knowledge import (
     CreateKnowledge,
     FolderList,
@@ -68,7 +69,7 @@ Tags = Annotated[
 
 class ListKnowledgesInput(PagedInput):
     search: Annotated[str | None, SEARCH] = Field(default=None, min_length=1, max_length=200)
-    knowledge_folder_ids: Annotated[IdList, FOLDER_IDS] = ()
+    knowledge_folder_ids: Annotated[IdList, Field(max_length=MAX_IDS_PER_FILTER), FOLDER_IDS] = ()
     knowledge_folder_name: Annotated[
         str | None, Words(pt="Pasta: nome ou parte.", en="Folder: name or part.")
     ] = Field(default=None, min_length=1, max_length=200)

@@ -162,6 +162,7 @@ async def test_an_empty_list_explains_visibility(client: Client) -> None:
     [
         {"knowledge_folder_ids": "abc"},
         {"knowledge_folder_ids": [0]},
+        {"knowledge_folder_ids": list(range(1, 17))},
         {"limit": 0},
         {"offset": -1},
         {"search": ""},
