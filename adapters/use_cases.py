@@ -26,6 +26,13 @@ from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
+from application.use_cases.equipment import (
+    ListEquipmentGroups,
+    ListEquipments,
+    ListEquipmentSoftwares,
+    ListEquipmentTypes,
+    ShowEquipment,
+)
 from application.use_cases.finish_ticket import FinishTicket
 from application.use_cases.knowledge import (
     CreateKnowledge,
@@ -119,6 +126,17 @@ class UseCases(containers.DeclarativeContainer):
     create_knowledge = providers.Factory(
         CreateKnowledge, knowledge=gateway.provided.knowledge, rich_text=rich_text
     )
+
+    # equipment (issue 21)
+    list_equipment_types = providers.Factory(ListEquipmentTypes, equipment=gateway.provided.equipment)
+    list_equipment_groups = providers.Factory(
+        ListEquipmentGroups, equipment=gateway.provided.equipment, references=references
+    )
+    list_equipments = providers.Factory(
+        ListEquipments, equipment=gateway.provided.equipment, references=references
+    )
+    show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
+    list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
 
 
 class UseCasesFor:

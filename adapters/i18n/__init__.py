@@ -11,6 +11,7 @@ from adapters.i18n import (
     desk_tools,
     doctor,
     en,
+    equipment,
     knowledge,
     lookups,
     oauth_page,
@@ -40,6 +41,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.PT_BR,
         **doctor.PT_BR,
         **knowledge.PT_BR,
+        **equipment.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -55,6 +57,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.EN,
         **doctor.EN,
         **knowledge.EN,
+        **equipment.EN,
     },
 }
 

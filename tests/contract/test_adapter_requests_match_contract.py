@@ -30,6 +30,7 @@ from application.commands import (
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
+from domain.equipment import EquipmentId
 from domain.ids import (
     CatalogAreaId,
     CatalogId,
@@ -274,6 +275,18 @@ CASES: dict[str, Case | Any] = {
             )
         ),
         ("createKnowledge",),
+    ),
+    # equipment (issue 21)
+    "equipment.types": Case(lambda g, _: g.equipment.types(name="serv", page=PAGE), ("listEquipmentTypes",)),
+    "equipment.groups": Case(
+        lambda g, _: g.equipment.groups(client_id=ClientId(101), page=PAGE), ("listEquipmentGroups",)
+    ),
+    "equipment.list": Case(
+        lambda g, _: g.equipment.list(client_id=ClientId(101), hardware=True, page=PAGE), ("listEquipments",)
+    ),
+    "equipment.get": Case(lambda g, _: g.equipment.get(EquipmentId(4001)), ("getEquipment",)),
+    "equipment.softwares": Case(
+        lambda g, _: g.equipment.softwares(EquipmentId(4001)), ("listEquipmentSoftwares",)
     ),
 }
 

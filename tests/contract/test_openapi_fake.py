@@ -127,7 +127,7 @@ def test_the_contract_is_a_valid_openapi_31_document() -> None:
 
 def test_the_contract_covers_the_32_routes_of_the_api() -> None:
     labels = sorted(result.ok().label for result in SCHEMA.get_all_operations())
-    assert len(labels) == 32 + 4, labels  # + 4 of the knowledge base (issue 21)
+    assert len(labels) == 32 + 4 + 5, labels  # + the knowledge base and equipment (issue 21)
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:

@@ -90,6 +90,11 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("get_knowledge", {"knowledge_id": 8001}),
     ("list_knowledge_folders", {}),
     ("create_knowledge", {"title": "Canário", "text": "Teste **seguro**", "knowledge_folder_ids": "8101"}),
+    ("list_equipments", {"client_name": "padaria", "hardware": True}),
+    ("get_equipment", {"equipment_id": 4001}),
+    ("list_equipment_softwares", {"equipment_id": 4001}),
+    ("list_equipment_groups", {}),
+    ("list_equipment_types", {}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

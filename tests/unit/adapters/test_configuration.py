@@ -117,7 +117,7 @@ def test_the_cli_prints_each_problem_and_exits_2(
     assert lines == [
         "tiflux-mcp: invalid configuration: TIFLUX_LANGUAGE=fr is not accepted: use 'pt-BR' or 'en'",
         "tiflux-mcp: invalid configuration: TIFLUX_TOOLSETS=lookups is not accepted: unknown toolset(s) "
-        "lookups; known: tickets, records, chats, desks, custom_fields",
+        "lookups; known: tickets, records, chats, desks, custom_fields, knowledge, equipment",
     ]
 
 

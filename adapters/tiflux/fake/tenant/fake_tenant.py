@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from adapters.tiflux.fake.tenant import appointments, chats, custom_fields, desks, people, records, tickets
+from adapters.tiflux.fake.tenant import equipment as equipment_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
@@ -35,6 +36,7 @@ class FakeTenant:
         self.chats = chats.ChatsArea(state)
         self.custom_fields = custom_fields.CustomFieldsArea(state)
         self.knowledge = knowledge_area.KnowledgeArea(state)
+        self.equipment = equipment_area.EquipmentArea(state)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -44,6 +46,7 @@ class FakeTenant:
             (self.desks, desks.ROUTES),
             (self.chats, chats.ROUTES),
             (self.knowledge, knowledge_area.ROUTES),
+            (self.equipment, equipment_area.ROUTES),
         )
 
     @classmethod
