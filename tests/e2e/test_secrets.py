@@ -135,6 +135,7 @@ def clean_env(**extra: str) -> dict[str, str]:
         "TIFLUX_BACKEND": "http",
         "TIFLUX_BREAKER_THRESHOLD": "1000",
         "TIFLUX_RETRY_BUDGET": "0.2",
+        "TIFLUX_TOOLSETS": "all",  # the opt-in toolsets too: every tool is called
         **extra,
     }
 
