@@ -26,7 +26,20 @@ from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
+from application.use_cases.equipment import (
+    ListEquipmentGroups,
+    ListEquipments,
+    ListEquipmentSoftwares,
+    ListEquipmentTypes,
+    ShowEquipment,
+)
 from application.use_cases.finish_ticket import FinishTicket
+from application.use_cases.knowledge import (
+    CreateKnowledge,
+    ListKnowledgeFolders,
+    ListKnowledges,
+    ShowKnowledge,
+)
 from application.use_cases.lookups import ListStages, SearchCatalogItems, SearchClients, SearchUsers
 from application.use_cases.records import (
     AddAppointment,
@@ -133,6 +146,26 @@ class UseCases(containers.DeclarativeContainer):
         SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references
     )
     list_departments = providers.Factory(ListDepartments, departments=gateway.provided.departments)
+    # knowledge base (issue 21)
+    list_knowledges = providers.Factory(
+        ListKnowledges, knowledge=gateway.provided.knowledge, references=references
+    )
+    show_knowledge = providers.Factory(ShowKnowledge, knowledge=gateway.provided.knowledge)
+    list_knowledge_folders = providers.Factory(ListKnowledgeFolders, knowledge=gateway.provided.knowledge)
+    create_knowledge = providers.Factory(
+        CreateKnowledge, knowledge=gateway.provided.knowledge, rich_text=rich_text
+    )
+
+    # equipment (issue 21)
+    list_equipment_types = providers.Factory(ListEquipmentTypes, equipment=gateway.provided.equipment)
+    list_equipment_groups = providers.Factory(
+        ListEquipmentGroups, equipment=gateway.provided.equipment, references=references
+    )
+    list_equipments = providers.Factory(
+        ListEquipments, equipment=gateway.provided.equipment, references=references
+    )
+    show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
+    list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
 
 
 class UseCasesFor:

@@ -18,9 +18,11 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.gateway import TifluxGateway
+from application.ports.knowledge import KnowledgePort
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
 from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.requestors import TechnicalUser
@@ -305,4 +307,32 @@ REQUESTOR: Kind[User, UserId, ClientId | None] = Kind("requestor", _find_request
 STAGE: Kind[Stage, StageId, DeskId] = Kind("stage", _find_stage, lambda stage: stage.id)
 CATALOG_ITEM: Kind[CatalogItem, CatalogItemId, DeskId] = Kind(
     "catalog_item", _find_catalog_item, lambda item: item.id
+)
+
+
+# --- knowledge base (issue 21) ---------------------------------------------------------------------------
+
+
+async def _find_knowledge_folder(
+    gateway: TifluxGateway, term: str, _scope: None
+) -> Resolution[KnowledgeFolder]:
+    """A folder: the API's title search first, then every folder, locally (accents ignored)."""
+    knowledge = gateway.knowledge
+    found = (await knowledge.folders(search=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).page.items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _folder_title))
+    every = await every_page(lambda page: _folder_page(knowledge, page))
+    return decide(term, candidates_of(every, _folder_title))
+
+
+async def _folder_page(knowledge: KnowledgePort, page: PageRequest) -> Page[KnowledgeFolder]:
+    return (await knowledge.folders(search=None, page=page)).page
+
+
+def _folder_title(folder: KnowledgeFolder) -> Iterable[str | None]:
+    return (folder.title,)
+
+
+KNOWLEDGE_FOLDER: Kind[KnowledgeFolder, KnowledgeFolderId, None] = Kind(
+    "knowledge_folder", _find_knowledge_folder, lambda folder: folder.id
 )

@@ -87,7 +87,7 @@ class PermissionDenied(DomainError):
 
     detail: str | None = None
     code: int | None = None
-    needs: str | None = None  # what the key lacks for this request, when the route says (a catalog key)
+    need: str | None = None  # what the operation needs (a permission, role or licence), when known
 
     def __str__(self) -> str:
         return "permission denied"

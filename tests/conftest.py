@@ -44,9 +44,12 @@ def container(settings: Settings, tenant: FakeTenant) -> Container:
     return container
 
 
-async def serve_demo(tenant: FakeTenant, language: str = "pt-BR") -> AsyncIterator[Client]:
-    """An MCP client on a server over this demo tenant, in the given language."""
-    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
+async def serve_demo(
+    tenant: FakeTenant, language: str = "pt-BR", toolsets: str = "all"
+) -> AsyncIterator[Client]:
+    """An MCP client on a server over this demo tenant, in the given language, with every toolset (`""`: the
+    default ones)."""
+    settings = Settings(_env_file=None, backend="fake", api_key=None, language=language, toolsets=toolsets)  # type: ignore[call-arg]
     container = create_container(settings)
     container.fake_tenant.override(providers.Object(tenant))
     async with Client(container.mcp_server()) as client:

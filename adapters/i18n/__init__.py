@@ -11,6 +11,8 @@ from adapters.i18n import (
     desk_tools,
     doctor,
     en,
+    equipment,
+    knowledge,
     lookups,
     oauth_page,
     prompts,
@@ -40,6 +42,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.PT_BR,
         **doctor.PT_BR,
         **requestors.PT_BR,
+        **knowledge.PT_BR,
+        **equipment.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -55,6 +59,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.EN,
         **doctor.EN,
         **requestors.EN,
+        **knowledge.EN,
+        **equipment.EN,
     },
 }
 

@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # settings validate toolset names without importing the MCP layer
     from adapters.mcp.spec import ToolSpec
 
-TOOLSETS = ("tickets", "records", "chats", "desks", "custom_fields", "requestors")
+TOOLSETS = ("tickets", "records", "chats", "desks", "custom_fields", "requestors", "knowledge", "equipment")
+# Administration and niche areas: offered only when named in TIFLUX_TOOLSETS (or with `all`).
+OPT_IN = frozenset({"equipment"})
+DEFAULT_TOOLSETS = tuple(name for name in TOOLSETS if name not in OPT_IN)
 
 
 class UnknownToolset(ValueError):
@@ -26,8 +29,11 @@ class Selection:
 
 
 def parse_toolsets(raw: str | None) -> tuple[str, ...] | None:
-    """`"tickets, desks"` → ("tickets", "desks"); empty or "all" → None (every toolset)."""
-    if raw is None or not raw.strip() or raw.strip().lower() == "all":
+    """`"tickets, desks"` → ("tickets", "desks"); "all" → None (every toolset); unset or empty → the
+    toolsets on by default (every one but the opt-in ones)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_TOOLSETS
+    if raw.strip().lower() == "all":
         return None
     names = tuple(
         dict.fromkeys(part.strip().lower().replace("-", "_") for part in raw.split(",") if part.strip())

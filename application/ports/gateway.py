@@ -7,6 +7,8 @@ from typing import Protocol
 from application.ports.chats import ChatsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
+from application.ports.equipment import EquipmentPort
+from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
@@ -52,3 +54,8 @@ class TifluxGateway(Protocol):
 
     @property
     def departments(self) -> DepartmentsPort: ...
+    @property
+    def knowledge(self) -> KnowledgePort: ...
+
+    @property
+    def equipment(self) -> EquipmentPort: ...

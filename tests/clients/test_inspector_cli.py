@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS
 from tests.e2e.conftest import SERVER, hosted_env, hosted_server
 
 
@@ -30,7 +31,9 @@ def demo_over_http(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_over_stdio_it_lists_every_tool_and_calls_one(npm_bin: Path) -> None:
     listed = inspector(npm_bin, SERVER, "--demo", "--method", "tools/list")
-    assert [tool["name"] for tool in listed["tools"]] == [spec.name for spec in ALL_TOOLS]  # type: ignore[union-attr,index]
+    assert [tool["name"] for tool in listed["tools"]] == [
+        spec.name for spec in ALL_TOOLS if spec.toolset in DEFAULT_TOOLSETS
+    ]  # type: ignore[union-attr,index]
     called = inspector(
         npm_bin,
         SERVER,
@@ -48,7 +51,7 @@ def test_over_stdio_it_lists_every_tool_and_calls_one(npm_bin: Path) -> None:
 def test_over_http_with_the_key_header(npm_bin: Path, demo_over_http: str) -> None:
     common = [f"{demo_over_http}/mcp", "--transport", "http", "--header", "x-tiflux-api-key: demo-key"]
     listed = inspector(npm_bin, *common, "--method", "tools/list")
-    assert len(listed["tools"]) == len(ALL_TOOLS)  # type: ignore[arg-type]
+    assert len(listed["tools"]) == len([spec.name for spec in ALL_TOOLS if spec.toolset in DEFAULT_TOOLSETS])  # type: ignore[arg-type]
     called = inspector(
         npm_bin, *common, "--method", "tools/call", "--tool-name", "list_desks", "--tool-arg", "limit=2"
     )

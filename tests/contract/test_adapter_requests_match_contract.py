@@ -30,6 +30,7 @@ from application.commands import (
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
+from domain.equipment import EquipmentId
 from domain.ids import (
     CatalogAreaId,
     CatalogId,
@@ -47,6 +48,7 @@ from domain.ids import (
     TicketNumber,
     UserId,
 )
+from domain.knowledge import KnowledgeId, NewKnowledge
 from domain.paging import PageRequest
 from domain.people import UserType
 from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
@@ -287,6 +289,41 @@ CASES: dict[str, Case | Any] = {
     ),
     "departments.list": Case(
         lambda g, _: g.departments.list(name="financeiro", page=PAGE), ("listDepartments",)
+    ),
+    # knowledge base (issue 21)
+    "knowledge.list": Case(
+        lambda g, _: g.knowledge.list(search="vpn", folder_ids=(8101, 8103), page=PAGE), ("listKnowledges",)
+    ),
+    "knowledge.get": Case(lambda g, _: g.knowledge.get(KnowledgeId(8001)), ("getKnowledge",)),
+    "knowledge.folders": Case(
+        lambda g, _: g.knowledge.folders(search="rede", page=PAGE), ("listKnowledgeFolders",)
+    ),
+    "knowledge.create": Case(
+        lambda g, _: g.knowledge.create(
+            NewKnowledge(
+                title="Wi-Fi",
+                description_html="<p>x</p>",
+                folder_ids=(8101,),
+                tags=("rede",),
+                private=False,
+                client_ids=(103,),
+                technical_group_ids=(31,),
+                catalog_item_ids=(7003,),
+            )
+        ),
+        ("createKnowledge",),
+    ),
+    # equipment (issue 21)
+    "equipment.types": Case(lambda g, _: g.equipment.types(name="serv", page=PAGE), ("listEquipmentTypes",)),
+    "equipment.groups": Case(
+        lambda g, _: g.equipment.groups(client_id=ClientId(101), page=PAGE), ("listEquipmentGroups",)
+    ),
+    "equipment.list": Case(
+        lambda g, _: g.equipment.list(client_id=ClientId(101), hardware=True, page=PAGE), ("listEquipments",)
+    ),
+    "equipment.get": Case(lambda g, _: g.equipment.get(EquipmentId(4001)), ("getEquipment",)),
+    "equipment.softwares": Case(
+        lambda g, _: g.equipment.softwares(EquipmentId(4001)), ("listEquipmentSoftwares",)
     ),
 }
 

@@ -92,6 +92,16 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_requestor", {"client_id": 103, "requestor_id": 207, "extension": "4"}),
     ("search_technical_user", {"name": "lima"}),
     ("list_departments", {}),
+    # knowledge base (issue 21)
+    ("list_knowledges", {"knowledge_folder_name": "rede"}),
+    ("get_knowledge", {"knowledge_id": 8001}),
+    ("list_knowledge_folders", {}),
+    ("create_knowledge", {"title": "Canário", "text": "Teste **seguro**", "knowledge_folder_ids": "8101"}),
+    ("list_equipments", {"client_name": "padaria", "hardware": True}),
+    ("get_equipment", {"equipment_id": 4001}),
+    ("list_equipment_softwares", {"equipment_id": 4001}),
+    ("list_equipment_groups", {}),
+    ("list_equipment_types", {}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),
@@ -132,6 +142,7 @@ def clean_env(**extra: str) -> dict[str, str]:
         "TIFLUX_BACKEND": "http",
         "TIFLUX_BREAKER_THRESHOLD": "1000",
         "TIFLUX_RETRY_BUDGET": "0.2",
+        "TIFLUX_TOOLSETS": "all",  # the opt-in toolsets too: every tool is called
         **extra,
     }
 

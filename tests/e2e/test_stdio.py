@@ -15,6 +15,7 @@ from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
 from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS
 
 pytestmark = pytest.mark.anyio
 
@@ -36,7 +37,7 @@ async def test_demo_server_lists_and_answers(tmp_path: Path) -> None:
     params = StdioServerParameters(command=SERVER, args=["--demo"], env=clean_env(), cwd=str(tmp_path))
     async with Client(params) as client:
         names = [tool.name for tool in (await client.list_tools()).tools]
-        assert names == [spec.name for spec in ALL_TOOLS]
+        assert names == [spec.name for spec in ALL_TOOLS if spec.toolset in DEFAULT_TOOLSETS]
         ticket = await client.call_tool("get_ticket", {"ticket_number": "1040"})
         assert not ticket.is_error and "#1040" in text_of(ticket)
         desks = await client.call_tool("list_desks", {})
@@ -141,7 +142,9 @@ def test_malformed_calls_get_tool_errors_not_protocol_errors(
             },
         )
         session.send("notifications/initialized", notify=True)
-        assert len(session.send("tools/list", {})["result"]["tools"]) == len(ALL_TOOLS)
+        assert len(session.send("tools/list", {})["result"]["tools"]) == len(
+            [spec.name for spec in ALL_TOOLS if spec.toolset in DEFAULT_TOOLSETS]
+        )
         reply = session.send("tools/call", params)
     finally:
         stderr = session.close()

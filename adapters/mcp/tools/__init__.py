@@ -14,6 +14,8 @@ from adapters.mcp.tools.chats import (
 )
 from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
 from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
+from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
+from adapters.mcp.tools.knowledge import KNOWLEDGE_TOOLS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
 from adapters.mcp.tools.records import (
     CREATE_APPOINTMENT,
@@ -83,4 +85,8 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     UPDATE_REQUESTOR,
     SEARCH_TECHNICAL_USER,
     LIST_DEPARTMENTS,
+    # knowledge base (issue 21)
+    *KNOWLEDGE_TOOLS,
+    # equipment (issue 21; opt-in toolset)
+    *EQUIPMENT_TOOLS,
 )

@@ -42,9 +42,12 @@ def present_error(error: DomainError | UpstreamFailure, t: Translator) -> str:
             return t("error.missing_credentials")
         case InvalidCredentials():
             return t("error.invalid_credentials")
-        case PermissionDenied(detail=detail, code=code, needs=needs):
-            if needs is not None and t.has(f"error.permission.needs.{needs}"):
-                return t(f"error.permission.needs.{needs}")
+        case PermissionDenied(detail=detail, code=code, need=need) if need and t.has(f"need.{need}"):
+            key = "error.permission.licence" if code == 40304 else "error.permission.need"
+            return t(key, need=t(f"need.{need}"), code=code if code is not None else 403)
+        case PermissionDenied(detail=detail, code=code, need=need):
+            if need is not None and t.has(f"error.permission.needs.{need}"):
+                return t(f"error.permission.needs.{need}")
             if code is not None and t.has(f"error.permission.{code}"):
                 return t(f"error.permission.{code}")
             if detail:

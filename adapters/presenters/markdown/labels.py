@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from adapters.i18n import Translator
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
+from domain.knowledge import KnowledgeFolder
 from domain.people import Client, User
 
 
@@ -29,4 +30,6 @@ def label(record: object, t: Translator) -> str:
             return f"{name} ({where}) · ID {ident}" if where else f"{name} · ID {ident}"
         case Priority(name=name, id=ident) | ServicesCatalog(name=name, id=ident):
             return f"{name} · ID {ident}"
+        case KnowledgeFolder(title=title, id=ident):
+            return f"{title} · ID {ident}"
     return str(record)

@@ -112,6 +112,20 @@ class TifluxHttpClient:
         """GET a JSON body, retrying what is safe to retry."""
         return await self._send(api_key, "GET", path, params=params, not_found=not_found)
 
+    async def get_counted(
+        self,
+        api_key: str,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        not_found: NotFoundAs | None = None,
+    ) -> tuple[Any, int | None]:
+        """GET a list and the `X-Total-Items` header (None when absent or not a count)."""
+        answered: list[httpx2.Response] = []
+        body = await self._send(api_key, "GET", path, params=params, not_found=not_found, answered=answered)
+        raw = answered[-1].headers.get("x-total-items", "").strip() if answered else ""
+        return body, int(raw) if raw.isascii() and raw.isdigit() else None
+
     async def write(
         self,
         api_key: str,
@@ -133,6 +147,7 @@ class TifluxHttpClient:
         params: Mapping[str, str] | None = None,
         not_found: NotFoundAs | None = None,
         body: Mapping[str, Any] | None = None,
+        answered: list[httpx2.Response] | None = None,
     ) -> Any:
         if not api_key:
             raise MissingCredentials()
@@ -175,6 +190,8 @@ class TifluxHttpClient:
                     raise
                 else:
                     breaker.succeeded()
+                    if answered is not None:
+                        answered.append(response)
                     return result
             wait = self._next_wait(failure, attempt, waited, breaker)
             if wait is None:

@@ -11,6 +11,8 @@ from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.custom_fields import HttpCustomFields
+from adapters.tiflux.http.equipment import HttpEquipment
+from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.http.records import (
     HttpAppointments,
@@ -229,6 +231,8 @@ class HttpTifluxGateway:
         self.requestors = HttpRequestors(client, api_key)
         self.technical_users = HttpTechnicalUsers(client, api_key)
         self.departments = HttpDepartments(client, api_key)
+        self.knowledge = HttpKnowledge(client, api_key)
+        self.equipment = HttpEquipment(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

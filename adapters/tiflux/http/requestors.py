@@ -42,7 +42,7 @@ async def _needing(permission: str, answer: Awaitable[Any]) -> Any:
     try:
         return await answer
     except PermissionDenied as denied:
-        raise dataclasses.replace(denied, needs=permission) from None
+        raise dataclasses.replace(denied, need=permission) from None
 
 
 def _filter_params(criteria: RequestorFilter) -> dict[str, str]:

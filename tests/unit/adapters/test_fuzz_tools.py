@@ -326,7 +326,7 @@ def text_of(result: types.CallToolResult) -> str:
 @pytest.fixture(scope="module")
 def fuzzed() -> Iterator[Fuzzed]:
     """One server for the module: starting one per tool would cost more than the calls themselves."""
-    settings_ = Settings(_env_file=None, backend="fake", api_key=None)  # type: ignore[call-arg]
+    settings_ = Settings(_env_file=None, backend="fake", api_key=None, toolsets="all")  # type: ignore[call-arg]
     container = create_container(settings_)
     calls: list[str] = []
     gateway = RecordingGateway(fake_gateway(FakeTenant.demo()), calls)

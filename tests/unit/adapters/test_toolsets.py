@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from adapters.container import create_container
 from adapters.mcp.tools import ALL_TOOLS
-from adapters.mcp.toolsets import TOOLSETS, parse_toolsets
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS, TOOLSETS, parse_toolsets
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 
@@ -26,7 +26,7 @@ def server(tenant: FakeTenant, **settings: Any) -> Any:
 
 
 async def test_read_only_lists_only_read_tools_and_refuses_a_write_by_name(tenant: FakeTenant) -> None:
-    async with Client(server(tenant, read_only=True)) as client:
+    async with Client(server(tenant, read_only=True, toolsets="all")) as client:
         names = {tool.name for tool in (await client.list_tools()).tools}
         refused = await client.call_tool("close_ticket", {"ticket_number": "1040"})
     assert names == {spec.name for spec in ALL_TOOLS if spec.read_only}
@@ -50,7 +50,12 @@ def test_every_tool_belongs_to_a_known_toolset() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(None, None), ("", None), ("all", None), ("Tickets,custom-fields", ("tickets", "custom_fields"))],
+    [
+        (None, DEFAULT_TOOLSETS),
+        ("", DEFAULT_TOOLSETS),
+        ("all", None),
+        ("Tickets,custom-fields", ("tickets", "custom_fields")),
+    ],
 )
 def test_toolset_names_are_read_leniently(raw: str | None, expected: tuple[str, ...] | None) -> None:
     assert parse_toolsets(raw) == expected

@@ -17,6 +17,8 @@ from adapters.tiflux.fake.tenant import (
     requestors,
     tickets,
 )
+from adapters.tiflux.fake.tenant import equipment as equipment_area
+from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
 from adapters.tiflux.fake.tenant.routes import Route
@@ -43,6 +45,8 @@ class FakeTenant:
         self.chats = chats.ChatsArea(state)
         self.custom_fields = custom_fields.CustomFieldsArea(state)
         self.requestors = requestors.RequestorsArea(state)
+        self.knowledge = knowledge_area.KnowledgeArea(state)
+        self.equipment = equipment_area.EquipmentArea(state)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -52,6 +56,8 @@ class FakeTenant:
             (self.desks, desks.ROUTES),
             (self.chats, chats.ROUTES),
             (self.requestors, requestors.ROUTES),
+            (self.knowledge, knowledge_area.ROUTES),
+            (self.equipment, equipment_area.ROUTES),
         )
 
     @classmethod
