@@ -37,6 +37,12 @@ from application.use_cases.records import (
     ReadNote,
     ShowStageHistory,
 )
+from application.use_cases.ticket_activity import (
+    ListTicketAnswers,
+    ReadTicketAnswer,
+    ReopenTicket,
+    ShowTicketHistory,
+)
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
 
@@ -103,6 +109,13 @@ class UseCases(containers.DeclarativeContainer):
     list_entity_field_options = providers.Factory(
         ListEntityFieldOptions, custom_fields=gateway.provided.custom_fields
     )
+
+    # tickets area, issue 18: a ticket's answers, history and reopening
+    activity = gateway.provided.ticket_activity
+    list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)
+    read_ticket_answer = providers.Factory(ReadTicketAnswer, activity=activity)
+    show_ticket_history = providers.Factory(ShowTicketHistory, activity=activity)
+    reopen_ticket = providers.Factory(ReopenTicket, activity=activity)
 
 
 class UseCasesFor:

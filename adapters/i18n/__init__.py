@@ -17,6 +17,7 @@ from adapters.i18n import (
     pt_br,
     records,
     resilience,
+    ticket_activity,
     ticket_writes,
     untrusted,
 )
@@ -38,6 +39,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.PT_BR,
         **prompts.PT_BR,
         **doctor.PT_BR,
+        **ticket_activity.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -52,6 +54,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.EN,
         **prompts.EN,
         **doctor.EN,
+        **ticket_activity.EN,
     },
 }
 

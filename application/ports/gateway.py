@@ -9,6 +9,7 @@ from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
+from application.ports.ticket_activity import TicketActivityPort
 from application.ports.tickets import TicketsPort
 
 
@@ -41,3 +42,6 @@ class TifluxGateway(Protocol):
 
     @property
     def custom_fields(self) -> CustomFieldsPort: ...
+
+    @property
+    def ticket_activity(self) -> TicketActivityPort: ...

@@ -31,6 +31,7 @@ from application.queries import AppointmentFilter, ChatFilter, DateField, DateRa
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
 from domain.ids import (
+    AnswerId,
     CatalogAreaId,
     CatalogId,
     CatalogItemId,
@@ -49,6 +50,7 @@ from domain.ids import (
 )
 from domain.paging import PageRequest
 from domain.people import UserType
+from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
     OPERATIONS,
@@ -250,6 +252,25 @@ CASES: dict[str, Case | Any] = {
     "custom_fields.options": Case(
         lambda g, _: g.custom_fields.options(EntityFieldId(81), value="rede", page=PAGE),
         ("listEntityFieldOptions",),
+    ),
+    # tickets area, issue 18
+    "ticket_activity.answers": Case(
+        lambda g, _: g.ticket_activity.answers(T1040, PAGE), ("listTicketAnswers",)
+    ),
+    "ticket_activity.answer": Case(
+        lambda g, _: g.ticket_activity.answer(T1040, AnswerId(77102)), ("getTicketAnswer",)
+    ),
+    "ticket_activity.history": Case(
+        lambda g, _: g.ticket_activity.history(
+            T1040, HistoryQuery(HistoryOf.APPOINTMENTS, 3, HistoryOperation.CREATED), PAGE
+        ),
+        ("listTicketHistories",),
+    ),
+    "ticket_activity.reopen": Case(
+        lambda g, _: g.ticket_activity.reopen(TicketNumber(1045), None), ("reopenTicket",)
+    ),
+    "ticket_activity.reopen with a reason": Case(
+        lambda g, _: g.ticket_activity.reopen(TicketNumber(1046), "Voltou a falhar"), ("reopenTicket",)
     ),
 }
 

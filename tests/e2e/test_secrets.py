@@ -85,6 +85,11 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("get_chat", {"id": 9001}),
     ("cancel_ticket", {"ticket_number": "1047"}),
     ("close_ticket", {"ticket_number": "1041"}),
+    # tickets area, issue 18
+    ("list_ticket_answers", {"ticket_number": "1040"}),
+    ("get_ticket_answer", {"ticket_number": "1040", "answer_id": 77102}),
+    ("get_ticket_histories", {"ticket_number": "1040", "history_of": "appointments"}),
+    ("reopen_ticket", {"ticket_number": "1041"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

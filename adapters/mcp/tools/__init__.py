@@ -24,6 +24,12 @@ from adapters.mcp.tools.records import (
     LIST_APPOINTMENTS,
     LIST_INTERNAL_COMMUNICATIONS,
 )
+from adapters.mcp.tools.ticket_activity import (
+    GET_TICKET_ANSWER,
+    GET_TICKET_HISTORIES,
+    LIST_TICKET_ANSWERS,
+    REOPEN_TICKET,
+)
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
     CLOSE_TICKET,
@@ -67,4 +73,9 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_ENTITIES,
     LIST_ENTITY_FIELDS,
     LIST_ENTITY_FIELD_OPTIONS,
+    # tickets area, issue 18: a ticket's answers, history and reopening
+    LIST_TICKET_ANSWERS,
+    GET_TICKET_ANSWER,
+    GET_TICKET_HISTORIES,
+    REOPEN_TICKET,
 )

@@ -20,6 +20,7 @@ from adapters.tiflux.http.records import (
     page_params,
     ticket_not_found,
 )
+from adapters.tiflux.http.ticket_activity import HttpTicketActivity
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -224,6 +225,7 @@ class HttpTifluxGateway:
         self.appointments = HttpAppointments(client, api_key)
         self.chats = HttpChats(client, api_key)
         self.custom_fields = HttpCustomFields(client, api_key)
+        self.ticket_activity = HttpTicketActivity(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

@@ -1,0 +1,89 @@
+"""Declared `structuredContent` of a ticket's answers, history and reopening."""
+
+from __future__ import annotations
+
+from typing import NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from adapters.mcp.outputs.common import DECLARED, Page, PersonRef
+
+
+@with_config(DECLARED)
+class AnswerFile(TypedDict):
+    id: int
+    name: NotRequired[str]
+    size_bytes: NotRequired[int]
+    content_type: NotRequired[str]
+    url: NotRequired[str]
+
+
+@with_config(DECLARED)
+class TicketAnswer(TypedDict):
+    id: int
+    author: NotRequired[str]
+    answered_at: NotRequired[str]
+    origin: NotRequired[str]
+    text: NotRequired[str | None]
+    files_count: int
+    files: NotRequired[list[AnswerFile]]
+
+
+@with_config(DECLARED)
+class TicketAnswers(TypedDict):
+    number: int
+    page: Page[TicketAnswer]
+
+
+@with_config(DECLARED)
+class OneAnswer(TypedDict):
+    number: int
+    answer: TicketAnswer
+
+
+@with_config(DECLARED)
+class FieldChange(TypedDict):
+    field: str
+    old: NotRequired[str]
+    new: NotRequired[str]
+
+
+@with_config(DECLARED)
+class HistoryEvent(TypedDict):
+    id: int
+    action: NotRequired[str]
+    user: NotRequired[PersonRef]
+    at: NotRequired[str]
+    type: NotRequired[str]
+    operation: NotRequired[str]
+    changes: NotRequired[list[FieldChange]]
+
+
+@with_config(DECLARED)
+class HistoryQuery(TypedDict):
+    of: int
+    type_id_attr: NotRequired[int]
+    operation: NotRequired[str]
+
+
+@with_config(DECLARED)
+class TicketHistory(TypedDict):
+    number: int
+    query: HistoryQuery
+    page: Page[HistoryEvent]
+
+
+@with_config(DECLARED)
+class TicketReopened(TypedDict):
+    number: int
+    message: NotRequired[str]
+
+
+ListTicketAnswersOutput = TicketAnswers
+
+GetTicketAnswerOutput = OneAnswer
+
+GetTicketHistoriesOutput = TicketHistory
+
+ReopenTicketOutput = TicketReopened

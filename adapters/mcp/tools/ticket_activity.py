@@ -1,0 +1,167 @@
+"""A ticket's answers, history and reopening (tickets area, issue 18): declarations only."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from adapters.i18n.words import Words
+from adapters.mcp.confirmations import finish_question
+from adapters.mcp.fields import PositiveId, TicketNumberArg
+from adapters.mcp.outputs.ticket_activity import (
+    GetTicketAnswerOutput,
+    GetTicketHistoriesOutput,
+    ListTicketAnswersOutput,
+    ReopenTicketOutput,
+)
+from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.ticket_activity import (
+    present_answer,
+    present_answers,
+    present_history,
+    present_reopened,
+)
+from adapters.use_cases import UseCases
+from application.use_cases.ticket_activity import (
+    ListTicketAnswers,
+    OneAnswer,
+    ReadTicketAnswer,
+    ReopenTicket,
+    ShowTicketHistory,
+    TicketAnswers,
+    TicketHistory,
+    TicketReopened,
+)
+from domain.errors import InvalidInput
+from domain.ids import MAX_ID, AnswerId
+from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
+
+MAX_REASON = 5_000
+
+
+class TicketAnswersInput(PagedInput):
+    ticket_number: TicketNumberArg
+
+    async def run(self, list_answers: ListTicketAnswers) -> TicketAnswers:
+        return await list_answers(self.ticket_number, self.page())
+
+
+class TicketAnswerInput(ToolInput):
+    ticket_number: TicketNumberArg
+    answer_id: Annotated[
+        PositiveId, Words(pt="ID da resposta (list_ticket_answers).", en="Answer ID (list_ticket_answers).")
+    ]
+
+    async def run(self, read_answer: ReadTicketAnswer) -> OneAnswer:
+        return await read_answer(self.ticket_number, AnswerId(self.answer_id))
+
+
+class TicketHistoryInput(PagedInput):
+    ticket_number: TicketNumberArg
+    history_of: Annotated[
+        Literal["stages", "appointments"],
+        Words(pt="Estágios ou apontamentos.", en="Stages or appointments."),
+    ] = "stages"
+    operation: Annotated[
+        Literal["created", "updated", "deleted"] | None,
+        Words(pt="Só com appointments.", en="Appointments only."),
+    ] = None
+    type_id_attr: Annotated[int | None, Words(pt="Tipo de atributo.", en="Attribute type.")] = Field(
+        default=None, ge=0, le=MAX_ID
+    )
+
+    async def run(self, show_history: ShowTicketHistory) -> TicketHistory:
+        return await show_history(self.ticket_number, self.query(), self.page())
+
+    def query(self) -> HistoryQuery:
+        of = HistoryOf.APPOINTMENTS if self.history_of == "appointments" else HistoryOf.STAGES
+        if self.operation is not None and of is not HistoryOf.APPOINTMENTS:
+            raise InvalidInput("operation", "operation_needs_appointments")
+        operation = HistoryOperation(self.operation) if self.operation else None
+        return HistoryQuery(of, self.type_id_attr, operation)
+
+
+class ReopenInput(ToolInput):
+    ticket_number: TicketNumberArg
+    disapproval_reason: Annotated[
+        str | None,
+        Words(
+            pt="Motivo da reprovação; exigido se o ticket aguarda revisão.",
+            en="Why the solution was rejected; required when the ticket awaits review.",
+        ),
+    ] = Field(default=None, min_length=1, max_length=MAX_REASON)
+
+    async def run(self, reopen_ticket: ReopenTicket) -> TicketReopened:
+        return await reopen_ticket(self.ticket_number, self.disapproval_reason)
+
+    async def question(self, asking: Asking) -> str:
+        return await finish_question("confirm.reopen", self.ticket_number, asking)
+
+
+LIST_TICKET_ANSWERS = ToolSpec(
+    name="list_ticket_answers",
+    title=Words(pt="Listar respostas do ticket", en="List ticket answers"),
+    description=Words(
+        pt="Respostas trocadas com o cliente no ticket, com prévia. Notas: list_internal_communications.",
+        en="Replies exchanged with the client on a ticket, with a preview. "
+        "Notes: list_internal_communications.",
+    ),
+    input_model=TicketAnswersInput,
+    output_model=ListTicketAnswersOutput,
+    use_case=UseCases.list_ticket_answers,
+    run=TicketAnswersInput.run,
+    present=present_answers,
+    read_only=True,
+)
+
+GET_TICKET_ANSWER = ToolSpec(
+    name="get_ticket_answer",
+    title=Words(pt="Ver resposta do ticket", en="Show ticket answer"),
+    description=Words(
+        pt="Mostra uma resposta do ticket por inteiro, com os anexos (ID, tamanho, link).",
+        en="Shows one answer of a ticket in full, with its attachments (ID, size, link).",
+    ),
+    input_model=TicketAnswerInput,
+    output_model=GetTicketAnswerOutput,
+    use_case=UseCases.read_ticket_answer,
+    run=TicketAnswerInput.run,
+    present=present_answer,
+    read_only=True,
+)
+
+GET_TICKET_HISTORIES = ToolSpec(
+    name="get_ticket_histories",
+    title=Words(pt="Histórico do ticket", en="Ticket history"),
+    description=Words(
+        pt="Eventos do ticket e o que cada um mudou (de → para). SLA por estágio: get_ticket_stages_slas.",
+        en="The ticket's events and what each changed (from → to). SLA per stage: get_ticket_stages_slas.",
+    ),
+    input_model=TicketHistoryInput,
+    output_model=GetTicketHistoriesOutput,
+    use_case=UseCases.show_ticket_history,
+    run=TicketHistoryInput.run,
+    present=present_history,
+    read_only=True,
+)
+
+REOPEN_TICKET = ToolSpec(
+    name="reopen_ticket",
+    title=Words(pt="Reabrir ticket", en="Reopen ticket"),
+    description=Words(
+        pt="Reabre um ticket fechado ou cancelado, após confirmação. Ticket faturado não reabre.",
+        en="Reopens a closed or cancelled ticket, once confirmed. A billed ticket cannot be reopened.",
+    ),
+    input_model=ReopenInput,
+    output_model=ReopenTicketOutput,
+    use_case=UseCases.reopen_ticket,
+    run=ReopenInput.run,
+    present=present_reopened,
+    read_only=False,
+    destructive=True,
+    idempotent=False,
+    confirmation=Confirmation(ReopenInput.question),
+)
+
+
+__all__ = ["GET_TICKET_ANSWER", "GET_TICKET_HISTORIES", "LIST_TICKET_ANSWERS", "REOPEN_TICKET"]
