@@ -39,9 +39,11 @@ from application.use_cases.records import (
 )
 from application.use_cases.ticket_activity import (
     ListTicketAnswers,
+    ListTicketChecklists,
     ReadTicketAnswer,
     ReopenTicket,
     ShowTicketHistory,
+    UpdateChecklistItem,
 )
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
@@ -116,6 +118,8 @@ class UseCases(containers.DeclarativeContainer):
     read_ticket_answer = providers.Factory(ReadTicketAnswer, activity=activity)
     show_ticket_history = providers.Factory(ShowTicketHistory, activity=activity)
     reopen_ticket = providers.Factory(ReopenTicket, activity=activity)
+    list_ticket_checklists = providers.Factory(ListTicketChecklists, activity=activity)
+    update_checklist_item = providers.Factory(UpdateChecklistItem, activity=activity)
 
 
 class UseCasesFor:

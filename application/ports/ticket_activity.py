@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from domain.checklists import Checklist, ChecklistItemChange
 from domain.ids import AnswerId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.ticket_activity import HistoryEvent, HistoryQuery, TicketAnswer
@@ -28,4 +29,14 @@ class TicketActivityPort(Protocol):
 
     async def reopen(self, number: TicketNumber, disapproval_reason: str | None) -> str | None:
         """Reopen a closed or cancelled ticket, sent once; returns TiFlux's message."""
+        ...
+
+    async def checklists(self, number: TicketNumber, page: PageRequest) -> Page[Checklist]:
+        """One page of the ticket's checklists with every field."""
+        ...
+
+    async def update_checklist_item(
+        self, number: TicketNumber, checklist_id: int, index: int, change: ChecklistItemChange
+    ) -> Checklist:
+        """Fill or clear one field; returns the whole checklist after the change. Sent once."""
         ...

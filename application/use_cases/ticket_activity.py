@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.ports.ticket_activity import TicketActivityPort
+from domain.checklists import Checklist, ChecklistField, ChecklistItemChange
 from domain.ids import AnswerId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.ticket_activity import HistoryEvent, HistoryQuery, TicketAnswer
@@ -73,3 +74,43 @@ class ReopenTicket:
 
     async def __call__(self, number: TicketNumber, disapproval_reason: str | None) -> TicketReopened:
         return TicketReopened(number, await self.activity.reopen(number, disapproval_reason))
+
+
+@dataclass(frozen=True)
+class TicketChecklists:
+    number: TicketNumber
+    page: Page[Checklist]
+
+
+@dataclass(frozen=True)
+class ListTicketChecklists:
+    """The ticket's checklists with every field: what blocks closing it."""
+
+    activity: TicketActivityPort
+
+    async def __call__(self, number: TicketNumber, page: PageRequest) -> TicketChecklists:
+        return TicketChecklists(number, await self.activity.checklists(number, page))
+
+
+@dataclass(frozen=True)
+class ChecklistItemUpdated:
+    number: TicketNumber
+    index: int
+    checklist: Checklist
+
+    @property
+    def field(self) -> ChecklistField | None:
+        return next((f for f in self.checklist.fields if f.index == self.index), None)
+
+
+@dataclass(frozen=True)
+class UpdateChecklistItem:
+    """Fill or clear one field of a checklist; sent once."""
+
+    activity: TicketActivityPort
+
+    async def __call__(
+        self, number: TicketNumber, checklist_id: int, index: int, change: ChecklistItemChange
+    ) -> ChecklistItemUpdated:
+        checklist = await self.activity.update_checklist_item(number, checklist_id, index, change)
+        return ChecklistItemUpdated(number, index, checklist)

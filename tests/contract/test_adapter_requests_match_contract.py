@@ -30,6 +30,7 @@ from application.commands import (
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
+from domain.checklists import ChecklistItemChange, OptionChange
 from domain.ids import (
     AnswerId,
     CatalogAreaId,
@@ -268,6 +269,22 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_activity.reopen": Case(
         lambda g, _: g.ticket_activity.reopen(TicketNumber(1045), None), ("reopenTicket",)
+    ),
+    "ticket_activity.checklists": Case(
+        lambda g, _: g.ticket_activity.checklists(T1040, PAGE), ("listTicketChecklists",)
+    ),
+    "ticket_activity.update_checklist_item value": Case(
+        lambda g, _: g.ticket_activity.update_checklist_item(T1040, 8101, 2, ChecklistItemChange(value=1)),
+        ("updateTicketChecklistItem",),
+    ),
+    "ticket_activity.update_checklist_item options": Case(
+        lambda g, _: g.ticket_activity.update_checklist_item(
+            T1040,
+            8101,
+            3,
+            ChecklistItemChange(options=(OptionChange("sensor", True), OptionChange(None, False))),
+        ),
+        ("updateTicketChecklistItem",),
     ),
     "ticket_activity.reopen with a reason": Case(
         lambda g, _: g.ticket_activity.reopen(TicketNumber(1046), "Voltou a falhar"), ("reopenTicket",)

@@ -80,6 +80,49 @@ class TicketReopened(TypedDict):
     message: NotRequired[str]
 
 
+@with_config(DECLARED)
+class ChecklistOption(TypedDict):
+    id: NotRequired[str | int]
+    description: NotRequired[str]
+    checked: bool
+
+
+@with_config(DECLARED)
+class ChecklistField(TypedDict):
+    index: int
+    title: NotRequired[str]
+    type: NotRequired[str]
+    required: bool
+    filled: bool
+    value: NotRequired[str]
+    options: NotRequired[list[ChecklistOption]]
+
+
+@with_config(DECLARED)
+class Checklist(TypedDict):
+    id: NotRequired[int]
+    name: NotRequired[str]
+    description: NotRequired[str]
+    required: bool
+    pending: bool
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+    fields: NotRequired[list[ChecklistField]]
+
+
+@with_config(DECLARED)
+class TicketChecklists(TypedDict):
+    number: int
+    page: Page[Checklist]
+
+
+@with_config(DECLARED)
+class ChecklistItemUpdated(TypedDict):
+    number: int
+    index: int
+    checklist: Checklist
+
+
 ListTicketAnswersOutput = TicketAnswers
 
 GetTicketAnswerOutput = OneAnswer
@@ -87,3 +130,7 @@ GetTicketAnswerOutput = OneAnswer
 GetTicketHistoriesOutput = TicketHistory
 
 ReopenTicketOutput = TicketReopened
+
+GetTicketChecklistsOutput = TicketChecklists
+
+UpdateTicketChecklistItemOutput = ChecklistItemUpdated

@@ -26,9 +26,11 @@ from adapters.mcp.tools.records import (
 )
 from adapters.mcp.tools.ticket_activity import (
     GET_TICKET_ANSWER,
+    GET_TICKET_CHECKLISTS,
     GET_TICKET_HISTORIES,
     LIST_TICKET_ANSWERS,
     REOPEN_TICKET,
+    UPDATE_TICKET_CHECKLIST_ITEM,
 )
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
@@ -78,4 +80,6 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     GET_TICKET_ANSWER,
     GET_TICKET_HISTORIES,
     REOPEN_TICKET,
+    GET_TICKET_CHECKLISTS,
+    UPDATE_TICKET_CHECKLIST_ITEM,
 )

@@ -1,43 +1,65 @@
-"""A ticket's answers, history and reopening (tickets area, issue 18): declarations only."""
+"""A ticket's answers, history, checklists and reopening (tickets area, issue 18): declarations only."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
 
 from adapters.i18n.words import Words
 from adapters.mcp.confirmations import finish_question
 from adapters.mcp.fields import PositiveId, TicketNumberArg
 from adapters.mcp.outputs.ticket_activity import (
     GetTicketAnswerOutput,
+    GetTicketChecklistsOutput,
     GetTicketHistoriesOutput,
     ListTicketAnswersOutput,
     ReopenTicketOutput,
+    UpdateTicketChecklistItemOutput,
 )
 from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.ticket_activity import (
     present_answer,
     present_answers,
+    present_checklist_item,
+    present_checklists,
     present_history,
     present_reopened,
 )
 from adapters.use_cases import UseCases
 from application.use_cases.ticket_activity import (
+    ChecklistItemUpdated,
     ListTicketAnswers,
+    ListTicketChecklists,
     OneAnswer,
     ReadTicketAnswer,
     ReopenTicket,
     ShowTicketHistory,
     TicketAnswers,
+    TicketChecklists,
     TicketHistory,
     TicketReopened,
+    UpdateChecklistItem,
 )
+from domain.checklists import ChecklistItemChange, OptionChange
 from domain.errors import InvalidInput
 from domain.ids import MAX_ID, AnswerId
 from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
 
 MAX_REASON = 5_000
+MAX_VALUE = 10_000
+MAX_INDEX = 10_000
+MAX_OPTIONS = 100
 
 
 class TicketAnswersInput(PagedInput):
@@ -97,6 +119,57 @@ class ReopenInput(ToolInput):
 
     async def question(self, asking: Asking) -> str:
         return await finish_question("confirm.reopen", self.ticket_number, asking)
+
+
+class TicketChecklistsInput(PagedInput):
+    ticket_number: TicketNumberArg
+
+    async def run(self, list_checklists: ListTicketChecklists) -> TicketChecklists:
+        return await list_checklists(self.ticket_number, self.page())
+
+
+class OptionArg(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[
+        Annotated[StrictStr, StringConstraints(max_length=200)] | StrictInt | None,
+        Words(pt="ID da opção; null: a de cabeçalho.", en="Option ID; null: the header."),
+    ]
+    checked: Annotated[StrictBool, Words(pt="Marcada?", en="Checked?")]
+
+
+class ChecklistItemInput(ToolInput):
+    ticket_number: TicketNumberArg
+    checklist_id: Annotated[PositiveId, Words(pt="ID do checklist.", en="Checklist ID.")]
+    index: Annotated[int, Words(pt="Índice do campo (0 vale).", en="Field index (0 is valid).")] = Field(
+        ge=0, le=MAX_INDEX, strict=True
+    )
+    value: Annotated[
+        Annotated[StrictStr, StringConstraints(max_length=MAX_VALUE)]
+        | StrictInt
+        | Annotated[StrictFloat, AllowInfNan(False)]
+        | None,
+        Words(
+            pt="Texto, número ou ID da opção (radio); null limpa. Não para checkbox.",
+            en="Text, number or option ID (radio); null clears. Not for checkboxes.",
+        ),
+    ] = None
+    options: Annotated[
+        list[OptionArg] | None,
+        Words(pt="Checkbox: só as opções listadas mudam.", en="Checkbox: only the listed options change."),
+    ] = Field(default=None, min_length=1, max_length=MAX_OPTIONS)
+
+    async def run(self, update_item: UpdateChecklistItem) -> ChecklistItemUpdated:
+        return await update_item(self.ticket_number, self.checklist_id, self.index, self.change())
+
+    def change(self) -> ChecklistItemChange:
+        """Presence counts, not the value: `"value": null` is a value (it clears the field)."""
+        given = {"value", "options"} & self.model_fields_set
+        if len(given) != 1 or (given == {"options"} and self.options is None):
+            raise InvalidInput("value", "value_or_options")
+        if self.options is not None:
+            return ChecklistItemChange(options=tuple(OptionChange(o.id, o.checked) for o in self.options))
+        return ChecklistItemChange(value=self.value)
 
 
 LIST_TICKET_ANSWERS = ToolSpec(
@@ -164,4 +237,43 @@ REOPEN_TICKET = ToolSpec(
 )
 
 
-__all__ = ["GET_TICKET_ANSWER", "GET_TICKET_HISTORIES", "LIST_TICKET_ANSWERS", "REOPEN_TICKET"]
+GET_TICKET_CHECKLISTS = ToolSpec(
+    name="get_ticket_checklists",
+    title=Words(pt="Checklists do ticket", en="Ticket checklists"),
+    description=Words(
+        pt="Checklists do ticket com cada campo e o que impede o fechamento (campo obrigatório em branco).",
+        en="The ticket's checklists with every field and what blocks closing it (a blank mandatory field).",
+    ),
+    input_model=TicketChecklistsInput,
+    output_model=GetTicketChecklistsOutput,
+    use_case=UseCases.list_ticket_checklists,
+    run=TicketChecklistsInput.run,
+    present=present_checklists,
+    read_only=True,
+)
+
+UPDATE_TICKET_CHECKLIST_ITEM = ToolSpec(
+    name="update_ticket_checklist_item",
+    title=Words(pt="Preencher campo de checklist", en="Fill a checklist field"),
+    description=Words(
+        pt="Preenche ou limpa um campo de checklist (get_ticket_checklists dá IDs e índices).",
+        en="Fills or clears one checklist field (get_ticket_checklists gives IDs and indexes).",
+    ),
+    input_model=ChecklistItemInput,
+    output_model=UpdateTicketChecklistItemOutput,
+    use_case=UseCases.update_checklist_item,
+    run=ChecklistItemInput.run,
+    present=present_checklist_item,
+    read_only=False,
+    idempotent=True,
+)
+
+
+__all__ = [
+    "GET_TICKET_ANSWER",
+    "GET_TICKET_CHECKLISTS",
+    "GET_TICKET_HISTORIES",
+    "LIST_TICKET_ANSWERS",
+    "REOPEN_TICKET",
+    "UPDATE_TICKET_CHECKLIST_ITEM",
+]

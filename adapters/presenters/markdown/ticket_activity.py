@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
-from application.use_cases.ticket_activity import OneAnswer, TicketAnswers, TicketHistory, TicketReopened
+from application.use_cases.ticket_activity import (
+    ChecklistItemUpdated,
+    OneAnswer,
+    TicketAnswers,
+    TicketChecklists,
+    TicketHistory,
+    TicketReopened,
+)
+from domain.checklists import Checklist, ChecklistField
 from domain.ticket_activity import AnswerFile, FieldChange, HistoryEvent, TicketAnswer
 
 ANSWER_PREVIEW = 200
@@ -131,3 +139,81 @@ def _change(change: FieldChange, fmt: Formatter) -> str:
     old = one_line(change.old, limit=CHANGE_VALUE) or empty
     new = one_line(change.new, limit=CHANGE_VALUE) or empty
     return f"{inline(change.field, limit=80)}: {old} → {new}"
+
+
+def present_checklists(listing: TicketChecklists, fmt: Formatter) -> str:
+    t = fmt.t
+    page, number = listing.page, listing.number
+    if not page.items:
+        return t("checklists.empty", number=number, page=page.request.number)
+    items: list[str] = []
+    for checklist in page.items:
+        items += ["", *_checklist(checklist, fmt)]
+    return lines(
+        f"## {t('checklists.heading', number=number, page=page.request.number, count=len(page))}",
+        t("untrusted.previews"),
+        items,
+        "",
+        fmt.page_footer(page),
+    )
+
+
+def present_checklist_item(updated: ChecklistItemUpdated, fmt: Formatter) -> str:
+    t = fmt.t
+    checklist, field = updated.checklist, updated.field
+    state = "checklists.still_pending" if checklist.pending else "checklists.complete"
+    return lines(
+        f"## {t('checklists.updated', number=updated.number)}",
+        bullet(t("checklists.checklist"), fmt.named(checklist.name, checklist.id)),
+        bullet(t("checklists.status"), t(state)),
+        list(_field(field, fmt)) if field else None,
+    )
+
+
+def _checklist(checklist: Checklist, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    ident = f"ID {checklist.id}" if checklist.id is not None else t("checklists.no_id")
+    yield f"### {inline(checklist.name, limit=200) or t('none')} ({ident})"
+    if checklist.description:
+        yield f"_{inline(checklist.description, limit=300)}_"
+    status = t("checklists.pending") if checklist.pending else t("checklists.no_pending")
+    kind = t("checklists.mandatory") if checklist.required else t("checklists.optional")
+    yield bullet(t("checklists.status"), f"{status} · {kind}")
+    dates = t(
+        "checklists.dates", created=fmt.when(checklist.created_at), updated=fmt.when(checklist.updated_at)
+    )
+    yield bullet(t("checklists.when"), dates)
+    for field in checklist.fields:
+        yield from _field(field, fmt)
+
+
+def _field(field: ChecklistField, fmt: Formatter) -> Iterator[str]:
+    t = fmt.t
+    parts = [
+        inline(field.type) or t("none"),
+        t("checklists.mandatory") if field.required else t("checklists.optional"),
+        t("checklists.filled") if field.filled else t("checklists.blank"),
+    ]
+    flag = f" · **{t('checklists.blocks')}**" if field.blocks_closing else ""
+    title = inline(field.title, limit=200) or t("none")
+    yield f"- [{field.index}] {title} — {' | '.join(parts)}{flag}"
+    if field.type in ("text", "textarea", "value"):
+        value = one_line(field.value, limit=300)
+        yield f"  {quote_line(value)}" if value else f"  {t('checklists.empty_value')}"
+    elif field.type == "radio":
+        chosen = field.chosen()
+        if field.value is None:
+            yield f"  {t('checklists.none_chosen')}"
+        else:
+            label = inline(chosen.description, limit=200) if chosen else one_line(field.value, limit=100)
+            yield f"  {t('checklists.chosen')}: {label}"
+        choices = ", ".join(f"[id: {o.id}] {inline(o.description, limit=100)}" for o in field.options)
+        if choices:
+            yield f"  {t('checklists.options')}: {choices}"
+    elif field.type == "checkbox":
+        if not field.options:
+            yield f"  {t('checklists.none_options')}"
+        for option in field.options:
+            box = "☑" if option.checked else "☐"
+            ident = "null" if option.id is None else option.id
+            yield f"  {box} [id: {ident}] {inline(option.description, limit=200)}"

@@ -8,8 +8,14 @@ from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.records import page_params, ticket_not_found
 from adapters.tiflux.wire import page_of, parse_one
-from adapters.tiflux.wire.ticket_activity import HistoryEventWire, TicketAnswerWire
+from adapters.tiflux.wire.ticket_activity import (
+    ChecklistWire,
+    HistoryEventWire,
+    TicketAnswerWire,
+    checklist_item_json,
+)
 from adapters.tiflux.wire.tickets import MessageWire
+from domain.checklists import Checklist, ChecklistItemChange
 from domain.ids import AnswerId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.ticket_activity import HistoryEvent, HistoryQuery, TicketAnswer
@@ -63,3 +69,25 @@ class HttpTicketActivity:
             not_found=ticket_not_found(number),
         )
         return parse_one(MessageWire, payload).message
+
+    async def checklists(self, number: TicketNumber, page: PageRequest) -> Page[Checklist]:
+        payload = await self.client.get(
+            self.api_key,
+            api_path("tickets", number, "checklists"),
+            page_params(page),
+            not_found=ticket_not_found(number),
+        )
+        return page_of(ChecklistWire, payload, page)
+
+    async def update_checklist_item(
+        self, number: TicketNumber, checklist_id: int, index: int, change: ChecklistItemChange
+    ) -> Checklist:
+        # The index is a path segment that may be 0: api_path takes positive ids only, so it goes as text.
+        payload = await self.client.write(
+            self.api_key,
+            "PUT",
+            api_path("tickets", number, "checklists", checklist_id, "items", str(index)),
+            json=checklist_item_json(change),
+            not_found=NotFoundAs("checklist_item", f"{checklist_id}/{index} (ticket #{number})"),
+        )
+        return parse_one(ChecklistWire, payload).to_domain()

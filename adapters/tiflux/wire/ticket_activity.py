@@ -8,6 +8,12 @@ from typing import Any
 from pydantic import Field
 
 from adapters.tiflux.wire.base import Named, Timestamp, WireModel
+from domain.checklists import (
+    Checklist,
+    ChecklistField,
+    ChecklistItemChange,
+    ChecklistOption,
+)
 from domain.ids import AnswerId, FileId
 from domain.ticket_activity import AnswerFile, FieldChange, HistoryEvent, TicketAnswer
 
@@ -89,3 +95,64 @@ def _text(value: Any) -> str | None:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class ChecklistOptionWire(WireModel):
+    id: str | int | None = None
+    description: str | None = None
+    value: bool | None = None
+
+    def to_domain(self) -> ChecklistOption:
+        return ChecklistOption(self.id, self.description, bool(self.value))
+
+
+class ChecklistFieldWire(WireModel):
+    index: int
+    title: str | None = None
+    type: str | None = None
+    required: bool | None = None
+    filled: bool | None = None
+    value: str | int | float | None = None
+    options: list[ChecklistOptionWire] | None = None
+
+    def to_domain(self) -> ChecklistField:
+        value = None if self.value is None or self.value == "" else str(self.value)
+        return ChecklistField(
+            index=self.index,
+            title=self.title,
+            type=self.type,
+            required=bool(self.required),
+            filled=bool(self.filled),
+            value=value,
+            options=tuple(o.to_domain() for o in self.options or ()),
+        )
+
+
+class ChecklistWire(WireModel):
+    id: int | None = None
+    name: str | None = None
+    description: str | None = None
+    required: bool | None = None
+    pending: bool | None = None
+    created_at: Timestamp = None
+    updated_at: Timestamp = None
+    fields: list[ChecklistFieldWire] | None = None
+
+    def to_domain(self) -> Checklist:
+        return Checklist(
+            id=self.id,
+            name=self.name,
+            description=self.description,
+            required=bool(self.required),
+            pending=bool(self.pending),
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+            fields=tuple(f.to_domain() for f in self.fields or ()),
+        )
+
+
+def checklist_item_json(change: ChecklistItemChange) -> dict[str, Any]:
+    """`{"value": …}` or `{"options": [{"id": …, "checked": …}]}`: one field at a time."""
+    if change.options is not None:
+        return {"options": [{"id": o.id, "checked": o.checked} for o in change.options]}
+    return {"value": change.value}

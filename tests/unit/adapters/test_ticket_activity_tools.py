@@ -161,7 +161,7 @@ async def test_one_answer_in_full_with_file_ids(api: Api) -> None:
 
 async def test_an_unknown_answer_is_not_found(api: Api) -> None:
     result = await call(api, "get_ticket_answer", {"ticket_number": "1040", "answer_id": 77090})
-    assert result.is_error and "77090" in text_of(result)
+    assert result.is_error and "Não encontrado: resposta 77090 (ticket #1040)." in text_of(result)
 
 
 @pytest.mark.parametrize(
@@ -335,3 +335,122 @@ async def test_reopen_is_annotated_as_a_confirmed_destructive_write(api: Api) ->
     for name in ("list_ticket_answers", "get_ticket_answer", "get_ticket_histories"):
         annotations = tools[name].annotations
         assert annotations is not None and annotations.read_only_hint is True
+
+
+# --- get_ticket_checklists / update_ticket_checklist_item ------------------------------------------------
+
+
+async def test_checklists_show_every_field_and_what_blocks_closing(api: Api) -> None:
+    result = await call(api, "get_ticket_checklists", {"ticket_number": "1040", "limit": 5})
+    text = text_of(result)
+    assert not result.is_error, text
+    assert api.sent == [("GET", "/api/v2/tickets/1040/checklists", "offset=1&limit=5")]
+    assert "### Checklist de visita técnica (ID 8101)" in text
+    assert "pendente — impede o fechamento · obrigatório" in text
+    assert (
+        "- [2] Teste de impressão aprovado? — radio | obrigatório | em branco · **impede o fechamento**"
+        in text
+    )
+    assert "  ☐ [id: null] Peças substituídas" in text and "  ☑ [id: guilhotina] Guilhotina" in text
+    assert "  Escolhida: Sim, por telefone" in text  # option id "2" matches the value "2"
+    assert "  > BEM-2023-00871" in text and "  > 1.5" in text
+    first = result.structured_content["page"]["items"][0]
+    assert first["pending"] is True and first["fields"][3]["options"][0] == {
+        "description": "Peças substituídas",
+        "checked": False,
+    }
+
+
+async def test_a_hand_made_checklist_and_none_at_all(api: Api) -> None:
+    hand_made = await call(api, "get_ticket_checklists", {"ticket_number": "1041"})
+    assert "(sem ID: criado no ticket, não pode ser alterado)" in text_of(hand_made)
+    assert "— sem opções —" in text_of(hand_made)
+    none = await call(api, "get_ticket_checklists", {"ticket_number": "1042"}, language="en")
+    assert "No checklists on ticket #1042 (page 1): no checklist blocks closing it." in text_of(none)
+
+
+async def test_filling_the_blocking_field_completes_the_checklist(api: Api) -> None:
+    arguments = {"ticket_number": "1040", "checklist_id": 8101, "index": 2, "value": 1}
+    result = await call(api, "update_ticket_checklist_item", arguments)
+    text = text_of(result)
+    assert not result.is_error, text
+    assert reopens(api) == [("PUT", "/api/v2/tickets/1040/checklists/8101/items/2", "")]
+    assert api.bodies == [b'{"value":1}']
+    assert "sem pendências — checklist completo" in text and "  Escolhida: Sim" in text
+    assert "[0]" not in text  # only the changed field
+    assert result.structured_content["checklist"]["pending"] is False
+
+
+async def test_checkbox_options_and_clearing_with_null(api: Api) -> None:
+    options = [{"id": "sensor", "checked": True}, {"id": None, "checked": False}]
+    checked = await call(
+        api,
+        "update_ticket_checklist_item",
+        {"ticket_number": "1040", "checklist_id": 8101, "index": 3, "options": options},
+        language="en",
+    )
+    assert not checked.is_error, text_of(checked)
+    assert "  ☑ [id: sensor] Sensor de papel" in text_of(checked)
+    assert "still pending — still blocks closing" in text_of(checked)
+    cleared = await call(
+        api,
+        "update_ticket_checklist_item",
+        {"ticket_number": "1040", "checklist_id": 8101, "index": 0, "value": None},
+    )
+    assert not cleared.is_error and "**impede o fechamento**" in text_of(cleared)
+    assert api.bodies == [
+        b'{"options":[{"id":"sensor","checked":true},{"id":null,"checked":false}]}',
+        b'{"value":null}',
+    ]
+
+
+async def test_what_tiflux_refuses_is_said_once(api: Api) -> None:
+    wrong_kind = await call(
+        api,
+        "update_ticket_checklist_item",
+        {"ticket_number": "1040", "checklist_id": 8101, "index": 3, "value": "x"},
+    )
+    assert wrong_kind.is_error and "use options" in text_of(wrong_kind)
+    unknown = await call(
+        api,
+        "update_ticket_checklist_item",
+        {"ticket_number": "1040", "checklist_id": 8101, "index": 9, "value": "x"},
+    )
+    assert unknown.is_error and "8101/9 (ticket #1040)" in text_of(unknown)
+    closed = await call(
+        api,
+        "update_ticket_checklist_item",
+        {"ticket_number": "1045", "checklist_id": 8103, "index": 0, "value": "1"},
+    )
+    assert closed.is_error and "closed" in text_of(closed)
+    assert len(reopens(api)) == 3
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"index": 1}, "value"),
+        ({"index": 1, "value": "x", "options": [{"id": 1, "checked": True}]}, "value"),
+        ({"index": 3, "options": []}, "options"),
+        ({"index": 3, "options": None}, "value"),
+        ({"index": 3, "options": [{"id": "sensor"}]}, "options"),
+        ({"index": 3, "options": [{"id": "sensor", "checked": "yes"}]}, "options"),
+        ({"index": 3, "options": [{"checked": True}]}, "options"),
+        ({"index": 3, "options": [{"id": "sensor", "checked": True, "extra": 1}]}, "options"),
+        ({"index": -1, "value": "x"}, "index"),
+        ({"index": True, "value": "x"}, "index"),
+        ({"index": "2", "value": "x"}, "index"),
+        ({"index": 1, "value": True}, "value"),
+        ({"index": 1, "value": {"a": 1}}, "value"),
+        ({"index": 1, "value": "x" * 10_001}, "value"),
+        ({"index": 1, "value": "x", "checklist_id": 0}, "checklist_id"),
+    ],
+)
+async def test_bad_checklist_input_is_refused_before_any_request(
+    api: Api, arguments: dict[str, Any], field: str
+) -> None:
+    result = await call(
+        api, "update_ticket_checklist_item", {"ticket_number": "1040", "checklist_id": 8101, **arguments}
+    )
+    assert result.is_error and f"`{field}" in text_of(result), text_of(result)
+    assert api.sent == []

@@ -1,4 +1,4 @@
-"""What happened on a ticket: its answers to the customer, its history, and reopening it."""
+"""What happened on a ticket: its answers to the customer, its history, its checklists, reopening it."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ class TicketActivityArea:
         self._histories: dict[int, dict[int, list[Json]]] = {
             int(number): {int(of): events for of, events in kinds.items()}
             for number, kinds in tables["ticket_histories"].items()
+        }
+        self._checklists: dict[int, list[Json]] = {
+            int(number): checklists for number, checklists in tables["ticket_checklists"].items()
         }
 
     def list_answers(self, ticket_number: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
@@ -83,10 +86,73 @@ class TicketActivityArea:
         state.stamp_update(ticket)
         return {"message": f"Ticket {ticket_number} reopened successfully"}
 
+    def list_checklists(
+        self, ticket_number: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
+        self._state.ticket(ticket_number)
+        return page(self._checklists.get(ticket_number, []), offset, limit)
+
+    def update_checklist_item(
+        self, ticket_number: int, checklist_id: int, index: int, body: Mapping[str, Any]
+    ) -> Json:
+        """``{"value": …}`` (any field but a checkbox; null clears) or ``{"options": [{id, checked}]}`` (a
+        checkbox; only the listed options change). Answers the whole checklist, ``filled`` and ``pending``
+        recomputed; an unknown checklist or index is a 404, a closed ticket or a mismatched body a 422."""
+        state = self._state
+        ticket = state.ticket(ticket_number)
+        checklist = next(
+            (c for c in self._checklists.get(ticket_number, []) if c["id"] == checklist_id), None
+        )
+        field = next((f for f in (checklist or {}).get("fields", []) if f["index"] == index), None)
+        if checklist is None or field is None:
+            raise state.not_found("Checklist item")
+        if ticket["is_closed"]:
+            raise validation_error(f"Ticket {ticket_number} is closed: its checklists cannot change")
+        if ("value" in body) == ("options" in body):
+            raise validation_error("send either value or options")
+        if "options" in body:
+            _set_options(field, body["options"])
+        else:
+            _set_value(field, body["value"])
+        checklist["pending"] = any(f["required"] and not f["filled"] for f in checklist["fields"])
+        checklist["updated_at"] = iso(state.now())
+        return copy.deepcopy(checklist)
+
     def _all_answers(self, ticket_number: int) -> list[Json]:
         self._state.ticket(ticket_number)
         sent = self._state.answers.get(ticket_number, [])
         return copy.deepcopy(self._answers.get(ticket_number, []) + sent)
+
+
+def _set_options(field: Json, options: Any) -> None:
+    if field["type"] != "checkbox":
+        raise validation_error("options is only accepted for checkbox fields; use value")
+    if not isinstance(options, list) or not options:
+        raise validation_error("options must be a non-empty list")
+    known = {str(o["id"]): o for o in field.get("options") or []}
+    for option in options:
+        if not isinstance(option, dict) or not isinstance(option.get("checked"), bool):
+            raise validation_error("each option needs an id and a boolean checked")
+        target = known.get(str(option.get("id")))
+        if target is None:
+            raise validation_error(f"unknown option {option.get('id')!r}")
+        target["value"] = option["checked"]
+    field["filled"] = any(o["value"] for o in field["options"] if o["id"] is not None)
+
+
+def _set_value(field: Json, value: Any) -> None:
+    if field["type"] == "checkbox":
+        raise validation_error("value is not accepted for checkbox fields; use options")
+    if value is not None and not isinstance(value, str | int | float):
+        raise validation_error("value must be a text, a number or null")
+    if field["type"] == "radio":
+        ids = {str(o["id"]) for o in field.get("options") or []}
+        if value is not None and str(value) not in ids:
+            raise validation_error(f"unknown option {value!r}")
+        for option in field.get("options") or []:
+            option["value"] = value is not None and str(option["id"]) == str(value)
+    field["value"] = value
+    field["filled"] = value is not None and value != ""
 
 
 ROUTES = (
@@ -100,4 +166,11 @@ ROUTES = (
         paged=True,
     ),
     Route("PUT", f"{TICKET}/reopen", TicketActivityArea.reopen_ticket, body="json"),
+    Route("GET", f"{TICKET}/checklists", TicketActivityArea.list_checklists, paged=True),
+    Route(
+        "PUT",
+        f"{TICKET}/checklists/{{checklist_id:int}}/items/{{index:int}}",
+        TicketActivityArea.update_checklist_item,
+        body="json",
+    ),
 )
