@@ -38,6 +38,7 @@ from application.use_cases.records import (
     ShowStageHistory,
 )
 from application.use_cases.ticket_activity import (
+    DeleteTicketAnswer,
     ListTicketAnswers,
     ListTicketChecklists,
     ReadTicketAnswer,
@@ -120,6 +121,7 @@ class UseCases(containers.DeclarativeContainer):
     reopen_ticket = providers.Factory(ReopenTicket, activity=activity)
     list_ticket_checklists = providers.Factory(ListTicketChecklists, activity=activity)
     update_checklist_item = providers.Factory(UpdateChecklistItem, activity=activity)
+    delete_ticket_answer = providers.Factory(DeleteTicketAnswer, activity=activity)
 
 
 class UseCasesFor:

@@ -40,3 +40,7 @@ class TicketActivityPort(Protocol):
     ) -> Checklist:
         """Fill or clear one field; returns the whole checklist after the change. Sent once."""
         ...
+
+    async def delete_answer(self, number: TicketNumber, answer_id: AnswerId) -> None:
+        """Remove an answer from the ticket (it cannot be undone); sent once."""
+        ...

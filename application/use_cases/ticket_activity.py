@@ -114,3 +114,20 @@ class UpdateChecklistItem:
     ) -> ChecklistItemUpdated:
         checklist = await self.activity.update_checklist_item(number, checklist_id, index, change)
         return ChecklistItemUpdated(number, index, checklist)
+
+
+@dataclass(frozen=True)
+class AnswerDeleted:
+    number: TicketNumber
+    answer_id: AnswerId
+
+
+@dataclass(frozen=True)
+class DeleteTicketAnswer:
+    """Remove an answer from a ticket (asked to the person first); sent once."""
+
+    activity: TicketActivityPort
+
+    async def __call__(self, number: TicketNumber, answer_id: AnswerId) -> AnswerDeleted:
+        await self.activity.delete_answer(number, answer_id)
+        return AnswerDeleted(number, answer_id)

@@ -270,6 +270,9 @@ CASES: dict[str, Case | Any] = {
     "ticket_activity.reopen": Case(
         lambda g, _: g.ticket_activity.reopen(TicketNumber(1045), None), ("reopenTicket",)
     ),
+    "ticket_activity.delete_answer": Case(
+        lambda g, _: g.ticket_activity.delete_answer(T1040, AnswerId(77103)), ("deleteTicketAnswer",)
+    ),
     "ticket_activity.checklists": Case(
         lambda g, _: g.ticket_activity.checklists(T1040, PAGE), ("listTicketChecklists",)
     ),

@@ -125,9 +125,9 @@ def test_the_contract_is_a_valid_openapi_31_document() -> None:
     assert DOCUMENT["servers"] == [{"url": "/api/v2"}]
 
 
-def test_the_contract_covers_the_38_routes_of_the_api() -> None:
+def test_the_contract_covers_the_39_routes_of_the_api() -> None:
     labels = sorted(result.ok().label for result in SCHEMA.get_all_operations())
-    assert len(labels) == 38, labels
+    assert len(labels) == 39, labels
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:

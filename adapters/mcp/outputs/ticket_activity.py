@@ -123,6 +123,12 @@ class ChecklistItemUpdated(TypedDict):
     checklist: Checklist
 
 
+@with_config(DECLARED)
+class AnswerDeleted(TypedDict):
+    number: int
+    answer_id: int
+
+
 ListTicketAnswersOutput = TicketAnswers
 
 GetTicketAnswerOutput = OneAnswer
@@ -134,3 +140,5 @@ ReopenTicketOutput = TicketReopened
 GetTicketChecklistsOutput = TicketChecklists
 
 UpdateTicketChecklistItemOutput = ChecklistItemUpdated
+
+DeleteTicketAnswerOutput = AnswerDeleted

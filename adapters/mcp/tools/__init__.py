@@ -25,6 +25,7 @@ from adapters.mcp.tools.records import (
     LIST_INTERNAL_COMMUNICATIONS,
 )
 from adapters.mcp.tools.ticket_activity import (
+    DELETE_TICKET_ANSWER,
     GET_TICKET_ANSWER,
     GET_TICKET_CHECKLISTS,
     GET_TICKET_HISTORIES,
@@ -82,4 +83,5 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     REOPEN_TICKET,
     GET_TICKET_CHECKLISTS,
     UPDATE_TICKET_CHECKLIST_ITEM,
+    DELETE_TICKET_ANSWER,
 )

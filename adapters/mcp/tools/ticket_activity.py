@@ -17,9 +17,10 @@ from pydantic import (
 )
 
 from adapters.i18n.words import Words
-from adapters.mcp.confirmations import finish_question
+from adapters.mcp.confirmations import PREVIEW_CHARS, PREVIEW_LINES, finish_question
 from adapters.mcp.fields import PositiveId, TicketNumberArg
 from adapters.mcp.outputs.ticket_activity import (
+    DeleteTicketAnswerOutput,
     GetTicketAnswerOutput,
     GetTicketChecklistsOutput,
     GetTicketHistoriesOutput,
@@ -28,8 +29,10 @@ from adapters.mcp.outputs.ticket_activity import (
     UpdateTicketChecklistItemOutput,
 )
 from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.text import html_to_text, inline
 from adapters.presenters.markdown.ticket_activity import (
     present_answer,
+    present_answer_deleted,
     present_answers,
     present_checklist_item,
     present_checklists,
@@ -37,8 +40,11 @@ from adapters.presenters.markdown.ticket_activity import (
     present_reopened,
 )
 from adapters.use_cases import UseCases
+from application.ports.failures import UpstreamFailure
 from application.use_cases.ticket_activity import (
+    AnswerDeleted,
     ChecklistItemUpdated,
+    DeleteTicketAnswer,
     ListTicketAnswers,
     ListTicketChecklists,
     OneAnswer,
@@ -52,7 +58,7 @@ from application.use_cases.ticket_activity import (
     UpdateChecklistItem,
 )
 from domain.checklists import ChecklistItemChange, OptionChange
-from domain.errors import InvalidInput
+from domain.errors import DomainError, InvalidInput
 from domain.ids import MAX_ID, AnswerId
 from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
 
@@ -77,6 +83,22 @@ class TicketAnswerInput(ToolInput):
 
     async def run(self, read_answer: ReadTicketAnswer) -> OneAnswer:
         return await read_answer(self.ticket_number, AnswerId(self.answer_id))
+
+    async def delete(self, delete_answer: DeleteTicketAnswer) -> AnswerDeleted:
+        return await delete_answer(self.ticket_number, AnswerId(self.answer_id))
+
+    async def delete_question(self, asking: Asking) -> str:
+        """What will go: the answer's author and first lines, read from TiFlux."""
+        t, number, answer_id = asking.translator, self.ticket_number.value, self.answer_id
+        try:
+            answer = await asking.gateway.ticket_activity.answer(self.ticket_number, AnswerId(answer_id))
+        except (DomainError, UpstreamFailure):
+            return t("confirm.delete_answer.unread", id=answer_id, number=number)
+        text = html_to_text(answer.text_html)
+        rows = [row.strip() for row in text.splitlines() if row.strip()][:PREVIEW_LINES]
+        preview = "\n".join(f"> {inline(row, limit=PREVIEW_CHARS)}" for row in rows)
+        author = inline(answer.author, limit=100) or t("none")
+        return t("confirm.delete_answer", id=answer_id, number=number, author=author, preview=preview)
 
 
 class TicketHistoryInput(PagedInput):
@@ -269,7 +291,28 @@ UPDATE_TICKET_CHECKLIST_ITEM = ToolSpec(
 )
 
 
+DELETE_TICKET_ANSWER = ToolSpec(
+    name="delete_ticket_answer",
+    title=Words(pt="Apagar resposta do ticket", en="Delete ticket answer"),
+    description=Words(
+        pt="Apaga uma resposta do ticket, após confirmação que mostra autor e início. Não se desfaz.",
+        en="Deletes an answer from a ticket, once confirmed with its author and first lines. "
+        "Cannot be undone.",
+    ),
+    input_model=TicketAnswerInput,
+    output_model=DeleteTicketAnswerOutput,
+    use_case=UseCases.delete_ticket_answer,
+    run=TicketAnswerInput.delete,
+    present=present_answer_deleted,
+    read_only=False,
+    destructive=True,
+    idempotent=True,
+    confirmation=Confirmation(TicketAnswerInput.delete_question),
+)
+
+
 __all__ = [
+    "DELETE_TICKET_ANSWER",
     "GET_TICKET_ANSWER",
     "GET_TICKET_CHECKLISTS",
     "GET_TICKET_HISTORIES",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
 from application.use_cases.ticket_activity import (
+    AnswerDeleted,
     ChecklistItemUpdated,
     OneAnswer,
     TicketAnswers,
@@ -217,3 +218,7 @@ def _field(field: ChecklistField, fmt: Formatter) -> Iterator[str]:
             box = "☑" if option.checked else "☐"
             ident = "null" if option.id is None else option.id
             yield f"  {box} [id: {ident}] {inline(option.description, limit=200)}"
+
+
+def present_answer_deleted(deleted: AnswerDeleted, fmt: Formatter) -> str:
+    return fmt.t("answers.deleted", id=deleted.answer_id, number=deleted.number)

@@ -91,3 +91,11 @@ class HttpTicketActivity:
             not_found=NotFoundAs("checklist_item", f"{checklist_id}/{index} (ticket #{number})"),
         )
         return parse_one(ChecklistWire, payload).to_domain()
+
+    async def delete_answer(self, number: TicketNumber, answer_id: AnswerId) -> None:
+        await self.client.write(
+            self.api_key,
+            "DELETE",
+            api_path("tickets", number, "answers", answer_id),
+            not_found=NotFoundAs("answer", f"{answer_id} (ticket #{number})"),
+        )

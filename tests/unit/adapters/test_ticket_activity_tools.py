@@ -454,3 +454,64 @@ async def test_bad_checklist_input_is_refused_before_any_request(
     )
     assert result.is_error and f"`{field}" in text_of(result), text_of(result)
     assert api.sent == []
+
+
+# --- delete_ticket_answer --------------------------------------------------------------------------------
+
+
+def deletes(api: Api) -> list[tuple[str, str, str]]:
+    return [r for r in api.sent if r[0] == "DELETE"]
+
+
+async def test_deleting_an_answer_shows_author_and_first_lines_then_deletes_once(api: Api) -> None:
+    person = Person()
+    result = await call(
+        api, "delete_ticket_answer", {"ticket_number": "1040", "answer_id": 77103}, person=person
+    )
+    assert not result.is_error, text_of(result)
+    assert person.questions == [
+        "Apagar do ticket #1040 a resposta #77103 de João Pereira? Não há como desfazer.\n"
+        "> A peça de reposição foi solicitada ao fornecedor. Previsão de entrega: 2 dias úteis."
+    ]
+    assert deletes(api) == [("DELETE", "/api/v2/tickets/1040/answers/77103", "")]
+    assert "Resposta #77103 apagada do ticket #1040." in text_of(result)
+    ids = [a["id"] for a in api.tenant.ticket_activity.list_answers(1040)]
+    assert ids == [77101, 77102]
+
+
+@pytest.mark.parametrize("person", [Person("decline"), Person("cancel"), Person("accept", confirm=False)])
+async def test_a_declined_delete_sends_nothing(api: Api, person: Person) -> None:
+    result = await call(
+        api, "delete_ticket_answer", {"ticket_number": "1040", "answer_id": 77102}, person=person
+    )
+    assert result.is_error and "não confirmou" in text_of(result)
+    assert deletes(api) == [] and len(api.tenant.ticket_activity.list_answers(1040)) == 3
+
+
+async def test_an_unknown_answer_is_asked_about_by_number_and_not_found(api: Api) -> None:
+    person = Person()
+    arguments = {"ticket_number": "1040", "answer_id": 5}
+    result = await call(api, "delete_ticket_answer", arguments, person=person, language="en")
+    assert person.questions == ["Delete answer #5 of ticket #1040? It cannot be undone."]
+    assert result.is_error and "answer 5 (ticket #1040)" in text_of(result)
+    assert len(deletes(api)) == 1
+
+
+async def test_bad_delete_input_is_refused_before_any_request_or_question(api: Api) -> None:
+    person = Person()
+    for arguments in (
+        {"ticket_number": "1040"},
+        {"ticket_number": "1040", "answer_id": -3},
+        {"answer_id": 1},
+    ):
+        result = await call(api, "delete_ticket_answer", arguments, person=person)
+        assert result.is_error
+    assert api.sent == [] and person.questions == []
+
+
+async def test_delete_is_annotated_destructive(api: Api) -> None:
+    async with session(api) as client:
+        tools = {tool.name: tool for tool in (await client.list_tools()).tools}
+    annotations = tools["delete_ticket_answer"].annotations
+    assert annotations is not None and annotations.destructive_hint is True
+    assert annotations.read_only_hint is False

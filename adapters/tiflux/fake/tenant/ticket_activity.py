@@ -86,6 +86,17 @@ class TicketActivityArea:
         state.stamp_update(ticket)
         return {"message": f"Ticket {ticket_number} reopened successfully"}
 
+    def delete_answer(self, ticket_number: int, answer_id: int) -> None:
+        """Answers 204 without a body; an unknown answer is a 404."""
+        self._state.ticket(ticket_number)
+        for table in (self._answers, self._state.answers):
+            answers = table.get(ticket_number, [])
+            for position, answer in enumerate(answers):
+                if answer["id"] == answer_id:
+                    del answers[position]
+                    return
+        raise self._state.not_found("Answer")
+
     def list_checklists(
         self, ticket_number: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
     ) -> list[Json]:
@@ -158,6 +169,7 @@ def _set_value(field: Json, value: Any) -> None:
 ROUTES = (
     Route("GET", f"{TICKET}/answers", TicketActivityArea.list_answers, paged=True),
     Route("GET", f"{TICKET}/answers/{{answer_id:int}}", TicketActivityArea.get_answer),
+    Route("DELETE", f"{TICKET}/answers/{{answer_id:int}}", TicketActivityArea.delete_answer),
     Route(
         "GET",
         f"{TICKET}/histories",
