@@ -15,6 +15,7 @@ from starlette.types import Message, Receive, Scope, Send
 from adapters.container import create_container
 from adapters.i18n import Language
 from adapters.settings import Settings
+from adapters.terminal import TerminalPerson
 from adapters.tiflux.errors import error_for_status
 from adapters.tiflux.fake.tenant import FakeTenant
 from tests.support.fake_api import InstrumentedFakeApi
@@ -515,3 +516,24 @@ async def test_delete_is_annotated_destructive(api: Api) -> None:
     annotations = tools["delete_ticket_answer"].annotations
     assert annotations is not None and annotations.destructive_hint is True
     assert annotations.read_only_hint is False
+
+
+@pytest.mark.parametrize(("typed", "goes_ahead"), [("s", True), ("n", False)])
+async def test_at_the_terminal_reopen_and_delete_ask_y_or_n(api: Api, typed: str, goes_ahead: bool) -> None:
+    prompts: list[str] = []
+
+    def keyboard(prompt: str) -> str:
+        prompts.append(prompt)
+        return typed
+
+    person = TerminalPerson("pt-BR", yes=False, ask=keyboard)
+    async with session(api, person) as client:  # type: ignore[arg-type]
+        reopened = await client.call_tool("reopen_ticket", {"ticket_number": "1046"})
+        deleted = await client.call_tool(
+            "delete_ticket_answer", {"ticket_number": "1045", "answer_id": 77091}
+        )
+    assert prompts[0].startswith("Reabrir o ticket #1046 — Cotação de roteador para filial?")
+    assert prompts[1].startswith("Apagar do ticket #1045 a resposta #77091 de Ana Ribeiro?")
+    assert all(prompt.endswith("[s/N] ") for prompt in prompts)
+    assert reopened.is_error is not goes_ahead and deleted.is_error is not goes_ahead
+    assert len([r for r in api.sent if r[0] in ("PUT", "DELETE")]) == (2 if goes_ahead else 0)
