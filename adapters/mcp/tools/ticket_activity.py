@@ -14,6 +14,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     StringConstraints,
+    WithJsonSchema,
 )
 
 from adapters.i18n.words import Words
@@ -155,6 +156,7 @@ class OptionArg(BaseModel):
 
     id: Annotated[
         Annotated[StrictStr, StringConstraints(max_length=200)] | StrictInt | None,
+        WithJsonSchema({"type": ["string", "integer", "null"]}),
         Words(pt="ID da opção; null: a de cabeçalho.", en="Option ID; null: the header."),
     ]
     checked: Annotated[StrictBool, Words(pt="Marcada?", en="Checked?")]
@@ -171,6 +173,7 @@ class ChecklistItemInput(ToolInput):
         | StrictInt
         | Annotated[StrictFloat, AllowInfNan(False)]
         | None,
+        WithJsonSchema({"type": ["string", "number", "null"]}),
         Words(
             pt="Texto, número ou ID da opção (radio); null limpa. Não para checkbox.",
             en="Text, number or option ID (radio); null clears. Not for checkboxes.",
