@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from application.ports.ticket_activity import TicketActivityPort
 from domain.checklists import Checklist, ChecklistField, ChecklistItemChange
+from domain.errors import Rejected
 from domain.ids import AnswerId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.ticket_activity import HistoryEvent, HistoryQuery, TicketAnswer
@@ -73,7 +74,10 @@ class ReopenTicket:
     activity: TicketActivityPort
 
     async def __call__(self, number: TicketNumber, disapproval_reason: str | None) -> TicketReopened:
-        return TicketReopened(number, await self.activity.reopen(number, disapproval_reason))
+        try:
+            return TicketReopened(number, await self.activity.reopen(number, disapproval_reason))
+        except Rejected as refusal:  # billed, still open, or pending review without a reason
+            raise Rejected(refusal.messages, hint="reopen_refused") from refusal
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,10 @@ class UpdateChecklistItem:
     async def __call__(
         self, number: TicketNumber, checklist_id: int, index: int, change: ChecklistItemChange
     ) -> ChecklistItemUpdated:
-        checklist = await self.activity.update_checklist_item(number, checklist_id, index, change)
+        try:
+            checklist = await self.activity.update_checklist_item(number, checklist_id, index, change)
+        except Rejected as refusal:  # a value for a checkbox, options for another field, a closed ticket
+            raise Rejected(refusal.messages, hint="checklist_item_refused") from refusal
         return ChecklistItemUpdated(number, index, checklist)
 
 

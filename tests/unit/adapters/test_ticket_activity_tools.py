@@ -288,6 +288,7 @@ async def test_the_reason_goes_in_the_body_and_without_one_an_empty_object(api: 
 async def test_reopening_an_open_ticket_is_refused_by_tiflux_once(api: Api) -> None:
     result = await call(api, "reopen_ticket", {"ticket_number": "1040"}, person=Person())
     assert result.is_error and "Ticket 1040 is not closed" in text_of(result)
+    assert "ticket faturado não reabre" in text_of(result)
     assert len(reopens(api)) == 1
 
 
@@ -412,6 +413,7 @@ async def test_what_tiflux_refuses_is_said_once(api: Api) -> None:
         {"ticket_number": "1040", "checklist_id": 8101, "index": 3, "value": "x"},
     )
     assert wrong_kind.is_error and "use options" in text_of(wrong_kind)
+    assert "Checkbox recebe `options`" in text_of(wrong_kind)
     unknown = await call(
         api,
         "update_ticket_checklist_item",
