@@ -42,6 +42,10 @@ WRITES = {
     "update_ticket_entities": (False, True),
     "create_internal_communication": (False, False),
     "create_appointment": (False, False),
+    # tickets area, issue 18
+    "reopen_ticket": (True, False),
+    "update_ticket_checklist_item": (False, True),
+    "delete_ticket_answer": (True, True),
 }
 
 
