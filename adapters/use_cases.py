@@ -59,6 +59,15 @@ from application.use_cases.requestors import (
     ShowRequestor,
     UpdateRequestor,
 )
+from application.use_cases.ticket_activity import (
+    DeleteTicketAnswer,
+    ListTicketAnswers,
+    ListTicketChecklists,
+    ReadTicketAnswer,
+    ReopenTicket,
+    ShowTicketHistory,
+    UpdateChecklistItem,
+)
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
 
@@ -166,6 +175,15 @@ class UseCases(containers.DeclarativeContainer):
     )
     show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
     list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
+    # tickets area, issue 18: a ticket's answers, history and reopening
+    activity = gateway.provided.ticket_activity
+    list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)
+    read_ticket_answer = providers.Factory(ReadTicketAnswer, activity=activity)
+    show_ticket_history = providers.Factory(ShowTicketHistory, activity=activity)
+    reopen_ticket = providers.Factory(ReopenTicket, activity=activity)
+    list_ticket_checklists = providers.Factory(ListTicketChecklists, activity=activity)
+    update_checklist_item = providers.Factory(UpdateChecklistItem, activity=activity)
+    delete_ticket_answer = providers.Factory(DeleteTicketAnswer, activity=activity)
 
 
 class UseCasesFor:

@@ -20,6 +20,7 @@ from adapters.i18n import (
     records,
     requestors,
     resilience,
+    ticket_activity,
     ticket_writes,
     untrusted,
 )
@@ -44,6 +45,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **requestors.PT_BR,
         **knowledge.PT_BR,
         **equipment.PT_BR,
+        **ticket_activity.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -61,6 +63,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **requestors.EN,
         **knowledge.EN,
         **equipment.EN,
+        **ticket_activity.EN,
     },
 }
 

@@ -61,4 +61,8 @@ def api_messages(payload: Any) -> list[str]:
         found.extend(str(e).strip()[:500] for e in errors if str(e).strip())
     elif isinstance(errors, str) and errors.strip():
         found.append(errors.strip()[:500])
+    if isinstance(detail, dict):  # v2.42 bodies name the field: {"detail": {"ticket": ["billed tickets …"]}}
+        for name, value in detail.items():
+            if name != "error" and isinstance(value, list):
+                found.extend(f"{name}: {str(v).strip()[:500]}" for v in value if str(v).strip())
     return found

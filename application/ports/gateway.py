@@ -12,6 +12,7 @@ from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
+from application.ports.ticket_activity import TicketActivityPort
 from application.ports.tickets import TicketsPort
 
 
@@ -59,3 +60,5 @@ class TifluxGateway(Protocol):
 
     @property
     def equipment(self) -> EquipmentPort: ...
+    @property
+    def ticket_activity(self) -> TicketActivityPort: ...

@@ -30,8 +30,10 @@ from application.commands import (
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
+from domain.checklists import ChecklistItemChange, OptionChange
 from domain.equipment import EquipmentId
 from domain.ids import (
+    AnswerId,
     CatalogAreaId,
     CatalogId,
     CatalogItemId,
@@ -52,6 +54,7 @@ from domain.knowledge import KnowledgeId, NewKnowledge
 from domain.paging import PageRequest
 from domain.people import UserType
 from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
+from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
     OPERATIONS,
@@ -324,6 +327,44 @@ CASES: dict[str, Case | Any] = {
     "equipment.get": Case(lambda g, _: g.equipment.get(EquipmentId(4001)), ("getEquipment",)),
     "equipment.softwares": Case(
         lambda g, _: g.equipment.softwares(EquipmentId(4001)), ("listEquipmentSoftwares",)
+    ),
+    # tickets area, issue 18
+    "ticket_activity.answers": Case(
+        lambda g, _: g.ticket_activity.answers(T1040, PAGE), ("listTicketAnswers",)
+    ),
+    "ticket_activity.answer": Case(
+        lambda g, _: g.ticket_activity.answer(T1040, AnswerId(77102)), ("getTicketAnswer",)
+    ),
+    "ticket_activity.history": Case(
+        lambda g, _: g.ticket_activity.history(
+            T1040, HistoryQuery(HistoryOf.APPOINTMENTS, 3, HistoryOperation.CREATED), PAGE
+        ),
+        ("listTicketHistories",),
+    ),
+    "ticket_activity.reopen": Case(
+        lambda g, _: g.ticket_activity.reopen(TicketNumber(1045), None), ("reopenTicket",)
+    ),
+    "ticket_activity.delete_answer": Case(
+        lambda g, _: g.ticket_activity.delete_answer(T1040, AnswerId(77103)), ("deleteTicketAnswer",)
+    ),
+    "ticket_activity.checklists": Case(
+        lambda g, _: g.ticket_activity.checklists(T1040, PAGE), ("listTicketChecklists",)
+    ),
+    "ticket_activity.update_checklist_item value": Case(
+        lambda g, _: g.ticket_activity.update_checklist_item(T1040, 8101, 2, ChecklistItemChange(value=1)),
+        ("updateTicketChecklistItem",),
+    ),
+    "ticket_activity.update_checklist_item options": Case(
+        lambda g, _: g.ticket_activity.update_checklist_item(
+            T1040,
+            8101,
+            3,
+            ChecklistItemChange(options=(OptionChange("sensor", True), OptionChange(None, False))),
+        ),
+        ("updateTicketChecklistItem",),
+    ),
+    "ticket_activity.reopen with a reason": Case(
+        lambda g, _: g.ticket_activity.reopen(TicketNumber(1046), "Voltou a falhar"), ("reopenTicket",)
     ),
 }
 

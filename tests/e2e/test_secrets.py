@@ -102,6 +102,14 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_equipment_softwares", {"equipment_id": 4001}),
     ("list_equipment_groups", {}),
     ("list_equipment_types", {}),
+    # tickets area, issue 18
+    ("list_ticket_answers", {"ticket_number": "1040"}),
+    ("get_ticket_answer", {"ticket_number": "1040", "answer_id": 77102}),
+    ("get_ticket_histories", {"ticket_number": "1040", "history_of": "appointments"}),
+    ("reopen_ticket", {"ticket_number": "1041"}),
+    ("delete_ticket_answer", {"ticket_number": "1040", "answer_id": 77103}),
+    ("get_ticket_checklists", {"ticket_number": "1040"}),
+    ("update_ticket_checklist_item", {"ticket_number": "1040", "checklist_id": 8101, "index": 2, "value": 1}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

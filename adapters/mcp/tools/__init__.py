@@ -34,6 +34,15 @@ from adapters.mcp.tools.requestors import (
     UPDATE_REQUESTOR,
 )
 from adapters.mcp.tools.staff import LIST_DEPARTMENTS, SEARCH_TECHNICAL_USER
+from adapters.mcp.tools.ticket_activity import (
+    DELETE_TICKET_ANSWER,
+    GET_TICKET_ANSWER,
+    GET_TICKET_CHECKLISTS,
+    GET_TICKET_HISTORIES,
+    LIST_TICKET_ANSWERS,
+    REOPEN_TICKET,
+    UPDATE_TICKET_CHECKLIST_ITEM,
+)
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
     CLOSE_TICKET,
@@ -89,4 +98,12 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     *KNOWLEDGE_TOOLS,
     # equipment (issue 21; opt-in toolset)
     *EQUIPMENT_TOOLS,
+    # tickets area, issue 18: a ticket's answers, history and reopening
+    LIST_TICKET_ANSWERS,
+    GET_TICKET_ANSWER,
+    GET_TICKET_HISTORIES,
+    REOPEN_TICKET,
+    GET_TICKET_CHECKLISTS,
+    UPDATE_TICKET_CHECKLIST_ITEM,
+    DELETE_TICKET_ANSWER,
 )

@@ -23,6 +23,7 @@ from adapters.tiflux.http.records import (
     ticket_not_found,
 )
 from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
+from adapters.tiflux.http.ticket_activity import HttpTicketActivity
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -233,6 +234,7 @@ class HttpTifluxGateway:
         self.departments = HttpDepartments(client, api_key)
         self.knowledge = HttpKnowledge(client, api_key)
         self.equipment = HttpEquipment(client, api_key)
+        self.ticket_activity = HttpTicketActivity(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

@@ -46,6 +46,10 @@ WRITES = {
     "create_requestor": (False, False),
     "update_requestor": (False, True),
     "create_knowledge": (False, False),
+    # tickets area, issue 18
+    "reopen_ticket": (True, False),
+    "update_ticket_checklist_item": (False, True),
+    "delete_ticket_answer": (True, True),
 }
 
 

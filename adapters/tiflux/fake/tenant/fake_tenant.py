@@ -15,6 +15,7 @@ from adapters.tiflux.fake.tenant import (
     people,
     records,
     requestors,
+    ticket_activity,
     tickets,
 )
 from adapters.tiflux.fake.tenant import equipment as equipment_area
@@ -47,6 +48,7 @@ class FakeTenant:
         self.requestors = requestors.RequestorsArea(state)
         self.knowledge = knowledge_area.KnowledgeArea(state)
         self.equipment = equipment_area.EquipmentArea(state)
+        self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -58,6 +60,7 @@ class FakeTenant:
             (self.requestors, requestors.ROUTES),
             (self.knowledge, knowledge_area.ROUTES),
             (self.equipment, equipment_area.ROUTES),
+            (self.ticket_activity, ticket_activity.ROUTES),
         )
 
     @classmethod
