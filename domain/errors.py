@@ -87,6 +87,7 @@ class PermissionDenied(DomainError):
 
     detail: str | None = None
     code: int | None = None
+    permission: str | None = None  # what the operation needs, when known (a catalog key's last part)
 
     def __str__(self) -> str:
         return "permission denied"

@@ -8,6 +8,7 @@ from typing import Literal
 from adapters.i18n import (
     attachments,
     chats,
+    conversations,
     desk_tools,
     doctor,
     en,
@@ -38,6 +39,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.PT_BR,
         **prompts.PT_BR,
         **doctor.PT_BR,
+        **conversations.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -52,6 +54,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **untrusted.EN,
         **prompts.EN,
         **doctor.EN,
+        **conversations.EN,
     },
 }
 

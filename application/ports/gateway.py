@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from application.ports.chats import ChatsPort
+from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
@@ -41,3 +42,6 @@ class TifluxGateway(Protocol):
 
     @property
     def custom_fields(self) -> CustomFieldsPort: ...
+
+    @property
+    def conversations(self) -> ConversationsPort: ...

@@ -83,6 +83,10 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_in_attendance_chats", {}),
     ("list_archived_chats", {}),
     ("get_chat", {"id": 9001}),
+    ("list_chat_messages", {"id": 9003}),
+    ("list_gupshup_templates", {}),
+    ("list_whatsapp_cloud_templates", {"status": "APPROVED"}),
+    ("archive_chat", {"id": 9002}),
     ("cancel_ticket", {"ticket_number": "1047"}),
     ("close_ticket", {"ticket_number": "1041"}),
     # refused before any request, not found, unknown tool

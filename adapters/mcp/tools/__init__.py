@@ -12,6 +12,12 @@ from adapters.mcp.tools.chats import (
     LIST_INBOX_CHATS,
     LIST_MY_CHATS,
 )
+from adapters.mcp.tools.conversations import (
+    ARCHIVE_CHAT,
+    LIST_CHAT_MESSAGES,
+    LIST_GUPSHUP_TEMPLATES,
+    LIST_WHATSAPP_CLOUD_TEMPLATES,
+)
 from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
 from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
@@ -67,4 +73,9 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_ENTITIES,
     LIST_ENTITY_FIELDS,
     LIST_ENTITY_FIELD_OPTIONS,
+    # chats and commerce (issue 20): chats that act, WhatsApp templates
+    LIST_CHAT_MESSAGES,
+    LIST_GUPSHUP_TEMPLATES,
+    LIST_WHATSAPP_CLOUD_TEMPLATES,
+    ARCHIVE_CHAT,
 )

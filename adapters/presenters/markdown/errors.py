@@ -42,6 +42,8 @@ def present_error(error: DomainError | UpstreamFailure, t: Translator) -> str:
             return t("error.missing_credentials")
         case InvalidCredentials():
             return t("error.invalid_credentials")
+        case PermissionDenied(permission=str(permission)) if t.has(f"error.permission.needs.{permission}"):
+            return t(f"error.permission.needs.{permission}")
         case PermissionDenied(detail=detail, code=code):
             if code is not None and t.has(f"error.permission.{code}"):
                 return t(f"error.permission.{code}")

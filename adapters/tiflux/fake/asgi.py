@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from adapters.tiflux.fake.routing import call_route
 from adapters.tiflux.fake.tenant import FakeApiError, FakeTenant, Json
+from adapters.tiflux.fake.tenant.bodies import Counted
 from adapters.tiflux.fake.tenant.routes import Route as ApiRoute
 
 API_PREFIX = "/api/v2"
@@ -102,6 +103,9 @@ def _routes(tenant: FakeTenant) -> list[Route]:
                 return JsonResponse(error.body, status_code=error.status)
             if route.success == 204:
                 return Response(status_code=204)
+            if isinstance(body, Counted):
+                total = {"X-Total-Items": str(body.total)}
+                return JsonResponse(body.items, status_code=route.success, headers=total)
             return JsonResponse(body, status_code=route.success)
 
         return Route(path, endpoint, methods=list(methods))

@@ -110,6 +110,18 @@ class TifluxHttpClient:
         not_found: NotFoundAs | None = None,
     ) -> Any:
         """GET a JSON body, retrying what is safe to retry."""
+        body, _total = await self._send(api_key, "GET", path, params=params, not_found=not_found)
+        return body
+
+    async def get_counted(
+        self,
+        api_key: str,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        not_found: NotFoundAs | None = None,
+    ) -> tuple[Any, int | None]:
+        """GET a JSON body and the total the API counts for it (`x-total-items`; None when absent)."""
         return await self._send(api_key, "GET", path, params=params, not_found=not_found)
 
     async def write(
@@ -122,7 +134,8 @@ class TifluxHttpClient:
         **body: Any,
     ) -> Any:
         """POST/PUT once; `body` takes httpx2's `data`, `json`, `files` or `content`."""
-        return await self._send(api_key, method, path, not_found=not_found, body=body)
+        answer, _total = await self._send(api_key, method, path, not_found=not_found, body=body)
+        return answer
 
     async def _send(
         self,
@@ -133,7 +146,7 @@ class TifluxHttpClient:
         params: Mapping[str, str] | None = None,
         not_found: NotFoundAs | None = None,
         body: Mapping[str, Any] | None = None,
-    ) -> Any:
+    ) -> tuple[Any, int | None]:
         if not api_key:
             raise MissingCredentials()
         breaker = self._breakers.for_key(api_key)
@@ -175,7 +188,7 @@ class TifluxHttpClient:
                     raise
                 else:
                     breaker.succeeded()
-                    return result
+                    return result, _total_items(response)
             wait = self._next_wait(failure, attempt, waited, breaker)
             if wait is None:
                 raise failure.reported(attempt)
@@ -276,6 +289,12 @@ def _body_or_error(response: httpx2.Response, *, is_read: bool, not_found: NotFo
         not_found=not_found,
         retry_after_seconds=_retry_after_seconds(response),
     )
+
+
+def _total_items(response: httpx2.Response) -> int | None:
+    """The `x-total-items` header as a count; absent or not a number → None."""
+    raw = response.headers.get("x-total-items", "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 def _json_or_none(response: httpx2.Response) -> Any:

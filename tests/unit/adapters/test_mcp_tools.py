@@ -42,6 +42,7 @@ WRITES = {
     "update_ticket_entities": (False, True),
     "create_internal_communication": (False, False),
     "create_appointment": (False, False),
+    "archive_chat": (True, True),  # issue 20: ends the conversation; archiving twice leaves it archived
 }
 
 

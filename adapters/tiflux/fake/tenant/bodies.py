@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A page of a list and how many items the whole filtered list holds (sent as ``X-Total-Items``)."""
+
+    items: list[Json]
+    total: int
 
 
 def ref(item: Mapping[str, Any], *keys: str) -> Json:

@@ -7,7 +7,16 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from adapters.tiflux.fake.tenant import appointments, chats, custom_fields, desks, people, records, tickets
+from adapters.tiflux.fake.tenant import (
+    appointments,
+    chats,
+    conversations,
+    custom_fields,
+    desks,
+    people,
+    records,
+    tickets,
+)
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
 from adapters.tiflux.fake.tenant.routes import Route
@@ -33,6 +42,7 @@ class FakeTenant:
         self.appointments = appointments.AppointmentsArea(state)
         self.chats = chats.ChatsArea(state)
         self.custom_fields = custom_fields.CustomFieldsArea(state)
+        self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -41,6 +51,7 @@ class FakeTenant:
             (self.people, people.ROUTES),
             (self.desks, desks.ROUTES),
             (self.chats, chats.ROUTES),
+            (self.conversations, conversations.ROUTES),
         )
 
     @classmethod

@@ -1,0 +1,54 @@
+"""Chats that act over HTTP: a chat's messages, archiving a chat, the WhatsApp templates."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.records import page_params
+from adapters.tiflux.wire import parse_many
+from adapters.tiflux.wire.conversations import ChatMessageWire, TemplateWire
+from domain.conversations import ChatMessage, MessageTemplate, TemplateChannel
+from domain.errors import PermissionDenied
+from domain.ids import ChatId
+from domain.paging import Page, PageRequest
+
+TEMPLATES_PERMISSION = "manage_templates"  # "Gerenciar Modelos"
+
+
+@dataclass(frozen=True)
+class HttpConversations:
+    client: TifluxHttpClient
+    api_key: str = field(repr=False)
+
+    async def messages(self, chat_id: ChatId, page: PageRequest) -> Page[ChatMessage]:
+        payload, total = await self.client.get_counted(
+            self.api_key,
+            api_path("chats", chat_id, "messages"),
+            page_params(page),
+            not_found=NotFoundAs("chat", str(chat_id)),
+        )
+        return Page(tuple(m.to_domain() for m in parse_many(ChatMessageWire, payload)), page, total=total)
+
+    async def archive(self, chat_id: ChatId) -> None:
+        await self.client.write(
+            self.api_key,
+            "PUT",
+            api_path("chats", chat_id, "archive"),
+            not_found=NotFoundAs("chat", str(chat_id)),
+        )
+
+    async def templates(
+        self, channel: TemplateChannel, page: PageRequest, *, integration_id: int | None, status: str | None
+    ) -> Page[MessageTemplate]:
+        params = page_params(page) | query(integration_id=integration_id, status=status)
+        try:
+            payload, total = await self.client.get_counted(
+                self.api_key, api_path("templates", channel.value), params
+            )
+        except PermissionDenied as denied:
+            raise dataclasses.replace(denied, permission=TEMPLATES_PERMISSION) from None
+        items = tuple(t.to_domain() for t in parse_many(TemplateWire, payload))
+        return Page(items, page, total=total)

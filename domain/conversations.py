@@ -1,0 +1,62 @@
+"""What is said in a chat, and the WhatsApp message templates a chat can be started with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from domain.ids import ChatId
+
+
+class Delivery(Enum):
+    """How far an outgoing message got (the furthest state wins; a failure over all)."""
+
+    FAILED = "failed"
+    READ = "read"
+    DELIVERED = "delivered"
+    SENT = "sent"
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """One message of a chat's transcript; `text` and `caption` are what a person wrote (untrusted)."""
+
+    id: int | None
+    author_role: str | None  # client, attendant, system, ai (others kept as they come); None: unknown
+    author_name: str | None
+    created_at: datetime | None
+    kind: str | None  # text, image, sticker, revoked, interactive…
+    text: str | None
+    media_type: str | None = None
+    caption: str | None = None
+    has_media: bool = False
+    delivery: Delivery | None = None
+    quoted_text: str | None = None
+    quoted_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    """A WhatsApp template (Gupshup or WhatsApp Cloud); its `id` is what `send_message` takes."""
+
+    id: int
+    name: str | None
+    status: str | None
+    category: str | None
+    content: str | None
+    integration_id: int | None = None
+    language: str | None = None
+    meta_id: str | None = None  # WhatsApp Cloud only: Meta's own id of the template
+
+
+class TemplateChannel(Enum):
+    GUPSHUP = "gupshup"
+    WHATSAPP_CLOUD = "whatsapp_cloud"
+
+
+@dataclass(frozen=True)
+class ChatArchived:
+    """A chat the API accepted to archive (end)."""
+
+    chat_id: ChatId
