@@ -57,6 +57,7 @@ class TemplateChannel(Enum):
 
 @dataclass(frozen=True)
 class ChatArchived:
-    """A chat the API accepted to archive (end)."""
+    """A chat TiFlux accepted to archive (end); the API may finish it a moment later."""
 
     chat_id: ChatId
+    catalog_item_id: int | None = None  # the service catalog item that classifies the chat

@@ -28,7 +28,9 @@ PT_BR: dict[str, str] = {
     "templates.meta_id": "id na Meta {meta_id}",
     "templates.hint": "Só templates APPROVED podem ser enviados a clientes.",
     "error.permission.needs.manage_templates": 'Sem permissão no TiFlux para ver os templates: a chave precisa da permissão "Gerenciar Modelos". Peça a um administrador.',
-    "archive.done": "Chat #{id} arquivado (conversa encerrada).",
+    "archive.done": "Encerramento do chat #{id} aceito pelo TiFlux (202): ele vai para os arquivados em instantes.",
+    "archive.catalog_item": "Classificado com o item de catálogo {id}.",
+    "hint.chat_catalog_item": "Se a organização usa catálogo de serviços no chat, informe `services_catalogs_item_id`.",
     "confirm.archive_chat": "Arquivar (encerrar) o chat #{id} com {customer}?",
     "confirm.archive_chat.unknown": "Arquivar (encerrar) o chat #{id}?",
 }
@@ -61,7 +63,9 @@ EN: dict[str, str] = {
     "templates.meta_id": "Meta id {meta_id}",
     "templates.hint": "Only APPROVED templates can be sent to customers.",
     "error.permission.needs.manage_templates": 'No permission in TiFlux to see the templates: the key needs the "Manage Templates" (Gerenciar Modelos) permission. Ask an administrator.',
-    "archive.done": "Chat #{id} archived (conversation ended).",
+    "archive.done": "TiFlux accepted to end chat #{id} (202): it moves to the archived chats in a moment.",
+    "archive.catalog_item": "Classified with catalog item {id}.",
+    "hint.chat_catalog_item": "If the organisation uses the service catalog in chats, give `services_catalogs_item_id`.",
     "confirm.archive_chat": "Archive (end) chat #{id} with {customer}?",
     "confirm.archive_chat.unknown": "Archive (end) chat #{id}?",
 }

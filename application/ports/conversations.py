@@ -16,8 +16,8 @@ class ConversationsPort(Protocol):
         """One page of a chat's messages, oldest first; NotFound if the chat is absent."""
         ...
 
-    async def archive(self, chat_id: ChatId) -> None:
-        """End (archive) a chat, once; NotFound if absent."""
+    async def archive(self, chat_id: ChatId, catalog_item_id: int | None) -> None:
+        """End (archive) a chat, once, classified by a catalog item when given; NotFound if absent."""
         ...
 
     async def templates(

@@ -34,9 +34,9 @@ class ArchiveChat:
 
     conversations: ConversationsPort
 
-    async def __call__(self, chat_id: ChatId) -> ChatArchived:
-        await self.conversations.archive(chat_id)
-        return ChatArchived(chat_id)
+    async def __call__(self, chat_id: ChatId, catalog_item_id: int | None = None) -> ChatArchived:
+        await self.conversations.archive(chat_id, catalog_item_id)
+        return ChatArchived(chat_id, catalog_item_id)
 
 
 @dataclass(frozen=True)

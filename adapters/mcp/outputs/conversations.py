@@ -55,6 +55,7 @@ class TemplatePage(TypedDict):
 @with_config(DECLARED)
 class ChatArchived(TypedDict):
     chat_id: int
+    catalog_item_id: NotRequired[int]
 
 
 ListChatMessagesOutput = ChatMessages

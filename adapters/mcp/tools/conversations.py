@@ -53,9 +53,16 @@ class ChatMessagesInput(PagedInput):
 
 class ArchiveChatInput(ToolInput):
     id: Annotated[PositiveId, CHAT_ID]
+    services_catalogs_item_id: Annotated[
+        PositiveId | None,
+        Words(
+            pt="Item de catálogo que classifica o chat (se a organização exigir).",
+            en="Catalog item classifying the chat (if the organisation requires it).",
+        ),
+    ] = None
 
     async def run(self, archive_chat: ArchiveChat) -> ChatArchived:
-        return await archive_chat(ChatId(self.id))
+        return await archive_chat(ChatId(self.id), self.services_catalogs_item_id)
 
     async def question(self, asking: Asking) -> str:
         """ "Archive (end) chat #9001 with Carlos Souza (Padaria Pão Quente)?" — who, read from TiFlux."""

@@ -104,7 +104,10 @@ def _author(message: ChatMessage, fmt: Formatter) -> str:
 
 
 def present_chat_archived(archived: ChatArchived, fmt: Formatter) -> str:
-    return fmt.t("archive.done", id=archived.chat_id)
+    t = fmt.t
+    done = t("archive.done", id=archived.chat_id)
+    item = archived.catalog_item_id
+    return done if item is None else f"{done}\n{t('archive.catalog_item', id=item)}"
 
 
 def present_templates(found: TemplatePage, fmt: Formatter) -> str:

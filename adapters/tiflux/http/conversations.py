@@ -11,7 +11,7 @@ from adapters.tiflux.http.records import page_params
 from adapters.tiflux.wire import parse_many
 from adapters.tiflux.wire.conversations import ChatMessageWire, TemplateWire
 from domain.conversations import ChatMessage, MessageTemplate, TemplateChannel
-from domain.errors import PermissionDenied
+from domain.errors import PermissionDenied, Rejected
 from domain.ids import ChatId
 from domain.paging import Page, PageRequest
 
@@ -32,13 +32,18 @@ class HttpConversations:
         )
         return Page(tuple(m.to_domain() for m in parse_many(ChatMessageWire, payload)), page, total=total)
 
-    async def archive(self, chat_id: ChatId) -> None:
-        await self.client.write(
-            self.api_key,
-            "PUT",
-            api_path("chats", chat_id, "archive"),
-            not_found=NotFoundAs("chat", str(chat_id)),
-        )
+    async def archive(self, chat_id: ChatId, catalog_item_id: int | None) -> None:
+        body = {} if catalog_item_id is None else {"services_catalogs_item_id": catalog_item_id}
+        try:
+            await self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("chats", chat_id, "archive"),
+                not_found=NotFoundAs("chat", str(chat_id)),
+                json=body,
+            )
+        except Rejected as rejected:  # most often: the organisation classifies chats by catalog item
+            raise dataclasses.replace(rejected, hint="chat_catalog_item") from None
 
     async def templates(
         self, channel: TemplateChannel, page: PageRequest, *, integration_id: int | None, status: str | None

@@ -245,7 +245,9 @@ async def test_archiving_asks_with_the_chat_and_its_customer_then_ends_it(api: I
     assert person.questions == [
         "Arquivar (encerrar) o chat #9003 com Beatriz Almeida (Construtora Horizonte)?"
     ]
-    assert not result.is_error and text_of(result) == "Chat #9003 arquivado (conversa encerrada)."
+    assert not result.is_error and text_of(result) == (
+        "Encerramento do chat #9003 aceito pelo TiFlux (202): ele vai para os arquivados em instantes."
+    )
     assert result.structured_content == {"chat_id": 9003}
     assert ("PUT", "/api/v2/chats/9003/archive", "") in sent(api)
     chat = api.tenant.chats.get_chat(9003)
@@ -287,3 +289,60 @@ async def test_bad_input_is_refused_without_asking_or_sending(
     async with connect(api)(person) as client:
         result = await client.call_tool("archive_chat", arguments)
     assert result.is_error and person.questions == [] and api.requests == []
+
+
+async def test_archiving_with_a_catalog_item_sends_it_and_says_so() -> None:
+    api = Bodies(FakeTenant.demo())
+    async with connect(api)() as client:
+        result = await client.call_tool("archive_chat", {"id": 9003, "services_catalogs_item_id": "7002"})
+    assert not result.is_error and "item de catálogo 7002" in text_of(result)
+    assert result.structured_content == {"chat_id": 9003, "catalog_item_id": 7002}
+    assert api.bodies == [b'{"services_catalogs_item_id":7002}']
+
+
+async def test_archiving_sends_an_empty_object_without_a_catalog_item() -> None:
+    api = Bodies(FakeTenant.demo())
+    async with connect(api)() as client:
+        await client.call_tool("archive_chat", {"id": 9003})
+    assert api.bodies == [b"{}"]
+
+
+async def test_a_refused_archive_points_at_the_catalog_item(api: InstrumentedFakeApi) -> None:
+    for language, hint in (
+        ("pt-BR", "informe `services_catalogs_item_id`"),
+        ("en", "give `services_catalogs_item_id`"),
+    ):
+        api.faults.add(Fault.answer(422).on("PUT", "/api/v2/chats/9003/archive"))
+        result = await call(api, "archive_chat", {"id": 9003}, language=language)
+        assert result.is_error and hint in text_of(result)
+    assert api.faults.pending() == []
+
+
+class Bodies(InstrumentedFakeApi):
+    """The fake that also keeps the body of every write (PUT/POST) it receives."""
+
+    def __init__(self, tenant: FakeTenant) -> None:
+        super().__init__(tenant)
+        self.bodies: list[bytes] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("PUT", "POST"):
+            await super().__call__(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        more = True
+        while more:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            more = message.get("more_body", False)
+        self.bodies.append(b"".join(chunks))
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": self.bodies[-1], "more_body": False}
+
+        await super().__call__(scope, replay, send)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from adapters.tiflux.fake.tenant.bodies import Counted, Json
 from adapters.tiflux.fake.tenant.data import TenantState
+from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, field_is, page
 from adapters.tiflux.fake.tenant.moments import iso
 from adapters.tiflux.fake.tenant.routes import Route
@@ -26,8 +30,11 @@ class ConversationsArea:
         self._chat(chat_id)
         return page(self._messages.get(chat_id, []), offset, limit)
 
-    def archive_chat(self, chat_id: int) -> Json:
+    def archive_chat(self, chat_id: int, body: Mapping[str, Any]) -> Json:
         chat = self._chat(chat_id)
+        item = body.get("services_catalogs_item_id", 1)
+        if not isinstance(item, int) or isinstance(item, bool) or item < 1:
+            raise validation_error("services_catalogs_item_id is invalid")
         if not chat["archived"]:
             chat["archived"] = True
             chat["updated_at"] = iso(self._state.now())
@@ -68,7 +75,7 @@ class ConversationsArea:
 
 ROUTES = (
     Route("GET", "/chats/{chat_id:int}/messages", ConversationsArea.chat_messages, paged=True),
-    Route("PUT", "/chats/{chat_id:int}/archive", ConversationsArea.archive_chat, status=202),
+    Route("PUT", "/chats/{chat_id:int}/archive", ConversationsArea.archive_chat, body="json", status=202),
     Route(
         "GET",
         "/templates/gupshup",
