@@ -21,7 +21,7 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
-from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates
+from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
@@ -108,6 +108,7 @@ class UseCases(containers.DeclarativeContainer):
     # chats that act (issue 20): transcripts, archiving, WhatsApp templates
     list_chat_messages = providers.Factory(ListChatMessages, conversations=gateway.provided.conversations)
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
+    send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
 
 

@@ -56,6 +56,31 @@ class TemplateChannel(Enum):
 
 
 @dataclass(frozen=True)
+class OutgoingMessage:
+    """A WhatsApp message to send: free text or an approved template (never both), to one number."""
+
+    number: str  # digits with country and area code
+    integration_id: int
+    text: str | None = None
+    template_id: int | None = None
+    country_code: str | None = None
+    name: str | None = None
+    department_id: int | None = None
+    ticket_number: int | None = None
+    client_id: int | None = None
+    parameters: tuple[str, ...] = ()
+    header_parameters: tuple[str, ...] = ()
+    archive: bool = False
+
+
+@dataclass(frozen=True)
+class MessageSent:
+    """What was sent (the API's answer is not read: its shape is not known)."""
+
+    message: OutgoingMessage
+
+
+@dataclass(frozen=True)
 class ChatArchived:
     """A chat TiFlux accepted to archive (end); the API may finish it a moment later."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from domain.conversations import ChatMessage, MessageTemplate, TemplateChannel
+from domain.conversations import ChatMessage, MessageTemplate, OutgoingMessage, TemplateChannel
 from domain.ids import ChatId
 from domain.paging import Page, PageRequest
 
@@ -14,6 +14,10 @@ class ConversationsPort(Protocol):
 
     async def messages(self, chat_id: ChatId, page: PageRequest) -> Page[ChatMessage]:
         """One page of a chat's messages, oldest first; NotFound if the chat is absent."""
+        ...
+
+    async def send(self, message: OutgoingMessage) -> None:
+        """Send a WhatsApp message once (never re-sent: a lost answer is an unknown outcome)."""
         ...
 
     async def archive(self, chat_id: ChatId, catalog_item_id: int | None) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.ports.conversations import ConversationsPort
-from domain.conversations import ChatArchived, ChatMessage, MessageTemplate, TemplateChannel
+from domain.conversations import (
+    ChatArchived,
+    ChatMessage,
+    MessageSent,
+    MessageTemplate,
+    OutgoingMessage,
+    TemplateChannel,
+)
 from domain.ids import ChatId
 from domain.paging import Page, PageRequest
 
@@ -26,6 +33,17 @@ class ListChatMessages:
 
     async def __call__(self, chat_id: ChatId, page: PageRequest) -> ChatMessages:
         return ChatMessages(chat_id, await self.conversations.messages(chat_id, page))
+
+
+@dataclass(frozen=True)
+class SendMessage:
+    """Send a WhatsApp message (text or template) to a customer, once."""
+
+    conversations: ConversationsPort
+
+    async def __call__(self, message: OutgoingMessage) -> MessageSent:
+        await self.conversations.send(message)
+        return MessageSent(message)
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_gupshup_templates", {}),
     ("list_whatsapp_cloud_templates", {"status": "APPROVED"}),
     ("archive_chat", {"id": 9002}),
+    ("send_message", {"number": "5547999990000", "integration_id": 41, "template_id": 811}),
     ("cancel_ticket", {"ticket_number": "1047"}),
     ("close_ticket", {"ticket_number": "1041"}),
     # refused before any request, not found, unknown tool

@@ -53,6 +53,27 @@ class TemplatePage(TypedDict):
 
 
 @with_config(DECLARED)
+class OutgoingMessage(TypedDict):
+    number: str
+    integration_id: int
+    text: NotRequired[str]
+    template_id: NotRequired[int]
+    country_code: NotRequired[str]
+    name: NotRequired[str]
+    department_id: NotRequired[int]
+    ticket_number: NotRequired[int]
+    client_id: NotRequired[int]
+    parameters: NotRequired[list[str]]
+    header_parameters: NotRequired[list[str]]
+    archive: bool
+
+
+@with_config(DECLARED)
+class MessageSent(TypedDict):
+    message: OutgoingMessage
+
+
+@with_config(DECLARED)
 class ChatArchived(TypedDict):
     chat_id: int
     catalog_item_id: NotRequired[int]
@@ -61,3 +82,4 @@ class ChatArchived(TypedDict):
 ListChatMessagesOutput = ChatMessages
 ListTemplatesOutput = TemplatePage
 ArchiveChatOutput = ChatArchived
+SendMessageOutput = MessageSent

@@ -17,6 +17,7 @@ from adapters.mcp.tools.conversations import (
     LIST_CHAT_MESSAGES,
     LIST_GUPSHUP_TEMPLATES,
     LIST_WHATSAPP_CLOUD_TEMPLATES,
+    SEND_MESSAGE,
 )
 from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
 from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
@@ -77,5 +78,6 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_CHAT_MESSAGES,
     LIST_GUPSHUP_TEMPLATES,
     LIST_WHATSAPP_CLOUD_TEMPLATES,
+    SEND_MESSAGE,
     ARCHIVE_CHAT,
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from adapters.presenters.markdown.format import Formatter, lines
 from adapters.presenters.markdown.text import inline, quote_line
 from application.use_cases.conversations import ChatMessages, TemplatePage
-from domain.conversations import ChatArchived, ChatMessage, Delivery, MessageTemplate
+from domain.conversations import ChatArchived, ChatMessage, Delivery, MessageSent, MessageTemplate
 
 MESSAGE_LIMIT = 500
 QUOTED_LIMIT = 120
@@ -151,3 +151,18 @@ def _template(template: MessageTemplate, fmt: Formatter) -> Iterator[str]:
     preview = inline(template.content, limit=PREVIEW_LIMIT)
     if preview:
         yield f"  {quote_line(preview)}"
+
+
+def present_message_sent(sent: MessageSent, fmt: Formatter) -> str:
+    t = fmt.t
+    message = sent.message
+    kind = (
+        t("send.kind.template", id=message.template_id)
+        if message.template_id is not None
+        else t("send.kind.text")
+    )
+    return lines(
+        t("send.done", kind=kind, number=message.number, integration=message.integration_id),
+        t("send.ticket", number=message.ticket_number) if message.ticket_number is not None else None,
+        t("send.archived") if message.archive else None,
+    )

@@ -46,7 +46,7 @@ def api() -> InstrumentedFakeApi:
 def connect(api: InstrumentedFakeApi, language: str = "pt-BR") -> Callable[..., Any]:
     @asynccontextmanager
     async def session(person: Person | None = None) -> AsyncIterator[Client]:
-        settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg,arg-type]
         container = create_container(settings)
         container.fake_api.override(providers.Object(api))
         extra: dict[str, Any] = {"elicitation_callback": person} if person else {}
@@ -346,3 +346,124 @@ class Bodies(InstrumentedFakeApi):
             return {"type": "http.request", "body": self.bodies[-1], "more_body": False}
 
         await super().__call__(scope, replay, send)
+
+
+# --- send_message ----------------------------------------------------------------------------------------
+
+TEXT = {"number": "+55 (47) 99999-0000", "integration_id": 42, "message": "Olá *Beatriz*\nSegunda linha"}
+TEMPLATE = {
+    "number": "5547999990000",
+    "integration_id": 41,
+    "template_id": 811,
+    "parameters": ["Beatriz", "1041"],
+}
+
+
+def posts(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
+    return [request for request in sent(api) if request[0] == "POST"]
+
+
+async def test_a_text_asks_with_the_recipient_and_first_lines_then_is_sent_once(
+    api: InstrumentedFakeApi,
+) -> None:
+    person = Person()
+    async with connect(api)(person) as client:
+        result = await client.call_tool("send_message", {**TEXT, "name": "Beatriz Almeida"})
+    assert person.questions == [
+        "Enviar pelo WhatsApp para +5547999990000 (integração 42, contato Beatriz Almeida)? A mensagem:\n"
+        "> Olá *Beatriz*\n> Segunda linha"
+    ]
+    assert not result.is_error
+    assert text_of(result).startswith(
+        "Mensagem de texto enviada pelo WhatsApp para 5547999990000 (integração 42)."
+    )
+    assert posts(api) == [("POST", "/api/v2/chats/send_message", "")]
+    assert api.tenant.conversations.sent == [
+        {
+            "number": 5547999990000,
+            "integration_id": 42,
+            "message": "Olá *Beatriz*\nSegunda linha",
+            "name": "Beatriz Almeida",
+        }
+    ]
+
+
+async def test_a_template_asks_with_its_name(api: InstrumentedFakeApi) -> None:
+    person = Person()
+    async with connect(api)(person) as client:
+        result = await client.call_tool("send_message", {**TEMPLATE, "ticket_number": 1041, "archive": True})
+    assert person.questions == [
+        "Enviar pelo WhatsApp para +5547999990000 (integração 41) o template retomada_chamado (811)?"
+    ]
+    text = text_of(result)
+    assert "Mensagem do template 811 enviada" in text and "ticket #1041" in text and "já finalizado" in text
+    assert api.tenant.conversations.sent[0]["parameters"] == ["Beatriz", "1041"]
+    assert api.tenant.conversations.sent[0]["archive"] is True
+
+
+async def test_a_send_asks_in_english(api: InstrumentedFakeApi) -> None:
+    person = Person("decline")
+    async with connect(api, "en")(person) as client:
+        result = await client.call_tool("send_message", TEMPLATE)
+    assert person.questions == [
+        "Send template retomada_chamado (811) on WhatsApp to +5547999990000 (integration 41)?"
+    ]
+    assert "did not confirm" in text_of(result)
+
+
+@pytest.mark.parametrize("answer", [Person("decline"), Person("cancel"), Person("accept", confirm=False)])
+async def test_declining_a_send_sends_nothing(api: InstrumentedFakeApi, answer: Person) -> None:
+    async with connect(api)(answer) as client:
+        result = await client.call_tool("send_message", TEXT)
+    assert result.is_error and "não confirmou" in text_of(result)
+    assert posts(api) == [] and api.tenant.conversations.sent == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({**TEXT, "template_id": 811}, "template_id"),  # both: refused, never both sent
+        ({"number": "5547999990000", "integration_id": 42}, "template_id"),  # neither
+        ({**TEXT, "message": ""}, "message"),
+        ({**TEXT, "number": "abc"}, "number"),
+        ({**TEXT, "number": None}, "number"),
+        ({k: v for k, v in TEXT.items() if k != "number"}, "number"),
+        ({**TEXT, "integration_id": "x"}, "integration_id"),
+        ({**TEXT, "country_code": "Brasil"}, "country_code"),
+        ({**TEXT, "ticket_number": 0}, "ticket_number"),
+        ({**TEMPLATE, "parameters": "Beatriz"}, "parameters"),
+    ],
+)
+async def test_bad_input_is_refused_before_asking_or_sending(
+    api: InstrumentedFakeApi, arguments: dict[str, Any], field: str
+) -> None:
+    person = Person()
+    async with connect(api)(person) as client:
+        result = await client.call_tool("send_message", arguments)
+    assert result.is_error and f"`{field}`" in text_of(result), text_of(result)
+    assert person.questions == [] and api.requests == []
+
+
+async def test_message_and_template_together_say_why_in_english(api: InstrumentedFakeApi) -> None:
+    result = await call(api, "send_message", {**TEXT, "template_id": 811}, language="en")
+    assert "never both" in text_of(result) and api.requests == []
+
+
+async def test_a_lost_answer_is_an_unknown_outcome_and_is_never_re_sent(live_fake_api: Any) -> None:
+    api = InstrumentedFakeApi(FakeTenant.demo())
+    api.faults.add(Fault.stall_before_body(3.0).on("POST", "/api/v2/chats/send_message"), times=4)
+    live_fake_api.app.target = api
+    settings = Settings(  # type: ignore[call-arg,arg-type]
+        _env_file=None, backend="http", api_key="k", api_base_url=live_fake_api.base_url, read_timeout=0.3
+    )
+    async with Client(create_container(settings).mcp_server()) as client:
+        result = await client.call_tool("send_message", TEXT)
+    text = text_of(result)
+    assert result.is_error and "Resultado desconhecido" in text and "não foi reenviada" in text, text
+    assert posts(api) == [("POST", "/api/v2/chats/send_message", "")]
+
+
+async def test_a_refused_send_says_what_tiflux_said(api: InstrumentedFakeApi) -> None:
+    result = await call(api, "send_message", {**TEXT, "integration_id": 99})
+    assert result.is_error and "integration_id is invalid" in text_of(result)
+    assert len(posts(api)) == 1 and api.tenant.conversations.sent == []

@@ -42,7 +42,10 @@ WRITES = {
     "update_ticket_entities": (False, True),
     "create_internal_communication": (False, False),
     "create_appointment": (False, False),
-    "archive_chat": (True, True),  # issue 20: ends the conversation; archiving twice leaves it archived
+    # chats that act (issue 20): archiving ends the conversation (twice leaves it archived); a message
+    # reaches a customer and cannot be taken back (sent twice, it arrives twice)
+    "archive_chat": (True, True),
+    "send_message": (True, False),
 }
 
 

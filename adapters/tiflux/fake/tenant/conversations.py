@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +22,7 @@ class ConversationsArea:
         self._messages: dict[int, list[Json]] = {
             int(chat_id): messages for chat_id, messages in state.tables["chat_messages"].items()
         }
+        self.sent: list[Json] = []  # every message sent, as the API received it
         self._templates: dict[str, list[Json]] = {
             "gupshup": state.tables["templates_gupshup"],
             "whatsapp_cloud": state.tables["templates_whatsapp_cloud"],
@@ -29,6 +31,29 @@ class ConversationsArea:
     def chat_messages(self, chat_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
         self._chat(chat_id)
         return page(self._messages.get(chat_id, []), offset, limit)
+
+    def send_message(self, body: Mapping[str, Any]) -> Json:
+        """Checks what a real send needs (number, integration, text or template); the answer is fixed."""
+        number, integration = body.get("number"), body.get("integration_id")
+        if not isinstance(number, int) or isinstance(number, bool) or not 10_000_000 <= number < 10**15:
+            raise validation_error("number is invalid")
+        integrations = {t["integration_id"] for table in self._templates.values() for t in table}
+        if not isinstance(integration, int) or integration not in integrations:
+            raise validation_error("integration_id is invalid")
+        _check_types(body)
+        text, template = body.get("message"), body.get("template_id")
+        if text is not None and not text.strip():
+            raise validation_error("message is blank")
+        if text is None and template is None:
+            raise validation_error("message or template_id is required")
+        if template is not None and not any(
+            t["id"] == template and t["integration_id"] == integration
+            for table in self._templates.values()
+            for t in table
+        ):
+            raise validation_error("template_id is invalid")
+        self.sent.append(dict(body))
+        return copy.deepcopy(self._state.tables["send_message_answer"])
 
     def archive_chat(self, chat_id: int, body: Mapping[str, Any]) -> Json:
         chat = self._chat(chat_id)
@@ -73,8 +98,30 @@ class ConversationsArea:
         return self._state.chats[chat_id]
 
 
+_TEXTS = ("message", "country_code", "name")
+_IDS = ("template_id", "department_id", "ticket_number", "client_id")
+
+
+def _check_types(body: Mapping[str, Any]) -> None:
+    """What the API would refuse before looking at the values: wrong JSON types."""
+    for key in _TEXTS:
+        if key in body and not isinstance(body[key], str):
+            raise validation_error(f"{key} is invalid")
+    for key in _IDS:
+        value = body.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise validation_error(f"{key} is invalid")
+    for key in ("parameters", "header_parameters"):
+        value = body.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise validation_error(f"{key} is invalid")
+    if not isinstance(body.get("archive", False), bool):
+        raise validation_error("archive is invalid")
+
+
 ROUTES = (
     Route("GET", "/chats/{chat_id:int}/messages", ConversationsArea.chat_messages, paged=True),
+    Route("POST", "/chats/send_message", ConversationsArea.send_message, body="json"),
     Route("PUT", "/chats/{chat_id:int}/archive", ConversationsArea.archive_chat, body="json", status=202),
     Route(
         "GET",
