@@ -453,8 +453,12 @@ async def test_a_lost_answer_is_an_unknown_outcome_and_is_never_re_sent(live_fak
     api = InstrumentedFakeApi(FakeTenant.demo())
     api.faults.add(Fault.stall_before_body(3.0).on("POST", "/api/v2/chats/send_message"), times=4)
     live_fake_api.app.target = api
-    settings = Settings(  # type: ignore[call-arg,arg-type]
-        _env_file=None, backend="http", api_key="k", api_base_url=live_fake_api.base_url, read_timeout=0.3
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        backend="http",
+        api_key="k",  # type: ignore[arg-type]
+        api_base_url=live_fake_api.base_url,
+        read_timeout=0.3,
     )
     async with Client(create_container(settings).mcp_server()) as client:
         result = await client.call_tool("send_message", TEXT)
