@@ -21,6 +21,7 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
+from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
@@ -184,6 +185,11 @@ class UseCases(containers.DeclarativeContainer):
     list_ticket_checklists = providers.Factory(ListTicketChecklists, activity=activity)
     update_checklist_item = providers.Factory(UpdateChecklistItem, activity=activity)
     delete_ticket_answer = providers.Factory(DeleteTicketAnswer, activity=activity)
+    # chats that act (issue 20): transcripts, archiving, WhatsApp templates
+    list_chat_messages = providers.Factory(ListChatMessages, conversations=gateway.provided.conversations)
+    archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
+    send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
+    list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
 
 
 class UseCasesFor:

@@ -42,6 +42,7 @@ class Page(Generic[T]):
 
     items: Sequence[T]
     request: PageRequest
+    total: int | None = None  # how many match in all, when TiFlux says (header `x-total-items`)
 
     @property
     def may_have_more(self) -> bool:

@@ -8,6 +8,7 @@ from typing import Literal
 from adapters.i18n import (
     attachments,
     chats,
+    conversations,
     desk_tools,
     doctor,
     en,
@@ -46,6 +47,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **knowledge.PT_BR,
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
+        **conversations.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -64,6 +66,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **knowledge.EN,
         **equipment.EN,
         **ticket_activity.EN,
+        **conversations.EN,
     },
 }
 

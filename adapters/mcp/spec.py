@@ -126,11 +126,12 @@ class ToolSpec(Generic[In, UC, Out]):
             title=self.title(language),
             description=self.description(language),
             input_schema=self.input_schema(language),
+            # Only what differs from the spec's defaults, so tools/list stays small: openWorldHint is true
+            # by default, and destructiveHint/idempotentHint mean something only when readOnlyHint is false.
             annotations=ToolAnnotations(
                 read_only_hint=self.read_only,
-                destructive_hint=self.destructive if not self.read_only else False,
-                idempotent_hint=self.idempotent,
-                open_world_hint=True,
+                destructive_hint=None if self.read_only else self.destructive,
+                idempotent_hint=None if self.read_only else self.idempotent,
             ),
         )
 

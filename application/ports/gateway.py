@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from application.ports.chats import ChatsPort
+from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.equipment import EquipmentPort
@@ -62,3 +63,5 @@ class TifluxGateway(Protocol):
     def equipment(self) -> EquipmentPort: ...
     @property
     def ticket_activity(self) -> TicketActivityPort: ...
+    @property
+    def conversations(self) -> ConversationsPort: ...

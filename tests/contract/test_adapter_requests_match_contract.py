@@ -31,6 +31,7 @@ from application.queries import AppointmentFilter, ChatFilter, DateField, DateRa
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.chats import ChatList
 from domain.checklists import ChecklistItemChange, OptionChange
+from domain.conversations import OutgoingMessage, TemplateChannel
 from domain.equipment import EquipmentId
 from domain.ids import (
     AnswerId,
@@ -327,6 +328,29 @@ CASES: dict[str, Case | Any] = {
     "equipment.get": Case(lambda g, _: g.equipment.get(EquipmentId(4001)), ("getEquipment",)),
     "equipment.softwares": Case(
         lambda g, _: g.equipment.softwares(EquipmentId(4001)), ("listEquipmentSoftwares",)
+    ),
+    # chats that act (issue 20)
+    "conversations.messages": Case(
+        lambda g, _: g.conversations.messages(ChatId(9003), PAGE), ("listChatMessages",)
+    ),
+    "conversations.archive": Case(lambda g, _: g.conversations.archive(ChatId(9003), None), ("archiveChat",)),
+    "conversations.send": Case(
+        lambda g, _: g.conversations.send(
+            OutgoingMessage(number="5547999990000", integration_id=42, text="Olá", name="Beatriz Almeida")
+        ),
+        ("sendWhatsAppMessage",),
+    ),
+    "conversations.templates gupshup": Case(
+        lambda g, _: g.conversations.templates(
+            TemplateChannel.GUPSHUP, PAGE, integration_id=None, status=None
+        ),
+        ("listGupshupTemplates",),
+    ),
+    "conversations.templates cloud": Case(
+        lambda g, _: g.conversations.templates(
+            TemplateChannel.WHATSAPP_CLOUD, PAGE, integration_id=None, status=None
+        ),
+        ("listWhatsAppCloudTemplates",),
     ),
     # tickets area, issue 18
     "ticket_activity.answers": Case(

@@ -180,3 +180,4 @@ T = TypeVar("T")
 class Page(TypedDict, Generic[T]):
     items: NotRequired[list[T]]
     request: PageRequest
+    total: NotRequired[int]  # how many match in all, when TiFlux counts them (`x-total-items`)

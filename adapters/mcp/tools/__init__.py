@@ -12,6 +12,13 @@ from adapters.mcp.tools.chats import (
     LIST_INBOX_CHATS,
     LIST_MY_CHATS,
 )
+from adapters.mcp.tools.conversations import (
+    ARCHIVE_CHAT,
+    LIST_CHAT_MESSAGES,
+    LIST_GUPSHUP_TEMPLATES,
+    LIST_WHATSAPP_CLOUD_TEMPLATES,
+    SEND_MESSAGE,
+)
 from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
 from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
 from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
@@ -106,4 +113,10 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     GET_TICKET_CHECKLISTS,
     UPDATE_TICKET_CHECKLIST_ITEM,
     DELETE_TICKET_ANSWER,
+    # chats and commerce (issue 20): chats that act, WhatsApp templates
+    LIST_CHAT_MESSAGES,
+    LIST_GUPSHUP_TEMPLATES,
+    LIST_WHATSAPP_CLOUD_TEMPLATES,
+    SEND_MESSAGE,
+    ARCHIVE_CHAT,
 )

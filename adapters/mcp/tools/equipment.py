@@ -141,7 +141,7 @@ GET_EQUIPMENT = ToolSpec(
     name="get_equipment",
     title=Words(pt="Ver recurso", en="Show equipment"),
     description=Words(
-        pt="Mostra um recurso: processador, memória, discos, rede, sistema, fabricante, antivírus, datas.",
+        pt="Mostra o inventário de um recurso (hardware, sistema, rede).",
         en="Shows one equipment: processor, memory, disks, network, OS, maker, antivirus, dates.",
     ),
     input_model=EquipmentIdInput,

@@ -214,7 +214,7 @@ GET_REQUESTOR = ToolSpec(
     name="get_requestor",
     title=Words(pt="Ver solicitante", en="Show requestor"),
     description=Words(
-        pt="Mostra um solicitante de um cliente; show_entities inclui os campos personalizados.",
+        pt="Mostra um solicitante de um cliente (show_entities: campos personalizados).",
         en="Shows one requestor of a client; show_entities adds the custom fields.",
     ),
     input_model=GetRequestorInput,
@@ -230,7 +230,7 @@ CREATE_REQUESTOR = ToolSpec(
     name="create_requestor",
     title=Words(pt="Criar solicitante", en="Create requestor"),
     description=Words(
-        pt="Cadastra um solicitante num cliente. Enviado uma vez só.",
+        pt="Cadastra um solicitante num cliente.",
         en="Adds a requestor to a client. Sent once.",
     ),
     input_model=CreateRequestorInput,

@@ -52,8 +52,7 @@ SEARCH_TECHNICAL_USER = ToolSpec(
     name="search_technical_user",
     title=Words(pt="Buscar atendente", en="Find attendant"),
     description=Words(
-        pt="Busca atendentes por nome, e-mail, mesa ou cliente: o responsible_id, sem chave de "
-        "administrador.",
+        pt="Busca atendentes (responsible_id) por nome, e-mail, mesa ou cliente; chave comum basta.",
         en="Finds attendants by name, e-mail, desk or client: the responsible_id, no admin key needed.",
     ),
     input_model=SearchTechnicalUserInput,
@@ -69,7 +68,7 @@ LIST_DEPARTMENTS = ToolSpec(
     name="list_departments",
     title=Words(pt="Listar departamentos", en="List departments"),
     description=Words(
-        pt="Lista os departamentos de chat: o department_id das listas de chats.",
+        pt="Departamentos de chat (department_id).",
         en="Lists the chat departments: the department_id of the chat lists.",
     ),
     input_model=ListDepartmentsInput,

@@ -201,7 +201,7 @@ LIST_TICKET_ANSWERS = ToolSpec(
     name="list_ticket_answers",
     title=Words(pt="Listar respostas do ticket", en="List ticket answers"),
     description=Words(
-        pt="Respostas trocadas com o cliente no ticket, com prévia. Notas: list_internal_communications.",
+        pt="Respostas do ticket, com prévia. Notas: list_internal_communications.",
         en="Replies exchanged with the client on a ticket, with a preview. "
         "Notes: list_internal_communications.",
     ),
@@ -217,7 +217,7 @@ GET_TICKET_ANSWER = ToolSpec(
     name="get_ticket_answer",
     title=Words(pt="Ver resposta do ticket", en="Show ticket answer"),
     description=Words(
-        pt="Mostra uma resposta do ticket por inteiro, com os anexos (ID, tamanho, link).",
+        pt="Uma resposta do ticket inteira, com anexos.",
         en="Shows one answer of a ticket in full, with its attachments (ID, size, link).",
     ),
     input_model=TicketAnswerInput,
@@ -232,7 +232,7 @@ GET_TICKET_HISTORIES = ToolSpec(
     name="get_ticket_histories",
     title=Words(pt="Histórico do ticket", en="Ticket history"),
     description=Words(
-        pt="Eventos do ticket e o que cada um mudou (de → para). SLA por estágio: get_ticket_stages_slas.",
+        pt="Histórico do ticket: o que mudou (de → para). SLA: get_ticket_stages_slas.",
         en="The ticket's events and what each changed (from → to). SLA per stage: get_ticket_stages_slas.",
     ),
     input_model=TicketHistoryInput,
@@ -247,7 +247,7 @@ REOPEN_TICKET = ToolSpec(
     name="reopen_ticket",
     title=Words(pt="Reabrir ticket", en="Reopen ticket"),
     description=Words(
-        pt="Reabre um ticket fechado ou cancelado, após confirmação. Ticket faturado não reabre.",
+        pt="Reabre um ticket fechado ou cancelado, após confirmação.",
         en="Reopens a closed or cancelled ticket, once confirmed. A billed ticket cannot be reopened.",
     ),
     input_model=ReopenInput,
@@ -266,7 +266,7 @@ GET_TICKET_CHECKLISTS = ToolSpec(
     name="get_ticket_checklists",
     title=Words(pt="Checklists do ticket", en="Ticket checklists"),
     description=Words(
-        pt="Checklists do ticket com cada campo e o que impede o fechamento (campo obrigatório em branco).",
+        pt="Checklists do ticket, campo a campo, e o que impede o fechamento.",
         en="The ticket's checklists with every field and what blocks closing it (a blank mandatory field).",
     ),
     input_model=TicketChecklistsInput,
@@ -298,7 +298,7 @@ DELETE_TICKET_ANSWER = ToolSpec(
     name="delete_ticket_answer",
     title=Words(pt="Apagar resposta do ticket", en="Delete ticket answer"),
     description=Words(
-        pt="Apaga uma resposta do ticket, após confirmação que mostra autor e início. Não se desfaz.",
+        pt="Apaga uma resposta do ticket, após confirmação. Não se desfaz.",
         en="Deletes an answer from a ticket, once confirmed with its author and first lines. "
         "Cannot be undone.",
     ),

@@ -123,8 +123,7 @@ class TifluxHttpClient:
         """GET a list and the `X-Total-Items` header (None when absent or not a count)."""
         answered: list[httpx2.Response] = []
         body = await self._send(api_key, "GET", path, params=params, not_found=not_found, answered=answered)
-        raw = answered[-1].headers.get("x-total-items", "").strip() if answered else ""
-        return body, int(raw) if raw.isascii() and raw.isdigit() else None
+        return body, _total_items(answered[-1]) if answered else None
 
     async def write(
         self,
@@ -293,6 +292,12 @@ def _body_or_error(response: httpx2.Response, *, is_read: bool, not_found: NotFo
         not_found=not_found,
         retry_after_seconds=_retry_after_seconds(response),
     )
+
+
+def _total_items(response: httpx2.Response) -> int | None:
+    """The `x-total-items` header as a count; absent or not a number → None."""
+    raw = response.headers.get("x-total-items", "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 def _json_or_none(response: httpx2.Response) -> Any:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
 from adapters.tiflux.http.equipment import HttpEquipment
 from adapters.tiflux.http.knowledge import HttpKnowledge
@@ -235,6 +236,7 @@ class HttpTifluxGateway:
         self.knowledge = HttpKnowledge(client, api_key)
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
+        self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

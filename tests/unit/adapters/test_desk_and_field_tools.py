@@ -69,7 +69,7 @@ async def test_the_six_tools_are_read_only_with_closed_flat_schemas(client: Clie
         assert tool.input_schema["additionalProperties"] is False
         assert "$ref" not in str(tool.input_schema) and "$defs" not in tool.input_schema
         assert tool.annotations is not None and tool.annotations.read_only_hint is True
-        assert tool.annotations.destructive_hint is False
+        assert tool.annotations.destructive_hint is None  # meaningless for a read-only tool (MCP spec)
     for name in ("get_desk", "list_desk_priorities", "list_desk_services_catalogs", "list_entities"):
         assert "required" not in tools[name].input_schema
     assert tools["list_entity_fields"].input_schema["required"] == ["entity_id"]

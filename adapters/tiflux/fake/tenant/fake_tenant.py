@@ -10,6 +10,7 @@ from typing import Any
 from adapters.tiflux.fake.tenant import (
     appointments,
     chats,
+    conversations,
     custom_fields,
     desks,
     people,
@@ -49,6 +50,7 @@ class FakeTenant:
         self.knowledge = knowledge_area.KnowledgeArea(state)
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
+        self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -61,6 +63,7 @@ class FakeTenant:
             (self.knowledge, knowledge_area.ROUTES),
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
+            (self.conversations, conversations.ROUTES),
         )
 
     @classmethod
