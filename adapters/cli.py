@@ -104,14 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int | None = None) -> int:
-    import os
     import tempfile
+    from pathlib import Path
 
-    import uvicorn
+    from pydantic import SecretStr
 
-    from adapters.hosted import DEMO_FLAG, build_app
+    from adapters.hosted import build_app
     from adapters.oauth.sealing import SecretKeyProblem, ephemeral_secret_key
     from adapters.oauth.stores import UnknownStoreUrl
+    from adapters.serving import serve
     from adapters.settings import Settings
 
     overrides: dict[str, object] = {"hosted": True, **({"backend": "fake"} if demo else {})}
@@ -129,12 +130,15 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
         return 2
     if settings.http_workers > 1 and demo and settings.mcp_secret_key is None:
         # Workers must share grants: one throwaway secret and one throwaway file for all of them.
-        os.environ["TIFLUX_MCP_SECRET_KEY"] = ephemeral_secret_key()
-        grants = os.path.join(tempfile.mkdtemp(prefix="tiflux-mcp-demo-"), "grants.sqlite3")
-        os.environ["TIFLUX_MCP_STORE_URL"] = f"sqlite:///{grants}"
-        settings = Settings(**overrides)  # type: ignore[arg-type]
+        grants = Path(tempfile.mkdtemp(prefix="tiflux-mcp-demo-")) / "grants.sqlite3"
+        settings = settings.model_copy(
+            update={
+                "mcp_secret_key": SecretStr(ephemeral_secret_key()),
+                "mcp_store_url": f"sqlite:///{grants}",
+            }
+        )
     try:
-        app = build_app(settings, demo=demo)  # also checks the configuration before any worker starts
+        app = build_app(settings)  # also checks the configuration before any worker starts
     except (SecretKeyProblem, UnknownStoreUrl) as exc:
         print(f"tiflux-mcp: {exc}", file=sys.stderr)
         return 2
@@ -144,23 +148,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
         f"OAuth at {settings.base_url}/authorize)",
         file=sys.stderr,
     )
-    options = {
-        "host": settings.http_host,
-        "port": settings.http_port,
-        "log_level": "warning",
-        "proxy_headers": True,
-        "timeout_graceful_shutdown": 20,
-    }
-    if settings.http_workers == 1:
-        uvicorn.run(app, **options)  # type: ignore[arg-type]
-        return 0
-    os.environ.update(
-        {"TIFLUX_HTTP_HOST": settings.http_host, "TIFLUX_HTTP_PORT": str(settings.http_port)}
-        | ({DEMO_FLAG: "1"} if demo else {})
-    )
-    uvicorn.run(
-        "adapters.hosted:app_from_environment", factory=True, workers=settings.http_workers, **options
-    )  # type: ignore[arg-type]
+    serve(settings, app)
     return 0
 
 
