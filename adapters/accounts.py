@@ -85,12 +85,19 @@ class KnownAccounts:
             account = None
         return account or f"key-{key_hash(api_key)}"
 
+    def checking(self, api_key: str) -> bool:
+        """Whether TiFlux is being asked about this key right now (a call may wait for that answer)."""
+        return key_hash(api_key) in self._checks
+
     async def check(self, api_key: str, ask: Callable[[str], Awaitable[str]]) -> str:
         """The key's account, asking TiFlux (`ask`) once however many requests bring the same unknown key.
 
         `ask` returns the account or raises: `KeyRefused` is remembered; any other error (TiFlux down)
         is not, and reaches every request that waited on this check.
         """
+        known = self.recall(api_key)  # answered while this call waited for its turn to ask
+        if known is not None:
+            return known
         name = key_hash(api_key)
         running = self._checks.get(name)
         if running is not None:

@@ -238,17 +238,10 @@ class CredentialGate:
             return self._refused()
         if known is not None:
             return known
-        # A key never seen to work: checked once, within the budget all such keys share.
-        wait = await limits.unverified.retry_after(UNVERIFIED)
-        if wait is not None:
-            seconds = max(1, math.ceil(wait))
-            message = f"Too many calls with TiFlux keys not yet checked; retry in {seconds} s."
-            return self._too_many("rate_limited", message, seconds)
         try:
-            async with limits.unverified.slot(UNVERIFIED):
+            if limits.accounts.checking(key):  # TiFlux is being asked already: wait for its answer
                 return await limits.accounts.check(key, limits.ask)
-        except TenantBusy:
-            return self._too_many("rate_limited", "Too many TiFlux keys being checked; retry shortly.", 2)
+            return await self._first_check(key, limits)
         except KeyRefused:
             return self._refused()
         except Exception as exc:  # TiFlux down or slow: nothing is remembered, the client may retry
@@ -261,6 +254,19 @@ class CredentialGate:
                 status_code=503,
                 headers={"Retry-After": "5"},
             )
+
+    async def _first_check(self, key: str, limits: HostedLimits) -> str | Response:
+        """Ask TiFlux about a key never seen to work, within the budget all such keys share."""
+        wait = await limits.unverified.retry_after(UNVERIFIED)
+        if wait is not None:
+            seconds = max(1, math.ceil(wait))
+            message = f"Too many calls with TiFlux keys not yet checked; retry in {seconds} s."
+            return self._too_many("rate_limited", message, seconds)
+        try:
+            async with limits.unverified.slot(UNVERIFIED):
+                return await limits.accounts.check(key, limits.ask)
+        except TenantBusy:
+            return self._too_many("rate_limited", "Too many TiFlux keys being checked; retry shortly.", 2)
 
     async def _within_limits(
         self, account: str, limits: HostedLimits, scope: Scope, receive: Receive, send: Send
