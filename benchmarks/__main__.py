@@ -224,7 +224,7 @@ def _flood_row(found: junk_keys.Flood) -> Row:
         f"hosted, another tenant's get_ticket p99 beside {junk_keys.JUNK_CLIENTS} junk keys "
         "(30 KB of malformed HTML each)",
         f"quiet {found.quiet_p99_ms:.0f} ms · flooded {found.flood_p99_ms:.0f} ms ({found.ratio:.2f}×) · "
-        f"{found.errors} errors",
+        f"between floods {found.between_p99_ms:.0f} ms · {found.errors} errors",
         "",
         f"≤ {junk_keys.TARGET_RATIO:.0f}× quiet, 0 errors",
         found.passed,
