@@ -75,7 +75,6 @@ def uvicorn_config(app: Any, settings: Settings, **extra: Any) -> uvicorn.Config
         timeout_graceful_shutdown=20,
         timeout_keep_alive=5,
         limit_concurrency=settings.http_max_connections,
-        h11_max_incomplete_event_size=64 * 1024,  # the request line and headers, at most
         **extra,
     )
     setattr(config, HEADER_TIMEOUT_ATTRIBUTE, settings.http_header_timeout)
