@@ -1,13 +1,15 @@
-"""Per-account fairness in hosted mode: rate buckets (in memory and on Redis), concurrency slots, and the
-table of keys TiFlux was asked about."""
+"""Per-account fairness in hosted mode: rate buckets (in memory and on Redis), concurrency slots, shares of
+the upstream pool, and the table of keys TiFlux was asked about."""
 
 from __future__ import annotations
 
 import anyio
+import httpx2
 import pytest
 
 from adapters.accounts import KeyRefused, KnownAccounts, key_hash
 from adapters.mcp.tenant_limits import MemoryRateBuckets, RedisRateBuckets, TenantBusy, TenantLimits
+from adapters.tiflux.http.shares import UpstreamShares
 
 pytestmark = pytest.mark.anyio
 
@@ -158,3 +160,18 @@ async def test_the_table_is_bounded() -> None:
     for index in range(5):
         accounts.remember(f"key-{index}", f"user-{index}")
     assert accounts.recall("key-0") is None and accounts.recall("key-4") == "user-4"
+
+
+async def test_an_accounts_keys_share_one_share_of_upstream_connections() -> None:
+    accounts = KnownAccounts()
+    accounts.remember("key-1", "user-201")
+    accounts.remember("key-2", "user-201")  # another key of the same user
+    shares = UpstreamShares(per_account=1, share_of=accounts.share_of, wait=0.05)
+    async with shares.connection("key-1"):
+        with pytest.raises(httpx2.PoolTimeout):  # nothing sent: a read may be retried
+            async with shares.connection("key-2"):
+                pass
+        async with shares.connection("key-of-someone-else"):  # another account is not held up
+            pass
+    async with shares.connection("key-2"):  # released
+        pass
