@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx2
@@ -147,34 +148,63 @@ def _account_folder() -> str | None:
     return CURRENT_ACCOUNT.get()
 
 
-def build_authorization_server(
-    settings: Settings, gateways: Callable[[str | None], TifluxGateway], translator: Translator
-) -> Any:
-    """Hosted mode's OAuth server; on the demo backend without a secret key, a throwaway one in memory.
+@dataclass(frozen=True)
+class GrantKeeping:
+    """Where OAuth grants are kept and the secret that seals the TiFlux keys in them."""
 
-    Raises `SecretKeyProblem` or `UnknownStoreUrl` with a message that says what to set.
-    """
-    from adapters.oauth.page import PAGE_PATH, AuthorizePage
-    from adapters.oauth.provider import TifluxOAuthProvider
-    from adapters.oauth.sealing import KeySealer, ephemeral_secret_key
-    from adapters.oauth.server import AuthorizationServer
-    from adapters.oauth.stores import open_grant_store
+    secret_key: str | None
+    store_url: str
+
+
+def _grant_keeping(settings: Settings) -> GrantKeeping:
+    """The settings' store and secret; on the demo backend without a secret, a throwaway pair in memory."""
+    from adapters.oauth.sealing import ephemeral_secret_key
 
     secret = settings.mcp_secret_key.get_secret_value() if settings.mcp_secret_key else None
-    store_url = settings.mcp_store_url
     if settings.backend == "fake" and not secret:  # nothing sealed with a throwaway secret is worth keeping
-        secret, store_url = ephemeral_secret_key(), "sqlite://:memory:"
-    sealer = KeySealer(secret)
-    store = open_grant_store(store_url)
+        return GrantKeeping(ephemeral_secret_key(), "sqlite://:memory:")
+    return GrantKeeping(secret, settings.mcp_store_url)
+
+
+def _key_sealer(keeping: GrantKeeping) -> Any:
+    """Raises `SecretKeyProblem` with what to set."""
+    from adapters.oauth.sealing import KeySealer
+
+    return KeySealer(keeping.secret_key)
+
+
+def _grant_store(keeping: GrantKeeping) -> Any:
+    """Raises `UnknownStoreUrl` with what to set."""
+    from adapters.oauth.stores import open_grant_store
+
+    return open_grant_store(keeping.store_url)
+
+
+def _oauth_provider(settings: Settings, store: Any, sealer: Any) -> Any:
+    from adapters.oauth.page import PAGE_PATH
+    from adapters.oauth.provider import TifluxOAuthProvider
+
     base = settings.base_url
-    provider = TifluxOAuthProvider(store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}")
+    return TifluxOAuthProvider(store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}")
+
+
+def _authorize_page(
+    provider: Any, gateways: Callable[[str | None], TifluxGateway], translator: Translator
+) -> Any:
+    from adapters.oauth.page import AuthorizePage
 
     async def check_key(api_key: str) -> str | None:
         """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key."""
         me = await gateways(api_key).people.me()
         return f"tiflux-user:{me.id}"
 
-    return AuthorizationServer(base, provider, AuthorizePage(provider, check_key, translator))
+    return AuthorizePage(provider, check_key, translator)
+
+
+def _authorization_server(settings: Settings, provider: Any, page: Any) -> Any:
+    from adapters.oauth.server import AuthorizationServer
+
+    return AuthorizationServer(settings.base_url, provider, page)
 
 
 def whose_key(gateways: Callable[[str | None], TifluxGateway]) -> Callable[[str], Awaitable[str]]:
@@ -206,7 +236,9 @@ def _requires_key(settings: Settings) -> bool:
 
 
 class HostedContainer(containers.DeclarativeContainer):
-    """`tiflux-mcp serve`: the OAuth authorization server, per-account limits and the ASGI app."""
+    """`tiflux-mcp serve`: the OAuth authorization server (grant store, key sealer, provider, the key page),
+    per-account limits and the ASGI app. Building `app` raises `SecretKeyProblem` or `UnknownStoreUrl`
+    with what to set."""
 
     settings = providers.Dependency(instance_of=Settings)
     gateways: providers.Dependency[Callable[[str | None], TifluxGateway]] = providers.Dependency()
@@ -214,7 +246,14 @@ class HostedContainer(containers.DeclarativeContainer):
     mcp_server = providers.Dependency(instance_of=TifluxMCPServer)
     known_accounts = providers.Dependency(instance_of=KnownAccounts)
 
-    authorization_server = providers.Singleton(build_authorization_server, settings, gateways, translator)
+    grant_keeping = providers.Singleton(_grant_keeping, settings)
+    key_sealer = providers.Singleton(_key_sealer, grant_keeping)
+    grant_store = providers.Singleton(_grant_store, grant_keeping)
+    oauth_provider = providers.Singleton(_oauth_provider, settings, grant_store, key_sealer)
+    authorize_page = providers.Singleton(_authorize_page, oauth_provider, gateways, translator)
+    authorization_server = providers.Singleton(
+        _authorization_server, settings, oauth_provider, authorize_page
+    )
     rates = providers.Singleton(rate_buckets_for, settings.provided.mcp_store_url)
     tenant_limits = providers.Singleton(
         TenantLimits,
