@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 from dependency_injector import containers, providers
@@ -33,8 +33,6 @@ from adapters.mcp.toolsets import Selection, parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
-from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
@@ -46,6 +44,11 @@ from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
 from domain.errors import DomainError, InvalidCredentials, MissingCredentials, PermissionDenied
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
+
+if TYPE_CHECKING:  # the fake is imported on its first call, not at start-up
+    from starlette.types import ASGIApp
+
+    from adapters.tiflux.fake.tenant import FakeTenant
 
 
 def open_http_client(settings: Settings) -> httpx2.AsyncClient:
@@ -99,13 +102,31 @@ def _could_be_a_key(api_key: str) -> bool:
 
 
 class FakeGateways:
-    """The demo tenant, whatever the key (no key needed)."""
+    """The fake TiFlux API on the demo tenant, whatever the key (no key needed), reached in process by the
+    HTTP adapter. The fake is built on the first call, so that the demo starts as light as the real thing."""
 
-    def __init__(self, tenant: FakeTenant) -> None:
-        self._gateway = FakeTifluxGateway(tenant)
+    def __init__(self, app: Callable[[], ASGIApp]) -> None:
+        self._app = app
+        self._gateway: TifluxGateway | None = None
 
     def __call__(self, api_key: str | None) -> TifluxGateway:
+        if self._gateway is None:
+            from adapters.tiflux.fake.in_process import in_process_gateway
+
+            self._gateway = in_process_gateway(self._app())
         return self._gateway
+
+
+def _demo_tenant() -> FakeTenant:
+    from adapters.tiflux.fake.tenant import FakeTenant
+
+    return FakeTenant.demo()
+
+
+def _fake_api(tenant: FakeTenant) -> ASGIApp:
+    from adapters.tiflux.fake.asgi import create_fake_api_app
+
+    return create_fake_api_app(tenant)
 
 
 def _ticket_defaults(settings: Settings) -> TicketDefaults:
@@ -383,14 +404,15 @@ class Container(containers.DeclarativeContainer):
         retry=providers.Factory(RetryPolicy, budget=settings.provided.retry_budget),
         shares=upstream_shares,
     )
-    fake_tenant = providers.Singleton(FakeTenant.demo)
+    fake_tenant = providers.Singleton(_demo_tenant)
+    fake_api = providers.Singleton(_fake_api, fake_tenant)
 
     gateways = providers.Selector(
         settings.provided.backend,
         http=providers.Singleton(
             HttpGateways, client=tiflux_client.provider, cache_ttl=settings.provided.cache_ttl
         ),
-        fake=providers.Singleton(FakeGateways, tenant=fake_tenant),
+        fake=providers.Singleton(FakeGateways, app=fake_api.provider),
     )
 
     rich_text = providers.Singleton(RichTextConverter)

@@ -1,4 +1,6 @@
-"""`tiflux-mcp fake-api` on loopback, as the HTTP backend's TiFlux: its latency switch and request count.
+"""The fake TiFlux on loopback, as the HTTP backend's TiFlux, with the tests' latency switch and request
+count: `python -m tests.support.fake_server` (the API `tiflux-mcp fake-api` serves, plus the test-only
+switches, which are not in the wheel).
 
 Each `FakeApi` is a fresh process, hence a fresh demo tenant: two sessions started on two of them see the
 same data and get the same ticket numbers.
@@ -8,11 +10,12 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
 
 import httpx2
 
-from benchmarks.stdio import SERVER, clean_env
+from benchmarks.stdio import ROOT, clean_env
 
 API_KEY = "bench-key"
 
@@ -30,7 +33,8 @@ class FakeApi:
 
     def __enter__(self) -> FakeApi:
         self._process = subprocess.Popen(
-            [SERVER, "fake-api", "--port", str(self.port)],
+            [sys.executable, "-m", "tests.support.fake_server", "--port", str(self.port)],
+            cwd=ROOT,
             env=clean_env(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -44,7 +48,7 @@ class FakeApi:
             except httpx2.TransportError:
                 if time.monotonic() > deadline or self._process.poll() is not None:
                     self.__exit__()
-                    raise RuntimeError("tiflux-mcp fake-api did not start") from None
+                    raise RuntimeError("the fake TiFlux did not start") from None
                 time.sleep(0.05)
 
     def __exit__(self, *exc: object) -> None:

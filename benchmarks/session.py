@@ -2,7 +2,7 @@
 
 The session is what an assistant does with names rather than IDs: find a client, list its tickets on a
 desk, move tickets between stages, open tickets naming desk, client, responsible and catalog item. Each
-run starts a fresh `tiflux-mcp fake-api` (so every run sees the same tenant) and a fresh stdio server.
+run starts a fresh fake TiFlux (`fake_api.py`: every run sees the same tenant) and a fresh stdio server.
 
 Configurations:
 - cache: the defaults (reference cache on, independent lookups concurrent); the session is run twice in

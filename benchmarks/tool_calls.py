@@ -1,9 +1,9 @@
 """Per-call latency over stdio: the 31 tools, each with a typical call, against the fake TiFlux over HTTP.
 
 The server is `tiflux-mcp` as an MCP client starts it, with TIFLUX_BACKEND=http and TIFLUX_API_BASE_URL
-on `tiflux-mcp fake-api` (zero latency, loopback); the reference cache is on, as by default. One pass calls
-every tool once; the first pass (cold cache, first use of each code path) is not counted. The bare-SDK
-floor's one tool is called right after each of our calls, so both see the same machine load.
+on the fake TiFlux (`fake_api.py`: zero latency, loopback); the reference cache is on, as by default.
+One pass calls every tool once; the first pass (cold cache, first use of each code path) is not counted.
+The bare-SDK floor's one tool is called right after each of our calls, so both see the same machine load.
 
 `python -m benchmarks.tool_calls` prints the median per tool.
 """

@@ -9,6 +9,42 @@ from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, DeskId, Priority
 
 
 @dataclass(frozen=True)
+class DeskSettings:
+    """How a desk works, as its details describe it; None where TiFlux did not say.
+
+    `others` keeps, in the order received, what TiFlux sent that this model does not name (a new key, or a
+    known one holding a value of an unexpected kind), so nothing is lost.
+    """
+
+    description: str | None = None
+    internal_desk: bool | None = None
+    receiving_new_tickets: bool | None = None
+    attendance_type: str | None = None
+    only_attendants_can_open: bool | None = None
+    user_without_access_create_ticket: bool | None = None
+    cancelable_tickets: bool | None = None
+    add_ticket_feedback: bool | None = None
+    summary: bool | None = None
+    reminder: bool | None = None
+    desk_exchange: bool | None = None
+    desk_with_sla: bool | None = None
+    sla_goal: str | float | None = None
+    can_stop_sla: bool | None = None
+    ticket_with_sla_time: bool | None = None
+    ticket_review: bool | None = None
+    review_type: str | None = None
+    default_revised: str | None = None
+    can_reopen_revised_tickets: bool | None = None
+    time_limit_to_reopening: str | float | None = None
+    behavior_billed_tickets: str | None = None
+    behavior_not_billed_tickets: str | None = None
+    require_service_catalog_open_ticket: bool | None = None
+    services_catalog_item: bool | None = None
+    required_fields: tuple[str, ...] | None = None
+    others: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Desk:
     """A service desk. `name` is the internal name, `display_name` what customers see."""
 
@@ -17,7 +53,7 @@ class Desk:
     display_name: str | None = None
     active: bool = True
     appointment_type: str | None = None
-    settings: Mapping[str, object] = field(default_factory=dict)
+    settings: DeskSettings = field(default_factory=DeskSettings)
 
     @property
     def names(self) -> tuple[str, ...]:

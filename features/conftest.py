@@ -16,7 +16,6 @@ from pytest_bdd import given, parsers, then, when
 from adapters.container import create_container
 from adapters.mcp.tools.tickets import LIST_TICKETS
 from adapters.settings import Settings
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.queries import TicketFilter
 from application.resolvers import (
@@ -33,6 +32,7 @@ from domain.errors import DomainError
 from domain.ids import ClientId, DeskId
 from domain.paging import PageRequest
 from domain.resolution import Ambiguous, NoMatch, Resolution, Resolved
+from tests.support.fake_api import InstrumentedFakeApi, fake_gateway
 
 T = TypeVar("T")
 
@@ -56,7 +56,7 @@ def world() -> dict[str, Any]:
 @given(parsers.parse('the demo tenant "{name}"'))
 def demo_tenant(world: dict[str, Any], name: str) -> None:
     world["tenant"] = FakeTenant.demo()
-    world["gateway"] = FakeTifluxGateway(world["tenant"])
+    world["gateway"] = fake_gateway(world["tenant"])
 
 
 # --- resolving names ----------------------------------------------------------------------------------
@@ -193,30 +193,24 @@ def person_says(world: dict[str, Any], utterance: str) -> None:
     world["utterance"] = utterance
 
 
-class CountingTenant:
-    """The demo tenant, counting the calls that reach it (reads and writes)."""
+class CountingFake(InstrumentedFakeApi):
+    """The fake TiFlux on the demo tenant, counting the requests that reach it (reads and writes)."""
 
-    WRITES = ("create_", "update_", "cancel_", "close_")
-
-    def __init__(self, tenant: FakeTenant) -> None:
-        self._tenant = tenant
-        self.calls: list[str] = []
-
-    def __getattr__(self, name: str) -> Any:
-        self.calls.append(name)
-        return getattr(self._tenant, name)
+    @property
+    def calls(self) -> list[str]:
+        return [f"{method} {path}" for method, path, _, _ in self.requests]
 
     @property
     def writes(self) -> list[str]:
-        return [call for call in self.calls if call.startswith(self.WRITES)]
+        return [call for call in self.calls if not call.startswith("GET ")]
 
 
 @when(parsers.parse("the assistant calls {tool} with {arguments}"))
 def assistant_calls(world: dict[str, Any], tool: str, arguments: str) -> None:
-    counting = CountingTenant(world["tenant"])
+    counting = CountingFake(world["tenant"])
     world["counting"] = counting
     container = create_container(Settings(_env_file=None, backend="fake"))  # type: ignore[call-arg]
-    container.fake_tenant.override(providers.Object(counting))
+    container.fake_api.override(providers.Object(counting))
 
     async def call() -> Any:
         async with Client(container.mcp_server()) as client:
@@ -250,20 +244,20 @@ def answer_says(world: dict[str, Any], words: str) -> None:
 
 @then(parsers.parse('ticket {number:d} is still closed with status "{status}"'))
 def still_closed(world: dict[str, Any], number: int, status: str) -> None:
-    ticket = world["tenant"].get_ticket(number)
+    ticket = world["tenant"].tickets.get_ticket(number)
     assert ticket["is_closed"] and ticket["status"]["name"] == status
     assert world["counting"].writes == []
 
 
 @then(parsers.parse("ticket {number:d} is now closed"))
 def now_closed(world: dict[str, Any], number: int) -> None:
-    assert world["tenant"].get_ticket(number)["is_closed"]
+    assert world["tenant"].tickets.get_ticket(number)["is_closed"]
 
 
 @then(parsers.parse('ticket {number:d} is now in stage {stage_id:d} "{stage}"'))
 def now_in_stage(world: dict[str, Any], number: int, stage_id: int, stage: str) -> None:
     assert not world["answer"].is_error, world["text"]
-    current = world["tenant"].get_ticket(number)["stage"]
+    current = world["tenant"].tickets.get_ticket(number)["stage"]
     assert (current["id"], current["name"]) == (stage_id, stage)
 
 
@@ -313,5 +307,5 @@ def offers_id(world: dict[str, Any], ident: int, name: str) -> None:
 
 @then(parsers.parse("ticket {number:d} has priority {priority:d} and catalog item {item:d}"))
 def ticket_classified(world: dict[str, Any], number: int, priority: int, item: int) -> None:
-    ticket = world["tenant"].get_ticket(number)
+    ticket = world["tenant"].tickets.get_ticket(number)
     assert (ticket["priority"]["id"], ticket["services_catalog"]["id"]) == (priority, item)

@@ -20,8 +20,8 @@ from mcp import Client
 
 from adapters.container import Container, create_container
 from adapters.settings import Settings
-from adapters.tiflux.fake.asgi import create_fake_api_app
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.fake_api import InstrumentedFakeApi
 
 # Hypothesis (the fuzzer, schemathesis) keeps its files outside the work tree: no caches in the clone.
 set_hypothesis_home_dir(tempfile.mkdtemp(prefix="tiflux-mcp-hypothesis-"))
@@ -110,8 +110,8 @@ class LiveFakeApi:
     base_url: str
     app: SwappableApp
 
-    def serve(self, tenant: FakeTenant, *, api_key: str | None = None) -> Any:
-        fake = create_fake_api_app(tenant, api_key=api_key)
+    def serve(self, tenant: FakeTenant, *, api_key: str | None = None) -> InstrumentedFakeApi:
+        fake = InstrumentedFakeApi(tenant, api_key=api_key)
         self.app.target = fake
         self.app.captured = []
         return fake

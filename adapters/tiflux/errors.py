@@ -1,4 +1,4 @@
-"""TiFlux error responses as domain errors; shared by the HTTP and fake backends."""
+"""TiFlux error responses as domain errors (the HTTP adapter's, whether TiFlux or the fake answers)."""
 
 from __future__ import annotations
 

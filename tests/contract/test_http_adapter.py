@@ -54,7 +54,7 @@ async def test_queries_are_encoded_as_the_api_expects(live_fake_api: Any, fake_a
         gateway = HttpTifluxGateway(TifluxHttpClient(http), KEY)
         await gateway.tickets.list(TicketFilter(desk_ids=(DeskId(14), DeskId(15))), PageRequest(2, 50))
         await gateway.tickets.get(TicketNumber(1042), show_entities=True)
-    (method, path, query, _), (_, detail_path, detail_query, _) = fake_app.state.requests
+    (method, path, query, _), (_, detail_path, detail_query, _) = fake_app.requests
     assert (method, path) == ("GET", "/api/v2/tickets")
     assert query == "offset=2&limit=50&is_closed=false&desk_ids=14%2C15"
     assert (detail_path, detail_query) == ("/api/v2/tickets/1042", "show_entities=true")
@@ -73,10 +73,10 @@ async def test_a_bad_ticket_number_never_becomes_a_request(
     result = await mcp_over_http.call_tool("get_ticket", {"ticket_number": bad})
     assert result.is_error
     assert "`ticket_number`" in result.content[0].text  # type: ignore[union-attr]
-    assert fake_app.state.requests == []
+    assert fake_app.requests == []
 
 
 async def test_a_missing_argument_never_becomes_a_request(mcp_over_http: Client, fake_app: Any) -> None:
     result = await mcp_over_http.call_tool("get_ticket", {})
     assert result.is_error
-    assert fake_app.state.requests == []
+    assert fake_app.requests == []

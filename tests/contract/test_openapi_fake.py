@@ -129,6 +129,20 @@ def test_the_contract_covers_the_32_routes_of_the_api() -> None:
     assert len(labels) == 32, labels
 
 
+def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:
+    def shape(path: str) -> str:
+        return re.sub(r"\{[^}]+\}", "{id}", path)
+
+    served = {(route.method, shape(route.path)) for route, _ in FakeTenant(DEMO_DATA).routes()}
+    documented = {
+        (method.upper(), shape(path))
+        for path, item in DOCUMENT["paths"].items()
+        for method in ("get", "post", "put", "patch", "delete")
+        if method in item
+    }
+    assert served == documented
+
+
 def test_every_path_parameter_is_a_positive_integer() -> None:
     for path, item in DOCUMENT["paths"].items():
         for parameter in _parameters(item):

@@ -1,5 +1,5 @@
-"""One suite, both backends: the same port-level expectations on the fake tenant and on the HTTP adapter
-talking to that tenant over real HTTP on 127.0.0.1. If they disagree, one of them is wrong."""
+"""The port-level expectations, on the HTTP adapter talking to the fake TiFlux over real HTTP on 127.0.0.1:
+what the demo tenant holds comes back as the domain says, through the code production runs."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ async def test_desk_name_filter_is_exact_on_either_name(gateway: TifluxGateway) 
 async def test_get_desk_with_its_configuration(gateway: TifluxGateway) -> None:
     desk = await gateway.desks.get(DeskId(14))
     assert desk.name == "Suporte" and desk.display_name == "Suporte N1"
-    assert desk.settings.get("desk_with_sla") is True
+    assert desk.settings.desk_with_sla is True
     with pytest.raises(NotFound):
         await gateway.desks.get(DeskId(999))
 

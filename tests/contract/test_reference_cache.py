@@ -35,11 +35,11 @@ async def test_a_second_resolution_within_the_ttl_makes_no_request(
     for_key = factory("key-one")
     cold = await DESK.find(for_key, "cansados", None)
     assert isinstance(cold, Resolved) and cold.value.id == 11
-    cold_requests = len(app.state.requests)
+    cold_requests = len(app.requests)
     assert cold_requests == 2  # exact-name filter, then every active desk
     warm = await DESK.find(factory("key-one"), "cansados", None)
     assert isinstance(warm, Resolved) and warm.value.id == 11
-    assert len(app.state.requests) == cold_requests
+    assert len(app.requests) == cold_requests
 
 
 async def test_other_reference_lists_are_cached_too(gateways: tuple[HttpGateways, Any]) -> None:
@@ -47,14 +47,14 @@ async def test_other_reference_lists_are_cached_too(gateways: tuple[HttpGateways
     for _ in range(2):
         await STAGE.find(factory("k"), "triagem", DeskId(14))
         await RESPONSIBLE.find(factory("k"), "lima", None)
-    assert len(app.state.requests) == 2
+    assert len(app.requests) == 2
 
 
 async def test_two_keys_never_see_each_others_entries(gateways: tuple[HttpGateways, Any]) -> None:
     factory, app = gateways
     await DESK.find(factory("key-one"), "suporte", None)
     await DESK.find(factory("key-two"), "suporte", None)
-    keys = [entry for entry in app.state.requests if entry[1] == "/api/v2/desks"]
+    keys = [entry for entry in app.requests if entry[1] == "/api/v2/desks"]
     assert len(keys) == 2  # the second key asked TiFlux itself
 
 
@@ -62,7 +62,7 @@ async def test_live_data_is_never_cached(gateways: tuple[HttpGateways, Any]) -> 
     factory, app = gateways
     await factory("k").tickets.get(TicketNumber(1040))
     await factory("k").tickets.get(TicketNumber(1040))
-    assert len(app.state.requests) == 2
+    assert len(app.requests) == 2
 
 
 async def test_a_zero_ttl_disables_the_cache(live_fake_api: Any, tenant: FakeTenant) -> None:
@@ -71,7 +71,7 @@ async def test_a_zero_ttl_disables_the_cache(live_fake_api: Any, tenant: FakeTen
         factory = HttpGateways(TifluxHttpClient(http), cache_ttl=0)
         await DESK.find(factory("k"), "suporte", None)
         await DESK.find(factory("k"), "suporte", None)
-    assert len(app.state.requests) == 2
+    assert len(app.requests) == 2
 
 
 async def test_a_name_based_listing_costs_three_requests_cold_and_one_warm(
@@ -85,13 +85,13 @@ async def test_a_name_based_listing_costs_three_requests_cold_and_one_warm(
         await use_case(TicketFilter(), TicketNames(desk_name="cansados"), PageRequest())
 
     await listing()
-    assert [path for _, path, _, _ in app.state.requests] == [
+    assert [path for _, path, _, _ in app.requests] == [
         "/api/v2/desks",
         "/api/v2/desks",
         "/api/v2/tickets",
     ]
     await listing()
-    assert len(app.state.requests) == 4  # warm: only the tickets themselves
+    assert len(app.requests) == 4  # warm: only the tickets themselves
 
 
 async def test_a_ticket_that_may_register_a_requestor_forgets_the_cached_people(
@@ -121,4 +121,4 @@ async def test_the_custom_field_catalogue_is_cached(gateways: tuple[HttpGateways
         await fields.entities(active=None, applied_in=None, name=None, page=page)
         await fields.fields(EntityId(10), field_type=None, required=None, name=None, page=page)
         await fields.options(EntityFieldId(80), value=None, page=page)
-    assert len(app.state.requests) == 3  # one of each, then every read from the cache
+    assert len(app.requests) == 3  # one of each, then every read from the cache

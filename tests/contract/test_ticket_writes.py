@@ -1,4 +1,4 @@
-"""Ticket writes on both backends: what a write changes is visible to the next read."""
+"""Ticket writes through the HTTP adapter to the fake TiFlux: a write's change is visible to the next read."""
 
 from __future__ import annotations
 

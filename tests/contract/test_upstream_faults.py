@@ -17,7 +17,6 @@ from mcp import Client
 
 from adapters.container import create_container
 from adapters.settings import Settings
-from adapters.tiflux.fake.faults import Fault, FaultPlan
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
@@ -26,6 +25,7 @@ from application.commands import NewTicket
 from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 from domain.ids import ClientId, DeskId, TicketNumber
 from domain.paging import PageRequest
+from tests.support.faults import Fault, FaultPlan
 
 pytestmark = pytest.mark.anyio
 
@@ -81,7 +81,7 @@ class Upstream:
 @pytest.fixture
 def upstream(live_fake_api: Any, tenant: FakeTenant) -> Upstream:
     app = live_fake_api.serve(tenant)
-    return Upstream(live_fake_api, tenant, app.state.faults)
+    return Upstream(live_fake_api, tenant, app.faults)
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ async def gateway(upstream: Upstream) -> AsyncIterator[HttpTifluxGateway]:
 
 
 def ticket_is_closed(tenant: FakeTenant) -> bool:
-    return bool(tenant.get_ticket(int(TICKET.value))["is_closed"])
+    return bool(tenant.tickets.get_ticket(int(TICKET.value))["is_closed"])
 
 
 # --- reads ---------------------------------------------------------------------------------------------
@@ -255,13 +255,13 @@ async def test_the_outcome_is_unknown_whether_or_not_tiflux_applied_it(
 async def test_a_create_that_timed_out_made_exactly_one_ticket(
     upstream: Upstream, gateway: HttpTifluxGateway
 ) -> None:
-    before = len(upstream.tenant.list_tickets(offset=1, limit=200))
+    before = len(upstream.tenant.tickets.list_tickets(offset=1, limit=200))
     upstream.faults.add(Fault.stall_after_body(LONG).on("POST", "/api/v2/tickets"))
     with pytest.raises(UpstreamUnavailable) as caught:
         await gateway.tickets.create(NewTicket("Sem rede", "<p>x</p>", ClientId(101), DeskId(14)))
     assert caught.value.reason == "timeout" and caught.value.write_may_have_happened
     assert upstream.sent("POST") == ["POST /api/v2/tickets"]
-    assert len(upstream.tenant.list_tickets(offset=1, limit=200)) == before + 1
+    assert len(upstream.tenant.tickets.list_tickets(offset=1, limit=200)) == before + 1
 
 
 async def test_a_write_that_never_connected_is_tried_again(upstream: Upstream) -> None:

@@ -15,6 +15,7 @@ import httpx2
 import pytest
 
 SERVER = str(Path(sys.executable).with_name("tiflux-mcp"))
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -27,13 +28,16 @@ FAKE_API_KEY = "tenant-key-A"
 
 
 @contextmanager
-def fake_tiflux_process() -> Iterator[str]:
-    """`tiflux-mcp fake-api` as a real process, accepting only FAKE_API_KEY; yields its API base URL."""
+def fake_tiflux_process(*, instrumented: bool = False) -> Iterator[str]:
+    """`tiflux-mcp fake-api` as a real process, accepting only FAKE_API_KEY; yields its API base URL.
+    With `instrumented`, the same API with the tests' switches (`/_fake/faults`...): `tests/support/`."""
     port = free_port()
+    command = [sys.executable, "-m", "tests.support.fake_server"] if instrumented else [SERVER, "fake-api"]
     process = subprocess.Popen(
-        [SERVER, "fake-api", "--port", str(port), "--api-key", FAKE_API_KEY],
+        [*command, "--port", str(port), "--api-key", FAKE_API_KEY],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        cwd=ROOT,
     )
     base_url = f"http://127.0.0.1:{port}/api/v2"
     try:
@@ -46,8 +50,8 @@ def fake_tiflux_process() -> Iterator[str]:
 
 @pytest.fixture
 def fake_api() -> Iterator[str]:
-    """The fake TiFlux for one test."""
-    with fake_tiflux_process() as base_url:
+    """The fake TiFlux for one test, with the tests' switches."""
+    with fake_tiflux_process(instrumented=True) as base_url:
         yield base_url
 
 

@@ -49,6 +49,7 @@ def test_the_wheel_carries_the_demo_tenant_and_runs_from_anywhere(tmp_path: Path
     assert "adapters/tiflux/fake/data/desks.json" in names
     licence = next(name for name in names if name.endswith(".dist-info/licenses/LICENSE"))
     assert "MIT License" in zipfile.ZipFile(wheel).read(licence).decode()
+    assert not any("fault" in name for name in names)  # test-only switches stay with the tests
     assert not any(name.startswith(("tests/", "features/", "benchmarks/")) for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "tiflux-mcp = adapters.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -26,10 +26,10 @@ from mcp.shared.exceptions import MCPError
 from starlette.types import Receive, Scope, Send
 
 from adapters.mcp.tools import ALL_TOOLS
-from adapters.tiflux.fake.faults import Fault
 from adapters.tiflux.fake.tenant import FakeTenant
 from tests.conftest import Captured, LiveFakeApi
 from tests.e2e.conftest import SECRET_KEY, SERVER, hosted_env, hosted_server
+from tests.support.faults import Fault
 
 pytestmark = pytest.mark.anyio
 
@@ -227,11 +227,11 @@ def test_stdio_session_with_debug_logs(live_fake_api: LiveFakeApi, tmp_path: Pat
     try:
         replies = {f"{tool} {json.dumps(args)}": session.call(tool, args) for tool, args in SESSION}
         # TiFlux failing (live data, never cached): a write answered 500, reads out of retries, a reset.
-        fake.state.faults.add(Fault.answer(500, retry_after="0"))
+        fake.faults.add(Fault.answer(500, retry_after="0"))
         failing = [session.call("create_ticket_answer", {"ticket_number": "1040", "text": "x"})]
-        fake.state.faults.add(Fault.answer(503, retry_after="0"), times=3)
+        fake.faults.add(Fault.answer(503, retry_after="0"), times=3)
         failing.append(session.call("get_ticket", {"ticket_number": "1040"}))
-        fake.state.faults.add(Fault("reset"), times=3)
+        fake.faults.add(Fault("reset"), times=3)
         failing.append(session.call("list_internal_communications", {"ticket_number": "1040"}))
         # A TiFlux that repeats the credential back, as a refusal and as a permission error.
         for status in (422, 403, 400, 500):
@@ -365,7 +365,7 @@ async def test_hosted_session_with_the_key_header(
                 texts.append(_dump(await client.call_tool(tool, arguments)))
             except MCPError as error:  # the unknown tool: JSON-RPC -32602, its message checked too
                 texts.append(error.message)
-        fake.state.faults.add(Fault.answer(500, retry_after="0"))
+        fake.faults.add(Fault.answer(500, retry_after="0"))
         texts.append(
             _dump(await client.call_tool("create_ticket_answer", {"ticket_number": "1", "text": "x"}))
         )

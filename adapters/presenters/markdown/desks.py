@@ -52,42 +52,7 @@ def _appointments(desk: Desk, fmt: Formatter) -> str:
 
 # --- get_desk ----------------------------------------------------------------------------------------------
 
-# The configuration keys of `GET /desks/{id}` in the sections a person reads them in. Keys not listed here
-# are shown last, humanised; the identity keys are in the heading.
-_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("identification", ("description", "active", "internal_desk", "receiving_new_tickets")),
-    (
-        "attendance",
-        (
-            "appointment_type",
-            "attendance_type",
-            "only_attendants_can_open",
-            "user_without_access_create_ticket",
-            "cancelable_tickets",
-            "add_ticket_feedback",
-            "summary",
-            "reminder",
-            "desk_exchange",
-        ),
-    ),
-    ("sla", ("desk_with_sla", "sla_goal", "can_stop_sla", "ticket_with_sla_time")),
-    (
-        "tickets",
-        (
-            "ticket_review",
-            "review_type",
-            "default_revised",
-            "can_reopen_revised_tickets",
-            "time_limit_to_reopening",
-            "behavior_billed_tickets",
-            "behavior_not_billed_tickets",
-        ),
-    ),
-    ("required", ("require_service_catalog_open_ticket", "services_catalog_item", "required_fields")),
-)
-_IDENTITY = frozenset({"id", "name", "display_name"})
-_KNOWN = _IDENTITY | {key for _, keys in _SECTIONS for key in keys}
-# Which vocabulary translates a key's text values (`desk.value.<vocabulary>.<value>`).
+# Which vocabulary translates a setting's text values (`desk.value.<vocabulary>.<value>`).
 _VOCABULARY = {
     "appointment_type": "appointment_type",
     "attendance_type": "attendance_type",
@@ -98,22 +63,79 @@ _VOCABULARY = {
     "required_fields": "field",
 }
 _OTHER_VALUE_LIMIT = 200
+Setting = tuple[str, object]  # the setting's message key (`desk.setting.<key>`) and its value
 
 
 def present_desk(desk: Desk, fmt: Formatter) -> str:
     t = fmt.t
-    config = {**desk.settings, "active": desk.active, "appointment_type": desk.appointment_type}
     out = [f"## {_desk_heading(desk, fmt)}"]
-    for section, keys in _SECTIONS:
-        rows = [row for key in keys if (row := _setting(key, config.get(key), fmt))]
+    for section, settings in _sections(desk):
+        rows = [row for key, value in settings if (row := _setting(key, value, fmt))]
         if rows:
             out += ["", f"### {t(f'desk.section.{section}')}", *rows]
-    others = [
-        row for key, value in config.items() if key not in _KNOWN and (row := _other_setting(key, value, fmt))
-    ]
+    others = [row for key, value in desk.settings.others.items() if (row := _other_setting(key, value, fmt))]
     if others:
         out += ["", f"### {t('desk.section.other')}", *others]
     return lines(out, "", t("desk.hint", id=desk.id))
+
+
+def _sections(desk: Desk) -> tuple[tuple[str, tuple[Setting, ...]], ...]:
+    """The settings in the sections a person reads them in; the identity is in the heading."""
+    s = desk.settings
+    return (
+        (
+            "identification",
+            (
+                ("description", s.description),
+                ("active", desk.active),
+                ("internal_desk", s.internal_desk),
+                ("receiving_new_tickets", s.receiving_new_tickets),
+            ),
+        ),
+        (
+            "attendance",
+            (
+                ("appointment_type", desk.appointment_type),
+                ("attendance_type", s.attendance_type),
+                ("only_attendants_can_open", s.only_attendants_can_open),
+                ("user_without_access_create_ticket", s.user_without_access_create_ticket),
+                ("cancelable_tickets", s.cancelable_tickets),
+                ("add_ticket_feedback", s.add_ticket_feedback),
+                ("summary", s.summary),
+                ("reminder", s.reminder),
+                ("desk_exchange", s.desk_exchange),
+            ),
+        ),
+        (
+            "sla",
+            (
+                ("desk_with_sla", s.desk_with_sla),
+                ("sla_goal", s.sla_goal),
+                ("can_stop_sla", s.can_stop_sla),
+                ("ticket_with_sla_time", s.ticket_with_sla_time),
+            ),
+        ),
+        (
+            "tickets",
+            (
+                ("ticket_review", s.ticket_review),
+                ("review_type", s.review_type),
+                ("default_revised", s.default_revised),
+                ("can_reopen_revised_tickets", s.can_reopen_revised_tickets),
+                ("time_limit_to_reopening", s.time_limit_to_reopening),
+                ("behavior_billed_tickets", s.behavior_billed_tickets),
+                ("behavior_not_billed_tickets", s.behavior_not_billed_tickets),
+            ),
+        ),
+        (
+            "required",
+            (
+                ("require_service_catalog_open_ticket", s.require_service_catalog_open_ticket),
+                ("services_catalog_item", s.services_catalog_item),
+                ("required_fields", s.required_fields),
+            ),
+        ),
+    )
 
 
 def _desk_heading(desk: Desk, fmt: Formatter) -> str:
@@ -156,10 +178,8 @@ def _word(key: str, value: str, fmt: Formatter) -> str:
 
 
 def _required_fields(value: object, fmt: Formatter) -> str:
-    """A list, or the comma-separated string some desks send; an empty list is "none", null is unknown."""
-    if isinstance(value, str):
-        value = [part for part in value.split(",") if part.strip()] or value
-    if isinstance(value, list | tuple) and not value:
+    """An empty list is "none"; null is unknown."""
+    if isinstance(value, tuple) and not value:
         return fmt.t("desk.required_fields.none")
     return _value("required_fields", value, fmt)
 

@@ -1,6 +1,6 @@
 """The TiFlux API's JSON, read leniently, and its translation into domain objects (anti-corruption layer).
 
-Both backends (HTTP and fake) speak this JSON, so both translate through here.
+The HTTP adapter reads it here, whether TiFlux or the fake TiFlux answered.
 """
 
 from adapters.tiflux.wire.base import page_of, parse_many, parse_one

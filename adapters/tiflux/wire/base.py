@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Protocol, TypeVar
@@ -86,9 +87,15 @@ def parse_one(model: type[M], payload: Any) -> M:
 def parse_many(model: type[M], payload: Any) -> list[M]:
     """Read a bare JSON array of the API."""
     try:
-        return TypeAdapter(list[model]).validate_python(payload)  # type: ignore[valid-type]
+        return _list_of(model).validate_python(payload)
     except ValidationError as exc:
         raise UpstreamUnavailable("unexpected_response") from exc
+
+
+@functools.cache
+def _list_of(model: type[M]) -> TypeAdapter[list[M]]:
+    """Built once per model: building a TypeAdapter costs more than most of the answers it reads."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 class Translatable(Protocol[D_co]):

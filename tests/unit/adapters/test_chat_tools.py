@@ -10,7 +10,6 @@ import pytest
 from mcp import Client
 
 from adapters.mcp.tools.chats import CHAT_TOOLS
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.fake.tenant.data import load_demo_data
 from application.queries import ChatFilter
@@ -18,6 +17,7 @@ from application.use_cases.chats import ListChats
 from domain.chats import ChatList, ChatOrigin
 from domain.paging import PageRequest
 from tests.conftest import serve_demo
+from tests.support.fake_api import fake_gateway
 
 pytestmark = pytest.mark.anyio
 
@@ -316,10 +316,10 @@ async def test_an_empty_page_is_an_answer_not_an_error(
 
 async def test_the_use_case_keeps_only_the_filters_the_queue_has(tenant: FakeTenant) -> None:
     asked = ChatFilter(department_id=23, user_id=202, status="triage", canceled=True)
-    listing = await ListChats(FakeTifluxGateway(tenant).chats)(ChatList.INBOX, asked, PageRequest())
+    listing = await ListChats(fake_gateway(tenant).chats)(ChatList.INBOX, asked, PageRequest())
     assert listing.queue is ChatList.INBOX and listing.query == ChatFilter(department_id=23)
     assert [chat.id for chat in listing.page] == [9001]
-    archived = await ListChats(FakeTifluxGateway(tenant).chats)(ChatList.ARCHIVED, asked, PageRequest())
+    archived = await ListChats(fake_gateway(tenant).chats)(ChatList.ARCHIVED, asked, PageRequest())
     assert archived.query == ChatFilter(department_id=23, canceled=True)
     assert [chat.id for chat in archived.page] == []
 

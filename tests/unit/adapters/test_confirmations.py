@@ -13,6 +13,7 @@ from mcp.types import ElicitRequestParams, ElicitResult
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.fake_api import InstrumentedFakeApi
 
 pytestmark = pytest.mark.anyio
 
@@ -32,14 +33,17 @@ class Person:
         return ElicitResult(action="accept", content={"confirm": self._confirm})
 
 
-def connect(tenant: FakeTenant, **settings: Any) -> Callable[..., Any]:
+def connect(tenant: FakeTenant | InstrumentedFakeApi, **settings: Any) -> Callable[..., Any]:
     from contextlib import asynccontextmanager
 
     @asynccontextmanager
     async def session(person: Person | None = None, mode: str | None = None) -> AsyncIterator[Client]:
         configured = Settings(_env_file=None, backend="fake", api_key=None, **settings)  # type: ignore[call-arg]
         container = create_container(configured)
-        container.fake_tenant.override(providers.Object(tenant))
+        if isinstance(tenant, InstrumentedFakeApi):
+            container.fake_api.override(providers.Object(tenant))
+        else:
+            container.fake_tenant.override(providers.Object(tenant))
         extra: dict[str, Any] = {"elicitation_callback": person} if person else {}
         if mode:
             extra["mode"] = mode
@@ -55,7 +59,7 @@ def tenant() -> FakeTenant:
 
 
 def status_of(tenant: FakeTenant, number: int) -> bool:
-    return bool(tenant.get_ticket(number)["is_closed"])
+    return bool(tenant.tickets.get_ticket(number)["is_closed"])
 
 
 async def test_closing_asks_with_number_and_title_and_proceeds_when_confirmed(tenant: FakeTenant) -> None:
@@ -175,27 +179,19 @@ async def test_the_older_protocol_picks_over_the_back_channel(tenant: FakeTenant
     assert result.structured_content is not None and result.structured_content["query"]["desk_ids"] == [14]
 
 
-class Recording:
-    """The demo tenant, recording every request that reaches it: the operation and its arguments."""
+class Recording(InstrumentedFakeApi):
+    """The demo tenant over HTTP, recording every request that reaches it (method, path, query)."""
 
-    def __init__(self, tenant: FakeTenant) -> None:
-        self._tenant = tenant
-        self.requests: list[tuple[str, str]] = []
+    def __init__(self) -> None:
+        super().__init__(FakeTenant.demo())
 
-    def __getattr__(self, name: str) -> Any:
-        found = getattr(self._tenant, name)
-        if not callable(found):
-            return found
-
-        def record(*args: Any, **kwargs: Any) -> Any:
-            self.requests.append((name, repr((args, sorted(kwargs.items())))))
-            return found(*args, **kwargs)
-
-        return record
+    @property
+    def sent(self) -> list[tuple[str, str, str]]:
+        return [(method, path, query) for method, path, query, _type in self.requests]
 
 
 async def test_an_ambiguous_name_then_a_pick_sends_what_the_id_sends() -> None:
-    by_name, by_id = Recording(FakeTenant.demo()), Recording(FakeTenant.demo())
+    by_name, by_id = Recording(), Recording()
     ticket = {"title": "Impressora", "description": "Não imprime", "client_id": 101}
     async with connect(by_name)(Picker("ID 15")) as client:
         picked = await client.call_tool("create_ticket", {**ticket, "desk_name": "sup"})
@@ -203,10 +199,8 @@ async def test_an_ambiguous_name_then_a_pick_sends_what_the_id_sends() -> None:
         given = await client.call_tool("create_ticket", {**ticket, "desk_id": 15})
 
     assert not picked.is_error and not given.is_error
-    assert by_name.requests[-len(by_id.requests) :] == by_id.requests  # after the pick: what the ID sends
-    assert [r for r in by_name.requests if r[0].startswith("create")] == [
-        r for r in by_id.requests if r[0].startswith("create")
-    ]
+    assert by_name.sent[-len(by_id.sent) :] == by_id.sent  # after the pick: what the ID sends
+    assert [r for r in by_name.sent if r[0] == "POST"] == [r for r in by_id.sent if r[0] == "POST"] != []
     text = picked.content[0].text  # type: ignore[union-attr]
     assert '`desk_name` "sup" → Suporte N2 (Suporte Nível 2) · ID 15 (escolhido pelo usuário)' in text
 
@@ -214,13 +208,13 @@ async def test_an_ambiguous_name_then_a_pick_sends_what_the_id_sends() -> None:
 async def test_after_a_pick_the_other_names_are_not_looked_up_again_and_are_still_reported() -> None:
     """Over the back channel the call goes on in place. (At 2026-07-28 the client retries the whole call
     with the answer, so that round looks the names up once more, then goes on from the pick.)"""
-    recording = Recording(FakeTenant.demo())
+    recording = Recording()
     arguments = {"title": "T", "description": "d", "client_name": "padaria", "desk_name": "sup"}
     async with connect(recording)(Picker("ID 14"), mode="legacy") as client:
         result = await client.call_tool("create_ticket", arguments)
 
     assert not result.is_error
-    assert [name for name, _ in recording.requests].count("list_clients") == 1
+    assert [path for _method, path, _query in recording.sent].count("/api/v2/clients") == 1
     text = result.content[0].text  # type: ignore[union-attr]
     assert '`client_name` "padaria"' in text and '`desk_name` "sup" → Suporte (Suporte N1) · ID 14' in text
 

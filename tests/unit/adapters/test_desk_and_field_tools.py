@@ -134,7 +134,7 @@ async def test_get_desk_shows_the_configuration_in_words(client: Client) -> None
 
 
 async def test_get_desk_prints_no_raw_key_or_value(client: Client) -> None:
-    desk = FakeTenant.demo().get_desk(14)
+    desk = FakeTenant.demo().desks.get_desk(14)
     text = await call(client, "get_desk", {"desk_id": 14})
     for key in (key for key in desk if "_" in key):  # every configuration key is snake_case
         assert key not in text, key

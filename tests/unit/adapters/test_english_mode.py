@@ -133,7 +133,7 @@ async def forms_shown() -> tuple[list[ElicitRequestParams], list[str]]:
         await client.call_tool("create_ticket_answer", {"ticket_number": "1040", "text": "Hello, Carlos!"})
         await client.call_tool("get_desk", {"desk_name": "sup"})
     assert len(person.forms) == 4
-    data = [str(tenant.get_ticket(number)["title"]) for number in (1040, 1041)]
+    data = [str(tenant.tickets.get_ticket(number)["title"]) for number in (1040, 1041)]
     for form in person.forms:  # the candidates of a choice are data too (desk names)
         choice = (form.requested_schema or {}).get("properties", {}).get("choice", {})  # type: ignore[union-attr]
         data += [str(option) for option in choice.get("enum", ())]

@@ -37,8 +37,9 @@ from adapters.i18n import Translator
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.settings import Settings
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
+from application.ports.gateway import TifluxGateway
+from tests.support.fake_api import fake_gateway
 
 EXAMPLES = int(os.environ.get("TIFLUX_FUZZ_EXAMPLES", "6"))
 FUZZ = settings(
@@ -214,7 +215,7 @@ def hostile_arguments(draw: st.DrawFn, schema: dict[str, Any], valid: st.SearchS
 class RecordingGateway:
     """The demo tenant's gateway, noting each port call first: a noted call is a request TiFlux would get."""
 
-    def __init__(self, gateway: FakeTifluxGateway, calls: list[str]) -> None:
+    def __init__(self, gateway: TifluxGateway, calls: list[str]) -> None:
         self._gateway = gateway
         self._calls = calls
 
@@ -328,7 +329,7 @@ def fuzzed() -> Iterator[Fuzzed]:
     settings_ = Settings(_env_file=None, backend="fake", api_key=None)  # type: ignore[call-arg]
     container = create_container(settings_)
     calls: list[str] = []
-    gateway = RecordingGateway(FakeTifluxGateway(FakeTenant.demo()), calls)
+    gateway = RecordingGateway(fake_gateway(FakeTenant.demo()), calls)
     container.gateways.override(providers.Object(lambda _key: gateway))
     failures = FailureLog()
     logger = logging.getLogger("adapters")

@@ -58,9 +58,9 @@ async def test_add_a_note_with_files(mcp_client: Client, tenant: FakeTenant, tmp
         },
     )
     assert "criada no ticket #1040" in text and "erro.log" in text and "print.png" in text
-    stored = tenant.list_internal_communications(1040, offset=1, limit=20)[-1]
+    stored = tenant.records.list_internal_communications(1040, offset=1, limit=20)[-1]
     assert stored["text"] == "<p>Fornecedor <strong>confirmou</strong>.</p>\n"
-    assert {f["name"] for f in tenant.list_ticket_files(1040)} >= {"erro.log", "print.png"}
+    assert {f["name"] for f in tenant.records.list_ticket_files(1040)} >= {"erro.log", "print.png"}
 
 
 async def test_answer_with_a_file(mcp_client: Client, tenant: FakeTenant) -> None:
@@ -75,7 +75,7 @@ async def test_answer_with_a_file(mcp_client: Client, tenant: FakeTenant) -> Non
         },
     )
     assert "Resposta enviada" in text
-    assert "r.pdf" in {f["name"] for f in tenant.list_ticket_files(1040)}
+    assert "r.pdf" in {f["name"] for f in tenant.records.list_ticket_files(1040)}
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ async def test_record_an_appointment(mcp_client: Client, tenant: FakeTenant) -> 
         },
     )
     assert "Apontamento registrado no ticket #1042" in text and "09:00–10:30" in text
-    assert tenant.list_appointments(1042, offset=1, limit=20)[-1]["description"] == "Análise"
+    assert tenant.appointments.list_appointments(1042, offset=1, limit=20)[-1]["description"] == "Análise"
 
 
 async def test_a_valued_desk_refuses_appointments_with_a_reason(mcp_client: Client) -> None:
@@ -168,7 +168,7 @@ async def test_appointments_are_checked_before_sending(
     arguments["description"] = "x"
     text = await refused(mcp_client, "create_appointment", {**arguments, **changes})
     assert f"`{field}`" in text
-    assert len(tenant.list_appointments(1042, offset=1, limit=20)) == 2
+    assert len(tenant.appointments.list_appointments(1042, offset=1, limit=20)) == 2
 
 
 async def test_list_appointments_range_is_checked(mcp_client: Client) -> None:

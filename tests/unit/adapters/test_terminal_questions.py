@@ -41,7 +41,7 @@ async def terminal(tenant: FakeTenant, person: TerminalPerson) -> AsyncIterator[
 
 
 def closed(tenant: FakeTenant, number: int) -> bool:
-    return bool(tenant.get_ticket(number)["is_closed"])
+    return bool(tenant.tickets.get_ticket(number)["is_closed"])
 
 
 def text_of(result: Any) -> str:
@@ -74,7 +74,7 @@ async def test_at_a_terminal_the_person_answers_y_or_n(typed: str, goes_ahead: b
         "[s/N] "
     )
     assert result.is_error is not goes_ahead
-    assert (tenant.get_ticket(1047)["status"]["name"] == "Cancelado") is goes_ahead
+    assert (tenant.tickets.get_ticket(1047)["status"]["name"] == "Cancelado") is goes_ahead
 
 
 async def test_an_answer_to_a_customer_is_asked_in_english_too() -> None:

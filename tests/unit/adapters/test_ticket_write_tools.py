@@ -43,7 +43,7 @@ async def test_create_ticket_by_names(mcp_client: Client, tenant: FakeTenant) ->
     assert '`desk_name` "suporte" → Suporte (Suporte N1) · ID 14' in text
     assert '`catalog_item_name` "toner" → Troca de toner' in text
     assert '`responsible_name` "lima" → João Batista Lima' in text
-    stored = tenant.get_ticket(1048)
+    stored = tenant.tickets.get_ticket(1048)
     assert stored["description"] == (
         "<p>A impressora do <strong>escritório</strong> está sem toner.<br>\nPrecisa trocar hoje.</p>\n"
     )
@@ -60,7 +60,7 @@ async def test_create_ticket_with_a_new_requestor(mcp_client: Client, tenant: Fa
     )
     assert not failed, text
     assert 'Solicitante novo: "Paulo Novo"' in text
-    assert tenant.get_ticket(1048)["requestor"]["name"] == "Paulo Novo"
+    assert tenant.tickets.get_ticket(1048)["requestor"]["name"] == "Paulo Novo"
 
 
 async def test_create_ticket_with_a_parent(mcp_client: Client) -> None:
@@ -88,7 +88,7 @@ async def test_create_ticket_uses_configured_defaults(tenant: FakeTenant) -> Non
         failed, text = await call(client, "create_ticket", {"title": "t", "description": "d"})
     assert not failed, text
     assert "`client_id`, `desk_id`" in text
-    assert tenant.get_ticket(1048)["desk"]["id"] == 11
+    assert tenant.tickets.get_ticket(1048)["desk"]["id"] == 11
 
 
 @pytest.mark.parametrize(
@@ -129,14 +129,14 @@ async def test_update_ticket_changes_only_what_was_asked(mcp_client: Client, ten
     assert not failed, text
     assert "Ticket #1040 atualizado" in text and "`stage_id`" in text and "`title`" in text
     assert '`stage_name` "aguardando cliente" → Aguardando cliente · ID 1403' in text
-    assert tenant.get_ticket(1040)["stage"]["id"] == 1403
-    assert tenant.get_ticket(1040)["responsible"]["id"] == 202
+    assert tenant.tickets.get_ticket(1040)["stage"]["id"] == 1403
+    assert tenant.tickets.get_ticket(1040)["responsible"]["id"] == 202
 
 
 async def test_update_ticket_accepts_ticket_id_and_unassigns(mcp_client: Client, tenant: FakeTenant) -> None:
     failed, text = await call(mcp_client, "update_ticket", {"ticket_id": "1040", "responsible_id": None})
     assert not failed, text
-    assert tenant.get_ticket(1040)["responsible"] is None
+    assert tenant.tickets.get_ticket(1040)["responsible"] is None
     assert "**Responsável:** não atribuído" in text
 
 

@@ -32,7 +32,7 @@ async def test_read_only_lists_only_read_tools_and_refuses_a_write_by_name(tenan
     assert names == {spec.name for spec in ALL_TOOLS if spec.read_only}
     assert "close_ticket" not in names and "get_ticket" in names
     assert refused.is_error and "somente leitura" in refused.content[0].text  # type: ignore[union-attr]
-    assert tenant.get_ticket(1040)["is_closed"] is False
+    assert tenant.tickets.get_ticket(1040)["is_closed"] is False
 
 
 async def test_toolsets_choose_what_is_offered(tenant: FakeTenant) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from adapters.richtext.converter import RichTextConverter
-from adapters.tiflux.fake.gateway import FakeTifluxGateway
 from adapters.tiflux.fake.tenant import FakeTenant
 from application.concurrently import concurrently
 from application.queries import TicketFilter
@@ -26,6 +25,7 @@ from domain.errors import InvalidInput, NotFound
 from domain.ids import TicketNumber
 from domain.paging import PageRequest
 from domain.resolution import Reference
+from tests.support.fake_api import fake_gateway
 
 pytestmark = pytest.mark.anyio
 
@@ -66,7 +66,7 @@ class Slow:
 
 
 def ports(overlap: Overlap, *, desks: float = DELAY, clients: float = DELAY) -> dict[str, Any]:
-    gateway = FakeTifluxGateway(FakeTenant.demo())
+    gateway = fake_gateway(FakeTenant.demo())
     slow = SimpleNamespace(
         desks=Slow(gateway.desks, overlap, delay=desks), people=Slow(gateway.people, overlap, clients=clients)
     )

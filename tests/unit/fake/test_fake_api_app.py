@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 
 from adapters.tiflux.fake.asgi import create_fake_api_app
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.fake_api import InstrumentedFakeApi
 
 BASE = "http://api.test/api/v2"
 TOKEN = {"Authorization": "Bearer demo-key"}
@@ -23,7 +24,7 @@ NOW = datetime(2025, 3, 14, 13, 0, tzinfo=UTC)
 class Api:
     """A synchronous caller of the ASGI app (one event loop per request)."""
 
-    def __init__(self, app: Starlette, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, app: Starlette | InstrumentedFakeApi, headers: dict[str, str] | None = None) -> None:
         self.app = app
         self.headers = TOKEN if headers is None else headers
 
@@ -172,11 +173,13 @@ def test_wrong_method_is_405_json(api: Api) -> None:
     assert response.status_code == 405 and response.json()["error_code"] == 40501
 
 
-def test_requests_are_logged(api: Api, app: Starlette) -> None:
+def test_requests_are_logged(tenant: FakeTenant) -> None:
+    app = InstrumentedFakeApi(tenant)  # the log is the tests' (tests/support), not the shipped fake's
+    api = Api(app)
     api.get("/tickets?offset=1&limit=2&is_closed=false&desk_ids=14%2C15")
     api.request("PUT", "/tickets/1040", json={"title": "x"})
     Api(app, {}).get("/users/me")
-    assert app.state.requests == [
+    assert app.requests == [
         ("GET", "/api/v2/tickets", "offset=1&limit=2&is_closed=false&desk_ids=14%2C15", None),
         ("PUT", "/api/v2/tickets/1040", "", "application/json"),
         ("GET", "/api/v2/users/me", "", None),
@@ -421,4 +424,4 @@ def test_appointment_with_a_json_body(api: Api, tenant: FakeTenant) -> None:
 
 def test_json_payload_keeps_the_exact_tenant_body(api: Api, tenant: FakeTenant) -> None:
     response = api.get("/tickets/1042?show_entities=true")
-    assert json.loads(response.content) == tenant.get_ticket(1042, show_entities=True)
+    assert json.loads(response.content) == tenant.tickets.get_ticket(1042, show_entities=True)

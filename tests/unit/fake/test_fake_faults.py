@@ -7,32 +7,32 @@ from collections.abc import AsyncIterator
 
 import httpx2
 import pytest
-from starlette.applications import Starlette
 
-from adapters.tiflux.fake.asgi import create_fake_api_app
-from adapters.tiflux.fake.faults import CONTROL_PATH, Fault, FaultPlan
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.fake_api import InstrumentedFakeApi
+from tests.support.faults import CONTROL_PATH, Fault, FaultPlan
 
 pytestmark = pytest.mark.anyio
 
+Http = httpx2.AsyncClient
 ORIGIN = "http://api.test"
 TOKEN = {"Authorization": "Bearer demo-key"}
 
 
 @pytest.fixture
-def app() -> Starlette:
-    return create_fake_api_app(FakeTenant.demo())
+def app() -> InstrumentedFakeApi:
+    return InstrumentedFakeApi(FakeTenant.demo())
 
 
 @pytest.fixture
-async def http(app: Starlette) -> AsyncIterator[httpx2.AsyncClient]:
+async def http(app: InstrumentedFakeApi) -> AsyncIterator[Http]:
     transport = httpx2.ASGITransport(app=app)
     async with httpx2.AsyncClient(transport=transport, base_url=ORIGIN, headers=TOKEN) as client:
         yield client
 
 
-def plan(app: Starlette) -> FaultPlan:
-    faults: FaultPlan = app.state.faults
+def plan(app: InstrumentedFakeApi) -> FaultPlan:
+    faults: FaultPlan = app.faults
     return faults
 
 
@@ -41,7 +41,9 @@ async def test_without_faults_the_api_answers_as_usual(http: httpx2.AsyncClient)
     assert response.status_code == 200 and response.json()
 
 
-async def test_a_status_fault_answers_like_tiflux_once(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_a_status_fault_answers_like_tiflux_once(
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
+) -> None:
     plan(app).add(Fault.answer(429, retry_after="7"))
     limited = await http.get("/api/v2/desks")
     assert limited.status_code == 429 and limited.headers["retry-after"] == "7"
@@ -50,20 +52,24 @@ async def test_a_status_fault_answers_like_tiflux_once(app: Starlette, http: htt
     assert plan(app).injected == [("GET", "/api/v2/desks", "status")]
 
 
-async def test_faults_are_taken_in_order_and_counted(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_faults_are_taken_in_order_and_counted(
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
+) -> None:
     plan(app).add(Fault.answer(502), times=2).add(Fault.answer(504))
     statuses = [(await http.get("/api/v2/desks")).status_code for _ in range(4)]
     assert statuses == [502, 502, 504, 200]
 
 
-async def test_an_html_page_with_200(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_an_html_page_with_200(app: InstrumentedFakeApi, http: Http) -> None:
     plan(app).add(Fault.html_page())
     page = await http.get("/api/v2/tickets/1040")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert page.text.startswith("<!DOCTYPE html>")
 
 
-async def test_truncated_json_is_the_real_answer_cut(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_truncated_json_is_the_real_answer_cut(
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
+) -> None:
     whole = (await http.get("/api/v2/tickets/1040")).content
     plan(app).add(Fault.truncated_json())
     cut = await http.get("/api/v2/tickets/1040")
@@ -72,13 +78,17 @@ async def test_truncated_json_is_the_real_answer_cut(app: Starlette, http: httpx
         cut.json()
 
 
-async def test_a_write_behind_a_truncated_answer_is_applied(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_a_write_behind_a_truncated_answer_is_applied(
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
+) -> None:
     plan(app).add(Fault.truncated_json())
     await http.put("/api/v2/tickets/1040/close")
-    assert app.state.tenant.get_ticket(1040)["is_closed"]
+    assert app.tenant.tickets.get_ticket(1040)["is_closed"]
 
 
-async def test_a_fault_can_target_a_method_and_path(app: Starlette, http: httpx2.AsyncClient) -> None:
+async def test_a_fault_can_target_a_method_and_path(
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
+) -> None:
     plan(app).add(Fault.answer(503).on("put", "/api/v2/tickets/1040/close"))
     assert (await http.get("/api/v2/tickets/1040")).status_code == 200
     assert (await http.put("/api/v2/tickets/1041/close")).status_code != 503
@@ -87,15 +97,15 @@ async def test_a_fault_can_target_a_method_and_path(app: Starlette, http: httpx2
 
 
 async def test_faulted_requests_are_still_logged_and_authenticated(
-    app: Starlette, http: httpx2.AsyncClient
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
 ) -> None:
     plan(app).add(Fault.answer(500))
     assert (await http.get("/api/v2/desks", headers={"Authorization": ""})).status_code == 401
     assert (await http.get("/api/v2/desks")).status_code == 500
-    assert [entry[:2] for entry in app.state.requests] == [("GET", "/api/v2/desks")] * 2
+    assert [entry[:2] for entry in app.requests] == [("GET", "/api/v2/desks")] * 2
 
 
-async def test_the_control_endpoint_queues_lists_and_clears(app: Starlette) -> None:
+async def test_the_control_endpoint_queues_lists_and_clears(app: InstrumentedFakeApi) -> None:
     transport = httpx2.ASGITransport(app=app)
     async with httpx2.AsyncClient(transport=transport, base_url=ORIGIN) as anonymous:
         queued = await anonymous.post(
@@ -106,7 +116,7 @@ async def test_the_control_endpoint_queues_lists_and_clears(app: Starlette) -> N
         assert [f["kind"] for f in queued.json()["pending"]] == ["status", "status", "reset"]
         assert (await anonymous.get(CONTROL_PATH)).json() == queued.json()
         assert (await anonymous.delete(CONTROL_PATH)).json() == {"pending": []}
-    assert app.state.requests == []  # the switch is not part of the API: never logged
+    assert app.requests == []  # the switch is not part of the API: never logged
 
 
 @pytest.mark.parametrize(
@@ -123,7 +133,9 @@ async def test_the_control_endpoint_queues_lists_and_clears(app: Starlette) -> N
         b'[{"kind": "reset", "path": 3}]',
     ],
 )
-async def test_the_control_endpoint_refuses_what_is_not_a_fault(app: Starlette, body: bytes) -> None:
+async def test_the_control_endpoint_refuses_what_is_not_a_fault(
+    app: InstrumentedFakeApi, body: bytes
+) -> None:
     transport = httpx2.ASGITransport(app=app)
     async with httpx2.AsyncClient(transport=transport, base_url=ORIGIN) as anonymous:
         refused = await anonymous.post(CONTROL_PATH, content=body)

@@ -9,11 +9,10 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx2
 import pytest
-from starlette.applications import Starlette
 
-from adapters.tiflux.fake.asgi import create_fake_api_app
-from adapters.tiflux.fake.faults import LATENCY_PATH, REQUESTS_PATH, FaultPlan
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.fake_api import InstrumentedFakeApi
+from tests.support.faults import LATENCY_PATH, REQUESTS_PATH, FaultPlan
 
 pytestmark = pytest.mark.anyio
 
@@ -22,12 +21,12 @@ TOKEN = {"Authorization": "Bearer demo-key"}
 
 
 @pytest.fixture
-def app() -> Starlette:
-    return create_fake_api_app(FakeTenant.demo())
+def app() -> InstrumentedFakeApi:
+    return InstrumentedFakeApi(FakeTenant.demo())
 
 
 @pytest.fixture
-async def http(app: Starlette) -> AsyncIterator[httpx2.AsyncClient]:
+async def http(app: InstrumentedFakeApi) -> AsyncIterator[httpx2.AsyncClient]:
     transport = httpx2.ASGITransport(app=app)
     async with httpx2.AsyncClient(transport=transport, base_url=ORIGIN, headers=TOKEN) as client:
         yield client
@@ -48,7 +47,7 @@ async def test_no_latency_unless_asked(http: httpx2.AsyncClient) -> None:
 
 
 async def test_latency_set_over_http_delays_every_api_request_and_they_overlap(
-    app: Starlette, http: httpx2.AsyncClient
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
 ) -> None:
     async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url=ORIGIN) as anonymous:
         answer = await anonymous.put(LATENCY_PATH, json={"latency_ms": 60})
@@ -64,7 +63,7 @@ async def test_serial_latency_lets_one_request_in_at_a_time(http: httpx2.AsyncCl
 
 
 async def test_latency_from_the_constructor() -> None:
-    app = create_fake_api_app(FakeTenant.demo(), faults=FaultPlan(latency=0.06))
+    app = InstrumentedFakeApi(FakeTenant.demo(), faults=FaultPlan(latency=0.06))
     async with httpx2.AsyncClient(
         transport=httpx2.ASGITransport(app=app), base_url=ORIGIN, headers=TOKEN
     ) as http:
@@ -85,7 +84,7 @@ async def test_a_bad_latency_is_refused_and_changes_nothing(http: httpx2.AsyncCl
 
 
 async def test_the_request_count_covers_api_requests_only_and_can_be_reset(
-    app: Starlette, http: httpx2.AsyncClient
+    app: InstrumentedFakeApi, http: httpx2.AsyncClient
 ) -> None:
     await http.get("/api/v2/desks")
     await http.get("/api/v2/tickets/1040")
@@ -93,5 +92,5 @@ async def test_the_request_count_covers_api_requests_only_and_can_be_reset(
 
     assert (await http.get(REQUESTS_PATH)).json() == {"count": 2}
     assert (await http.delete(REQUESTS_PATH)).json() == {"count": 0}
-    assert app.state.requests == []
+    assert app.requests == []
     assert (await http.post(REQUESTS_PATH)).status_code == 405

@@ -61,28 +61,28 @@ def assert_validation_error(call: Callable[[], object]) -> list[str]:
 
 def test_demo_tenants_never_share_state() -> None:
     first, second = FakeTenant.demo(), FakeTenant.demo()
-    first.update_ticket(1040, {"title": "Changed"})
-    assert second.get_ticket(1040)["title"] != "Changed"
+    first.tickets.update_ticket(1040, {"title": "Changed"})
+    assert second.tickets.get_ticket(1040)["title"] != "Changed"
 
 
 def test_constructor_copies_the_given_data() -> None:
     data = load_demo_data()
     tenant = FakeTenant(data)
-    tenant.update_ticket(1042, {"title": "Changed"})
+    tenant.tickets.update_ticket(1042, {"title": "Changed"})
     assert data["tickets"][2]["title"] != "Changed"
 
 
 def test_answers_are_copies_of_the_state(tenant: FakeTenant) -> None:
-    tenant.get_ticket(1040)["title"] = "mutated"
-    tenant.list_tickets()[0]["title"] = "mutated"
-    assert tenant.get_ticket(1040)["title"] != "mutated"
+    tenant.tickets.get_ticket(1040)["title"] = "mutated"
+    tenant.tickets.list_tickets()[0]["title"] = "mutated"
+    assert tenant.tickets.get_ticket(1040)["title"] != "mutated"
 
 
 # --- tickets: reading -----------------------------------------------------------------------------------
 
 
 def test_get_ticket_returns_the_bare_detail_object(tenant: FakeTenant) -> None:
-    ticket = tenant.get_ticket(1040)
+    ticket = tenant.tickets.get_ticket(1040)
     assert ticket["ticket_number"] == 1040
     assert ticket["desk"] == {"id": 14, "name": "Suporte", "display_name": "Suporte N1", "active": True}
     assert ticket["responsible"]["id"] == 202
@@ -90,12 +90,12 @@ def test_get_ticket_returns_the_bare_detail_object(tenant: FakeTenant) -> None:
 
 
 def test_unknown_ticket_is_404(tenant: FakeTenant) -> None:
-    error = api_error(lambda: tenant.get_ticket(999))
+    error = api_error(lambda: tenant.tickets.get_ticket(999))
     assert (error.status, error.body) == (404, {"message": "Ticket not found", "error_code": 40401})
 
 
 def test_show_entities_groups_every_custom_field_of_1042(tenant: FakeTenant) -> None:
-    groups = tenant.get_ticket(1042, show_entities=True)["entities"]
+    groups = tenant.tickets.get_ticket(1042, show_entities=True)["entities"]
     assert [(g["id"], g["name"]) for g in groups] == [
         (10, "Classificação do Chamado"),
         (11, "Dados do Atendimento"),
@@ -116,24 +116,24 @@ def test_show_entities_groups_every_custom_field_of_1042(tenant: FakeTenant) -> 
 
 
 def test_include_filled_entity_is_the_flat_list_of_filled_fields(tenant: FakeTenant) -> None:
-    ticket = tenant.get_ticket(1042, include_filled_entity=True)
+    ticket = tenant.tickets.get_ticket(1042, include_filled_entity=True)
     assert "entities" not in ticket
     assert ids(ticket["entity_fields"], "entity_field_id") == [72, 73, 75, 76, 77, 80, 81, 82]
 
 
 def test_both_custom_field_flags_together(tenant: FakeTenant) -> None:
-    ticket = tenant.get_ticket(1042, show_entities=True, include_filled_entity=True)
+    ticket = tenant.tickets.get_ticket(1042, show_entities=True, include_filled_entity=True)
     assert len(ticket["entities"]) == 2 and len(ticket["entity_fields"]) == 8
 
 
 def test_ticket_without_custom_fields_has_empty_lists(tenant: FakeTenant) -> None:
-    ticket = tenant.get_ticket(1040, show_entities=True, include_filled_entity=True)
+    ticket = tenant.tickets.get_ticket(1040, show_entities=True, include_filled_entity=True)
     assert ticket["entities"] == [] and ticket["entity_fields"] == []
 
 
 def test_list_tickets_defaults_to_open_tickets(tenant: FakeTenant) -> None:
-    assert numbers(tenant.list_tickets()) == OPEN_TICKETS
-    assert numbers(tenant.list_tickets(is_closed=True)) == [1045, 1046]
+    assert numbers(tenant.tickets.list_tickets()) == OPEN_TICKETS
+    assert numbers(tenant.tickets.list_tickets(is_closed=True)) == [1045, 1046]
 
 
 @pytest.mark.parametrize(
@@ -161,11 +161,11 @@ def test_list_tickets_defaults_to_open_tickets(tenant: FakeTenant) -> None:
     ],
 )
 def test_list_tickets_filters(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert numbers(tenant.list_tickets(**filters)) == expected
+    assert numbers(tenant.tickets.list_tickets(**filters)) == expected
 
 
 def test_solved_in_time_ranges_on_the_closing_date(tenant: FakeTenant) -> None:
-    found = tenant.list_tickets(
+    found = tenant.tickets.list_tickets(
         is_closed=True,
         date_type="solved_in_time",
         start_datetime="2025-03-06T00:00:00Z",
@@ -175,29 +175,31 @@ def test_solved_in_time_ranges_on_the_closing_date(tenant: FakeTenant) -> None:
 
 
 def test_list_tickets_rejects_bad_dates(tenant: FakeTenant) -> None:
-    assert_validation_error(lambda: tenant.list_tickets(date_type="updated_at", start_datetime="2025-03-01"))
-    assert_validation_error(lambda: tenant.list_tickets(start_datetime="yesterday"))
+    assert_validation_error(
+        lambda: tenant.tickets.list_tickets(date_type="updated_at", start_datetime="2025-03-01")
+    )
+    assert_validation_error(lambda: tenant.tickets.list_tickets(start_datetime="yesterday"))
 
 
 def test_list_tickets_pagination(tenant: FakeTenant) -> None:
-    assert numbers(tenant.list_tickets(limit=2, offset=2)) == [1042, 1043]
-    assert numbers(tenant.list_tickets(limit=2, offset=3)) == [1044, 1047]
-    assert tenant.list_tickets(limit=2, offset=4) == []
-    assert numbers(tenant.list_tickets(limit=200)) == OPEN_TICKETS
+    assert numbers(tenant.tickets.list_tickets(limit=2, offset=2)) == [1042, 1043]
+    assert numbers(tenant.tickets.list_tickets(limit=2, offset=3)) == [1044, 1047]
+    assert tenant.tickets.list_tickets(limit=2, offset=4) == []
+    assert numbers(tenant.tickets.list_tickets(limit=200)) == OPEN_TICKETS
 
 
 @pytest.mark.parametrize(("offset", "limit"), [(1, 0), (1, 201), (0, 20), (-1, 20)])
 def test_out_of_range_paging_is_422(tenant: FakeTenant, offset: int, limit: int) -> None:
-    assert_validation_error(lambda: tenant.list_tickets(offset=offset, limit=limit))
-    assert_validation_error(lambda: tenant.list_clients(offset=offset, limit=limit))
-    assert_validation_error(lambda: tenant.list_chats("inbox", offset=offset, limit=limit))
+    assert_validation_error(lambda: tenant.tickets.list_tickets(offset=offset, limit=limit))
+    assert_validation_error(lambda: tenant.people.list_clients(offset=offset, limit=limit))
+    assert_validation_error(lambda: tenant.chats.list_chats("inbox", offset=offset, limit=limit))
 
 
 # --- tickets: writing -----------------------------------------------------------------------------------
 
 
 def test_create_ticket_builds_a_realistic_ticket(tenant: FakeTenant) -> None:
-    ticket = tenant.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
+    ticket = tenant.tickets.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
     assert ticket["ticket_number"] == 1048
     assert ticket["title"] == "Computador não liga"
     assert ticket["status"] == {"id": 1, "name": "Aberto", "default_open": True}
@@ -220,18 +222,18 @@ def test_create_ticket_builds_a_realistic_ticket(tenant: FakeTenant) -> None:
 
 def test_created_ticket_has_the_shape_of_the_post_template(tenant: FakeTenant) -> None:
     template = load_demo_data()["responses"]["create_ticket"]["ticket"]
-    ticket = tenant.create_ticket({"title": "t", "description": "d", "client_id": "101", "desk_id": "11"})[
-        "ticket"
-    ]
+    ticket = tenant.tickets.create_ticket(
+        {"title": "t", "description": "d", "client_id": "101", "desk_id": "11"}
+    )["ticket"]
     assert list(ticket) == list(template)
     assert ticket["priority"] is None and ticket["sla_info"] is None and ticket["requestor"] is None
 
 
 def test_created_ticket_is_then_read_and_listed(tenant: FakeTenant) -> None:
-    created = tenant.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
-    assert tenant.get_ticket(1048) == created
-    assert numbers(tenant.list_tickets(desk_ids=[14])) == [1040, 1047, 1048]
-    second = tenant.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
+    created = tenant.tickets.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
+    assert tenant.tickets.get_ticket(1048) == created
+    assert numbers(tenant.tickets.list_tickets(desk_ids=[14])) == [1040, 1047, 1048]
+    second = tenant.tickets.create_ticket(CAPTURED_CREATE_FORM)["ticket"]
     assert second["ticket_number"] == 1049
 
 
@@ -243,7 +245,7 @@ def test_create_ticket_registers_an_unknown_requestor(tenant: FakeTenant) -> Non
         "desk_id": "11",
         "requestor_name": "Zé Novo",
     }
-    requestor = tenant.create_ticket(form)["ticket"]["requestor"]
+    requestor = tenant.tickets.create_ticket(form)["ticket"]["requestor"]
     assert requestor["name"] == "Zé Novo" and requestor["id"] == 209
 
 
@@ -264,12 +266,12 @@ def test_create_ticket_registers_an_unknown_requestor(tenant: FakeTenant) -> Non
     ],
 )
 def test_create_ticket_validation(tenant: FakeTenant, changes: dict[str, str]) -> None:
-    assert_validation_error(lambda: tenant.create_ticket({**CAPTURED_CREATE_FORM, **changes}))
-    assert numbers(tenant.list_tickets(desk_ids=[14])) == [1040, 1047]
+    assert_validation_error(lambda: tenant.tickets.create_ticket({**CAPTURED_CREATE_FORM, **changes}))
+    assert numbers(tenant.tickets.list_tickets(desk_ids=[14])) == [1040, 1047]
 
 
 def test_create_ticket_lists_every_blank_required_field(tenant: FakeTenant) -> None:
-    messages = assert_validation_error(lambda: tenant.create_ticket({"title": "only a title"}))
+    messages = assert_validation_error(lambda: tenant.tickets.create_ticket({"title": "only a title"}))
     assert messages == ["description can't be blank", "client_id can't be blank", "desk_id can't be blank"]
 
 
@@ -285,8 +287,8 @@ def test_update_ticket_applies_every_key(tenant: FakeTenant) -> None:
         "priority_id": 141,
         "status_id": 4,
     }
-    answer = tenant.update_ticket(1047, body)
-    ticket = tenant.get_ticket(1047)
+    answer = tenant.tickets.update_ticket(1047, body)
+    ticket = tenant.tickets.get_ticket(1047)
     assert answer == {"ticket": ticket}
     assert ticket["title"] == "Novo título" and ticket["followers"] == "x@y.com"
     assert ticket["client"]["name"] == "Construtora Horizonte"
@@ -299,15 +301,15 @@ def test_update_ticket_applies_every_key(tenant: FakeTenant) -> None:
 
 
 def test_update_ticket_assigns_and_unassigns_the_responsible(tenant: FakeTenant) -> None:
-    tenant.update_ticket(1043, {"responsible_id": 203})
-    assert tenant.get_ticket(1043)["responsible"]["name"] == "João Batista Lima"
-    tenant.update_ticket(1043, {"responsible_id": None})
-    assert tenant.get_ticket(1043)["responsible"] is None
+    tenant.tickets.update_ticket(1043, {"responsible_id": 203})
+    assert tenant.tickets.get_ticket(1043)["responsible"]["name"] == "João Batista Lima"
+    tenant.tickets.update_ticket(1043, {"responsible_id": None})
+    assert tenant.tickets.get_ticket(1043)["responsible"] is None
 
 
 def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTenant) -> None:
-    tenant.update_ticket(1042, {"desk_id": 12, "stage_id": 1202})
-    ticket = tenant.get_ticket(1042)
+    tenant.tickets.update_ticket(1042, {"desk_id": 12, "stage_id": 1202})
+    ticket = tenant.tickets.get_ticket(1042)
     assert ticket["desk"]["id"] == 12 and ticket["stage"]["id"] == 1202 and ticket["priority"] is None
 
 
@@ -328,49 +330,51 @@ def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTen
 def test_update_ticket_rejects_unknown_ids_without_partial_writes(
     tenant: FakeTenant, body: dict[str, Any]
 ) -> None:
-    before = tenant.get_ticket(1040)
-    assert_validation_error(lambda: tenant.update_ticket(1040, body))
-    assert tenant.get_ticket(1040) == before
+    before = tenant.tickets.get_ticket(1040)
+    assert_validation_error(lambda: tenant.tickets.update_ticket(1040, body))
+    assert tenant.tickets.get_ticket(1040) == before
 
 
 def test_writes_on_unknown_tickets_are_404(tenant: FakeTenant) -> None:
     calls: list[Callable[[], object]] = [
-        lambda: tenant.update_ticket(999, {"title": "x"}),
-        lambda: tenant.update_ticket_entities(999, []),
-        lambda: tenant.cancel_ticket(999),
-        lambda: tenant.close_ticket(999),
-        lambda: tenant.create_answer(999, name="x", with_signature=False, files=[]),
-        lambda: tenant.create_internal_communication(999, text="x", files=[]),
-        lambda: tenant.create_appointment(999, {}),
+        lambda: tenant.tickets.update_ticket(999, {"title": "x"}),
+        lambda: tenant.custom_fields.update_ticket_entities(999, {"entities": []}),
+        lambda: tenant.tickets.cancel_ticket(999),
+        lambda: tenant.tickets.close_ticket(999),
+        lambda: tenant.records.create_answer(999, {"name": "x", "with_signature": "false"}, files=[]),
+        lambda: tenant.records.create_internal_communication(999, {"text": "x"}, files=[]),
+        lambda: tenant.appointments.create_appointment(999, {}),
     ]
     for call in calls:
         assert api_error(call).status == 404
 
 
 def test_close_ticket_moves_it_to_the_closed_list(tenant: FakeTenant) -> None:
-    assert tenant.close_ticket(1040) == {"message": "Ticket 1040 closed successfully"}
-    ticket = tenant.get_ticket(1040)
+    assert tenant.tickets.close_ticket(1040) == {"message": "Ticket 1040 closed successfully"}
+    ticket = tenant.tickets.get_ticket(1040)
     assert ticket["is_closed"] is True and ticket["status"]["name"] == "Fechado"
     assert ticket["closed_at"] == "2025-03-14T13:00:00Z"
     assert ticket["stage"]["id"] == 1405
-    assert 1040 not in numbers(tenant.list_tickets())
-    assert numbers(tenant.list_tickets(is_closed=True)) == [1040, 1045, 1046]
+    assert 1040 not in numbers(tenant.tickets.list_tickets())
+    assert numbers(tenant.tickets.list_tickets(is_closed=True)) == [1040, 1045, 1046]
 
 
 def test_cancel_ticket(tenant: FakeTenant) -> None:
-    assert tenant.cancel_ticket(1047) == {"message": "Ticket 1047 cancelled successfully"}
-    ticket = tenant.get_ticket(1047)
+    assert tenant.tickets.cancel_ticket(1047) == {"message": "Ticket 1047 cancelled successfully"}
+    ticket = tenant.tickets.get_ticket(1047)
     assert ticket["is_closed"] is True and ticket["status"]["name"] == "Cancelado"
 
 
 @pytest.mark.parametrize("number", [1045, 1046])
 def test_closing_or_cancelling_a_finished_ticket_is_422(tenant: FakeTenant, number: int) -> None:
-    assert_validation_error(lambda: tenant.close_ticket(number))
-    assert_validation_error(lambda: tenant.cancel_ticket(number))
+    assert_validation_error(lambda: tenant.tickets.close_ticket(number))
+    assert_validation_error(lambda: tenant.tickets.cancel_ticket(number))
 
 
 def test_create_answer(tenant: FakeTenant) -> None:
-    answer = tenant.create_answer(1040, name="<p>Olá</p>", with_signature=True, files=[("nota.pdf", b"%PDF")])
+    answer = tenant.records.create_answer(
+        1040, {"name": "<p>Olá</p>", "with_signature": "true"}, files=[("nota.pdf", b"%PDF")]
+    )
     assert answer == {
         "id": 77120,
         "author": "Mariana Costa",
@@ -379,14 +383,18 @@ def test_create_answer(tenant: FakeTenant) -> None:
         "signature": True,
         "name": "<p>Olá</p>",
     }
-    assert tenant.create_answer(1041, name="x", with_signature=False, files=[])["id"] == 77121
-    attached = tenant.list_ticket_files(1040)[-1]
+    assert (
+        tenant.records.create_answer(1041, {"name": "x", "with_signature": "false"}, files=[])["id"] == 77121
+    )
+    attached = tenant.records.list_ticket_files(1040)[-1]
     assert (attached["name"], attached["size"], attached["content_type"]) == (
         "nota.pdf",
         4,
         "application/pdf",
     )
-    assert_validation_error(lambda: tenant.create_answer(1040, name="  ", with_signature=False, files=[]))
+    assert_validation_error(
+        lambda: tenant.records.create_answer(1040, {"name": "  ", "with_signature": "false"}, files=[])
+    )
 
 
 # --- custom fields on a ticket ------------------------------------------------------------------------
@@ -399,7 +407,7 @@ def test_update_ticket_entities_with_the_captured_body(tenant: FakeTenant) -> No
         {"entity_field_id": 81, "entity_field_option_id": 12, "value": "true"},
         {"entity_field_id": 73, "value": None, "country_code": "55"},
     ]
-    answer = tenant.update_ticket_entities(1042, items)
+    answer = tenant.custom_fields.update_ticket_entities(1042, {"entities": items})
     [group] = answer["entities"]
     assert (group["id"], group["name"]) == (10, "Classificação do Chamado")
     fields = {f["entity_field_id"]: f for f in group["entity_fields"]}
@@ -410,23 +418,25 @@ def test_update_ticket_entities_with_the_captured_body(tenant: FakeTenant) -> No
         {"entity_field_option_id": 11, "title": "Hardware", "value": "true"},
         {"entity_field_option_id": 12, "title": "Software", "value": "true"},
     ]
-    filled = tenant.get_ticket(1042, include_filled_entity=True)["entity_fields"]
+    filled = tenant.tickets.get_ticket(1042, include_filled_entity=True)["entity_fields"]
     assert ids(filled, "entity_field_id") == [72, 75, 76, 77, 80, 81, 82]
 
 
 def test_update_ticket_entities_selects_single_options_and_formats(tenant: FakeTenant) -> None:
-    tenant.update_ticket_entities(
+    tenant.custom_fields.update_ticket_entities(
         1042,
-        [
-            {"entity_field_id": 80, "value": "21"},
-            {"entity_field_id": 75, "value": "99.90"},
-            {"entity_field_id": 78, "value": "https://jira.example.com/X-1"},
-            {"entity_field_id": 82, "value": "true"},
-        ],
+        {
+            "entities": [
+                {"entity_field_id": 80, "value": "21"},
+                {"entity_field_id": 75, "value": "99.90"},
+                {"entity_field_id": 78, "value": "https://jira.example.com/X-1"},
+                {"entity_field_id": 82, "value": "true"},
+            ]
+        },
     )
     fields = {
         f["entity_field_id"]: f
-        for g in tenant.get_ticket(1042, show_entities=True)["entities"]
+        for g in tenant.tickets.get_ticket(1042, show_entities=True)["entities"]
         for f in g["entity_fields"]
     }
     assert fields[80]["value"] == "21" and fields[80]["options"][0]["title"] == "Baixa"
@@ -435,8 +445,10 @@ def test_update_ticket_entities_selects_single_options_and_formats(tenant: FakeT
 
 
 def test_update_ticket_entities_on_a_ticket_without_fields_adds_the_group(tenant: FakeTenant) -> None:
-    tenant.update_ticket_entities(1040, [{"entity_field_id": 83, "value": "Paulo"}])
-    [group] = tenant.get_ticket(1040, show_entities=True)["entities"]
+    tenant.custom_fields.update_ticket_entities(
+        1040, {"entities": [{"entity_field_id": 83, "value": "Paulo"}]}
+    )
+    [group] = tenant.tickets.get_ticket(1040, show_entities=True)["entities"]
     assert group["id"] == 11
     assert [(f["entity_field_id"], f["value"]) for f in group["entity_fields"]] == [(82, None), (83, "Paulo")]
 
@@ -460,28 +472,32 @@ def test_update_ticket_entities_on_a_ticket_without_fields_adds_the_group(tenant
     ],
 )
 def test_update_ticket_entities_validation(tenant: FakeTenant, item: dict[str, Any]) -> None:
-    before = tenant.get_ticket(1042, show_entities=True)
+    before = tenant.tickets.get_ticket(1042, show_entities=True)
     assert_validation_error(
-        lambda: tenant.update_ticket_entities(1042, [{"entity_field_id": 72, "value": "ok"}, item])
+        lambda: tenant.custom_fields.update_ticket_entities(
+            1042, {"entities": [{"entity_field_id": 72, "value": "ok"}, item]}
+        )
     )
-    assert tenant.get_ticket(1042, show_entities=True) == before
+    assert tenant.tickets.get_ticket(1042, show_entities=True) == before
 
 
 # --- internal communications, files, SLAs ---------------------------------------------------------------
 
 
 def test_internal_communications_list_and_detail(tenant: FakeTenant) -> None:
-    assert ids(tenant.list_internal_communications(1040)) == [3101, 3102, 3103]
-    assert ids(tenant.list_internal_communications(1040, limit=2, offset=2)) == [3103]
-    assert tenant.list_internal_communications(1041) == []
-    assert tenant.get_internal_communication(1040, 3102)["files_count"] == 2
-    assert api_error(lambda: tenant.get_internal_communication(1040, 3199)).status == 404
-    assert api_error(lambda: tenant.get_internal_communication(1041, 3102)).status == 404
-    assert api_error(lambda: tenant.list_internal_communications(999)).status == 404
+    assert ids(tenant.records.list_internal_communications(1040)) == [3101, 3102, 3103]
+    assert ids(tenant.records.list_internal_communications(1040, limit=2, offset=2)) == [3103]
+    assert tenant.records.list_internal_communications(1041) == []
+    assert tenant.records.get_internal_communication(1040, 3102)["files_count"] == 2
+    assert api_error(lambda: tenant.records.get_internal_communication(1040, 3199)).status == 404
+    assert api_error(lambda: tenant.records.get_internal_communication(1041, 3102)).status == 404
+    assert api_error(lambda: tenant.records.list_internal_communications(999)).status == 404
 
 
 def test_created_internal_communication_is_listed(tenant: FakeTenant) -> None:
-    created = tenant.create_internal_communication(1040, text="<p>Fornecedor confirmou.</p>\n", files=[])
+    created = tenant.records.create_internal_communication(
+        1040, {"text": "<p>Fornecedor confirmou.</p>\n"}, files=[]
+    )
     assert created == {
         "id": 3104,
         "text": "<p>Fornecedor confirmou.</p>\n",
@@ -491,13 +507,13 @@ def test_created_internal_communication_is_listed(tenant: FakeTenant) -> None:
         "files": [],
         "files_count": 0,
     }
-    assert tenant.list_internal_communications(1040)[-1] == created
-    assert tenant.get_internal_communication(1040, 3104) == created
+    assert tenant.records.list_internal_communications(1040)[-1] == created
+    assert tenant.records.get_internal_communication(1040, 3104) == created
 
 
 def test_internal_communication_with_files(tenant: FakeTenant) -> None:
     files = [("nf-peca.pdf", b"x" * 90), ("embalagem.bin", b"y" * 5)]
-    created = tenant.create_internal_communication(1042, text="<p>Segue nota.</p>", files=files)
+    created = tenant.records.create_internal_communication(1042, {"text": "<p>Segue nota.</p>"}, files=files)
     assert created["files_count"] == 2
     assert created["files"][0] == {
         "id": 8805,
@@ -507,32 +523,34 @@ def test_internal_communication_with_files(tenant: FakeTenant) -> None:
         "url": "https://files.tiflux.com/anexos/8805/nf-peca.pdf",
     }
     assert created["files"][1]["content_type"] == "application/octet-stream"
-    assert ids(tenant.list_ticket_files(1042)) == [8805, 8806]
-    assert_validation_error(lambda: tenant.create_internal_communication(1042, text="", files=[]))
+    assert ids(tenant.records.list_ticket_files(1042)) == [8805, 8806]
+    assert_validation_error(
+        lambda: tenant.records.create_internal_communication(1042, {"text": ""}, files=[])
+    )
 
 
 def test_ticket_files(tenant: FakeTenant) -> None:
-    assert [f["size"] for f in tenant.list_ticket_files(1040)] == [482133, 1536000, 1024, 2147483648]
-    assert tenant.list_ticket_files(1041) == []
-    assert api_error(lambda: tenant.list_ticket_files(999)).status == 404
+    assert [f["size"] for f in tenant.records.list_ticket_files(1040)] == [482133, 1536000, 1024, 2147483648]
+    assert tenant.records.list_ticket_files(1041) == []
+    assert api_error(lambda: tenant.records.list_ticket_files(999)).status == 404
 
 
 def test_stages_slas(tenant: FakeTenant) -> None:
-    assert ids(tenant.list_stages_slas(1045)) == [91001, 91002, 91003, 91004]
-    assert ids(tenant.list_stages_slas(1045, limit=3, offset=2)) == [91004]
-    assert tenant.list_stages_slas(1042) == []
-    assert api_error(lambda: tenant.list_stages_slas(999)).status == 404
+    assert ids(tenant.records.list_stages_slas(1045)) == [91001, 91002, 91003, 91004]
+    assert ids(tenant.records.list_stages_slas(1045, limit=3, offset=2)) == [91004]
+    assert tenant.records.list_stages_slas(1042) == []
+    assert api_error(lambda: tenant.records.list_stages_slas(999)).status == 404
 
 
 # --- appointments ---------------------------------------------------------------------------------------
 
 
 def test_list_appointments_with_and_without_valorization(tenant: FakeTenant) -> None:
-    valued = tenant.list_appointments(1040)
+    valued = tenant.appointments.list_appointments(1040)
     assert ids(valued) == [4401, 4402, 4403] and all(a["valorization"] for a in valued)
-    plain = tenant.list_appointments(1042)
+    plain = tenant.appointments.list_appointments(1042)
     assert ids(plain) == [4501, 4502] and all(a["valorization"] is None for a in plain)
-    assert tenant.list_appointments(1041) == []
+    assert tenant.appointments.list_appointments(1041) == []
 
 
 @pytest.mark.parametrize(
@@ -545,12 +563,12 @@ def test_list_appointments_with_and_without_valorization(tenant: FakeTenant) -> 
     ],
 )
 def test_list_appointments_filters(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_appointments(1040, **filters)) == expected
+    assert ids(tenant.appointments.list_appointments(1040, **filters)) == expected
 
 
 def test_created_appointment_is_listed(tenant: FakeTenant) -> None:
     body = {"date": "2025-03-14", "init_time": "09:00", "end_time": "10:30", "description": "Ajuste final."}
-    created = tenant.create_appointment(1042, body)
+    created = tenant.appointments.create_appointment(1042, body)
     assert created == {
         "id": 4503,
         **body,
@@ -559,13 +577,13 @@ def test_created_appointment_is_listed(tenant: FakeTenant) -> None:
         "valorization": None,
         "locations": [],
     }
-    assert tenant.list_appointments(1042)[-1] == created
-    assert tenant.get_ticket(1042)["worked_hours"] == "03:40"
+    assert tenant.appointments.list_appointments(1042)[-1] == created
+    assert tenant.tickets.get_ticket(1042)["worked_hours"] == "03:40"
 
 
 def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeTenant) -> None:
     body = {"date": "2025-03-13", "init_time": "10:00", "end_time": "09:00", "description": "x"}
-    error = api_error(lambda: tenant.create_appointment(1042, body))
+    error = api_error(lambda: tenant.appointments.create_appointment(1042, body))
     assert (error.status, error.body) == (422, load_demo_data()["errors"]["appointment_validation"])
 
 
@@ -588,14 +606,14 @@ def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeT
     ],
 )
 def test_appointment_validation(tenant: FakeTenant, number: int, body: dict[str, Any]) -> None:
-    assert_validation_error(lambda: tenant.create_appointment(number, body))
-    assert ids(tenant.list_appointments(1042)) == [4501, 4502]
+    assert_validation_error(lambda: tenant.appointments.create_appointment(number, body))
+    assert ids(tenant.appointments.list_appointments(1042)) == [4501, 4502]
 
 
 def test_appointment_today_comes_from_the_injected_date() -> None:
     tenant = FakeTenant.demo(clock=lambda: NOW, today=date(2025, 3, 20))
     body = {"date": "2025-03-18", "init_time": "09:00", "end_time": "10:00", "description": "x"}
-    assert tenant.create_appointment(1042, body)["date"] == "2025-03-18"
+    assert tenant.appointments.create_appointment(1042, body)["date"] == "2025-03-18"
 
 
 # --- people ---------------------------------------------------------------------------------------------
@@ -616,7 +634,7 @@ def test_appointment_today_comes_from_the_injected_date() -> None:
     ],
 )
 def test_list_clients(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_clients(**filters)) == expected
+    assert ids(tenant.people.list_clients(**filters)) == expected
 
 
 @pytest.mark.parametrize(
@@ -631,11 +649,11 @@ def test_list_clients(tenant: FakeTenant, filters: dict[str, Any], expected: lis
     ],
 )
 def test_list_users(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_users(**filters)) == expected
+    assert ids(tenant.people.list_users(**filters)) == expected
 
 
 def test_me_is_the_admin_behind_the_demo_key(tenant: FakeTenant) -> None:
-    me = tenant.get_me()
+    me = tenant.people.get_me()
     assert (me["id"], me["_type"], me["enable_mcp"]) == (201, "admin", True)
 
 
@@ -658,25 +676,25 @@ def test_me_is_the_admin_behind_the_demo_key(tenant: FakeTenant) -> None:
     ],
 )
 def test_list_desks(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_desks(**filters)) == expected
+    assert ids(tenant.desks.list_desks(**filters)) == expected
 
 
 def test_desk_list_shape_and_detail(tenant: FakeTenant) -> None:
-    listed = tenant.list_desks(name="suporte")[0]
+    listed = tenant.desks.list_desks(name="suporte")[0]
     assert list(listed) == ["id", "name", "display_name", "active", "appointment_type"]
-    detail = tenant.get_desk(14)
+    detail = tenant.desks.get_desk(14)
     assert detail.items() >= listed.items()
     assert detail["required_fields"] == ["requestor", "priority", "services_catalog"]
-    assert tenant.get_desk(15)["required_fields"] == "priority,services_catalog"
+    assert tenant.desks.get_desk(15)["required_fields"] == "priority,services_catalog"
 
 
 def test_desk_children(tenant: FakeTenant) -> None:
-    assert ids(tenant.list_desk_stages(14)) == [1401, 1402, 1403, 1404, 1405]
-    assert ids(tenant.list_desk_stages(14, limit=2, offset=3)) == [1405]
-    assert ids(tenant.list_desk_priorities(14)) == [141, 142, 143, 144]
-    assert tenant.list_desk_priorities(16) == []
-    assert ids(tenant.list_desk_services_catalogs(14)) == [61, 62, 63]
-    assert tenant.list_desk_services_catalogs(16) == []
+    assert ids(tenant.desks.list_desk_stages(14)) == [1401, 1402, 1403, 1404, 1405]
+    assert ids(tenant.desks.list_desk_stages(14, limit=2, offset=3)) == [1405]
+    assert ids(tenant.desks.list_desk_priorities(14)) == [141, 142, 143, 144]
+    assert tenant.desks.list_desk_priorities(16) == []
+    assert ids(tenant.desks.list_desk_services_catalogs(14)) == [61, 62, 63]
+    assert tenant.desks.list_desk_services_catalogs(16) == []
 
 
 @pytest.mark.parametrize(
@@ -695,16 +713,16 @@ def test_desk_children(tenant: FakeTenant) -> None:
     ],
 )
 def test_list_desk_catalog_items(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_desk_catalog_items(14, **filters)) == expected
+    assert ids(tenant.desks.list_desk_catalog_items(14, **filters)) == expected
 
 
 def test_unknown_desk_is_404(tenant: FakeTenant) -> None:
     calls: list[Callable[[], object]] = [
-        lambda: tenant.get_desk(99),
-        lambda: tenant.list_desk_stages(99),
-        lambda: tenant.list_desk_priorities(99),
-        lambda: tenant.list_desk_services_catalogs(99),
-        lambda: tenant.list_desk_catalog_items(99),
+        lambda: tenant.desks.get_desk(99),
+        lambda: tenant.desks.list_desk_stages(99),
+        lambda: tenant.desks.list_desk_priorities(99),
+        lambda: tenant.desks.list_desk_services_catalogs(99),
+        lambda: tenant.desks.list_desk_catalog_items(99),
     ]
     for call in calls:
         error = api_error(call)
@@ -715,9 +733,9 @@ def test_unknown_desk_is_404(tenant: FakeTenant) -> None:
 
 
 def test_get_chat(tenant: FakeTenant) -> None:
-    chat = tenant.get_chat(9008)
+    chat = tenant.chats.get_chat(9008)
     assert chat["archived"] is True and chat["ticket"]["number"] == 1045 and chat["assessment"] == 3
-    assert api_error(lambda: tenant.get_chat(9999)).status == 404
+    assert api_error(lambda: tenant.chats.get_chat(9999)).status == 404
 
 
 @pytest.mark.parametrize(
@@ -754,11 +772,11 @@ def test_get_chat(tenant: FakeTenant) -> None:
     ],
 )
 def test_list_chats(tenant: FakeTenant, kind: Any, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_chats(kind, **filters)) == expected
+    assert ids(tenant.chats.list_chats(kind, **filters)) == expected
 
 
 def test_in_attendance_items_carry_a_status(tenant: FakeTenant) -> None:
-    statuses = [chat["status"] for chat in tenant.list_chats("in_attendance")]
+    statuses = [chat["status"] for chat in tenant.chats.list_chats("in_attendance")]
     assert statuses == ["waiting_client", "waiting_attendance", "triage"]
 
 
@@ -777,7 +795,7 @@ def test_in_attendance_items_carry_a_status(tenant: FakeTenant) -> None:
     ],
 )
 def test_list_entities(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:
-    assert ids(tenant.list_entities(**filters)) == expected
+    assert ids(tenant.custom_fields.list_entities(**filters)) == expected
 
 
 @pytest.mark.parametrize(
@@ -794,18 +812,18 @@ def test_list_entities(tenant: FakeTenant, filters: dict[str, Any], expected: li
 def test_list_entity_fields(
     tenant: FakeTenant, entity_id: int, filters: dict[str, Any], expected: list[int]
 ) -> None:
-    assert ids(tenant.list_entity_fields(entity_id, **filters)) == expected
+    assert ids(tenant.custom_fields.list_entity_fields(entity_id, **filters)) == expected
 
 
 def test_list_entity_field_options(tenant: FakeTenant) -> None:
-    assert ids(tenant.list_entity_field_options(81)) == [11, 12, 13, 14]
-    assert ids(tenant.list_entity_field_options(81, value="rede")) == [13]
-    assert ids(tenant.list_entity_field_options(85, value="saude")) == [33]
-    assert tenant.list_entity_field_options(80)[3]["null_option"] is True
-    assert tenant.list_entity_field_options(82) == []
-    assert tenant.list_entity_field_options(72) == []
+    assert ids(tenant.custom_fields.list_entity_field_options(81)) == [11, 12, 13, 14]
+    assert ids(tenant.custom_fields.list_entity_field_options(81, value="rede")) == [13]
+    assert ids(tenant.custom_fields.list_entity_field_options(85, value="saude")) == [33]
+    assert tenant.custom_fields.list_entity_field_options(80)[3]["null_option"] is True
+    assert tenant.custom_fields.list_entity_field_options(82) == []
+    assert tenant.custom_fields.list_entity_field_options(72) == []
 
 
 def test_unknown_entity_and_field_are_404(tenant: FakeTenant) -> None:
-    assert api_error(lambda: tenant.list_entity_fields(99)).status == 404
-    assert api_error(lambda: tenant.list_entity_field_options(999)).status == 404
+    assert api_error(lambda: tenant.custom_fields.list_entity_fields(99)).status == 404
+    assert api_error(lambda: tenant.custom_fields.list_entity_field_options(999)).status == 404

@@ -1,10 +1,12 @@
 """An in-memory emulation of TiFlux API v2 holding the demo tenant "NuvemDesk".
 
-Every public method of :class:`FakeTenant` is one API route: its keyword arguments arrive already parsed to
-Python types and it returns the exact JSON body (a list or a dict) the real API answers. Failures are raised
-as :class:`FakeApiError`, carrying the HTTP status and the JSON error body. The tenant's data live in the
-JSON files of ``adapters/tiflux/fake/data/`` (the source of truth); every tenant works on its own deep copy
-of them. The modules of this package split the tenant by area; :class:`FakeTenant` hands each route to one.
+The modules of this package split the tenant by area (tickets, records, appointments, custom fields,
+people, desks, chats). Each area module holds a class whose public methods answer API routes, their
+arguments already parsed to Python types, returning the exact JSON body (a list or a dict) the real API
+answers, and ends with ``ROUTES``, the table saying which route each method answers (``routes.py``).
+Failures are raised as :class:`FakeApiError`, carrying the HTTP status and the JSON error body. The
+tenant's data live in the JSON files of ``adapters/tiflux/fake/data/`` (the source of truth); every tenant
+works on its own deep copy of them.
 """
 
 from adapters.tiflux.fake.tenant.bodies import Json

@@ -10,8 +10,9 @@ from typing import Any
 from adapters.tiflux.fake.tenant.bodies import Json, ref, shaped
 from adapters.tiflux.fake.tenant.data import TenantState, next_id
 from adapters.tiflux.fake.tenant.errors import validation_error
-from adapters.tiflux.fake.tenant.matching import id_is, listed
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, id_is, listed
 from adapters.tiflux.fake.tenant.moments import DATE_ONLY, TIME_OF_DAY, hhmm, minutes, parse_day, valid_day
+from adapters.tiflux.fake.tenant.routes import TICKET, Route
 
 WITH_VALORIZATION = "with_valorization"
 APPOINTMENT_ORDER_ERROR = "end_time must be greater than or equal to init_time"
@@ -50,11 +51,11 @@ class AppointmentsArea:
         self,
         ticket_number: int,
         *,
-        offset: int,
-        limit: int,
-        user_id: int | None,
-        start_date: str | date | None,
-        end_date: str | date | None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        user_id: int | None = None,
+        start_date: str | date | None = None,
+        end_date: str | date | None = None,
     ) -> list[Json]:
         self._state.ticket(ticket_number)
         first = parse_day(start_date, name="start_date") if start_date is not None else None
@@ -89,3 +90,15 @@ class AppointmentsArea:
             )
         if errors:
             raise validation_error(*errors)
+
+
+ROUTES = (
+    Route(
+        "GET",
+        f"{TICKET}/appointments",
+        AppointmentsArea.list_appointments,
+        {"user_id": "integer", "start_date": "raw", "end_date": "raw"},
+        paged=True,
+    ),
+    Route("POST", f"{TICKET}/appointments", AppointmentsArea.create_appointment, body="json"),
+)

@@ -10,7 +10,8 @@ from typing import Literal, get_args
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
-from adapters.tiflux.fake.tenant.matching import field_is, id_is, listed, one_of
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, field_is, id_is, listed, one_of
+from adapters.tiflux.fake.tenant.routes import Reader, Route
 
 ChatKind = Literal["inbox", "mine", "in_attendance", "archived"]
 ORIGINS = ("chat", "site_widget", "campaign", "whatsapp", "whatsapp_web", "gupshup", "whatsapp_cloud")
@@ -33,17 +34,17 @@ class ChatsArea:
         self,
         kind: ChatKind,
         *,
-        offset: int,
-        limit: int,
-        department_id: int | None,
-        client_id: int | None,
-        requestor_id: int | None,
-        number: str | None,
-        origins: Sequence[str],
-        started_by: str | None,
-        user_id: int | None,
-        status: str | None,
-        canceled: bool | None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        department_id: int | None = None,
+        client_id: int | None = None,
+        requestor_id: int | None = None,
+        number: str | None = None,
+        origins: Sequence[str] = (),
+        started_by: str | None = None,
+        user_id: int | None = None,
+        status: str | None = None,
+        canceled: bool | None = None,
     ) -> list[Json]:
         if kind not in get_args(ChatKind):
             raise self._state.not_found("Chat list")
@@ -74,3 +75,23 @@ class ChatsArea:
         requestor = self._state.requestors.get((chat.get("requestor") or {}).get("id", 0))
         phone = requestor.get("telephone") if requestor else None
         return re.sub(r"\D", "", phone) if phone else None
+
+
+_CHAT_FILTERS: dict[str, Reader] = {
+    "department_id": "integer",
+    "client_id": "integer",
+    "requestor_id": "integer",
+    "number": "text",
+    "origins": "csv",
+    "started_by": "raw",
+    "user_id": "integer",
+    "status": "raw",
+    "canceled": "boolean",
+}
+ROUTES = (
+    *(
+        Route("GET", f"/chats/{kind}", ChatsArea.list_chats, _CHAT_FILTERS, paged=True, fixed={"kind": kind})
+        for kind in get_args(ChatKind)
+    ),
+    Route("GET", "/chats/{chat_id:int}", ChatsArea.get_chat),
+)

@@ -11,7 +11,15 @@ from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.field_values import FieldValues
 from adapters.tiflux.fake.tenant.inputs import body_int
-from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, one_of, text_has
+from adapters.tiflux.fake.tenant.matching import (
+    DEFAULT_LIMIT,
+    field_is,
+    in_id_order,
+    listed,
+    one_of,
+    text_has,
+)
+from adapters.tiflux.fake.tenant.routes import TICKET, Route
 
 APPLIED_IN = (
     "ticket",
@@ -32,7 +40,11 @@ class CustomFieldsArea:
         self._state = state
         self._values = FieldValues(state.field_options)
 
-    def update_ticket_entities(self, ticket_number: int, items: Sequence[Mapping[str, Any]]) -> Json:
+    def update_ticket_entities(self, ticket_number: int, body: Mapping[str, Any]) -> Json:
+        """The body: ``{"entities": [{"entity_field_id": ..., "value": ...}, ...]}``."""
+        items = body.get("entities")
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise validation_error("entities must be a list of objects")
         state = self._state
         ticket = state.ticket(ticket_number)
         items_by_field: dict[int, list[Mapping[str, Any]]] = {}
@@ -50,7 +62,13 @@ class CustomFieldsArea:
         return {"entities": _touched_groups(groups, set(items_by_field))}
 
     def list_entities(
-        self, *, offset: int, limit: int, active: bool | None, applied_in: str | None, name: str | None
+        self,
+        *,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        active: bool | None = None,
+        applied_in: str | None = None,
+        name: str | None = None,
     ) -> list[Json]:
         one_of("applied_in", applied_in, APPLIED_IN)
         checks = [field_is("active", active), field_is("applied_in", applied_in), text_has("name", name)]
@@ -60,11 +78,11 @@ class CustomFieldsArea:
         self,
         entity_id: int,
         *,
-        offset: int,
-        limit: int,
-        field_type: str | None,
-        required: bool | None,
-        name: str | None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        field_type: str | None = None,
+        required: bool | None = None,
+        name: str | None = None,
     ) -> list[Json]:
         one_of("field_type", field_type, FIELD_TYPES)
         if entity_id not in self._state.entities:
@@ -73,7 +91,7 @@ class CustomFieldsArea:
         return listed(self._state.entity_fields.get(entity_id, []), checks, offset, limit)
 
     def list_entity_field_options(
-        self, entity_field_id: int, *, offset: int, limit: int, value: str | None
+        self, entity_field_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT, value: str | None = None
     ) -> list[Json]:
         if self._field_definition(entity_field_id) is None:
             raise self._state.not_found("Entity field")
@@ -120,6 +138,32 @@ class CustomFieldsArea:
                 blank["options"] = []
             blanks.append(blank)
         return blanks
+
+
+ROUTES = (
+    Route("PUT", f"{TICKET}/entities", CustomFieldsArea.update_ticket_entities, body="json"),
+    Route(
+        "GET",
+        "/entities",
+        CustomFieldsArea.list_entities,
+        {"active": "boolean", "applied_in": "raw", "name": "text"},
+        paged=True,
+    ),
+    Route(
+        "GET",
+        "/entities/{entity_id:int}/fields",
+        CustomFieldsArea.list_entity_fields,
+        {"field_type": "raw", "required": "boolean", "name": "text"},
+        paged=True,
+    ),
+    Route(
+        "GET",
+        "/entity_fields/{entity_field_id:int}/options",
+        CustomFieldsArea.list_entity_field_options,
+        {"value": "text"},
+        paged=True,
+    ),
+)
 
 
 def _touched_groups(groups: Sequence[Json], field_ids: set[int]) -> list[Json]:

@@ -14,22 +14,15 @@ from adapters.tiflux.fake.tenant.errors import FakeApiError
 from adapters.tiflux.fake.tenant.moments import aware, iso, utc_now
 
 DATA_PACKAGE = "adapters.tiflux.fake"
-DATA_FILES = (
-    "desks.json",
-    "people.json",
-    "tickets.json",
-    "chats.json",
-    "custom_fields.json",
-    "templates.json",
-)
 API_ORIGIN = "Tiflux API"
 
 
 def load_demo_data() -> Json:
-    """All data files of the demo tenant merged into one fresh dict."""
+    """Every ``data/*.json`` file of the demo tenant (one per area) merged into one fresh dict; two files
+    may not define the same table."""
     folder = resources.files(DATA_PACKAGE).joinpath("data")
     data: Json = {}
-    for name in DATA_FILES:
+    for name in sorted(item.name for item in folder.iterdir() if item.name.endswith(".json")):
         part = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
         clash = data.keys() & part.keys()
         if clash:
@@ -58,6 +51,7 @@ class TenantState:
         self, data: Mapping[str, Any], *, clock: Callable[[], datetime] | None, today: date | None
     ) -> None:
         data = copy.deepcopy(dict(data))
+        self.tables: Mapping[str, Any] = data  # every table by name, for an area to take its own
         self.clock = clock or utc_now
         self.fixed_today = today
         self.desks = _by_id(data["desks"])

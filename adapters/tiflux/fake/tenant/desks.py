@@ -10,9 +10,19 @@ from adapters.tiflux.fake.tenant.bodies import Json, ref
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import pick
-from adapters.tiflux.fake.tenant.matching import Check, contains, field_is, id_is, in_id_order, listed, page
+from adapters.tiflux.fake.tenant.matching import (
+    DEFAULT_LIMIT,
+    Check,
+    contains,
+    field_is,
+    id_is,
+    in_id_order,
+    listed,
+    page,
+)
+from adapters.tiflux.fake.tenant.routes import DESK, Route
 
-_DESK_LIST_KEYS = ("id", "name", "display_name", "active", "appointment_type")
+DESK_LIST_KEYS = ("id", "name", "display_name", "active", "appointment_type")
 
 
 class DesksArea:
@@ -21,31 +31,42 @@ class DesksArea:
     def __init__(self, state: TenantState) -> None:
         self._state = state
 
-    def list_desks(self, *, active: bool | None, name: str | None, offset: int, limit: int) -> list[Json]:
-        desks = [ref(desk, *_DESK_LIST_KEYS) for desk in in_id_order(self._state.desks)]
+    def list_desks(
+        self,
+        *,
+        active: bool | None = None,
+        name: str | None = None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[Json]:
+        desks = [ref(desk, *DESK_LIST_KEYS) for desk in in_id_order(self._state.desks)]
         return listed(desks, [field_is("active", active), _named(name)], offset, limit)
 
     def get_desk(self, desk_id: int) -> Json:
         return copy.deepcopy(self._state.desk(desk_id))
 
-    def list_desk_priorities(self, desk_id: int, *, offset: int, limit: int) -> list[Json]:
+    def list_desk_priorities(
+        self, desk_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
         return self._per_desk(self._state.priorities, desk_id, offset, limit)
 
-    def list_desk_services_catalogs(self, desk_id: int, *, offset: int, limit: int) -> list[Json]:
+    def list_desk_services_catalogs(
+        self, desk_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
         return self._per_desk(self._state.catalogs, desk_id, offset, limit)
 
-    def list_desk_stages(self, desk_id: int, *, offset: int, limit: int) -> list[Json]:
+    def list_desk_stages(self, desk_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
         return self._per_desk(self._state.stages, desk_id, offset, limit)
 
     def list_desk_catalog_items(
         self,
         desk_id: int,
         *,
-        offset: int,
-        limit: int,
-        area_id: int | None,
-        catalog_id: int | None,
-        name: str | None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        area_id: int | None = None,
+        catalog_id: int | None = None,
+        name: str | None = None,
     ) -> list[Json]:
         self._state.desk(desk_id)
         checks = [id_is("area", area_id), id_is("catalog", catalog_id), _catalog_item_named(name)]
@@ -71,6 +92,22 @@ class DesksArea:
     def _per_desk(self, table: Mapping[int, list[Json]], desk_id: int, offset: int, limit: int) -> list[Json]:
         self._state.desk(desk_id)
         return page(table.get(desk_id, []), offset, limit)
+
+
+ROUTES = (
+    Route("GET", "/desks", DesksArea.list_desks, {"active": "boolean", "name": "text"}, paged=True),
+    Route("GET", DESK, DesksArea.get_desk),
+    Route("GET", f"{DESK}/priorities", DesksArea.list_desk_priorities, paged=True),
+    Route("GET", f"{DESK}/services-catalogs", DesksArea.list_desk_services_catalogs, paged=True),
+    Route("GET", f"{DESK}/stages", DesksArea.list_desk_stages, paged=True),
+    Route(
+        "GET",
+        f"{DESK}/services-catalogs-items",
+        DesksArea.list_desk_catalog_items,
+        {"area_id": "integer", "catalog_id": "integer", "name": "text"},
+        paged=True,
+    ),
+)
 
 
 def _named(name: str | None) -> Check | None:

@@ -21,3 +21,8 @@ class FakeApiError(Exception):
 def validation_error(*messages: str) -> FakeApiError:
     """A 422 in the shape of ``ERROR_422_appointment.json``."""
     return FakeApiError(422, {"message": "Validation failed", "detail": {"error": list(messages)}})
+
+
+def bad_request(message: str) -> FakeApiError:
+    """A 400: a query value or a body that does not parse."""
+    return FakeApiError(400, {"message": "Bad Request", "detail": {"error": [message]}})

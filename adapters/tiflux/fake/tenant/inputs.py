@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from adapters.tiflux.fake.tenant.bodies import Json
-from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.errors import bad_request, validation_error
 
 DIGITS = re.compile(r"\d+")
 
@@ -47,3 +47,13 @@ def pick(items: Iterable[Json], ident: int, key: str) -> Json:
         if item["id"] == ident:
             return item
     raise validation_error(f"{key} {ident} not found")
+
+
+def flag(name: str, value: str | None) -> bool | None:
+    """A ``true``/``false`` text; None when absent, 400 otherwise (an empty value included)."""
+    if value is None:
+        return None
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false"):
+        raise bad_request(f"{name} must be true or false, got {value!r}")
+    return lowered == "true"

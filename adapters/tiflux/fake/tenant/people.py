@@ -9,7 +9,15 @@ from adapters.tiflux.fake.tenant.bodies import Json, responsible_ref
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import form_int, pick
-from adapters.tiflux.fake.tenant.matching import field_is, in_id_order, listed, one_of, text_has
+from adapters.tiflux.fake.tenant.matching import (
+    DEFAULT_LIMIT,
+    field_is,
+    in_id_order,
+    listed,
+    one_of,
+    text_has,
+)
+from adapters.tiflux.fake.tenant.routes import Route
 
 USER_TYPES = ("admin", "attendant", "client")
 
@@ -20,12 +28,25 @@ class PeopleArea:
     def __init__(self, state: TenantState) -> None:
         self._state = state
 
-    def list_clients(self, *, active: bool | None, name: str | None, offset: int, limit: int) -> list[Json]:
+    def list_clients(
+        self,
+        *,
+        active: bool | None = None,
+        name: str | None = None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[Json]:
         checks = [field_is("status", active), text_has("name", name)]
         return listed(in_id_order(self._state.clients), checks, offset, limit)
 
     def list_users(
-        self, *, offset: int, limit: int, active: bool | None, type: str | None, gauth_enabled: bool | None
+        self,
+        *,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        active: bool | None = None,
+        type: str | None = None,
+        gauth_enabled: bool | None = None,
     ) -> list[Json]:
         one_of("type", type, USER_TYPES)
         checks = [
@@ -84,3 +105,16 @@ class PeopleArea:
             **({"client_id": int(form["client_id"])} if form.get("client_id", "").isdigit() else {}),
         }
         return copy.deepcopy(requestor)
+
+
+ROUTES = (
+    Route("GET", "/clients", PeopleArea.list_clients, {"active": "boolean", "name": "text"}, paged=True),
+    Route(
+        "GET",
+        "/users",
+        PeopleArea.list_users,
+        {"active": "boolean", "type": "raw", "gauth_enabled": "boolean"},
+        paged=True,
+    ),
+    Route("GET", "/users/me", PeopleArea.get_me),
+)

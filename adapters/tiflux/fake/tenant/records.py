@@ -10,8 +10,10 @@ from datetime import datetime
 from adapters.tiflux.fake.tenant.bodies import Json, shaped
 from adapters.tiflux.fake.tenant.data import API_ORIGIN, TenantState, next_id
 from adapters.tiflux.fake.tenant.errors import validation_error
-from adapters.tiflux.fake.tenant.matching import page
+from adapters.tiflux.fake.tenant.inputs import flag
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, page
 from adapters.tiflux.fake.tenant.moments import iso
+from adapters.tiflux.fake.tenant.routes import TICKET, Route
 
 FILES_URL = "https://files.tiflux.com/anexos"
 
@@ -25,10 +27,13 @@ class RecordsArea:
         self._state = state
 
     def create_answer(
-        self, ticket_number: int, *, name: str, with_signature: bool, files: Sequence[tuple[str, bytes]]
+        self, ticket_number: int, fields: Mapping[str, str], files: Sequence[tuple[str, bytes]] = ()
     ) -> Json:
+        """The multipart parts: ``name`` (the HTML), ``with_signature`` (true/false) and ``files[]``."""
         state = self._state
         ticket = state.ticket(ticket_number)
+        name = fields.get("name", "")
+        with_signature = bool(flag("with_signature", fields.get("with_signature")))
         if not name.strip():
             raise validation_error("name can't be blank")
         now = state.now()
@@ -49,7 +54,9 @@ class RecordsArea:
         state.stamp_update(ticket)
         return copy.deepcopy(answer)
 
-    def list_internal_communications(self, ticket_number: int, *, offset: int, limit: int) -> list[Json]:
+    def list_internal_communications(
+        self, ticket_number: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
         return self._per_ticket(self._state.communications, ticket_number, offset, limit)
 
     def get_internal_communication(self, ticket_number: int, communication_id: int) -> Json:
@@ -60,10 +67,12 @@ class RecordsArea:
         raise self._state.not_found("Internal communication")
 
     def create_internal_communication(
-        self, ticket_number: int, *, text: str, files: Sequence[tuple[str, bytes]]
+        self, ticket_number: int, fields: Mapping[str, str], files: Sequence[tuple[str, bytes]] = ()
     ) -> Json:
+        """The multipart parts: ``text`` (the HTML) and ``files[]``."""
         state = self._state
         state.ticket(ticket_number)
+        text = fields.get("text", "")
         if not text.strip():
             raise validation_error("text can't be blank")
         now = state.now()
@@ -87,7 +96,9 @@ class RecordsArea:
         self._state.ticket(ticket_number)
         return copy.deepcopy(self._state.files.get(ticket_number, []))
 
-    def list_stages_slas(self, ticket_number: int, *, offset: int, limit: int) -> list[Json]:
+    def list_stages_slas(
+        self, ticket_number: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
         return self._per_ticket(self._state.stages_slas, ticket_number, offset, limit)
 
     def _per_ticket(
@@ -133,3 +144,22 @@ class RecordsArea:
         communications = self._state.communications.values()
         shared = [f["id"] for stored in communications for c in stored for f in c["files"]]
         return max(ticket_files + shared, default=0) + 1
+
+
+ROUTES = (
+    Route("POST", f"{TICKET}/answers", RecordsArea.create_answer, body="multipart"),
+    Route("GET", f"{TICKET}/internal_communications", RecordsArea.list_internal_communications, paged=True),
+    Route(
+        "POST",
+        f"{TICKET}/internal_communications",
+        RecordsArea.create_internal_communication,
+        body="multipart",
+    ),
+    Route(
+        "GET",
+        f"{TICKET}/internal_communications/{{communication_id:int}}",
+        RecordsArea.get_internal_communication,
+    ),
+    Route("GET", f"{TICKET}/files", RecordsArea.list_ticket_files),
+    Route("GET", f"{TICKET}/stages-slas", RecordsArea.list_stages_slas, paged=True),
+)

@@ -13,9 +13,10 @@ from adapters.tiflux.fake.tenant.data import API_ORIGIN, TenantState
 from adapters.tiflux.fake.tenant.desks import DesksArea
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import form_int, pick
-from adapters.tiflux.fake.tenant.matching import Check, check_page, id_in, listed
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, check_page, id_in, listed
 from adapters.tiflux.fake.tenant.moments import Moment, iso, minutes, parse_moment
 from adapters.tiflux.fake.tenant.people import PeopleArea
+from adapters.tiflux.fake.tenant.routes import TICKET, Route
 from adapters.tiflux.fake.tenant.ticket_updates import TicketUpdates
 
 FIRST_NEW_TICKET_NUMBER = 1048
@@ -36,7 +37,9 @@ class TicketsArea:
         self._people = people
         self._updates = TicketUpdates(state, desks, people)
 
-    def get_ticket(self, ticket_number: int, *, show_entities: bool, include_filled_entity: bool) -> Json:
+    def get_ticket(
+        self, ticket_number: int, *, show_entities: bool = False, include_filled_entity: bool = False
+    ) -> Json:
         body = copy.deepcopy(self._state.ticket(ticket_number))
         groups = self._state.ticket_entities.get(ticket_number, [])
         if show_entities:
@@ -48,18 +51,18 @@ class TicketsArea:
     def list_tickets(
         self,
         *,
-        offset: int,
-        limit: int,
-        is_closed: bool,
-        desk_ids: Sequence[int],
-        client_ids: Sequence[int],
-        stage_ids: Sequence[int],
-        responsible_ids: Sequence[int],
-        requestor_ids: Sequence[int],
-        requestor_email: str | None,
-        date_type: str | None,
-        start_datetime: Moment | None,
-        end_datetime: Moment | None,
+        offset: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        is_closed: bool = False,
+        desk_ids: Sequence[int] = (),
+        client_ids: Sequence[int] = (),
+        stage_ids: Sequence[int] = (),
+        responsible_ids: Sequence[int] = (),
+        requestor_ids: Sequence[int] = (),
+        requestor_email: str | None = None,
+        date_type: str | None = None,
+        start_datetime: Moment | None = None,
+        end_datetime: Moment | None = None,
     ) -> list[Json]:
         check_page(offset, limit)
         wanted_email = requestor_email.strip().casefold() if requestor_email else None
@@ -173,6 +176,38 @@ class TicketsArea:
         if parent is not None:
             ticket["parent_ticket_number"] = parent
         return ticket
+
+
+ROUTES = (
+    Route(
+        "GET",
+        "/tickets",
+        TicketsArea.list_tickets,
+        {
+            "is_closed": "boolean",
+            "desk_ids": "ids",
+            "client_ids": "ids",
+            "stage_ids": "ids",
+            "responsible_ids": "ids",
+            "requestor_ids": "ids",
+            "requestor_email": "text",
+            "date_type": "raw",
+            "start_datetime": "raw",
+            "end_datetime": "raw",
+        },
+        paged=True,
+    ),
+    Route("POST", "/tickets", TicketsArea.create_ticket, body="form"),
+    Route(
+        "GET",
+        TICKET,
+        TicketsArea.get_ticket,
+        {"show_entities": "boolean", "include_filled_entity": "boolean"},
+    ),
+    Route("PUT", TICKET, TicketsArea.update_ticket, body="json"),
+    Route("PUT", f"{TICKET}/cancel", TicketsArea.cancel_ticket),
+    Route("PUT", f"{TICKET}/close", TicketsArea.close_ticket),
+)
 
 
 def _requestor_email(ticket: Json) -> str:

@@ -1,12 +1,12 @@
-"""Test-only fault injection for the fake TiFlux over HTTP: the next requests fail the ways TiFlux can.
+"""Test-only fault injection for the fake TiFlux: the next requests fail the ways TiFlux can.
 
-Not part of TiFlux API v2 nor of ``contracts/tiflux-api-v2.yaml``. In process, tests queue faults on
-``app.state.faults`` (a :class:`FaultPlan`); a fake started with ``tiflux-mcp fake-api`` takes them over
-HTTP at ``/_fake/faults``, outside ``/api/v2`` and without a token: ``POST`` a JSON list of faults (the
-fields of :class:`Fault` plus an optional ``times``) to queue them, ``GET`` to see what is pending,
-``DELETE`` to clear. Each request to the API, once logged and authenticated, takes the first queued fault
-whose method and path match it (a fault without them matches any request); a request without one is
-served normally.
+Not part of TiFlux API v2 nor of ``contracts/tiflux-api-v2.yaml``, nor of the wheel: ``fake_api.py`` wraps
+the fake in these switches. In process, tests queue faults on ``InstrumentedFakeApi.faults`` (a
+:class:`FaultPlan`); a fake started with ``python -m tests.support.fake_server`` takes them over HTTP at
+``/_fake/faults``, outside ``/api/v2`` and without a token: ``POST`` a JSON list of faults (the fields of
+:class:`Fault` plus an optional ``times``) to queue them, ``GET`` to see what is pending, ``DELETE`` to
+clear. Each request to the API, once logged and authenticated, takes the first queued fault whose method
+and path match it (a fault without them matches any request); a request without one is served normally.
 
 ASGI cannot drop a connection before the status line, so a "reset" hangs up right after the headers: the
 client gets no usable answer either way.
