@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from adapters.logs import configure_logging
 
@@ -190,13 +190,15 @@ def _serve_stdio(*, demo: bool) -> int:
 
 def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int | None = None) -> int:
     import tempfile
+    from pathlib import Path
 
-    import uvicorn
+    from pydantic import SecretStr
 
-    from adapters.hosted import DEMO_FLAG, build_app
+    from adapters.hosted import build_app
     from adapters.listening import PortUnavailable, claim_port
     from adapters.oauth.sealing import SecretKeyProblem, ephemeral_secret_key
     from adapters.oauth.stores import UnknownStoreUrl
+    from adapters.serving import serve
     from adapters.settings import ConfigurationError, load_settings
 
     overrides: dict[str, object] = {"hosted": True}
@@ -212,10 +214,13 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
         return configuration_problem(problem)
     if settings.http_workers > 1 and demo and settings.mcp_secret_key is None:
         # Workers must share grants: one throwaway secret and one throwaway file for all of them.
-        os.environ["TIFLUX_MCP_SECRET_KEY"] = ephemeral_secret_key()
-        grants = os.path.join(tempfile.mkdtemp(prefix="tiflux-mcp-demo-"), "grants.sqlite3")
-        os.environ["TIFLUX_MCP_STORE_URL"] = f"sqlite:///{grants}"
-        settings = load_settings(demo=demo, flags=SERVE_FLAGS, **overrides)
+        grants = Path(tempfile.mkdtemp(prefix="tiflux-mcp-demo-")) / "grants.sqlite3"
+        settings = settings.model_copy(
+            update={
+                "mcp_secret_key": SecretStr(ephemeral_secret_key()),
+                "mcp_store_url": f"sqlite:///{grants}",
+            }
+        )
     # Claim the port first: a busy one is one clear line; with --port 0 the URLs use the port chosen.
     try:
         listener = claim_port(settings.http_host, settings.http_port)
@@ -224,7 +229,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
         return 1
     settings = settings.model_copy(update={"http_port": listener.getsockname()[1]})
     try:
-        app = build_app(settings, demo=demo)  # also checks the configuration before any worker starts
+        app = build_app(settings)  # also checks the configuration before any worker starts
     except (SecretKeyProblem, UnknownStoreUrl) as exc:
         print(f"tiflux-mcp: {exc}", file=sys.stderr)
         return 2
@@ -234,24 +239,7 @@ def _serve_http(host: str | None, port: int | None, *, demo: bool, workers: int 
         f"OAuth at {settings.base_url}/authorize)",
         file=sys.stderr,
     )
-    options: dict[str, Any] = {
-        "host": settings.http_host,
-        "port": settings.http_port,
-        "log_level": "warning",
-        "proxy_headers": True,
-        "timeout_graceful_shutdown": 20,
-    }
-    if settings.http_workers == 1:
-        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[listener])
-        return 0
-    listener.close()  # the workers bind it themselves (the port is known now)
-    os.environ.update(
-        {"TIFLUX_HTTP_HOST": settings.http_host, "TIFLUX_HTTP_PORT": str(settings.http_port)}
-        | ({DEMO_FLAG: "1"} if demo else {})
-    )
-    uvicorn.run(
-        "adapters.hosted:app_from_environment", factory=True, workers=settings.http_workers, **options
-    )
+    serve(settings, app, listener)
     return 0
 
 

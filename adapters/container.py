@@ -1,26 +1,33 @@
 """The composition root: the one place that knows which adapter serves which port.
 
 Built by `create_container(settings)`, never at import time. Gateways are made per credential, because
-a hosted process serves many TiFlux accounts; the HTTP connection pool is shared by all of them.
+a hosted process serves many TiFlux accounts; the HTTP connection pool is shared by all of them, each
+account within its share. Hosted mode's own parts (OAuth, limits, the HTTP app) are the `hosted`
+sub-container, built only by `tiflux-mcp serve`.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx2
 from dependency_injector import containers, providers
 
+from adapters.accounts import CURRENT_ACCOUNT, KeyRefused, KnownAccounts, account_name, key_hash
 from adapters.attachments.files import LocalAndInlineAttachments
 from adapters.i18n import Translator
+from adapters.mcp.advertised_limits import with_body_limit
+from adapters.mcp.body_guard import MIB
 from adapters.mcp.confirmations import Asker
-from adapters.mcp.http_app import header_credential
+from adapters.mcp.http_app import HostedLimits, create_http_app, header_credential
 from adapters.mcp.prompts import with_prompts
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.spec import ToolSpec
+from adapters.mcp.tenant_limits import TenantLimits, rate_buckets_for
 from adapters.mcp.tools import ALL_TOOLS
 from adapters.mcp.toolsets import Selection, parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
@@ -29,12 +36,13 @@ from adapters.tiflux.cache import CachingGateway, TenantCaches
 from adapters.tiflux.http.breaker import CircuitBreakers
 from adapters.tiflux.http.client import RetryPolicy, TifluxHttpClient
 from adapters.tiflux.http.gateway import HttpTifluxGateway
+from adapters.tiflux.http.shares import UpstreamShares
 from adapters.use_cases import UseCasesFor
 from adapters.version import package_version, user_agent
 from application.ports.failures import UpstreamFailure
 from application.ports.gateway import TifluxGateway
 from application.use_cases.create_ticket import TicketDefaults
-from domain.errors import DomainError, InvalidCredentials, MissingCredentials
+from domain.errors import DomainError, InvalidCredentials, MissingCredentials, PermissionDenied
 from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId
 
 if TYPE_CHECKING:  # the fake is imported on its first call, not at start-up
@@ -48,7 +56,10 @@ def open_http_client(settings: Settings) -> httpx2.AsyncClient:
     return httpx2.AsyncClient(
         base_url=str(settings.api_base_url).rstrip("/"),
         timeout=httpx2.Timeout(settings.read_timeout, connect=settings.connect_timeout),
-        limits=httpx2.Limits(max_connections=50, max_keepalive_connections=20),
+        limits=httpx2.Limits(
+            max_connections=settings.upstream_connections,
+            max_keepalive_connections=min(20, settings.upstream_connections),
+        ),
         headers={"Accept": "application/json", "User-Agent": user_agent(hosted=settings.hosted)},
         follow_redirects=False,
     )
@@ -141,10 +152,245 @@ def _selection(specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings) -> 
     return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only)
 
 
+def _upstream_shares(settings: Settings, accounts: KnownAccounts) -> UpstreamShares | None:
+    """Hosted: each account's share of the pool; over stdio there is one account and no share."""
+    if not settings.hosted:
+        return None
+    return UpstreamShares(
+        per_account=settings.tenant_upstream_connections,
+        share_of=accounts.share_of,
+        wait=settings.read_timeout,
+    )
+
+
+def _advertised(
+    specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings
+) -> list[ToolSpec[Any, Any, Any]]:
+    """Hosted: descriptions state the attachment size the request body cap allows."""
+    if not settings.hosted:
+        return list(specs)
+    return with_body_limit(specs, _max_body_bytes(settings))
+
+
+def _account_folder() -> str | None:
+    """The hosted request's account, whose subfolder of the attachments directory it may read."""
+    return CURRENT_ACCOUNT.get()
+
+
+@dataclass(frozen=True)
+class GrantKeeping:
+    """Where OAuth grants are kept and the secret that seals the TiFlux keys in them."""
+
+    secret_key: str | None
+    store_url: str
+
+
+def _grant_keeping(settings: Settings) -> GrantKeeping:
+    """The settings' store and secret; on the demo backend without a secret, a throwaway pair in memory."""
+    from adapters.oauth.sealing import ephemeral_secret_key
+
+    secret = settings.mcp_secret_key.get_secret_value() if settings.mcp_secret_key else None
+    if settings.backend == "fake" and not secret:  # nothing sealed with a throwaway secret is worth keeping
+        return GrantKeeping(ephemeral_secret_key(), "sqlite://:memory:")
+    return GrantKeeping(secret, settings.mcp_store_url)
+
+
+def _key_sealer(keeping: GrantKeeping) -> Any:
+    """Raises `SecretKeyProblem` with what to set."""
+    from adapters.oauth.sealing import KeySealer
+
+    return KeySealer(keeping.secret_key)
+
+
+def _grant_store(keeping: GrantKeeping) -> Any:
+    """Raises `UnknownStoreUrl` with what to set."""
+    from adapters.oauth.stores import open_grant_store
+
+    return open_grant_store(keeping.store_url)
+
+
+def _lifetimes(settings: Settings) -> Any:
+    """How long registered clients live unused (never used, or idle); the rest are the defaults."""
+    from adapters.oauth.provider import Lifetimes
+
+    return Lifetimes(
+        client_unused=max(1, round(settings.oauth_client_first_use_hours * 3600)),
+        client_idle=max(1, round(settings.oauth_client_idle_days * 24 * 3600)),
+    )
+
+
+def _oauth_provider(settings: Settings, store: Any, sealer: Any, lifetimes: Any) -> Any:
+    from adapters.oauth.page import PAGE_PATH
+    from adapters.oauth.provider import TifluxOAuthProvider
+
+    base = settings.base_url
+    return TifluxOAuthProvider(
+        store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}", lifetimes=lifetimes
+    )
+
+
+def _oauth_limits(settings: Settings) -> Any:
+    """Per-source rates on /register, /authorize and the key form; attempts per pending request."""
+    from adapters.oauth.limits import OAuthLimits
+
+    return OAuthLimits(
+        register_per_minute=settings.oauth_register_per_minute,
+        authorize_per_minute=settings.oauth_authorize_per_minute,
+        key_tries_per_minute=settings.oauth_key_tries_per_minute,
+        key_attempts=settings.oauth_key_attempts,
+    )
+
+
+def _source_limiter(store: Any) -> Any:
+    """Counts per source address, kept in the grant store (so shared by replicas on Redis)."""
+    from adapters.oauth.limits import SourceLimiter
+
+    return SourceLimiter(store)
+
+
+def _browser_binding(settings: Settings, lifetimes: Any) -> Any:
+    """The cookie that binds the key form to the browser that opened /authorize."""
+    from adapters.oauth.browser import BrowserBinding
+
+    return BrowserBinding(settings.base_url, max_age=lifetimes.pending)
+
+
+def _authorize_page(
+    provider: Any,
+    gateways: Callable[[str | None], TifluxGateway],
+    translator: Translator,
+    browser: Any,
+    limiter: Any,
+    limits: Any,
+) -> Any:
+    from adapters.oauth.page import AuthorizePage
+
+    async def check_key(api_key: str) -> str | None:
+        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key.
+
+        The page answers any other DomainError with "TiFlux unavailable"; an upstream failure is not a
+        domain error, so it is handed over as that base class."""
+        try:
+            me = await gateways(api_key).people.me()
+        except UpstreamFailure as failure:
+            raise DomainError(str(failure)) from failure
+        return f"tiflux-user:{me.id}"
+
+    return AuthorizePage(provider, check_key, translator, browser=browser, limiter=limiter, limits=limits)
+
+
+def _authorization_server(
+    settings: Settings, provider: Any, page: Any, limits: Any, limiter: Any, browser: Any
+) -> Any:
+    from adapters.oauth.server import AuthorizationServer
+
+    return AuthorizationServer(settings.base_url, provider, page, limits, limiter, browser)
+
+
+def whose_key(gateways: Callable[[str | None], TifluxGateway]) -> Callable[[str], Awaitable[str]]:
+    """How the credential gate learns a key's account: `GET /users/me`, once per key for a while."""
+
+    async def ask(api_key: str) -> str:
+        try:
+            me = await gateways(api_key).people.me()
+        except (InvalidCredentials, MissingCredentials) as exc:
+            raise KeyRefused() from exc
+        except PermissionDenied:  # the key works but may not read its own user: an account of its own
+            return f"key-{key_hash(api_key)}"
+        return account_name(me.id)
+
+    return ask
+
+
+def _max_body_bytes(settings: Settings) -> int:
+    return int(settings.http_max_body_mb * MIB)
+
+
+def _unverified_burst(settings: Settings) -> int:
+    """Ten seconds' worth of the budget keys not yet checked share (at least one)."""
+    return max(1, settings.unverified_rate_per_minute // 6)
+
+
+def _requires_key(settings: Settings) -> bool:
+    return settings.backend == "http"
+
+
+class HostedContainer(containers.DeclarativeContainer):
+    """`tiflux-mcp serve`: the OAuth authorization server (grant store, key sealer, provider, the key page),
+    per-account limits and the ASGI app. Building `app` raises `SecretKeyProblem` or `UnknownStoreUrl`
+    with what to set."""
+
+    settings = providers.Dependency(instance_of=Settings)
+    gateways: providers.Dependency[Callable[[str | None], TifluxGateway]] = providers.Dependency()
+    translator = providers.Dependency(instance_of=Translator)
+    mcp_server = providers.Dependency(instance_of=TifluxMCPServer)
+    known_accounts = providers.Dependency(instance_of=KnownAccounts)
+
+    grant_keeping = providers.Singleton(_grant_keeping, settings)
+    key_sealer = providers.Singleton(_key_sealer, grant_keeping)
+    grant_store = providers.Singleton(_grant_store, grant_keeping)
+    lifetimes = providers.Singleton(_lifetimes, settings)
+    oauth_provider = providers.Singleton(_oauth_provider, settings, grant_store, key_sealer, lifetimes)
+    oauth_limits = providers.Singleton(_oauth_limits, settings)
+    source_limiter = providers.Singleton(_source_limiter, grant_store)
+    browser_binding = providers.Singleton(_browser_binding, settings, lifetimes)
+    authorize_page = providers.Singleton(
+        _authorize_page, oauth_provider, gateways, translator, browser_binding, source_limiter, oauth_limits
+    )
+    authorization_server = providers.Singleton(
+        _authorization_server,
+        settings,
+        oauth_provider,
+        authorize_page,
+        oauth_limits,
+        source_limiter,
+        browser_binding,
+    )
+    rates = providers.Singleton(rate_buckets_for, settings.provided.mcp_store_url)
+    tenant_limits = providers.Singleton(
+        TenantLimits,
+        concurrency=settings.provided.tenant_concurrency,
+        per_minute=settings.provided.tenant_rate_per_minute,
+        burst=settings.provided.tenant_burst,
+        rates=rates,
+    )
+    unverified_limits = providers.Singleton(
+        TenantLimits,
+        concurrency=settings.provided.unverified_concurrency,
+        per_minute=settings.provided.unverified_rate_per_minute,
+        burst=providers.Callable(_unverified_burst, settings),
+        queue_seconds=1.0,
+        rates=rates,
+    )
+    limits = providers.Singleton(
+        HostedLimits,
+        accounts=known_accounts,
+        ask=providers.Callable(whose_key, gateways),
+        tenants=tenant_limits,
+        unverified=unverified_limits,
+        max_body_bytes=providers.Callable(_max_body_bytes, settings),
+        body_timeout=settings.provided.http_body_timeout,
+    )
+    app = providers.Singleton(
+        create_http_app,
+        mcp_server,
+        version=providers.Callable(package_version),
+        allowed_hosts=settings.provided.allowed_hosts,
+        allowed_origins=settings.provided.allowed_origins,
+        require_key=providers.Callable(_requires_key, settings),
+        auth=authorization_server,
+        limits=limits,
+    )
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
     translator = providers.Singleton(Translator, settings.provided.language)
+    known_accounts = providers.Singleton(
+        KnownAccounts, ok_ttl=settings.provided.key_check_ttl, refused_ttl=settings.provided.key_refused_ttl
+    )
+    upstream_shares = providers.Singleton(_upstream_shares, settings, known_accounts)
     http_client = providers.Singleton(open_http_client, settings=settings)
     breakers = providers.Singleton(
         CircuitBreakers,
@@ -156,6 +402,7 @@ class Container(containers.DeclarativeContainer):
         http=http_client,
         breakers=breakers,
         retry=providers.Factory(RetryPolicy, budget=settings.provided.retry_budget),
+        shares=upstream_shares,
     )
     fake_tenant = providers.Singleton(_demo_tenant)
     fake_api = providers.Singleton(_fake_api, fake_tenant)
@@ -173,6 +420,7 @@ class Container(containers.DeclarativeContainer):
         LocalAndInlineAttachments,
         hosted=settings.provided.hosted,
         allowed_dir=settings.provided.attachments_dir,
+        account_folder=providers.Object(_account_folder),
     )
     ticket_defaults = providers.Callable(_ticket_defaults, settings)
     use_cases = providers.Singleton(
@@ -191,7 +439,7 @@ class Container(containers.DeclarativeContainer):
     asker = providers.Singleton(Asker, translator)
     mcp_server = providers.Singleton(
         TifluxMCPServer,
-        specs=selection.provided.enabled,
+        specs=providers.Callable(_advertised, selection.provided.enabled, settings),
         disabled=selection.provided.disabled,
         runtime=runtime,
         credential=credential,
@@ -199,61 +447,14 @@ class Container(containers.DeclarativeContainer):
         asker=asker,
         confirm_writes=settings.provided.confirm_writes,
     )
-
-
-def build_authorization_server(container: Container, *, ephemeral: bool = False) -> Any:
-    """Hosted mode's OAuth server; with `ephemeral` (the demo) and no secret key, a throwaway one in memory.
-
-    Raises `SecretKeyProblem` or `UnknownStoreUrl` with a message that says what to set.
-    """
-    from adapters.oauth.browser import BrowserBinding
-    from adapters.oauth.limits import OAuthLimits, SourceLimiter
-    from adapters.oauth.page import PAGE_PATH, AuthorizePage
-    from adapters.oauth.provider import Lifetimes, TifluxOAuthProvider
-    from adapters.oauth.sealing import KeySealer, ephemeral_secret_key
-    from adapters.oauth.server import AuthorizationServer
-    from adapters.oauth.stores import open_grant_store
-
-    settings: Settings = container.settings()
-    secret = settings.mcp_secret_key.get_secret_value() if settings.mcp_secret_key else None
-    store_url = settings.mcp_store_url
-    if ephemeral and not secret:  # nothing sealed with a throwaway secret is worth keeping
-        secret, store_url = ephemeral_secret_key(), "sqlite://:memory:"
-    sealer = KeySealer(secret)
-    store = open_grant_store(store_url)
-    base = settings.base_url
-    lifetimes = Lifetimes(
-        client_unused=max(1, round(settings.oauth_client_first_use_hours * 3600)),
-        client_idle=max(1, round(settings.oauth_client_idle_days * 24 * 3600)),
+    hosted = providers.Container(
+        HostedContainer,
+        settings=settings,
+        gateways=gateways,
+        translator=translator,
+        mcp_server=mcp_server,
+        known_accounts=known_accounts,
     )
-    provider = TifluxOAuthProvider(
-        store, sealer, resource_url=f"{base}/mcp", page_url=f"{base}{PAGE_PATH}", lifetimes=lifetimes
-    )
-    limits = OAuthLimits(
-        register_per_minute=settings.oauth_register_per_minute,
-        authorize_per_minute=settings.oauth_authorize_per_minute,
-        key_tries_per_minute=settings.oauth_key_tries_per_minute,
-        key_attempts=settings.oauth_key_attempts,
-    )
-    limiter = SourceLimiter(store)
-    browser = BrowserBinding(base, max_age=lifetimes.pending)
-    gateways = container.gateways()
-
-    async def check_key(api_key: str) -> str | None:
-        """Whose key this is, asking TiFlux (`GET /users/me`); raises InvalidCredentials on a bad key.
-
-        The page answers any other DomainError with "TiFlux unavailable"; an upstream failure is not a
-        domain error, so it is handed over as that base class."""
-        try:
-            me = await gateways(api_key).people.me()
-        except UpstreamFailure as failure:
-            raise DomainError(str(failure)) from failure
-        return f"tiflux-user:{me.id}"
-
-    page = AuthorizePage(
-        provider, check_key, container.translator(), browser=browser, limiter=limiter, limits=limits
-    )
-    return AuthorizationServer(base, provider, page, limits, limiter, browser)
 
 
 def create_container(settings: Settings) -> Container:

@@ -104,6 +104,41 @@ class Settings(BaseSettings):
         default=600, ge=1, description="Hosted: calls per minute one TiFlux account may make (429 past it)."
     )
     tenant_burst: int = Field(default=60, ge=1, description="Hosted: calls an account may make at once.")
+    tenant_upstream_connections: int = Field(
+        default=8, ge=1, le=1000, description="Hosted: connections to TiFlux one account may hold at once."
+    )
+    upstream_connections: int = Field(
+        default=100, ge=1, le=10_000, description="Connections to TiFlux the whole process may hold."
+    )
+    key_check_ttl: float = Field(
+        default=600.0,
+        gt=0,
+        description="Hosted: seconds a key TiFlux accepted is trusted before asking again.",
+    )
+    key_refused_ttl: float = Field(
+        default=60.0, gt=0, description="Hosted: seconds a key TiFlux refused is refused without asking."
+    )
+    unverified_concurrency: int = Field(
+        default=4, ge=1, le=100, description="Hosted: keys not yet checked that may be checked at once."
+    )
+    unverified_rate_per_minute: int = Field(
+        default=120, ge=1, description="Hosted: calls per minute all keys not yet checked may make together."
+    )
+    http_max_body_mb: float = Field(
+        default=56,
+        gt=0,
+        le=1024,
+        description="Hosted: largest request body in MiB (base64 files travel in it).",
+    )
+    http_header_timeout: float = Field(
+        default=10.0, gt=0, description="Hosted: seconds a client has to send a request's headers."
+    )
+    http_body_timeout: float = Field(
+        default=60.0, gt=0, description="Hosted: seconds a client has to send a request's whole body."
+    )
+    http_max_connections: int = Field(
+        default=500, ge=1, description="Hosted: open connections and calls a process serves (503 past it)."
+    )
     mcp_secret_key: SecretStr | None = Field(
         default=None,
         description="TIFLUX_MCP_SECRET_KEY: the Fernet key that encrypts stored TiFlux keys (hosted mode).",

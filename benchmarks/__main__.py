@@ -4,12 +4,14 @@ Each figure is the median and 90th percentile of repeated runs (of every call, f
 (a one-tool `MCPServer`, `floor_server.py`) is measured in the same run, interleaved with ours. Targets
 (2 vCPU): cold start ≤ floor + 0.15 s; per-call median ≤ 2.5 ms; scripted session ≤ 0.75× the requests
 of a cache-less run, and ≤ 0.6× its time at 50 ms per request; idle RSS ≤ floor + 12 MB; `tools/list`
-≤ 30,000 bytes; HTTP ≥ 500 calls/s, p99 ≤ 50 ms, 0 errors; attachments ≤ 64 MB above idle; rich text
-(sanitiser, HTML readers, Markdown conversion) ≤ 100 ms of CPU per 100 KB of the worst input found.
+≤ 30,000 bytes; HTTP ≥ 500 calls/s, p99 ≤ 50 ms, 0 errors; another tenant's p99 beside a junk-key flood
+≤ 2× its quiet p99; attachments ≤ 64 MB above idle; rich text (sanitiser, HTML readers, Markdown
+conversion) ≤ 100 ms of CPU per 100 KB of the worst input found.
 
 BENCH_QUICK=1 runs fewer repetitions and a 5 s load test (under two minutes); the full run takes about
 three. Exit status 1 when a target is missed. Each part also runs alone (`python -m benchmarks.startup`,
-`.tool_calls`, `.session`, `.imports`, `.http_throughput`, `.attachments_memory`, `.richtext`), and
+`.tool_calls`, `.session`, `.imports`, `.http_throughput`, `.junk_keys`, `.attachments_memory`,
+`.richtext`), and
 `python -m benchmarks.profile startup|calls|http` says where the time goes (README.md).
 """
 
@@ -24,7 +26,16 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import attachments_memory, http_throughput, imports, richtext, session, startup, tool_calls
+from benchmarks import (
+    attachments_memory,
+    http_throughput,
+    imports,
+    junk_keys,
+    richtext,
+    session,
+    startup,
+    tool_calls,
+)
 from benchmarks.fake_api import FakeApi
 from benchmarks.table import Row, Spread, quick, render
 
@@ -52,6 +63,8 @@ def main() -> int:
     sessions = session.measure()
     _step("HTTP load")
     throughput = http_throughput.measure()
+    _step("a junk-key flood beside another tenant")
+    flood = junk_keys.measure()
     _step("attachments")
     uploads = attachments_memory.measure()
     _step("rich text on hostile input")
@@ -66,6 +79,7 @@ def main() -> int:
             rss,
             listing,
             _http_row(throughput),
+            _flood_row(flood),
             _attachments_row(uploads),
             *_richtext_rows(hostile),
             _imports_row(imported),
@@ -215,6 +229,20 @@ def _http_row(found: http_throughput.Throughput) -> Row:
         f"≥ {http_throughput.TARGET_RATE:.0f}/s, p99 ≤ {http_throughput.TARGET_P99_MS:.0f} ms, 0 errors",
         found.passed,
         f"{found.rate:.0f} calls/s, p99 {found.p99_ms:.1f} ms, {found.errors} errors",
+    )
+
+
+def _flood_row(found: junk_keys.Flood) -> Row:
+    return Row(
+        "",
+        f"hosted, another tenant's get_ticket p99 beside {junk_keys.JUNK_CLIENTS} junk keys "
+        "(30 KB of malformed HTML each)",
+        f"quiet {found.quiet_p99_ms:.0f} ms · flooded {found.flood_p99_ms:.0f} ms ({found.ratio:.2f}×) · "
+        f"between floods {found.between_p99_ms:.0f} ms · {found.errors} errors",
+        "",
+        f"≤ {junk_keys.TARGET_RATIO:.0f}× quiet, 0 errors",
+        found.passed,
+        f"p99 {found.flood_p99_ms:.0f} ms flooded, {found.quiet_p99_ms:.0f} ms quiet, {found.errors} errors",
     )
 
 

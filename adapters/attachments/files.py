@@ -3,6 +3,9 @@
 Every check runs before any request: a path is resolved (symlinks and `..` included) and confined to the
 operator's directory when one is set; base64 is validated strictly and its decoded size is computed from
 its length. The opener of a local file re-checks that it is still the file that was measured.
+
+Hosted, each account reads only its own subfolder of the directory (`<dir>/user-201/` for TiFlux user 201,
+the account whose key the gate verified), and no message shows a server path.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -37,14 +41,26 @@ MAX_NAME_BYTES = 255
 class LocalAndInlineAttachments:
     """The AttachmentsPort over this machine's files and the base64 text the model sends."""
 
-    def __init__(self, *, hosted: bool, allowed_dir: Path | None) -> None:
+    def __init__(
+        self,
+        *,
+        hosted: bool,
+        allowed_dir: Path | None,
+        account_folder: Callable[[], str | None] | None = None,
+    ) -> None:
         self._hosted = hosted
         self._allowed_dir = allowed_dir
+        self._account_folder = account_folder or (lambda: None)
 
     async def from_path(self, path: str, *, field: str, limits: AttachmentLimits) -> Attachment:
-        if self._hosted and self._allowed_dir is None:
+        if not self._hosted:
+            return await anyio.to_thread.run_sync(self._check_path, path, field, limits, self._allowed_dir)
+        account = self._account_folder()
+        if self._allowed_dir is None or account is None or not _FOLDER_NAME.fullmatch(account):
+            # No folder, or a request whose account was never verified: the file system is not touched.
             raise InvalidInput(field, "path_not_allowed_hosted")
-        return await anyio.to_thread.run_sync(self._check_path, path, field, limits)
+        folder = self._allowed_dir / account
+        return await anyio.to_thread.run_sync(self._check_path, path, field, limits, folder)
 
     async def from_base64(
         self, content: str, filename: str, *, field: str, limits: AttachmentLimits
@@ -55,8 +71,8 @@ class LocalAndInlineAttachments:
         # A 40 MB file is 53 MB of text to scan: off the event loop, like the file system calls.
         return await anyio.to_thread.run_sync(_check_base64, content, name, field, limits)
 
-    def _check_path(self, path: str, field: str, limits: AttachmentLimits) -> Attachment:
-        resolved = self._resolve(path, field)
+    def _check_path(self, path: str, field: str, limits: AttachmentLimits, root: Path | None) -> Attachment:
+        resolved = self._resolve(path, field, root)
         if any(resolved.is_relative_to(root) for root in _KERNEL_ROOTS):
             raise InvalidInput(field, "kernel_file")
         try:
@@ -77,8 +93,8 @@ class LocalAndInlineAttachments:
             raise InvalidInput(field, "file_name")
         return Attachment(name, identity.size, content_type(name), partial(identity.open, resolved, field))
 
-    def _resolve(self, path: str, field: str) -> Path:
-        root = self._allowed_dir.expanduser().resolve() if self._allowed_dir else None
+    def _resolve(self, path: str, field: str, allowed: Path | None) -> Path:
+        root = allowed.expanduser().resolve() if allowed else None
         try:
             candidate = Path(path).expanduser() if root is None else root / path
             # Containment is judged on the lenient resolution first, so a missing file outside the
@@ -97,7 +113,12 @@ class LocalAndInlineAttachments:
         return resolved
 
     def _outside(self, field: str) -> InvalidInput:
+        if self._hosted:  # the server's folders are none of the caller's business
+            return InvalidInput(field, "path_outside_hosted")
         return InvalidInput(field, "path_outside", {"dir": str(self._allowed_dir)})
+
+
+_FOLDER_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 
 def safe_filename(raw: str) -> str:
@@ -230,6 +251,11 @@ class Base64Stream(io.RawIOBase):
     `tell()` and `seek()` (to the start, the end, or anywhere by re-decoding) let httpx2 learn the length,
     so the multipart body carries a Content-Length.
     """
+
+    _source: int
+    _pending: str
+    _decoded: bytearray
+    _position: int
 
     def __init__(self, text: str, start: int, size: int) -> None:
         super().__init__()

@@ -3,6 +3,7 @@
 PT_BR: dict[str, str] = {
     "rule.path_not_allowed_hosted": "este servidor é hospedado e não lê arquivos por caminho; envie o arquivo em `files_base64` (`content` em base64 + `filename`) ou peça ao operador para definir TIFLUX_ATTACHMENTS_DIR",
     "rule.path_outside": "o caminho fica fora do diretório de anexos permitido ({dir}); coloque o arquivo dentro dele (caminhos relativos partem dele) ou envie-o em `files_base64`",
+    "rule.path_outside_hosted": "o caminho fica fora da pasta de anexos da sua conta; informe um caminho relativo a ela ou envie o arquivo em `files_base64`",
     "rule.file_not_found": "arquivo não encontrado; confira o caminho e o nome (maiúsculas e minúsculas contam)",
     "rule.not_a_file": "não é um arquivo comum (é uma pasta ou um dispositivo); informe o caminho de um arquivo",
     "rule.kernel_file": "é um arquivo do sistema (de /proc ou /sys), não um documento; informe o caminho de um arquivo comum",
@@ -17,6 +18,7 @@ PT_BR: dict[str, str] = {
 EN: dict[str, str] = {
     "rule.path_not_allowed_hosted": "this server is hosted and does not read files by path; send the file in `files_base64` (`content` in base64 + `filename`) or ask the operator to set TIFLUX_ATTACHMENTS_DIR",
     "rule.path_outside": "the path is outside the allowed attachments directory ({dir}); put the file inside it (relative paths start there) or send it in `files_base64`",
+    "rule.path_outside_hosted": "the path is outside your account's attachments folder; give a path relative to it or send the file in `files_base64`",
     "rule.file_not_found": "file not found; check the path and the name (case matters)",
     "rule.not_a_file": "not a regular file (a folder or a device); give the path of a file",
     "rule.kernel_file": "a system file (from /proc or /sys), not a document; give the path of an ordinary file",

@@ -11,6 +11,7 @@ import pytest
 from dependency_injector import providers
 from mcp import Client
 
+from adapters.accounts import CURRENT_ACCOUNT
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
@@ -91,13 +92,17 @@ async def test_a_value_of_the_wrong_type_is_never_written(client: Client, live_f
     assert [request.method for request in live_fake_api.captured] == ["GET"]
 
 
-async def test_hosted_mode_refuses_paths_outside_the_allowed_folder(
+async def test_hosted_mode_refuses_paths_outside_the_accounts_own_folder(
     live_fake_api: Any, tenant: FakeTenant, tmp_path: Path
 ) -> None:
+    """Hosted, a path is read only from the verified account's own subfolder (`<dir>/user-<id>/`)."""
     live_fake_api.serve(tenant)
     allowed = tmp_path / "anexos"
-    allowed.mkdir()
-    (allowed / "ok.txt").write_bytes(b"ok")
+    (allowed / "user-201").mkdir(parents=True)
+    (allowed / "user-201" / "ok.txt").write_bytes(b"ok")
+    (allowed / "user-202").mkdir()
+    (allowed / "user-202" / "alheio.txt").write_bytes(b"another account's")
+    (allowed / "raiz.txt").write_bytes(b"the shared folder itself")
     secret = tmp_path / "segredo.txt"
     secret.write_bytes(b"secret")
     settings = Settings(  # type: ignore[call-arg]
@@ -110,16 +115,28 @@ async def test_hosted_mode_refuses_paths_outside_the_allowed_folder(
     )
     container = create_container(settings)
     container.credential.override(providers.Object(lambda _context: "k"))  # the HTTP layer's header
-    async with Client(container.mcp_server()) as mcp:
-        for path in (str(secret), str(allowed / ".." / "segredo.txt")):
-            result = await mcp.call_tool(
-                "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [path]}
+    account = CURRENT_ACCOUNT.set("user-201")  # what the credential gate sets for a verified key
+    try:
+        async with Client(container.mcp_server()) as mcp:
+            outside = (
+                str(secret),
+                str(allowed / ".." / "segredo.txt"),
+                "../user-202/alheio.txt",
+                "../raiz.txt",
             )
-            assert result.is_error and "`files[0]`" in result.content[0].text  # type: ignore[union-attr]
-        assert live_fake_api.captured == []
-        inside = await mcp.call_tool(
-            "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": ["ok.txt"]}
-        )
+            for path in outside:
+                result = await mcp.call_tool(
+                    "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": [path]}
+                )
+                text = result.content[0].text  # type: ignore[union-attr]
+                assert result.is_error and "`files[0]`" in text, path
+                assert str(tmp_path) not in text  # no server path in the message
+            assert live_fake_api.captured == []
+            inside = await mcp.call_tool(
+                "create_internal_communication", {"ticket_number": "1040", "text": "x", "files": ["ok.txt"]}
+            )
+    finally:
+        CURRENT_ACCOUNT.reset(account)
     assert not inside.is_error, inside.content
     (sent,) = live_fake_api.captured
     assert b'name="files[]"; filename="ok.txt"' in sent.body

@@ -20,7 +20,7 @@ import uvicorn
 import yaml
 from schemathesis.config import SchemathesisConfig
 
-from adapters.container import build_authorization_server, create_container
+from adapters.container import create_container
 from adapters.mcp.http_app import create_http_app
 from adapters.settings import Settings
 
@@ -39,7 +39,7 @@ def _serve() -> tuple[str, uvicorn.Server]:
         version="test",
         allowed_hosts=[],
         allowed_origins=[],
-        auth=build_authorization_server(container, ephemeral=True),
+        auth=container.hosted.authorization_server(),
     )
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()

@@ -2,7 +2,8 @@
 
 Two `tiflux-mcp serve` processes share TIFLUX_MCP_STORE_URL (a real redis-server), the secret key and the
 public URL (as behind one load balancer). A token issued through replica A works on replica B, and a
-revocation on B is seen by A at once: nothing about grants lives in a process.
+revocation on B is seen by A at once: nothing about grants lives in a process. An account's rate is one
+budget whichever replica its calls reach.
 """
 
 from __future__ import annotations
@@ -58,3 +59,18 @@ def test_a_client_registered_on_one_replica_authorises_on_the_other(replicas: tu
     client_id = public_client(a)
     answer = authorize(b, client_id, Pkce.new(), resource=f"{PUBLIC}/mcp")
     assert answer.status_code == 302 and answer.headers["location"].startswith(f"{PUBLIC}/authorize/key")
+
+
+def test_an_accounts_rate_holds_across_replicas(fake_api: str, redis_url: str, tmp_path: Path) -> None:
+    env = hosted_env(
+        TIFLUX_API_BASE_URL=fake_api,
+        TIFLUX_MCP_STORE_URL=redis_url,
+        TIFLUX_TENANT_BURST="3",
+        TIFLUX_TENANT_RATE_PER_MINUTE="6",
+    )
+    key = {"x-tiflux-api-key": FAKE_API_KEY}
+    with hosted_server(env, tmp_path / "a.log") as a, hosted_server(env, tmp_path / "b.log") as b:
+        statuses = [mcp_list(replica, key).status_code for replica in (a, b, a, b)]
+    # Three calls of burst spent across both replicas; the fourth is refused by either (alone, each
+    # replica would have allowed three of its own).
+    assert statuses == [200, 200, 200, 429]

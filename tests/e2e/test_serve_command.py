@@ -63,3 +63,41 @@ def test_port_0_prints_and_uses_the_port_it_got_with_demo_before_serve(tmp_path:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def test_several_demo_workers_share_the_claimed_port_and_the_demo_presets(tmp_path: Path) -> None:
+    """`--workers 2 --port 0`: the workers serve on the socket `serve` claimed (the port it printed), each
+    with the settings `serve` loaded, so `create_ticket` from a title and a description works in any."""
+    process = subprocess.Popen(
+        [SERVER, "serve", "--demo", "--port", "0", "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_tiflux(),
+        cwd=tmp_path,
+    )
+    try:
+        assert process.stderr is not None
+        first_line = process.stderr.readline()
+        found = re.search(r"listening on 127\.0\.0\.1:(\d+), 2 worker", first_line)
+        assert found, first_line
+        base = f"http://127.0.0.1:{found.group(1)}"
+        wait_until_up(f"{base}/health", process)  # type: ignore[arg-type]
+        call = {"jsonrpc": "2.0", "id": 1, "method": "tools/call"}
+        arguments = {"title": "Impressora", "description": "Não imprime"}
+        accept = {"accept": "application/json, text/event-stream"}
+        answers = [
+            httpx2.post(
+                f"{base}/mcp",
+                json=call | {"params": {"name": "create_ticket", "arguments": arguments}},
+                headers=accept,
+                timeout=30,
+            )
+            for _ in range(6)
+        ]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    for answer in answers:
+        assert answer.status_code == 200, answer.text
+        assert '"isError":false' in answer.text.replace(" ", ""), answer.text

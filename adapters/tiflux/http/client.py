@@ -8,11 +8,13 @@ established: once a request may have reached TiFlux, it is never sent again (a d
 than an error) and the error says the outcome is unknown.
 
 Each API key has a circuit breaker (`breaker.py`): after repeated failures its calls fail fast, unsent.
+In hosted mode each account holds at most its share of the pool's connections (`shares.py`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import random
@@ -28,6 +30,7 @@ import httpx2
 from adapters import progress
 from adapters.tiflux.errors import NotFoundAs, error_for_status
 from adapters.tiflux.http.breaker import CircuitBreaker, CircuitBreakers
+from adapters.tiflux.http.shares import UpstreamShares
 from application.ports.failures import CircuitOpen, RateLimited, UpstreamFailure, UpstreamUnavailable
 from domain.errors import DomainError, MissingCredentials
 from domain.ids import TicketNumber
@@ -94,8 +97,10 @@ class TifluxHttpClient:
         breakers: CircuitBreakers | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        shares: UpstreamShares | None = None,
     ) -> None:
         self._http = http
+        self._shares = shares
         self._retry = retry or RetryPolicy()
         self._breakers = breakers or CircuitBreakers()
         self._sleep = sleep
@@ -161,9 +166,10 @@ class TifluxHttpClient:
             attempt += 1
             started = time.perf_counter()
             try:
-                response = await self._http.request(
-                    method, path, params=params, headers=headers, **(body or {})
-                )
+                async with self._connection(api_key):
+                    response = await self._http.request(
+                        method, path, params=params, headers=headers, **(body or {})
+                    )
             except httpx2.TransportError as exc:
                 failure = _transport_failure(exc, is_read=is_read)
                 logger.warning("%s %s: %s (%s)", method, path, failure.error, type(exc).__name__)
@@ -197,6 +203,12 @@ class TifluxHttpClient:
                 raise failure.reported(attempt)
             await self._sleep(wait)
             waited += wait
+
+    def _connection(self, api_key: str) -> contextlib.AbstractAsyncContextManager[None]:
+        """One of the account's share of connections (hosted), or simply the pool's."""
+        if self._shares is None:
+            return contextlib.nullcontext()
+        return self._shares.connection(api_key)
 
     def _next_wait(
         self, failure: _Failure, attempt: int, waited: float, breaker: CircuitBreaker

@@ -23,6 +23,15 @@ LIMITS = AttachmentLimits(10, 1024)
 STDIO = LocalAndInlineAttachments(hosted=False, allowed_dir=None)
 
 
+def port_for(allowed: Path, hosted: bool) -> LocalAndInlineAttachments:
+    """Over stdio, `allowed` is the operator's directory; hosted, the calling account's subfolder of it."""
+    if not hosted:
+        return LocalAndInlineAttachments(hosted=False, allowed_dir=allowed)
+    return LocalAndInlineAttachments(
+        hosted=True, allowed_dir=allowed.parent, account_folder=lambda: allowed.name
+    )
+
+
 def read_all(attachment: Attachment) -> bytes:
     with attachment.open() as stream:
         return stream.read()
@@ -99,7 +108,7 @@ async def test_hosted_without_a_directory_reads_no_path(tmp_path: Path) -> None:
 @pytest.mark.parametrize("hosted", [True, False])
 async def test_inside_the_allowed_directory_relative_or_absolute(allowed: Path, hosted: bool) -> None:
     (allowed / "sub").mkdir()
-    port = LocalAndInlineAttachments(hosted=hosted, allowed_dir=allowed)
+    port = port_for(allowed, hosted)
     for path in ("report.pdf", "./sub/../report.pdf", str(allowed / "report.pdf")):
         attachment = await port.from_path(path, field="files[0]", limits=LIMITS)
         assert (attachment.name, read_all(attachment)) == ("report.pdf", b"%PDF-1.7 inside")
@@ -108,24 +117,26 @@ async def test_inside_the_allowed_directory_relative_or_absolute(allowed: Path, 
 @pytest.mark.parametrize("hosted", [True, False])
 @pytest.mark.parametrize("path", ["../secret.txt", "sub/../../secret.txt", "../missing.txt", "/etc/passwd"])
 async def test_escaping_the_allowed_directory_is_refused(allowed: Path, hosted: bool, path: str) -> None:
-    port = LocalAndInlineAttachments(hosted=hosted, allowed_dir=allowed)
+    port = port_for(allowed, hosted)
     error = await rejected_path(port, path)
-    # "outside" even when the target does not exist: nothing tells what exists beyond the directory.
-    assert (error.rule, error.params) == ("path_outside", {"dir": str(allowed)})
+    # "outside" even when the target does not exist: nothing tells what exists beyond the directory;
+    # hosted, not even where the directory is.
+    expected = ("path_outside_hosted", {}) if hosted else ("path_outside", {"dir": str(allowed)})
+    assert (error.rule, error.params) == expected
 
 
 async def test_a_symlink_out_of_the_allowed_directory_is_refused(allowed: Path) -> None:
     (allowed / "link.txt").symlink_to(allowed.parent / "secret.txt")
     (allowed / "dangling.txt").symlink_to(allowed.parent / "nowhere.txt")
     (allowed / "door").symlink_to(allowed.parent)
-    port = LocalAndInlineAttachments(hosted=True, allowed_dir=allowed)
+    port = port_for(allowed, True)
     for path in ("link.txt", "dangling.txt", "door/secret.txt", str(allowed / "link.txt")):
-        assert (await rejected_path(port, path)).rule == "path_outside", path
+        assert (await rejected_path(port, path)).rule == "path_outside_hosted", path
 
 
 async def test_a_symlink_inside_the_allowed_directory_is_followed(allowed: Path) -> None:
     (allowed / "latest.pdf").symlink_to(allowed / "report.pdf")
-    port = LocalAndInlineAttachments(hosted=True, allowed_dir=allowed)
+    port = port_for(allowed, True)
     attachment = await port.from_path("latest.pdf", field="files[0]", limits=LIMITS)
     assert (attachment.name, read_all(attachment)) == ("latest.pdf", b"%PDF-1.7 inside")
 
@@ -135,9 +146,34 @@ async def test_the_allowed_directory_may_itself_be_reached_through_a_symlink(
 ) -> None:
     alias = tmp_path / "alias"
     alias.symlink_to(allowed)
-    port = LocalAndInlineAttachments(hosted=True, allowed_dir=alias)
+    port = port_for(alias, True)
     attachment = await port.from_path("report.pdf", field="files[0]", limits=LIMITS)
     assert attachment.size == len(b"%PDF-1.7 inside")
+
+
+async def test_hosted_each_account_reads_only_its_own_subfolder(tmp_path: Path) -> None:
+    for account, name in (("user-201", "mine.pdf"), ("user-202", "theirs.pdf")):
+        (tmp_path / account).mkdir()
+        (tmp_path / account / name).write_bytes(b"%PDF")
+    current: list[str | None] = ["user-201"]
+    port = LocalAndInlineAttachments(hosted=True, allowed_dir=tmp_path, account_folder=lambda: current[0])
+    assert (await port.from_path("mine.pdf", field="files[0]", limits=LIMITS)).name == "mine.pdf"
+    for path in ("../user-202/theirs.pdf", str(tmp_path / "user-202" / "theirs.pdf"), "../user-202/none.pdf"):
+        assert (await rejected_path(port, path)).rule == "path_outside_hosted", path
+    assert (await rejected_path(port, "theirs.pdf")).rule == "file_not_found"
+    current[0] = None  # a request whose account was never verified: nothing is looked at
+    assert (await rejected_path(port, "mine.pdf")).rule == "path_not_allowed_hosted"
+    current[0] = "../user-202"  # never a folder name, whatever reaches here
+    assert (await rejected_path(port, "theirs.pdf")).rule == "path_not_allowed_hosted"
+
+
+async def test_hosted_messages_show_no_server_path(tmp_path: Path) -> None:
+    (tmp_path / "user-1").mkdir()
+    port = LocalAndInlineAttachments(hosted=True, allowed_dir=tmp_path, account_folder=lambda: "user-1")
+    error = await rejected_path(port, "/etc/passwd")
+    for catalogue in (messages.PT_BR, messages.EN):
+        text = catalogue[f"rule.{error.rule}"].format(**error.params)
+        assert str(tmp_path) not in text and "/" not in text.replace("files_base64", "")
 
 
 # --- local paths: what the path must be
