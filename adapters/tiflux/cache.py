@@ -57,7 +57,7 @@ class TtlCache:
             return cached[1]  # type: ignore[no-any-return]
         pending = self._in_flight.get(key)
         if pending is not None:
-            return await asyncio.shield(pending)  # type: ignore[no-any-return]
+            return await asyncio.shield(pending)
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._in_flight[key] = future
         try:
