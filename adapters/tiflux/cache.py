@@ -19,12 +19,14 @@ from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.gateway import TifluxGateway
 from application.ports.people import PeoplePort
+from application.ports.requestors import TechnicalUsersPort
 from application.ports.tickets import TicketsPort
 from domain.custom_fields import Entity, EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
-from domain.ids import CatalogAreaId, CatalogId, DeskId, EntityFieldId, EntityId
+from domain.ids import CatalogAreaId, CatalogId, ClientId, DeskId, EntityFieldId, EntityId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
+from domain.requestors import TechnicalUser
 from domain.tickets import Ticket
 
 T = TypeVar("T")
@@ -171,6 +173,30 @@ class CachedPeople:
         )
 
 
+class CachedTechnicalUsers:
+    """TechnicalUsersPort with its searches remembered: responsible names are resolved through it."""
+
+    def __init__(self, inner: TechnicalUsersPort, cache: TtlCache) -> None:
+        self._inner = inner
+        self._cache = cache
+
+    async def search(
+        self,
+        *,
+        name: str | None,
+        email: str | None,
+        desk_id: DeskId | None,
+        client_id: ClientId | None,
+        page: PageRequest,
+    ) -> Page[TechnicalUser]:
+        return await self._cache.get_or_fetch(
+            ("technical_users", name, email, desk_id, client_id, page),
+            lambda: self._inner.search(
+                name=name, email=email, desk_id=desk_id, client_id=client_id, page=page
+            ),
+        )
+
+
 class CachedCustomFields:
     """CustomFieldsPort with the whole catalogue (entities, fields, options) remembered."""
 
@@ -237,6 +263,7 @@ class CachingGateway:
         self.people = CachedPeople(inner.people, cache)
         self.tickets = ForgettingTickets(inner.tickets, cache)
         self.custom_fields = CachedCustomFields(inner.custom_fields, cache)
+        self.technical_users = CachedTechnicalUsers(inner.technical_users, cache)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)

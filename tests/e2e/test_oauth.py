@@ -23,6 +23,8 @@ from mcp.shared.auth import (
 )
 from pydantic import AnyUrl
 
+from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS
 from tests.e2e.conftest import FAKE_API_KEY, SERVER, free_port, hosted_env, hosted_server
 from tests.oauth_steps import (
     REDIRECT_URI,
@@ -42,6 +44,8 @@ from tests.oauth_steps import (
     submit_key,
     tokens_for,
 )
+
+DEFAULT_TOOL_COUNT = sum(spec.toolset in DEFAULT_TOOLSETS for spec in ALL_TOOLS)
 
 pytestmark = pytest.mark.anyio
 
@@ -303,7 +307,7 @@ async def test_the_official_client_lists_and_calls_tools_with_a_bearer_token(bas
     ):
         tools = (await client.list_tools()).tools
         result = await client.call_tool("get_ticket", {"ticket_number": "1040"})
-    assert len(tools) == 31
+    assert len(tools) == DEFAULT_TOOL_COUNT
     assert not result.is_error and "#1040" in result.content[0].text  # type: ignore[union-attr]
 
 

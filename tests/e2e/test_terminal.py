@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS
 from tests.e2e.conftest import FAKE_API_KEY, SERVER
+
+DEFAULT_TOOL_COUNT = sum(spec.toolset in DEFAULT_TOOLSETS for spec in ALL_TOOLS)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -41,10 +45,10 @@ def test_without_a_key_the_call_says_how_to_set_it(tmp_path: Path) -> None:
     assert done.returncode == 1 and "TIFLUX_API_KEY" in done.stderr
 
 
-def test_tools_lists_all_31(tmp_path: Path) -> None:
+def test_tools_lists_every_default_tool(tmp_path: Path) -> None:
     done = run("tools", "--demo", cwd=tmp_path)
     assert done.returncode == 0
-    assert len(done.stdout.splitlines()) == 31 and done.stdout.startswith("get_ticket ")
+    assert len(done.stdout.splitlines()) == DEFAULT_TOOL_COUNT and done.stdout.startswith("get_ticket ")
 
 
 def test_doctor_without_a_key_says_how_to_set_one(tmp_path: Path) -> None:
@@ -182,7 +186,7 @@ def test_doctor_on_the_demo_in_either_position_shows_the_presets(tmp_path: Path)
 
 
 def test_tools_and_call_take_demo_before_the_subcommand(tmp_path: Path) -> None:
-    assert len(run("--demo", "tools", cwd=tmp_path).stdout.splitlines()) == 31
+    assert len(run("--demo", "tools", cwd=tmp_path).stdout.splitlines()) == DEFAULT_TOOL_COUNT
     assert run("--demo", "call", "get_ticket", "ticket_number=1040", cwd=tmp_path).stdout.startswith(
         "## Ticket #1040"
     )
