@@ -13,24 +13,10 @@ from mcp.types import ElicitRequestParams, ElicitResult
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 
 pytestmark = pytest.mark.anyio
-
-
-class Person:
-    """The user behind an elicitation-capable client: answers every question the same way."""
-
-    def __init__(self, action: str = "accept", confirm: bool = True) -> None:
-        self.questions: list[str] = []
-        self._action = action
-        self._confirm = confirm
-
-    async def __call__(self, _context: Any, params: ElicitRequestParams) -> ElicitResult:
-        self.questions.append(params.message)
-        if self._action != "accept":
-            return ElicitResult(action=self._action)  # type: ignore[arg-type]
-        return ElicitResult(action="accept", content={"confirm": self._confirm})
 
 
 def connect(tenant: FakeTenant | InstrumentedFakeApi, **settings: Any) -> Callable[..., Any]:

@@ -10,32 +10,17 @@ from typing import Any
 import pytest
 from dependency_injector import providers
 from mcp import Client
-from mcp.types import ElicitRequestParams, ElicitResult
 
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
 
 pytestmark = pytest.mark.anyio
 
 TOOLS = ("list_chat_messages", "list_gupshup_templates", "list_whatsapp_cloud_templates", "archive_chat")
-
-
-class Person:
-    """The user behind an elicitation-capable client: answers every question the same way."""
-
-    def __init__(self, action: str = "accept", confirm: bool = True) -> None:
-        self.questions: list[str] = []
-        self._action = action
-        self._confirm = confirm
-
-    async def __call__(self, _context: Any, params: ElicitRequestParams) -> ElicitResult:
-        self.questions.append(params.message)
-        if self._action != "accept":
-            return ElicitResult(action=self._action)  # type: ignore[arg-type]
-        return ElicitResult(action="accept", content={"confirm": self._confirm})
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from dependency_injector import providers
 from mcp import Client
-from mcp.types import ElicitRequestParams, ElicitResult
 
 from adapters.container import create_container
 from adapters.i18n import Language, Translator
@@ -19,27 +18,13 @@ from adapters.presenters.markdown.errors import present_error
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 from domain.errors import PermissionDenied
+from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
 
 pytestmark = pytest.mark.anyio
 
 ROW_IDS = re.compile(r"^\| (\d+) \|", re.MULTILINE)
-
-
-class Person:
-    """The user behind an elicitation-capable client: answers every question the same way."""
-
-    def __init__(self, action: str = "accept", confirm: bool = True) -> None:
-        self.questions: list[str] = []
-        self._action = action
-        self._confirm = confirm
-
-    async def __call__(self, _context: Any, params: ElicitRequestParams) -> ElicitResult:
-        self.questions.append(params.message)
-        if self._action != "accept":
-            return ElicitResult(action=self._action)  # type: ignore[arg-type]
-        return ElicitResult(action="accept", content={"confirm": self._confirm})
 
 
 def connect(api: InstrumentedFakeApi, language: Language = "pt-BR") -> Callable[..., Any]:
