@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
-from adapters.container import create_container
 from adapters.i18n import Language
 from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
-from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support import demo_client
+from tests.support.demo_client import call, fail, sent
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
 
@@ -24,20 +22,8 @@ pytestmark = pytest.mark.anyio
 ROW_IDS = re.compile(r"^\| (\d+) \|", re.MULTILINE)
 
 
-def connect(
-    api: InstrumentedFakeApi, language: Language = "pt-BR", toolsets: str = "all"
-) -> Callable[..., Any]:
-    @asynccontextmanager
-    async def session() -> AsyncIterator[Client]:
-        settings = Settings(
-            _env_file=None, backend="fake", api_key=None, language=language, toolsets=toolsets
-        )  # type: ignore[call-arg]
-        container = create_container(settings)
-        container.fake_api.override(providers.Object(api))
-        async with Client(container.mcp_server()) as client:
-            yield client
-
-    return session
+def connect(api: InstrumentedFakeApi, language: Language = "pt-BR", toolsets: str = "all") -> Any:
+    return demo_client.connect(api, language, toolsets)
 
 
 @pytest.fixture
@@ -49,26 +35,6 @@ def api() -> InstrumentedFakeApi:
 async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
     async with connect(api)() as connected:
         yield connected
-
-
-def text_of(result: Any) -> str:
-    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
-
-
-async def call(client: Client, tool: str, arguments: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, text_of(result)
-    return text_of(result), result.structured_content or {}
-
-
-async def fail(client: Client, tool: str, arguments: dict[str, Any]) -> str:
-    result = await client.call_tool(tool, arguments)
-    assert result.is_error, text_of(result)
-    return text_of(result)
-
-
-def sent(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
-    return [(method, path, query) for method, path, query, _type in api.requests]
 
 
 async def test_the_toolset_is_opt_in_and_read_only(api: InstrumentedFakeApi) -> None:

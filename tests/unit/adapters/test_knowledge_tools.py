@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
-from adapters.container import create_container
 from adapters.i18n import Language, Translator
 from adapters.mcp.tools.knowledge import KNOWLEDGE_TOOLS
 from adapters.presenters.markdown.errors import present_error
-from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 from domain.errors import PermissionDenied
+from tests.support.demo_client import call, connect, fail, sent, text_of
 from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
@@ -25,19 +22,6 @@ from tests.support.faults import Fault
 pytestmark = pytest.mark.anyio
 
 ROW_IDS = re.compile(r"^\| (\d+) \|", re.MULTILINE)
-
-
-def connect(api: InstrumentedFakeApi, language: Language = "pt-BR") -> Callable[..., Any]:
-    @asynccontextmanager
-    async def session(person: Person | None = None) -> AsyncIterator[Client]:
-        settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg]
-        container = create_container(settings)
-        container.fake_api.override(providers.Object(api))
-        extra: dict[str, Any] = {"elicitation_callback": person} if person else {}
-        async with Client(container.mcp_server(), **extra) as client:
-            yield client
-
-    return session
 
 
 @pytest.fixture
@@ -49,26 +33,6 @@ def api() -> InstrumentedFakeApi:
 async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
     async with connect(api)() as connected:
         yield connected
-
-
-def text_of(result: Any) -> str:
-    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
-
-
-async def call(client: Client, tool: str, arguments: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, text_of(result)
-    return text_of(result), result.structured_content or {}
-
-
-async def fail(client: Client, tool: str, arguments: dict[str, Any]) -> str:
-    result = await client.call_tool(tool, arguments)
-    assert result.is_error, text_of(result)
-    return text_of(result)
-
-
-def sent(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
-    return [(method, path, query) for method, path, query, _type in api.requests]
 
 
 # --- the surface -----------------------------------------------------------------------------------------
