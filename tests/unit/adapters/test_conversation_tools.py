@@ -3,17 +3,15 @@ list_gupshup_templates, list_whatsapp_cloud_templates and archive_chat (issue 20
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from dependency_injector import providers
 from mcp import Client
 
 from adapters.container import create_container
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
+from tests.support.demo_client import connect, text_of
 from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
@@ -26,23 +24,6 @@ TOOLS = ("list_chat_messages", "list_gupshup_templates", "list_whatsapp_cloud_te
 @pytest.fixture
 def api() -> InstrumentedFakeApi:
     return InstrumentedFakeApi(FakeTenant.demo())
-
-
-def connect(api: InstrumentedFakeApi, language: str = "pt-BR") -> Callable[..., Any]:
-    @asynccontextmanager
-    async def session(person: Person | None = None) -> AsyncIterator[Client]:
-        settings = Settings(_env_file=None, backend="fake", api_key=None, language=language)  # type: ignore[call-arg,arg-type]
-        container = create_container(settings)
-        container.fake_api.override(providers.Object(api))
-        extra: dict[str, Any] = {"elicitation_callback": person} if person else {}
-        async with Client(container.mcp_server(), **extra) as client:
-            yield client
-
-    return session
-
-
-def text_of(result: Any) -> str:
-    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
 
 
 async def call(api: InstrumentedFakeApi, tool: str, arguments: dict[str, Any], **kw: Any) -> Any:
