@@ -55,6 +55,9 @@ def hosted() -> Iterator[tuple[str, Any, Tenants]]:
             tenant_concurrency=CONCURRENCY,  # fairness is tested elsewhere: here, only isolation
             tenant_rate_per_minute=10_000_000,
             tenant_burst=1_000_000,
+            tenant_upstream_connections=CONCURRENCY,
+            unverified_concurrency=CONCURRENCY,  # the key gate's budget is tested in test_hosted_limits
+            unverified_rate_per_minute=10_000_000,
         )
         container = create_container(settings)
         with served(container.hosted.app()) as base:
