@@ -96,14 +96,21 @@ class CreateTicket:
             refs.resolve(RESPONSIBLE, request.responsible, None),
         )
         client_id, desk_id = required(request.client, client), required(request.desk, desk)
+        # A default priority or catalog item belongs to the default desk's lists: another desk refuses them.
+        own_desk = defaults.desk_id is None or desk_id == defaults.desk_id
         (requestor, requestor_name, new_requestor), catalog_item = await concurrently(
             self._requestor(request, client_id),
-            refs.resolve(CATALOG_ITEM, request.catalog_item, desk_id, default=defaults.catalog_item_id),
+            refs.resolve(
+                CATALOG_ITEM,
+                request.catalog_item,
+                desk_id,
+                default=defaults.catalog_item_id if own_desk else None,
+            ),
         )
         settled = (client, desk, responsible, requestor, catalog_item)
         used = [s.default for s in settled if s.default]
         priority_id = request.priority_id
-        if priority_id is None and defaults.priority_id is not None:
+        if priority_id is None and defaults.priority_id is not None and own_desk:
             priority_id = defaults.priority_id
             used.append("priority_id")
         ticket = await self.tickets.create(

@@ -91,6 +91,28 @@ async def test_create_ticket_uses_configured_defaults(tenant: FakeTenant) -> Non
     assert tenant.tickets.get_ticket(1048)["desk"]["id"] == 11
 
 
+async def test_a_default_priority_goes_only_to_tickets_of_the_default_desk(tenant: FakeTenant) -> None:
+    """Priority 143 is desk 14's: a ticket for another desk goes without it (TiFlux would refuse it)."""
+    from dependency_injector import providers
+
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, backend="fake", default_client_id=101, default_desk_id=14, default_priority_id=143
+    )
+    container = create_container(settings)
+    container.fake_tenant.override(providers.Object(tenant))
+    async with Client(container.mcp_server()) as client:
+        other, other_text = await call(
+            client, "create_ticket", {"title": "t", "description": "d", "desk_id": 11}
+        )
+        own, own_text = await call(client, "create_ticket", {"title": "t", "description": "d"})
+    assert not other and not own, (other_text, own_text)
+    assert (
+        tenant.tickets.get_ticket(1048)["desk"]["id"] == 11
+        and tenant.tickets.get_ticket(1048)["priority"] is None
+    )
+    assert tenant.tickets.get_ticket(1049)["priority"]["id"] == 143
+
+
 @pytest.mark.parametrize(
     ("arguments", "field"),
     [
