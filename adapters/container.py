@@ -311,6 +311,10 @@ def _unverified_burst(settings: Settings) -> int:
     return max(1, settings.unverified_rate_per_minute // 6)
 
 
+def _compact(settings: Settings) -> bool:
+    return settings.verbosity == "compact"
+
+
 def _requires_key(settings: Settings) -> bool:
     return settings.backend == "http"
 
@@ -431,7 +435,11 @@ class Container(containers.DeclarativeContainer):
         ticket_defaults=ticket_defaults,
     )
     runtime = providers.Singleton(
-        ToolRuntime, use_cases=use_cases, translator=translator, zone=settings.provided.zone
+        ToolRuntime,
+        use_cases=use_cases,
+        translator=translator,
+        zone=settings.provided.zone,
+        compact=providers.Callable(_compact, settings),
     )
     tools = providers.Object(ALL_TOOLS)
     selection = providers.Callable(_selection, tools, settings)

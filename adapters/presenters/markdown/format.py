@@ -1,4 +1,10 @@
-"""Shared formatting: dates in the configured time zone, yes/no, labels, page footers."""
+"""Shared formatting: dates in the configured time zone, yes/no, labels, page footers, and compact mode.
+
+Compact answers (`TIFLUX_VERBOSITY=compact`, or a hosted request's `x-tiflux-verbosity: compact`) say the
+same things in fewer bytes: `page_footer` is one bracketed line, and `finish` drops what is only layout
+(blank lines, table rules, horizontal rules) from any presenter's text. Presenters that list items read
+`fmt.compact` to put one item on one line. Customer text stays quoted and labelled in both modes.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +23,11 @@ from domain.paging import Page
 
 @dataclass(frozen=True)
 class Formatter:
-    """What every presenter needs: the user's language and time zone."""
+    """What every presenter needs: the user's language and time zone, and whether answers are compact."""
 
     t: Translator
     zone: ZoneInfo
+    compact: bool = False
 
     def when(self, moment: datetime | None) -> str:
         if moment is None:
@@ -80,6 +87,9 @@ class Formatter:
         return f"{self.number(value, 2).rstrip('0').rstrip(',.')} {unit}"
 
     def page_footer(self, page: Page[Any]) -> str:
+        """Where this page sits and how to get the next; compact: `[mais: offset=3, limit 20]`."""
+        if self.compact:
+            return self._page_line(page)
         if page.next_number is not None:
             footer = self.t("page.next", next=page.next_number, limit=page.request.size)
         else:
@@ -87,6 +97,18 @@ class Formatter:
         if page.request.asked is not None:
             footer += " " + self.t("page.capped", asked=page.request.asked, limit=page.request.size)
         return footer
+
+    def _page_line(self, page: Page[Any]) -> str:
+        """One line, never longer than the rich footer: the page and its size are in the heading already."""
+        t, size, asked = self.t, page.request.size, page.request.asked
+        capped = "" if asked is None else t("page.compact.capped", asked=asked, limit=size)
+        if page.next_number is not None:
+            return t("page.compact.next", next=page.next_number, limit=size, capped=capped)
+        return t("page.compact.last", limit=size, capped=capped)
+
+    def finish(self, text: str) -> str:
+        """The presenter's text as sent: as it is, or without its layout-only lines when compact."""
+        return compacted(text) if self.compact else text
 
 
 _SIZE_UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
@@ -102,6 +124,26 @@ def duration(raw: str | None) -> str | None:
         return raw.strip() or None
     hours, minutes = int(match.group(1)), int(match.group(2))
     return f"{hours:02d}:{minutes:02d}"
+
+
+# Lines that are only layout: a Markdown table's delimiter row, a horizontal rule.
+_LAYOUT_ONLY = re.compile(r"^\s*(?:\|(?:\s*:?-+:?\s*\|)+|(?:-{3,}|\*{3,}|_{3,}))\s*$")
+
+
+def compacted(text: str) -> str:
+    """`text` without blank lines and layout-only lines. A blank line that ends a top-level quote is kept, so
+    the line after it is never read as part of the quoted (untrusted) text. Quoted lines are never touched:
+    they start with `>`, and neither pattern matches them."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if _LAYOUT_ONLY.match(line):
+            continue
+        if not line.strip():
+            if kept and kept[-1].startswith(">"):
+                kept.append("")
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip() + ("\n" if text.endswith("\n") else "")
 
 
 def bullet(label: str, value: str) -> str:
