@@ -2,8 +2,8 @@
 
 Compact answers (`TIFLUX_VERBOSITY=compact`, or a hosted request's `x-tiflux-verbosity: compact`) say the
 same things in fewer bytes: `page_footer` is one bracketed line, and `finish` drops what is only layout
-(blank lines, table rules, horizontal rules) from any presenter's text. Presenters that list items read
-`fmt.compact` to put one item on one line. Customer text stays quoted and labelled in both modes.
+(blank lines, table rules, horizontal rules, heading and bold marks) from any presenter's text. Presenters
+that list items read `fmt.compact` to put one item on one line. Customer text stays quoted and labelled.
 """
 
 from __future__ import annotations
@@ -128,20 +128,33 @@ def duration(raw: str | None) -> str | None:
 
 # Lines that are only layout: a Markdown table's delimiter row, a horizontal rule.
 _LAYOUT_ONLY = re.compile(r"^\s*(?:\|(?:\s*:?-+:?\s*\|)+|(?:-{3,}|\*{3,}|_{3,}))\s*$")
+_HEADING = re.compile(r"^(#{1,6}) (.+)$")
+_BULLET_LABEL = re.compile(r"^- \*\*([^*\n]+?):\*\* ")
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 
 
 def compacted(text: str) -> str:
-    """`text` without blank lines and layout-only lines. A blank line that ends a top-level quote is kept, so
-    the line after it is never read as part of the quoted (untrusted) text. Quoted lines are never touched:
-    they start with `>`, and neither pattern matches them."""
+    """`text` in fewer bytes, saying the same: no blank or layout-only lines, headings and bold as plain
+    text (`## A` → `A`, `### B` → `B:`, `- **Label:** v` → `Label: v`).
+
+    Quoted lines (untrusted text, `>` after any indentation) are never touched, and the blank line that ends
+    a top-level quote is kept, so nothing after it is read as part of the quote."""
     kept: list[str] = []
     for line in text.split("\n"):
+        if line.lstrip().startswith(">"):
+            kept.append(line)
+            continue
         if _LAYOUT_ONLY.match(line):
             continue
         if not line.strip():
             if kept and kept[-1].startswith(">"):
                 kept.append("")
             continue
+        heading = _HEADING.match(line)
+        if heading:
+            title = heading.group(2)
+            line = title if len(heading.group(1)) <= 2 or title.endswith(":") else f"{title}:"
+        line = _BOLD.sub(r"\1", _BULLET_LABEL.sub(r"\1: ", line))
         kept.append(line)
     return "\n".join(kept).strip() + ("\n" if text.endswith("\n") else "")
 
