@@ -218,3 +218,20 @@ def test_an_unknown_verbosity_stops_the_configuration(
 
 def _zone() -> ZoneInfo:
     return ZoneInfo("America/Sao_Paulo")
+
+
+async def test_the_benchmark_session_reads_in_the_default_toolsets_without_errors() -> None:
+    """`make bench`'s answer-bytes row counts real answers: no call of its session may fail or write."""
+    from benchmarks.answer_bytes import SESSION
+
+    specs = {spec.name: spec for spec in ALL_TOOLS}
+    assert len(SESSION) == 20 and all(specs[name].read_only for name, _ in SESSION)
+    default = Settings.model_validate({"backend": "fake", "verbosity": "compact"})
+    container = create_container(default)
+    container.fake_tenant.override(providers.Object(FakeTenant.demo()))
+    async with Client(container.mcp_server()) as client:
+        offered = {tool.name for tool in (await client.list_tools()).tools}
+        assert {name for name, _ in SESSION} <= offered, "the session must run on the default toolsets"
+        for name, arguments in SESSION:
+            result = await client.call_tool(name, arguments)
+            assert not result.is_error, (name, text_of(result))
