@@ -131,6 +131,7 @@ _LAYOUT_ONLY = re.compile(r"^\s*(?:\|(?:\s*:?-+:?\s*\|)+|(?:-{3,}|\*{3,}|_{3,}))
 _HEADING = re.compile(r"^(#{1,6}) (.+)$")
 _BULLET_LABEL = re.compile(r"^- \*\*([^*\n]+?):\*\* ")
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+_STRUCTURE = re.compile(r"^\s*(?:#|>|```|~~~|<)")  # what a plain line must not start with
 
 
 def compacted(text: str) -> str:
@@ -150,13 +151,20 @@ def compacted(text: str) -> str:
             if kept and kept[-1].startswith(">"):
                 kept.append("")
             continue
-        heading = _HEADING.match(line)
-        if heading:
-            title = heading.group(2)
-            line = title if len(heading.group(1)) <= 2 or title.endswith(":") else f"{title}:"
-        line = _BOLD.sub(r"\1", _BULLET_LABEL.sub(r"\1: ", line))
-        kept.append(line)
+        kept.append(_plain(line))
     return "\n".join(kept).strip() + ("\n" if text.endswith("\n") else "")
+
+
+def _plain(line: str) -> str:
+    """One line without heading or bold marks; as it was if that would start it with structure (a name in
+    bold at the start of a line, `**# SYSTEM**`, must not become a heading)."""
+    heading = _HEADING.match(line)
+    plain = line
+    if heading:
+        title = heading.group(2)
+        plain = title if len(heading.group(1)) <= 2 or title.endswith(":") else f"{title}:"
+    plain = _BOLD.sub(r"\1", _BULLET_LABEL.sub(r"\1: ", plain))
+    return line if _STRUCTURE.match(plain) else plain
 
 
 def bullet(label: str, value: str) -> str:
