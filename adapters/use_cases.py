@@ -19,6 +19,7 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
+from application.use_cases import catalogs as catalog_use_cases
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
 from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
@@ -190,6 +191,36 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
+    # the organisation's service catalogs (issue 21)
+    catalogs = gateway.provided.catalogs
+    list_services_catalogs = providers.Factory(catalog_use_cases.ListCatalogs, catalogs=catalogs)
+    create_services_catalog = providers.Factory(catalog_use_cases.CreateCatalog, catalogs=catalogs)
+    update_services_catalog = providers.Factory(catalog_use_cases.RenameCatalog, catalogs=catalogs)
+    delete_services_catalog = providers.Factory(catalog_use_cases.DeleteCatalog, catalogs=catalogs)
+    list_services_catalog_areas = providers.Factory(
+        catalog_use_cases.ListAreas, catalogs=catalogs, references=references
+    )
+    create_services_catalog_area = providers.Factory(
+        catalog_use_cases.CreateArea, catalogs=catalogs, references=references
+    )
+    update_services_catalog_area = providers.Factory(
+        catalog_use_cases.RenameArea, catalogs=catalogs, references=references
+    )
+    delete_services_catalog_area = providers.Factory(
+        catalog_use_cases.DeleteArea, catalogs=catalogs, references=references
+    )
+    list_services_catalog_items = providers.Factory(
+        catalog_use_cases.ListItems, catalogs=catalogs, references=references
+    )
+    create_services_catalog_item = providers.Factory(
+        catalog_use_cases.CreateItem, catalogs=catalogs, references=references
+    )
+    update_services_catalog_item = providers.Factory(
+        catalog_use_cases.UpdateItem, catalogs=catalogs, references=references
+    )
+    delete_services_catalog_item = providers.Factory(
+        catalog_use_cases.DeleteItem, catalogs=catalogs, references=references
+    )
 
 
 class UseCasesFor:

@@ -19,10 +19,11 @@ from typing import Any, Generic, Protocol, TypeVar
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
-from domain.desks import CatalogItem, Desk, Stage
+from domain.catalogs import Area
+from domain.desks import CatalogItem, Desk, ServicesCatalog, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
-from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
+from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.requestors import TechnicalUser
@@ -336,3 +337,41 @@ def _folder_title(folder: KnowledgeFolder) -> Iterable[str | None]:
 KNOWLEDGE_FOLDER: Kind[KnowledgeFolder, KnowledgeFolderId, None] = Kind(
     "knowledge_folder", _find_knowledge_folder, lambda folder: folder.id
 )
+
+
+# --- the organisation's service catalogs and their areas (issue 21) ----------------------------------------
+
+
+async def _find_catalog(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[ServicesCatalog]:
+    """A catalog: the API's partial name filter first (an exact name wins over a longer one: "Infraestrutura"
+    is not "Infraestrutura Avançada"), then every catalog, locally (accents and case ignored)."""
+    catalogs = gateway.catalogs
+    found = (await catalogs.catalogs(name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).page.items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _catalog_name))
+    every = await every_page(
+        lambda page: _page_of(catalogs.catalogs(name=None, page=page)),
+    )
+    return decide(term, candidates_of(every, _catalog_name))
+
+
+async def _find_catalog_area(gateway: TifluxGateway, term: str, catalog_id: CatalogId) -> Resolution[Area]:
+    """An area of one catalog, on the same policy as catalogs."""
+    catalogs = gateway.catalogs
+    found = (await catalogs.areas(catalog_id, name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).page.items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _catalog_name))
+    every = await every_page(lambda page: _page_of(catalogs.areas(catalog_id, name=None, page=page)))
+    return decide(term, candidates_of(every, _catalog_name))
+
+
+async def _page_of(counted: Awaitable[Counted[T]]) -> Page[T]:
+    return (await counted).page
+
+
+def _catalog_name(record: ServicesCatalog | Area) -> Iterable[str | None]:
+    return (record.name,)
+
+
+CATALOG: Kind[ServicesCatalog, CatalogId, None] = Kind("services_catalog", _find_catalog, lambda c: c.id)
+CATALOG_AREA: Kind[Area, CatalogAreaId, CatalogId] = Kind("catalog_area", _find_catalog_area, lambda a: a.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from application.ports.catalogs import CatalogsPort
 from application.ports.chats import ChatsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
@@ -65,3 +66,7 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    # service catalogs of the organisation (issue 21)
+    @property
+    def catalogs(self) -> CatalogsPort: ...

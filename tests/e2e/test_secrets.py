@@ -107,6 +107,22 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_equipment_softwares", {"equipment_id": 4001}),
     ("list_equipment_groups", {}),
     ("list_equipment_types", {}),
+    # the organisation's service catalogs (issue 21)
+    ("list_services_catalogs", {"name": "infra"}),
+    ("create_services_catalog", {"name": "Recursos Humanos"}),
+    ("update_services_catalog", {"id": 62, "name": "Sistemas Corporativos"}),
+    ("list_services_catalog_areas", {"catalog_name": "Infraestrutura"}),
+    ("create_services_catalog_area", {"catalog_id": 61, "name": "Telefonia"}),
+    ("update_services_catalog_area", {"catalog_id": 61, "id": 612, "name": "Rede e Wi-Fi"}),
+    ("list_services_catalog_items", {"catalog_id": 61, "area_name": "impressao"}),
+    (
+        "create_services_catalog_item",
+        {"area_id": 612, "name": "Wi-Fi", "start_time": "01:00", "end_time": "08:00"},
+    ),
+    ("update_services_catalog_item", {"area_id": 612, "id": 7004, "end_time": "06:00"}),
+    ("delete_services_catalog_item", {"area_id": 611, "id": 7002}),
+    ("delete_services_catalog_area", {"catalog_id": 65, "id": 652}),
+    ("delete_services_catalog", {"id": 66}),
     # tickets area, issue 18
     ("list_ticket_answers", {"ticket_number": "1040"}),
     ("get_ticket_answer", {"ticket_number": "1040", "answer_id": 77102}),

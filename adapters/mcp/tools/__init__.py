@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.mcp.spec import ToolSpec
+from adapters.mcp.tools.catalog_items import CATALOG_ITEM_TOOLS
+from adapters.mcp.tools.catalogs import CATALOG_TOOLS
 from adapters.mcp.tools.chats import (
     GET_CHAT,
     LIST_ARCHIVED_CHATS,
@@ -119,4 +121,7 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
     ARCHIVE_CHAT,
+    # the organisation's service catalogs (issue 21; opt-in toolset)
+    *CATALOG_TOOLS,
+    *CATALOG_ITEM_TOOLS,
 )

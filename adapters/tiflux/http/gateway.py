@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.catalogs import HttpCatalogs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.conversations import HttpConversations
@@ -237,6 +238,7 @@ class HttpTifluxGateway:
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        self.catalogs = HttpCatalogs(client, api_key)  # service catalogs (issue 21)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"
