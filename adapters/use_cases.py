@@ -29,11 +29,13 @@ from application.use_cases.custom_fields import ListEntities, ListEntityFieldOpt
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
 from application.use_cases.equipment import (
+    CreateEquipment,
     ListEquipmentGroups,
     ListEquipments,
     ListEquipmentSoftwares,
     ListEquipmentTypes,
     ShowEquipment,
+    UpdateEquipment,
 )
 from application.use_cases.finish_ticket import FinishTicket
 from application.use_cases.knowledge import (
@@ -177,6 +179,10 @@ class UseCases(containers.DeclarativeContainer):
     )
     show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
     list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
+    create_equipment = providers.Factory(
+        CreateEquipment, equipment=gateway.provided.equipment, references=references
+    )
+    update_equipment = providers.Factory(UpdateEquipment, equipment=gateway.provided.equipment)
     # tickets area, issue 18: a ticket's answers, history and reopening
     activity = gateway.provided.ticket_activity
     list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)

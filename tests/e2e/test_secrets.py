@@ -107,6 +107,8 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("list_equipment_softwares", {"equipment_id": 4001}),
     ("list_equipment_groups", {}),
     ("list_equipment_types", {}),
+    ("create_equipment", {"name": "NB-RECEPCAO-02", "client_id": 103, "equipment_type_id": 4201}),
+    ("update_equipment", {"equipment_id": 4002, "name": "PDV-CAIXA-02"}),
     # the organisation's service catalogs (issue 21)
     ("list_services_catalogs", {"name": "infra"}),
     ("create_services_catalog", {"name": "Recursos Humanos"}),
