@@ -4,10 +4,10 @@ A kind declares where its candidates come from and the names a record answers to
 `Reference` (an ID, a name, or neither) into an ID and says what a name became. Adding a kind (technical
 group, department, equipment type, …) is declaring one more `Kind`.
 
-An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of
-active desks); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3 when the
-attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1 (one page
-per 200).
+An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or more (+ every page of
+active desks, up to 50); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3
+when the attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1
+(one page per 200).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from application.lookups import LOOKUP_PAGE_SIZE, every_page
+from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
 from domain.catalogs import Area
@@ -208,14 +208,20 @@ def _trusting_the_api(term: str, found: list[Candidate[T]]) -> Resolution[T]:
     return Ambiguous(term, tuple(Scored(c, Match.SUBSTRING) for c in found))
 
 
+DESK_LOOKUP_PAGES = 50  # the fallback reads up to 10,000 active desks, 200 a page (as 2.42 does)
+
+
 async def _find_desk(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Desk]:
-    """An active desk: the API's exact-name filter first, then every active desk, locally."""
+    """An active desk: the API's exact-name filter first; when it finds nothing, every page of active desks
+    (until a short page, at most 50), searched locally. A failed page fails the lookup: a desk is never
+    reported missing because a page could not be read."""
     desks = gateway.desks
     return await _filtered_then_local(
         term,
         lambda page: desks.list(active=True, name=term, page=page),
         lambda page: desks.list(active=True, name=None, page=page),
         _desk_names,
+        max_pages=DESK_LOOKUP_PAGES,
     )
 
 
@@ -235,12 +241,14 @@ async def _filtered_then_local(
     filtered: Callable[[PageRequest], Awaitable[Page[A]]],
     everything: Callable[[PageRequest], Awaitable[Page[A]]],
     names: Callable[[A], Iterable[str | None]],
+    *,
+    max_pages: int = MAX_LOOKUP_PAGES,
 ) -> Resolution[A]:
     """The active records the API's own name filter finds (first page), else every active one, locally."""
     found = [record for record in await filtered(PageRequest(1, LOOKUP_PAGE_SIZE)) if record.active]
     if found:
         return _trusting_the_api(term, candidates_of(found, names))
-    every = await every_page(everything)
+    every = await every_page(everything, max_pages=max_pages)
     return decide(term, candidates_of([record for record in every if record.active], names))
 
 
