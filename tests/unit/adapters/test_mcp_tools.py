@@ -54,6 +54,18 @@ WRITES = {
     # reaches a customer and cannot be taken back (sent twice, it arrives twice)
     "archive_chat": (True, True),
     "send_message": (True, False),
+    # equipment and the organisation's service catalogs (issue 21): removals cascade and cannot be undone
+    "create_equipment": (False, False),
+    "update_equipment": (False, True),
+    "create_services_catalog": (False, False),
+    "update_services_catalog": (False, True),
+    "delete_services_catalog": (True, True),
+    "create_services_catalog_area": (False, False),
+    "update_services_catalog_area": (False, True),
+    "delete_services_catalog_area": (True, True),
+    "create_services_catalog_item": (False, False),
+    "update_services_catalog_item": (False, True),
+    "delete_services_catalog_item": (True, True),
 }
 
 
