@@ -48,7 +48,7 @@ def test_parameters_show_type_requirement_and_description() -> None:
         "| `ticket_number` | string (pattern `^#?[0-9]+$`) | yes | The visible number, not the internal ID. |"
         in get_ticket
     )
-    assert "| `show_entities` | boolean (default `false`) | no |" in get_ticket
+    assert "| `show_entities` | boolean | no |" in get_ticket  # off unless given: no default said
     close = text.split("\n### close_ticket\n", 1)[1].split("\n### ", 1)[0]
     assert "— **write** · destructive · idempotent" in close
 
