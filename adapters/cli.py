@@ -67,7 +67,7 @@ def _main(argv: Sequence[str] | None) -> int:
         from adapters.terminal import call_tool, list_tools
 
         if options.command == "tools":
-            return list_tools(demo=options.demo)
+            return list_tools(demo=options.demo, toolsets=options.toolsets)
         return call_tool(
             options.tool, options.arguments, options.json_arguments, demo=options.demo, yes=options.yes
         )
@@ -117,7 +117,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="processes (default TIFLUX_HTTP_WORKERS or 1; ~1 per core)",
     )
-    commands.add_parser("tools", parents=[with_demo], help="list the tools with one-line descriptions")
+    tools = commands.add_parser(
+        "tools", parents=[with_demo], help="list the tools with one-line descriptions"
+    )
+    tools.add_argument(
+        "--toolsets",
+        action="store_true",
+        help="list the toolsets instead: what each is for, whether it is on by default and here",
+    )
     call = commands.add_parser(
         "call",
         parents=[with_demo],

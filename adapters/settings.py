@@ -75,8 +75,8 @@ class Settings(BaseSettings):
     hosted: bool = False
     toolsets: str | None = Field(
         default=None,
-        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields, "
-        "requestors).",
+        description="Comma-separated toolsets to offer: names (`tiflux-mcp tools --toolsets` lists them), "
+        "`default` for the everyday ones, `all` for every one.",
     )
     read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
     confirm_writes: bool = Field(

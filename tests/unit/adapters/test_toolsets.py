@@ -12,7 +12,15 @@ from pydantic import ValidationError
 
 from adapters.container import create_container
 from adapters.mcp.tools import ALL_TOOLS
-from adapters.mcp.toolsets import DEFAULT_TOOLSETS, TOOLSETS, parse_toolsets
+from adapters.mcp.toolsets import (
+    DEFAULT_TOOLSETS,
+    OPT_IN,
+    TOOLSET_TABLE,
+    TOOLSETS,
+    TOOLSETS_HEADER,
+    narrowing_from,
+    parse_toolsets,
+)
 from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 
@@ -45,7 +53,28 @@ async def test_toolsets_choose_what_is_offered(tenant: FakeTenant) -> None:
 
 
 def test_every_tool_belongs_to_a_known_toolset() -> None:
-    assert {spec.toolset for spec in ALL_TOOLS} == set(TOOLSETS)
+    assert {spec.toolset for spec in ALL_TOOLS} <= set(TOOLSETS)
+
+
+def test_the_table_says_what_each_toolset_is_for_and_whether_it_is_on() -> None:
+    assert [toolset.name for toolset in TOOLSET_TABLE] == list(TOOLSETS)
+    assert len(set(TOOLSETS)) == len(TOOLSETS)
+    for toolset in TOOLSET_TABLE:
+        for language in ("pt-BR", "en"):
+            text = toolset.description(language)
+            assert text.endswith(".") and "\n" not in text and len(text) <= 120, (toolset.name, language)
+    assert set(DEFAULT_TOOLSETS) == {t.name for t in TOOLSET_TABLE if t.default}
+    # everyday work on, administration opt-in (issue 22)
+    assert set(DEFAULT_TOOLSETS) >= {"tickets", "records", "chats", "requestors", "knowledge", "desks"}
+    assert {"clients", "users", "catalogs", "equipment", "finance", "pre_tickets", "reports"} <= OPT_IN
+
+
+async def test_a_toolset_with_no_tool_yet_can_be_chosen(tenant: FakeTenant) -> None:
+    empty = [name for name in TOOLSETS if not any(spec.toolset == name for spec in ALL_TOOLS)]
+    assert parse_toolsets(",".join(empty or ["tickets"]))  # accepted by the settings
+    async with Client(server(tenant, toolsets=",".join([*empty, "desks"]))) as client:
+        names = {tool.name for tool in (await client.list_tools()).tools}
+    assert names == {spec.name for spec in ALL_TOOLS if spec.toolset == "desks"}
 
 
 @pytest.mark.parametrize(
@@ -54,6 +83,10 @@ def test_every_tool_belongs_to_a_known_toolset() -> None:
         (None, DEFAULT_TOOLSETS),
         ("", DEFAULT_TOOLSETS),
         ("all", None),
+        ("tickets, ALL", None),
+        ("default", DEFAULT_TOOLSETS),
+        ("Default,equipment", (*DEFAULT_TOOLSETS, "equipment")),
+        ("equipment,default,tickets", ("equipment", *DEFAULT_TOOLSETS)),
         ("Tickets,custom-fields", ("tickets", "custom_fields")),
     ],
 )
@@ -65,3 +98,18 @@ def test_an_unknown_toolset_stops_the_configuration() -> None:
     with pytest.raises(ValidationError) as caught:
         Settings(_env_file=None, toolsets="tickets,fax")  # type: ignore[call-arg]
     assert "fax" in str(caught.value) and "custom_fields" in str(caught.value)
+    assert "default" in str(caught.value) and "all" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("default", set(DEFAULT_TOOLSETS)),
+        ("default,equipment", {*DEFAULT_TOOLSETS, "equipment"}),
+        ("desks, fax", {"desks"}),
+        ("all", None),
+    ],
+)
+def test_a_hosted_header_takes_the_same_words(header: str, expected: set[str] | None) -> None:
+    narrowing = narrowing_from({TOOLSETS_HEADER: header})
+    assert (narrowing.toolsets if narrowing else None) == (None if expected is None else frozenset(expected))
