@@ -28,7 +28,7 @@ from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tenant_limits import TenantLimits, rate_buckets_for
-from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.tools import TOOLSET_OF, tools_for
 from adapters.mcp.toolsets import Selection, parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
@@ -148,8 +148,13 @@ def _credential_source(settings: Settings) -> Any:
     return lambda _context: key
 
 
+def _offered_toolsets(settings: Settings) -> tuple[str, ...] | None:
+    """The toolsets whose tools are loaded at start (None: every one)."""
+    return parse_toolsets(settings.toolsets)
+
+
 def _selection(specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings) -> Selection:
-    return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only)
+    return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only, registered=TOOLSET_OF)
 
 
 def _upstream_shares(settings: Settings, accounts: KnownAccounts) -> UpstreamShares | None:
@@ -433,7 +438,8 @@ class Container(containers.DeclarativeContainer):
     runtime = providers.Singleton(
         ToolRuntime, use_cases=use_cases, translator=translator, zone=settings.provided.zone
     )
-    tools = providers.Object(ALL_TOOLS)
+    # Only the modules of the toolsets offered are imported: a toolset that is off costs nothing.
+    tools = providers.Callable(tools_for, providers.Callable(_offered_toolsets, settings))
     selection = providers.Callable(_selection, tools, settings)
     credential = providers.Callable(_credential_source, settings)
     asker = providers.Singleton(Asker, translator)

@@ -179,10 +179,19 @@ def parse_toolsets(raw: str | None) -> tuple[str, ...] | None:
 
 
 def select_tools(
-    specs: Sequence[ToolSpec[Any, Any, Any]], toolsets: tuple[str, ...] | None, read_only: bool
+    specs: Sequence[ToolSpec[Any, Any, Any]],
+    toolsets: tuple[str, ...] | None,
+    read_only: bool,
+    registered: Mapping[str, str] | None = None,
 ) -> Selection:
+    """The tools offered among `specs`; `registered` (tool name → toolset, from the registry) names the
+    tools of the toolsets whose modules were not even loaded, so a call to one is told why."""
     enabled: list[ToolSpec[Any, Any, Any]] = []
-    disabled: dict[str, str] = {}
+    disabled: dict[str, str] = {
+        name: "toolset"
+        for name, toolset in (registered or {}).items()
+        if toolsets is not None and toolset not in toolsets
+    }
     for spec in specs:
         if read_only and not spec.read_only:
             disabled[spec.name] = "read_only"

@@ -3,6 +3,10 @@ nor callable, and a read-only server refuses a write even when a client names it
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +15,7 @@ from mcp import Client
 from pydantic import ValidationError
 
 from adapters.container import create_container
-from adapters.mcp.tools import ALL_TOOLS
+from adapters.mcp.tools import ALL_TOOLS, REGISTRY, TOOLSET_OF, declared_in
 from adapters.mcp.toolsets import (
     DEFAULT_TOOLSETS,
     OPT_IN,
@@ -25,6 +29,7 @@ from adapters.settings import Settings
 from adapters.tiflux.fake.tenant import FakeTenant
 
 pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def server(tenant: FakeTenant, **settings: Any) -> Any:
@@ -113,3 +118,45 @@ def test_an_unknown_toolset_stops_the_configuration() -> None:
 def test_a_hosted_header_takes_the_same_words(header: str, expected: set[str] | None) -> None:
     narrowing = narrowing_from({TOOLSETS_HEADER: header})
     assert (narrowing.toolsets if narrowing else None) == (None if expected is None else frozenset(expected))
+
+
+def test_the_registry_is_what_its_modules_declare() -> None:
+    """Every spec a registered module declares is registered once, under its own toolset, and nothing
+    else is: a tool cannot be declared and forgotten, nor registered under another toolset's switch."""
+    for module in {entry.module for entry in REGISTRY}:
+        declared = declared_in(module)
+        registered = {name: e.toolset for e in REGISTRY if e.module == module for name in e.names}
+        assert set(declared) == set(registered), module
+        assert {name: spec.toolset for name, spec in declared.items()} == registered, module
+    assert set(TOOLSET_OF) == {spec.name for spec in ALL_TOOLS}
+    assert set(TOOLSET_OF.values()) <= set(TOOLSETS)
+
+
+def test_a_toolset_that_is_off_is_not_even_imported() -> None:
+    """Start-up with the default toolsets imports no module that only an opt-in toolset needs."""
+    default_modules = {entry.module for entry in REGISTRY if entry.toolset in DEFAULT_TOOLSETS}
+    opt_in_only = {entry.module for entry in REGISTRY if entry.module not in default_modules}
+    assert opt_in_only  # equipment, at least
+    program = (
+        "import sys\n"
+        "from mcp import Client\n"
+        "import anyio\n"
+        "from adapters.container import create_container\n"
+        "from adapters.settings import Settings\n"
+        "server = create_container(Settings(_env_file=None, backend='fake')).mcp_server()\n"
+        "async def main():\n"
+        "    async with Client(server) as client:\n"
+        "        print(len((await client.list_tools()).tools))\n"
+        "anyio.run(main)\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIFLUX_")}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    count, modules = done.stdout.splitlines()
+    assert int(count) == sum(spec.toolset in DEFAULT_TOOLSETS for spec in ALL_TOOLS)
+    loaded = set(modules.split())
+    assert {f"adapters.mcp.tools.{module}" for module in default_modules} <= loaded
+    assert not {f"adapters.mcp.tools.{module}" for module in opt_in_only} & loaded
+    assert "adapters.presenters.markdown.equipment" not in loaded  # what only its tools present
