@@ -10,6 +10,7 @@ from adapters.i18n import (
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -48,6 +49,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **discovery.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **discovery.EN,
     },
 }
 
