@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
-from domain.catalogs import Area
 from domain.desks import CatalogItem, Desk, ServicesCatalog, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
 from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, StageId, UserId
@@ -42,6 +41,9 @@ from domain.resolution import (
     decide,
     settle,
 )
+
+if TYPE_CHECKING:  # the catalogs area loads on first use (opt-in toolset)
+    from domain.catalogs import Area
 
 
 class _Active(Protocol):

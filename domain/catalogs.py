@@ -24,6 +24,11 @@ class Area:
     name: str
     catalog: ServicesCatalog | None = None
 
+    def __str__(self) -> str:
+        """How lists of candidates show it (no words to translate): `Rede (Infraestrutura) · ID 612`."""
+        where = f" ({self.catalog.name})" if self.catalog else ""
+        return f"{self.name}{where} · ID {self.id}"
+
 
 def sla_minutes(value: str, field: str) -> int:
     """`"120:30"` → 7230: hours 0–999, minutes 00–59; anything else is InvalidInput naming the field."""

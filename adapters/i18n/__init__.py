@@ -11,6 +11,7 @@ from adapters.i18n import (
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -50,6 +51,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
         **catalogs.PT_BR,
+        **discovery.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -70,6 +72,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_activity.EN,
         **conversations.EN,
         **catalogs.EN,
+        **discovery.EN,
     },
 }
 

@@ -4,7 +4,6 @@ and "what each name became" — always with its ID, in the user's language."""
 from __future__ import annotations
 
 from adapters.i18n import Translator
-from domain.catalogs import Area
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
 from domain.people import Client, User
@@ -31,8 +30,6 @@ def label(record: object, t: Translator) -> str:
             return f"{name} ({where}) · ID {ident}" if where else f"{name} · ID {ident}"
         case Priority(name=name, id=ident) | ServicesCatalog(name=name, id=ident):
             return f"{name} · ID {ident}"
-        case Area(name=name, id=ident, catalog=catalog):  # an area of a service catalog (issue 21)
-            return f"{name} ({catalog.name}) · ID {ident}" if catalog else f"{name} · ID {ident}"
         case KnowledgeFolder(title=title, id=ident):
             return f"{title} · ID {ident}"
     return str(record)

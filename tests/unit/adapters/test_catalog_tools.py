@@ -70,7 +70,7 @@ async def test_the_toolset_is_opt_in_and_removals_are_destructive(api: Instrumen
     for name, tool in tools.items():
         hints = tool.annotations
         assert hints is not None
-        assert hints.read_only_hint is name.startswith("list_")
+        assert bool(hints.read_only_hint) is name.startswith("list_")
         assert bool(hints.destructive_hint) is name.startswith("delete_")
 
 

@@ -46,7 +46,7 @@ async def test_the_toolset_is_opt_in_and_reads_but_two_tools(api: InstrumentedFa
     assert set(tools) == names
     writes = {"create_equipment", "update_equipment"}
     assert all(
-        tool.annotations is not None and tool.annotations.read_only_hint is (name not in writes)
+        tool.annotations is not None and bool(tool.annotations.read_only_hint) is (name not in writes)
         for name, tool in tools.items()
     )
 
