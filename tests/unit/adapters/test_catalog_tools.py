@@ -101,7 +101,8 @@ async def test_create_rename_and_a_taken_name(client: Client, api: InstrumentedF
 async def test_a_403_names_the_role(client: Client, api: InstrumentedFakeApi) -> None:
     api.faults.add(Fault.answer(403))
     text = await fail(client, "create_services_catalog", {"name": "Novo"})
-    assert "service_catalogs_manage" in text
+    assert "service_catalogs_manage" in text and "40301" in text
+    assert [r[0] for r in sent(api)] == ["POST"]
 
 
 # --- areas and names -------------------------------------------------------------------------------------
