@@ -7,9 +7,11 @@ from typing import Literal
 
 from adapters.i18n import (
     attachments,
+    catalogs,
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -48,6 +50,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **catalogs.PT_BR,
+        **discovery.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +71,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **catalogs.EN,
+        **discovery.EN,
     },
 }
 

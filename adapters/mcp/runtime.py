@@ -106,7 +106,14 @@ class ToolRuntime:
             asking = Asking(self.translator, self.use_cases.gateway(api_key))
         except DomainError as exc:  # no usable key: the call would fail anyway, so say why now
             return Refused(_error(present_error(exc, self.translator)))
-        return ConfirmationNeeded(args, await spec.confirmation.question(args, asking))
+        try:
+            question = await spec.confirmation.question(args, asking)
+        except (DomainError, UpstreamFailure) as exc:  # what the question shows could not be read (a
+            # cascade's count, say): nothing is sent, and the person learns why
+            logger.info("%s: confirmation %s", spec.name, type(exc).__name__)
+            text = f"{present_error(exc, self.translator)}\n{self.translator('confirm.not_sent')}"
+            return Refused(_without_key(_error(text), api_key))
+        return ConfirmationNeeded(args, question)
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:
