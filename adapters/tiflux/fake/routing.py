@@ -48,8 +48,13 @@ class Query:
         return flag(name, self.raw(name))
 
     def csv(self, name: str) -> tuple[str, ...] | None:
-        parts = tuple(part.strip() for part in (self.text(name) or "").split(",") if part.strip())
-        return parts or None
+        value = self.raw(name)
+        if value is None:
+            return None
+        parts = tuple(part.strip() for part in value.split(","))
+        if not all(parts):  # `origins=` or `a,,b`: a list with an empty item is no list of values
+            raise bad_request(f"{name} must be a comma-separated list without empty items, got {value!r}")
+        return parts
 
     def ids(self, name: str) -> tuple[int, ...] | None:
         parts = self.csv(name) or ()
