@@ -69,6 +69,8 @@ from application.use_cases.ticket_activity import (
     ShowTicketHistory,
     UpdateChecklistItem,
 )
+from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
+from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.update_ticket import UpdateTicket
 
@@ -190,6 +192,14 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
+    # tickets area, issue 18: a ticket's files after it was opened
+    upload_ticket_files = providers.Factory(
+        UploadTicketFiles, files=gateway.provided.ticket_files, attachments=attachments
+    )
+    delete_ticket_file = providers.Factory(DeleteTicketFile, files=gateway.provided.ticket_files)
+    delete_answer_file = providers.Factory(DeleteAnswerFile, files=gateway.provided.ticket_files)
+    list_service_types = providers.Factory(ListServiceTypes, valuation=gateway.provided.ticket_valuation)
+    list_travel_charges = providers.Factory(ListTravelCharges, valuation=gateway.provided.ticket_valuation)
 
 
 class UseCasesFor:

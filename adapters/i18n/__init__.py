@@ -22,6 +22,8 @@ from adapters.i18n import (
     requestors,
     resilience,
     ticket_activity,
+    ticket_files,
+    ticket_valuation,
     ticket_writes,
     untrusted,
 )
@@ -48,6 +50,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **ticket_files.PT_BR,
+        **ticket_valuation.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +71,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **ticket_files.EN,
+        **ticket_valuation.EN,
     },
 }
 

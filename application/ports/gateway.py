@@ -14,6 +14,8 @@ from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
+from application.ports.ticket_files import TicketFilesPort
+from application.ports.ticket_valuation import TicketValuationPort
 from application.ports.tickets import TicketsPort
 
 
@@ -65,3 +67,9 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    @property
+    def ticket_files(self) -> TicketFilesPort: ...  # tickets area (issue 18): uploads and deletes
+
+    @property
+    def ticket_valuation(self) -> TicketValuationPort: ...  # tickets area (issue 18)

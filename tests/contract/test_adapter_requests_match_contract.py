@@ -45,6 +45,7 @@ from domain.ids import (
     EntityFieldId,
     EntityFieldOptionId,
     EntityId,
+    FileId,
     PriorityId,
     StageId,
     StatusId,
@@ -389,6 +390,23 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_activity.reopen with a reason": Case(
         lambda g, _: g.ticket_activity.reopen(TicketNumber(1046), "Voltou a falhar"), ("reopenTicket",)
+    ),
+    # tickets area, issue 18: a ticket's files; what valued appointments reference
+    "ticket_files.upload": Case(
+        lambda g, files: g.ticket_files.upload(T1040, files), ("uploadTicketFiles",), files=True
+    ),
+    "ticket_files.delete": Case(
+        lambda g, _: g.ticket_files.delete(T1040, FileId(8803)), ("deleteTicketFile",)
+    ),
+    "ticket_files.delete_answer_file": Case(
+        lambda g, _: g.ticket_files.delete_answer_file(AnswerId(77102), FileId(8812)),
+        ("deleteTicketAnswerFile",),
+    ),
+    "ticket_valuation.service_types": Case(
+        lambda g, _: g.ticket_valuation.service_types(T1040, date(2024, 12, 31)), ("listTicketServiceTypes",)
+    ),
+    "ticket_valuation.travel_charges": Case(
+        lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
     ),
 }
 

@@ -50,6 +50,8 @@ from adapters.mcp.tools.ticket_activity import (
     REOPEN_TICKET,
     UPDATE_TICKET_CHECKLIST_ITEM,
 )
+from adapters.mcp.tools.ticket_files import TICKET_FILE_TOOLS
+from adapters.mcp.tools.ticket_valuation import TICKET_VALUATION_TOOLS
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
     CLOSE_TICKET,
@@ -119,4 +121,7 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
     ARCHIVE_CHAT,
+    # tickets area, issue 18: a ticket's files after it was opened
+    *TICKET_FILE_TOOLS,
+    *TICKET_VALUATION_TOOLS,
 )

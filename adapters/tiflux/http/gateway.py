@@ -25,6 +25,8 @@ from adapters.tiflux.http.records import (
 )
 from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
 from adapters.tiflux.http.ticket_activity import HttpTicketActivity
+from adapters.tiflux.http.ticket_files import HttpTicketFiles
+from adapters.tiflux.http.ticket_valuation import HttpTicketValuation
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -237,6 +239,8 @@ class HttpTifluxGateway:
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        self.ticket_files = HttpTicketFiles(client, api_key)  # tickets area (issue 18)
+        self.ticket_valuation = HttpTicketValuation(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

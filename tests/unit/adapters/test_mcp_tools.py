@@ -54,6 +54,10 @@ WRITES = {
     # reaches a customer and cannot be taken back (sent twice, it arrives twice)
     "archive_chat": (True, True),
     "send_message": (True, False),
+    # tickets area, issue 18: a ticket's files (an upload sent twice attaches the files twice)
+    "upload_ticket_files": (False, False),
+    "delete_ticket_file": (True, True),
+    "delete_ticket_answer_file": (True, True),
 }
 
 

@@ -17,6 +17,8 @@ from adapters.tiflux.fake.tenant import (
     records,
     requestors,
     ticket_activity,
+    ticket_files,
+    ticket_valuation,
     tickets,
 )
 from adapters.tiflux.fake.tenant import equipment as equipment_area
@@ -51,6 +53,8 @@ class FakeTenant:
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
+        self.ticket_files = ticket_files.TicketFilesArea(state)  # tickets area (issue 18)
+        self.ticket_valuation = ticket_valuation.TicketValuationArea(state)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -64,6 +68,8 @@ class FakeTenant:
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
+            (self.ticket_files, ticket_files.ROUTES),
+            (self.ticket_valuation, ticket_valuation.ROUTES),
         )
 
     @classmethod
