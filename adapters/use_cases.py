@@ -42,6 +42,7 @@ from application.use_cases.knowledge import (
     ShowKnowledge,
 )
 from application.use_cases.lookups import ListStages, SearchCatalogItems, SearchClients, SearchUsers
+from application.use_cases.record_changes import DeleteNote, EditNote
 from application.use_cases.records import (
     AddAppointment,
     AddNote,
@@ -72,6 +73,7 @@ from application.use_cases.ticket_activity import (
 from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
 from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
+from application.use_cases.time_entries import ListPreAppointments
 from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
@@ -200,6 +202,12 @@ class UseCases(containers.DeclarativeContainer):
     delete_answer_file = providers.Factory(DeleteAnswerFile, files=gateway.provided.ticket_files)
     list_service_types = providers.Factory(ListServiceTypes, valuation=gateway.provided.ticket_valuation)
     list_travel_charges = providers.Factory(ListTravelCharges, valuation=gateway.provided.ticket_valuation)
+    # records area, issue 18: editing and removing internal communications
+    edit_note = providers.Factory(
+        EditNote, changes=gateway.provided.communication_changes, rich_text=rich_text
+    )
+    delete_note = providers.Factory(DeleteNote, changes=gateway.provided.communication_changes)
+    list_pre_appointments = providers.Factory(ListPreAppointments, entries=gateway.provided.time_entries)
 
 
 class UseCasesFor:

@@ -18,6 +18,7 @@ from adapters.i18n import (
     oauth_page,
     prompts,
     pt_br,
+    record_changes,
     records,
     requestors,
     resilience,
@@ -25,6 +26,7 @@ from adapters.i18n import (
     ticket_files,
     ticket_valuation,
     ticket_writes,
+    time_entries,
     untrusted,
 )
 
@@ -52,6 +54,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **conversations.PT_BR,
         **ticket_files.PT_BR,
         **ticket_valuation.PT_BR,
+        **record_changes.PT_BR,
+        **time_entries.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -73,6 +77,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **conversations.EN,
         **ticket_files.EN,
         **ticket_valuation.EN,
+        **record_changes.EN,
+        **time_entries.EN,
     },
 }
 

@@ -11,12 +11,14 @@ from application.ports.desks import DesksPort
 from application.ports.equipment import EquipmentPort
 from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
+from application.ports.record_changes import CommunicationChangesPort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
 from application.ports.ticket_files import TicketFilesPort
 from application.ports.ticket_valuation import TicketValuationPort
 from application.ports.tickets import TicketsPort
+from application.ports.time_entries import TimeEntriesPort
 
 
 class TifluxGateway(Protocol):
@@ -73,3 +75,9 @@ class TifluxGateway(Protocol):
 
     @property
     def ticket_valuation(self) -> TicketValuationPort: ...  # tickets area (issue 18)
+
+    @property
+    def communication_changes(self) -> CommunicationChangesPort: ...  # records area (issue 18)
+
+    @property
+    def time_entries(self) -> TimeEntriesPort: ...  # records area (issue 18)

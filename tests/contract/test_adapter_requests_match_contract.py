@@ -405,6 +405,17 @@ CASES: dict[str, Case | Any] = {
     "ticket_valuation.service_types": Case(
         lambda g, _: g.ticket_valuation.service_types(T1040, date(2024, 12, 31)), ("listTicketServiceTypes",)
     ),
+    "communication_changes.update": Case(
+        lambda g, _: g.communication_changes.update(T1040, CommunicationId(3103), "<p>Entregue.</p>"),
+        ("updateInternalCommunication",),
+    ),
+    "communication_changes.delete": Case(
+        lambda g, _: g.communication_changes.delete(T1040, CommunicationId(3101)),
+        ("deleteInternalCommunication",),
+    ),
+    "time_entries.pre_appointments": Case(
+        lambda g, _: g.time_entries.pre_appointments(T1040, PAGE), ("listTicketPreAppointments",)
+    ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
     ),

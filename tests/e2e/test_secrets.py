@@ -120,6 +120,9 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("delete_ticket_answer_file", {"answer_id": 77102, "file_id": 8812, "ticket_number": "1040"}),
     ("get_ticket_service_types", {"ticket_number": "1040"}),
     ("get_ticket_shifts", {"ticket_number": "1040", "contract_id": 301}),
+    ("update_internal_communication", {"ticket_number": "1040", "communication_id": 3103, "text": "Nota"}),
+    ("delete_internal_communication", {"ticket_number": "1040", "communication_id": 3102}),
+    ("list_pre_appointments", {"ticket_number": "1040"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

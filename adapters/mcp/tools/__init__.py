@@ -24,6 +24,7 @@ from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_S
 from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
 from adapters.mcp.tools.knowledge import KNOWLEDGE_TOOLS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
+from adapters.mcp.tools.record_changes import RECORD_CHANGE_TOOLS
 from adapters.mcp.tools.records import (
     CREATE_APPOINTMENT,
     CREATE_INTERNAL_COMMUNICATION,
@@ -61,6 +62,7 @@ from adapters.mcp.tools.ticket_writes import (
     UPDATE_TICKET_ENTITIES,
 )
 from adapters.mcp.tools.tickets import GET_TICKET, LIST_TICKETS
+from adapters.mcp.tools.time_entries import TIME_ENTRY_TOOLS
 
 # The official server's order, so a user moving from it finds the same list.
 ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
@@ -124,4 +126,7 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     # tickets area, issue 18: a ticket's files after it was opened
     *TICKET_FILE_TOOLS,
     *TICKET_VALUATION_TOOLS,
+    # records area, issue 18: editing and removing internal communications
+    *RECORD_CHANGE_TOOLS,
+    *TIME_ENTRY_TOOLS,
 )

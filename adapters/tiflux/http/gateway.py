@@ -15,6 +15,7 @@ from adapters.tiflux.http.custom_fields import HttpCustomFields
 from adapters.tiflux.http.equipment import HttpEquipment
 from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
+from adapters.tiflux.http.record_changes import HttpCommunicationChanges
 from adapters.tiflux.http.records import (
     HttpAppointments,
     HttpCommunications,
@@ -27,6 +28,7 @@ from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, Htt
 from adapters.tiflux.http.ticket_activity import HttpTicketActivity
 from adapters.tiflux.http.ticket_files import HttpTicketFiles
 from adapters.tiflux.http.ticket_valuation import HttpTicketValuation
+from adapters.tiflux.http.time_entries import HttpTimeEntries
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -241,6 +243,8 @@ class HttpTifluxGateway:
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
         self.ticket_files = HttpTicketFiles(client, api_key)  # tickets area (issue 18)
         self.ticket_valuation = HttpTicketValuation(client, api_key)
+        self.communication_changes = HttpCommunicationChanges(client, api_key)  # records area (issue 18)
+        self.time_entries = HttpTimeEntries(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

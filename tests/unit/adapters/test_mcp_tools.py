@@ -58,6 +58,8 @@ WRITES = {
     "upload_ticket_files": (False, False),
     "delete_ticket_file": (True, True),
     "delete_ticket_answer_file": (True, True),
+    "update_internal_communication": (False, True),
+    "delete_internal_communication": (True, True),
 }
 
 

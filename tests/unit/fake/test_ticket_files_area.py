@@ -77,3 +77,33 @@ def test_shifts_narrowed_to_a_contract_keep_the_generic_ones(tenant: FakeTenant)
     assert [s["id"] for s in area.shifts(1040, contract_id=301)] == [502, 503]
     assert area.shifts(1042) == [] and area.shifts(1043) == []
     assert send(tenant, "GET", "/tickets/1041/shifts", params={"contract_id": "x"}).status_code == 400
+
+
+def test_only_the_author_edits_a_note_and_a_removal_is_a_204(tenant: FakeTenant) -> None:
+    area = tenant.record_changes
+    edited = area.update_internal_communication(1040, 3103, {"text": "<p>novo</p>"})
+    assert edited["text"] == "<p>novo</p>" and edited["user"]["id"] == 201
+    for note, body, status in (
+        (3101, {"text": "x"}, 403),
+        (3103, {"text": " "}, 422),
+        (9, {"text": "x"}, 404),
+    ):
+        with pytest.raises(FakeApiError) as refused:
+            area.update_internal_communication(1040, note, body)
+        assert refused.value.status == status
+    gone = send(tenant, "DELETE", "/tickets/1040/internal_communications/3101")
+    assert gone.status_code == 204 and gone.content == b""
+    assert send(tenant, "DELETE", "/tickets/1040/internal_communications/3101").status_code == 404
+    assert [n["id"] for n in tenant.records.list_internal_communications(1040)] == [3102, 3103]
+
+
+def test_timers_carry_their_total_and_refuse_a_page_beyond_200(tenant: FakeTenant) -> None:
+    listed = send(tenant, "GET", "/tickets/1040/pre-appointments", params={"limit": "1"})
+    assert listed.headers["x-total-items"] == "2" and [t["id"] for t in listed.json()] == [4901]
+    assert send(tenant, "GET", "/tickets/1042/pre-appointments").json() == []
+    assert send(tenant, "GET", "/tickets/1043/pre-appointments").json() == []
+    assert send(tenant, "GET", "/tickets/1040/pre-appointments", params={"limit": "201"}).status_code in (
+        400,
+        422,
+    )
+    assert send(tenant, "GET", "/tickets/999/pre-appointments").status_code == 404

@@ -14,12 +14,14 @@ from adapters.tiflux.fake.tenant import (
     custom_fields,
     desks,
     people,
+    record_changes,
     records,
     requestors,
     ticket_activity,
     ticket_files,
     ticket_valuation,
     tickets,
+    time_entries,
 )
 from adapters.tiflux.fake.tenant import equipment as equipment_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
@@ -55,6 +57,8 @@ class FakeTenant:
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
         self.ticket_files = ticket_files.TicketFilesArea(state)  # tickets area (issue 18)
         self.ticket_valuation = ticket_valuation.TicketValuationArea(state)
+        self.record_changes = record_changes.RecordChangesArea(state)  # records area (issue 18)
+        self.time_entries = time_entries.TimeEntriesArea(state)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -70,6 +74,8 @@ class FakeTenant:
             (self.conversations, conversations.ROUTES),
             (self.ticket_files, ticket_files.ROUTES),
             (self.ticket_valuation, ticket_valuation.ROUTES),
+            (self.record_changes, record_changes.ROUTES),
+            (self.time_entries, time_entries.ROUTES),
         )
 
     @classmethod
