@@ -73,7 +73,7 @@ from application.use_cases.ticket_activity import (
 from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
 from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
-from application.use_cases.time_entries import ListPreAppointments
+from application.use_cases.time_entries import ListOrgAppointments, ListPreAppointments
 from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
@@ -208,6 +208,9 @@ class UseCases(containers.DeclarativeContainer):
     )
     delete_note = providers.Factory(DeleteNote, changes=gateway.provided.communication_changes)
     list_pre_appointments = providers.Factory(ListPreAppointments, entries=gateway.provided.time_entries)
+    list_org_appointments = providers.Factory(
+        ListOrgAppointments, entries=gateway.provided.time_entries, references=references
+    )
 
 
 class UseCasesFor:

@@ -21,3 +21,25 @@ EN: dict[str, str] = {
     "timers.next": "Once stopped they become appointments: list_appointments.",
     "need.appointments.edit": "timers need the “Create and edit appointments” permission and a Tickets licence",
 }
+
+PT_BR |= {
+    "org_appointments.heading": "Apontamentos de {start} a {end} — página {page} ({shown})",
+    "org_appointments.empty": "Nenhum apontamento de {start} a {end} com esses filtros (página {page}).",
+    "org_appointments.executor": "Executor externo: {name}",
+    "org_appointments.travel_of": "Deslocamento de: #{number} — {title}",
+    "org_appointments.guarantee": "🛡️ garantia",
+    "org_appointments.manual": "✋ valor manual",
+    "org_appointments.user_filter": "Sem a permissão “Visualizar relatórios dos técnicos” o TiFlux pode ignorar o filtro de técnico e listar só os apontamentos do dono da chave.",
+    "need.appointments.report": "ver apontamentos de todos exige a permissão “Visualizar relatórios dos técnicos” (e a licença de Tickets)",
+}
+
+EN |= {
+    "org_appointments.heading": "Appointments from {start} to {end} — page {page} ({shown})",
+    "org_appointments.empty": "No appointments from {start} to {end} with these filters (page {page}).",
+    "org_appointments.executor": "External executor: {name}",
+    "org_appointments.travel_of": "Travel charge of: #{number} — {title}",
+    "org_appointments.guarantee": "🛡️ warranty",
+    "org_appointments.manual": "✋ manual value",
+    "org_appointments.user_filter": "Without the “View technicians' reports” permission TiFlux may ignore the technician filter and list only the key owner's entries.",
+    "need.appointments.report": "reading everyone's appointments needs the “View technicians' reports” permission (and a Tickets licence)",
+}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from application.ports.time_entries import TimeEntriesPort
-from domain.ids import TicketNumber
+from application.resolvers import DESK, RESPONSIBLE, References, decisions
+from domain.errors import InvalidInput
+from domain.ids import DeskId, TicketNumber, UserId
 from domain.paging import Page, PageRequest
-from domain.time_entries import PreAppointment
+from domain.resolution import Decision, Reference
+from domain.time_entries import AppointmentQuery, OrgAppointment, PreAppointment
 
 
 @dataclass(frozen=True)
@@ -24,3 +27,37 @@ class ListPreAppointments:
 
     async def __call__(self, number: TicketNumber, page: PageRequest) -> TicketTimers:
         return TicketTimers(number, await self.entries.pre_appointments(number, page))
+
+
+@dataclass(frozen=True)
+class OrgAppointments:
+    query: AppointmentQuery
+    page: Page[OrgAppointment]
+    decisions: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListOrgAppointments:
+    """The organisation's time entries in a period, per technician and desk (by ID or by name)."""
+
+    entries: TimeEntriesPort
+    references: References
+
+    async def __call__(
+        self, query: AppointmentQuery, user: Reference[UserId], desk: Reference[DeskId], page: PageRequest
+    ) -> OrgAppointments:
+        if query.end < query.start:
+            raise InvalidInput("end_date", "not_before", {"other": "start_date"})
+        found_user = await self.references.resolve(RESPONSIBLE, user, None)
+        found_desk = await self.references.resolve(DESK, desk, None)
+        query = replace(
+            query,
+            user_ids=_with(query.user_ids, found_user.id),
+            desk_ids=_with(query.desk_ids, found_desk.id),
+        )
+        listed = await self.entries.appointments(query, page)
+        return OrgAppointments(query, listed, decisions(found_user, found_desk))
+
+
+def _with(ids: tuple[int, ...], more: int | None) -> tuple[int, ...]:
+    return ids if more is None or more in ids else (*ids, more)

@@ -57,6 +57,7 @@ from domain.paging import PageRequest
 from domain.people import UserType
 from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
 from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
+from domain.time_entries import AppointmentQuery
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
     OPERATIONS,
@@ -415,6 +416,12 @@ CASES: dict[str, Case | Any] = {
     ),
     "time_entries.pre_appointments": Case(
         lambda g, _: g.time_entries.pre_appointments(T1040, PAGE), ("listTicketPreAppointments",)
+    ),
+    "time_entries.appointments": Case(
+        lambda g, _: g.time_entries.appointments(
+            AppointmentQuery(date(2025, 3, 1), date(2025, 3, 31), (202, 203), (14, 11), True), PAGE
+        ),
+        ("listAppointmentsGlobal",),
     ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)

@@ -130,7 +130,7 @@ def test_the_contract_covers_every_route_we_use() -> None:
     labels = sorted(result.ok().label for result in SCHEMA.get_all_operations())
     # + answers, histories, checklists (18); requestors, technical users, departments (19);
     # chats that act (20); knowledge, equipment (21); ticket files, service types, shifts, note edits (18)
-    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 5 + 2 + 1, labels
+    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 5 + 2 + 2, labels
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:
@@ -292,14 +292,18 @@ def _operations() -> list[tuple[str, str]]:
 
 
 def _example_url(path: str) -> str:
-    """``path`` with each path parameter set to its first example (1040, 14, 3102, ...)."""
+    """``path`` with each path parameter set to its first example (1040, 14, 3102, ...), and each required
+    query parameter too (the period of ``/appointments``)."""
     item = DOCUMENT["paths"][path]
+    required: list[str] = []
     for parameter in _parameters(item):
         if parameter["in"] == "path":
             examples = parameter.get("examples")
             value = next(iter(examples.values()))["value"] if examples else parameter["example"]
             path = path.replace("{" + parameter["name"] + "}", str(value))
-    return path
+        elif parameter["in"] == "query" and parameter.get("required") and "example" in parameter:
+            required.append(f"{parameter['name']}={parameter['example']}")
+    return f"{path}?{'&'.join(required)}" if required else path
 
 
 @pytest.mark.parametrize(("method", "path"), _operations())

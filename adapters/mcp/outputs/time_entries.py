@@ -8,6 +8,8 @@ from pydantic import with_config
 from typing_extensions import TypedDict
 
 from adapters.mcp.outputs.common import DECLARED, Page, PersonRef
+from adapters.mcp.outputs.records import Valorization
+from adapters.mcp.outputs.ticket_writes import NameDecision
 
 
 @with_config(DECLARED)
@@ -24,5 +26,45 @@ class TicketTimers(TypedDict):
     number: int
     page: Page[PreAppointment]
 
+
+@with_config(DECLARED)
+class TicketRef(TypedDict):
+    number: NotRequired[int]
+    title: NotRequired[str]
+
+
+@with_config(DECLARED)
+class OrgAppointment(TypedDict):
+    id: int
+    day: NotRequired[str]
+    starts: NotRequired[str]
+    ends: NotRequired[str]
+    description: NotRequired[str]
+    user: NotRequired[PersonRef]
+    client: NotRequired[PersonRef]
+    desk: NotRequired[PersonRef]
+    ticket: NotRequired[TicketRef]
+    executor: NotRequired[str]
+    valorization: NotRequired[Valorization]
+    travel_of: NotRequired[TicketRef]
+
+
+@with_config(DECLARED)
+class AppointmentQuery(TypedDict):
+    start: str
+    end: str
+    user_ids: NotRequired[list[int]]
+    desk_ids: NotRequired[list[int]]
+    with_values: bool
+
+
+@with_config(DECLARED)
+class OrgAppointments(TypedDict):
+    query: AppointmentQuery
+    page: Page[OrgAppointment]
+    decisions: NotRequired[list[NameDecision]]
+
+
+ListAppointmentsGlobalOutput = OrgAppointments
 
 ListPreAppointmentsOutput = TicketTimers

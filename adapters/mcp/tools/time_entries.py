@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+
 from adapters.i18n.words import Words
-from adapters.mcp.fields import TicketNumberArg
-from adapters.mcp.outputs.time_entries import ListPreAppointmentsOutput
+from adapters.mcp.fields import EndMoment, IdList, StartMoment, TicketNumberArg
+from adapters.mcp.outputs.time_entries import ListAppointmentsGlobalOutput, ListPreAppointmentsOutput
+from adapters.mcp.references import DeskName, reference
 from adapters.mcp.spec import PagedInput, ToolSpec
-from adapters.presenters.markdown.time_entries import present_timers
+from adapters.presenters.markdown.time_entries import present_org_appointments, present_timers
 from adapters.use_cases import UseCases
-from application.use_cases.time_entries import ListPreAppointments, TicketTimers
+from application.queries import MAX_IDS_PER_FILTER
+from application.use_cases.time_entries import (
+    ListOrgAppointments,
+    ListPreAppointments,
+    OrgAppointments,
+    TicketTimers,
+)
+from domain.errors import InvalidInput
+from domain.ids import DeskId, UserId
+from domain.time_entries import AppointmentQuery
 
 
 class TimersInput(PagedInput):
@@ -34,6 +48,57 @@ LIST_PRE_APPOINTMENTS = ToolSpec(
     toolset="records",
 )
 
-TIME_ENTRY_TOOLS = (LIST_PRE_APPOINTMENTS,)
 
-__all__ = ["LIST_PRE_APPOINTMENTS", "TIME_ENTRY_TOOLS"]
+class OrgAppointmentsInput(PagedInput):
+    start_date: Annotated[StartMoment, Words(pt="De (inclusive).", en="From (inclusive).")]
+    end_date: Annotated[EndMoment, Words(pt="Até (inclusive).", en="Until (inclusive).")]
+    user_ids: Annotated[IdList, Words(pt="Técnicos.", en="Technicians.")] = ()
+    user_name: Annotated[
+        str | None,
+        Field(min_length=1, max_length=200),
+        Words(pt="Técnico, nome ou e-mail.", en="Technician, name or e-mail."),
+    ] = None
+    desk_ids: Annotated[IdList, Words(pt="Mesas.", en="Desks.")] = ()
+    desk_name: DeskName = None
+    include_valorization: Annotated[bool, Words(pt="Com valores.", en="With values.")] = False
+
+    async def run(self, list_entries: ListOrgAppointments) -> OrgAppointments:
+        if self.start_date is None:
+            raise InvalidInput("start_date", "missing")
+        if self.end_date is None:
+            raise InvalidInput("end_date", "missing")
+        for name in ("user_ids", "desk_ids"):
+            if len(getattr(self, name)) > MAX_IDS_PER_FILTER:
+                received = len(getattr(self, name))
+                raise InvalidInput(name, "max_items", {"max": MAX_IDS_PER_FILTER, "received": received})
+        query = AppointmentQuery(
+            start=self.start_date.date(),
+            end=self.end_date.date(),
+            user_ids=self.user_ids,
+            desk_ids=self.desk_ids,
+            with_values=self.include_valorization,
+        )
+        user = reference(UserId, self, "user_id", "user_name")
+        desk = reference(DeskId, self, "desk_id", "desk_name")
+        return await list_entries(query, user, desk, self.page())
+
+
+LIST_APPOINTMENTS_GLOBAL = ToolSpec(
+    name="list_appointments_global",
+    title=Words(pt="Apontamentos da organização", en="Organisation's appointments"),
+    description=Words(
+        pt="Apontamentos de todos num período, por técnico e mesa. De um ticket: list_appointments.",
+        en="Everyone's appointments in a period, per technician and desk. One ticket's: list_appointments.",
+    ),
+    input_model=OrgAppointmentsInput,
+    output_model=ListAppointmentsGlobalOutput,
+    use_case=UseCases.list_org_appointments,
+    run=OrgAppointmentsInput.run,
+    present=present_org_appointments,
+    read_only=True,
+    toolset="records",
+)
+
+TIME_ENTRY_TOOLS = (LIST_PRE_APPOINTMENTS, LIST_APPOINTMENTS_GLOBAL)
+
+__all__ = ["LIST_APPOINTMENTS_GLOBAL", "LIST_PRE_APPOINTMENTS", "TIME_ENTRY_TOOLS"]

@@ -107,3 +107,16 @@ def test_timers_carry_their_total_and_refuse_a_page_beyond_200(tenant: FakeTenan
         422,
     )
     assert send(tenant, "GET", "/tickets/999/pre-appointments").status_code == 404
+
+
+def test_the_organisations_appointments_filter_and_count(tenant: FakeTenant) -> None:
+    march = {"start_date": "2025-03-01", "end_date": "2025-03-31"}
+    valued = send(tenant, "GET", "/appointments", params={**march, "include_valorization": "true"})
+    assert valued.headers["x-total-items"] == "9" and "valorization" in valued.json()[0]
+    plain = send(tenant, "GET", "/appointments", params={**march, "user_ids": "201", "desk_ids": "11,14"})
+    assert [e["id"] for e in plain.json()] == [4501, 4502] and "valorization" not in plain.json()[0]
+    one_day = send(
+        tenant, "GET", "/appointments", params={"start_date": "2025-03-12", "end_date": "2025-03-12"}
+    )
+    assert [e["id"] for e in one_day.json()] == [4602, 4501]
+    assert send(tenant, "GET", "/appointments", params={"start_date": "2025-03-01"}).status_code == 422
