@@ -71,9 +71,14 @@ from application.use_cases.ticket_activity import (
     UpdateChecklistItem,
 )
 from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
+from application.use_cases.ticket_reports import CompareFeedback
 from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
-from application.use_cases.time_entries import ListOrgAppointments, ListPreAppointments
+from application.use_cases.time_entries import (
+    ListOrgAppointments,
+    ListPreAppointments,
+    ReportAppointments,
+)
 from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
@@ -210,6 +215,11 @@ class UseCases(containers.DeclarativeContainer):
     list_pre_appointments = providers.Factory(ListPreAppointments, entries=gateway.provided.time_entries)
     list_org_appointments = providers.Factory(
         ListOrgAppointments, entries=gateway.provided.time_entries, references=references
+    )
+    # reports (issue 18; opt-in toolset)
+    compare_ticket_feedback = providers.Factory(CompareFeedback, reports=gateway.provided.ticket_reports)
+    report_appointments = providers.Factory(
+        ReportAppointments, entries=gateway.provided.time_entries, references=references
     )
 
 

@@ -24,6 +24,7 @@ from adapters.i18n import (
     resilience,
     ticket_activity,
     ticket_files,
+    ticket_reports,
     ticket_valuation,
     ticket_writes,
     time_entries,
@@ -56,6 +57,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_valuation.PT_BR,
         **record_changes.PT_BR,
         **time_entries.PT_BR,
+        **ticket_reports.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -79,6 +81,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_valuation.EN,
         **record_changes.EN,
         **time_entries.EN,
+        **ticket_reports.EN,
     },
 }
 

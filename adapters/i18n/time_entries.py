@@ -43,3 +43,31 @@ EN |= {
     "org_appointments.user_filter": "Without the “View technicians' reports” permission TiFlux may ignore the technician filter and list only the key owner's entries.",
     "need.appointments.report": "reading everyone's appointments needs the “View technicians' reports” permission (and a Tickets licence)",
 }
+
+PT_BR |= {
+    "appointments_report.heading": "Relatório de apontamentos — {start} a {end}",
+    "appointments_report.entries": "Apontamentos",
+    "appointments_report.hours": "Horas",
+    "appointments_report.value": "Valor",
+    "appointments_report.manual": "{value} em valor manual",
+    "appointments_report.line": "{entries} apontamento(s) · {hours}",
+    "appointments_report.unknown_user": "técnico não informado",
+    "appointments_report.unknown_desk": "mesa não informada",
+    "appointments_report.empty": "Nenhum apontamento no período com esses filtros.",
+    "appointments_report.partial": "Relatório parcial: só os primeiros {count} apontamentos foram lidos; encurte o período.",
+    "appointments_report.footer": "Cada apontamento: list_appointments_global.",
+}
+
+EN |= {
+    "appointments_report.heading": "Appointments report — {start} to {end}",
+    "appointments_report.entries": "Appointments",
+    "appointments_report.hours": "Hours",
+    "appointments_report.value": "Value",
+    "appointments_report.manual": "{value} manually valued",
+    "appointments_report.line": "{entries} appointment(s) · {hours}",
+    "appointments_report.unknown_user": "technician not given",
+    "appointments_report.unknown_desk": "desk not given",
+    "appointments_report.empty": "No appointments in the period with these filters.",
+    "appointments_report.partial": "Partial report: only the first {count} appointments were read; shorten the period.",
+    "appointments_report.footer": "Each appointment: list_appointments_global.",
+}

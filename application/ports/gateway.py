@@ -16,6 +16,7 @@ from application.ports.records import AppointmentsPort, CommunicationsPort, File
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
 from application.ports.ticket_files import TicketFilesPort
+from application.ports.ticket_reports import TicketReportsPort
 from application.ports.ticket_valuation import TicketValuationPort
 from application.ports.tickets import TicketsPort
 from application.ports.time_entries import TimeEntriesPort
@@ -81,3 +82,6 @@ class TifluxGateway(Protocol):
 
     @property
     def time_entries(self) -> TimeEntriesPort: ...  # records area (issue 18)
+
+    @property
+    def ticket_reports(self) -> TicketReportsPort: ...  # reports (issue 18)

@@ -10,7 +10,14 @@ from domain.errors import InvalidInput
 from domain.ids import DeskId, TicketNumber, UserId
 from domain.paging import Page, PageRequest
 from domain.resolution import Decision, Reference
-from domain.time_entries import AppointmentQuery, OrgAppointment, PreAppointment
+from domain.time_entries import (
+    AppointmentQuery,
+    OrgAppointment,
+    PreAppointment,
+    TechnicianTotals,
+    Totals,
+    per_technician,
+)
 
 
 @dataclass(frozen=True)
@@ -61,3 +68,51 @@ class ListOrgAppointments:
 
 def _with(ids: tuple[int, ...], more: int | None) -> tuple[int, ...]:
     return ids if more is None or more in ids else (*ids, more)
+
+
+MAX_REPORT_PAGES = 50  # 10,000 entries: beyond that the answer says the report is partial
+REPORT_PAGE = 200
+
+
+@dataclass(frozen=True)
+class AppointmentsReport:
+    query: AppointmentQuery
+    totals: Totals
+    technicians: tuple[TechnicianTotals, ...]
+    per_desk: bool  # desks were named: the answer breaks each technician down by desk
+    partial: bool  # more entries than the report reads
+    decisions: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportAppointments:
+    """Every entry of the period (all pages of 200), summed per technician and desk."""
+
+    entries: TimeEntriesPort
+    references: References
+
+    async def __call__(
+        self, query: AppointmentQuery, user: Reference[UserId], desk: Reference[DeskId]
+    ) -> AppointmentsReport:
+        listed = await ListOrgAppointments(self.entries, self.references)(
+            query, user, desk, PageRequest(1, REPORT_PAGE)
+        )
+        query, page = listed.query, listed.page
+        read = list(page.items)
+        while page.may_have_more and (page.total is None or len(read) < page.total):
+            if page.request.number >= MAX_REPORT_PAGES:
+                break
+            page = await self.entries.appointments(query, PageRequest(page.request.number + 1, REPORT_PAGE))
+            read += page.items
+        partial = page.may_have_more and (page.total is None or len(read) < page.total)
+        totals = Totals()
+        for entry in read:
+            totals = totals.plus(entry, query.with_values)
+        return AppointmentsReport(
+            query,
+            totals,
+            per_technician(read, query.with_values),
+            per_desk=bool(query.desk_ids),
+            partial=partial,
+            decisions=listed.decisions,
+        )

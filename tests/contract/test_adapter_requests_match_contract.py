@@ -57,6 +57,7 @@ from domain.paging import PageRequest
 from domain.people import UserType
 from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
 from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
+from domain.ticket_reports import FeedbackFilter, Period
 from domain.time_entries import AppointmentQuery
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
@@ -422,6 +423,12 @@ CASES: dict[str, Case | Any] = {
             AppointmentQuery(date(2025, 3, 1), date(2025, 3, 31), (202, 203), (14, 11), True), PAGE
         ),
         ("listAppointmentsGlobal",),
+    ),
+    "ticket_reports.feedback": Case(
+        lambda g, _: g.ticket_reports.feedback(
+            Period(date(2025, 3, 1), date(2025, 3, 31)), FeedbackFilter((202,), (), (31,)), PAGE
+        ),
+        ("getTicketsFeedbackReport",),
     ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)

@@ -123,6 +123,11 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_internal_communication", {"ticket_number": "1040", "communication_id": 3103, "text": "Nota"}),
     ("delete_internal_communication", {"ticket_number": "1040", "communication_id": 3102}),
     ("list_pre_appointments", {"ticket_number": "1040"}),
+    (
+        "get_tickets_feedback_report",
+        {"start_date": "2025-03-01", "end_date": "2025-03-31", "include_list": True},
+    ),
+    ("list_appointments_report", {"start_date": "2025-03-01", "end_date": "2025-03-31", "desk_name": "suporte"}),
     ("list_appointments_global", {"start_date": "2025-03-01", "end_date": "2025-03-31", "user_name": "lima"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),

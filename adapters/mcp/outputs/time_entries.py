@@ -68,3 +68,37 @@ class OrgAppointments(TypedDict):
 ListAppointmentsGlobalOutput = OrgAppointments
 
 ListPreAppointmentsOutput = TicketTimers
+
+
+@with_config(DECLARED)
+class Totals(TypedDict):
+    entries: int
+    minutes: int
+    value: str
+    manual_value: str
+
+
+@with_config(DECLARED)
+class DeskTotals(TypedDict):
+    desk: NotRequired[PersonRef]
+    totals: Totals
+
+
+@with_config(DECLARED)
+class TechnicianTotals(TypedDict):
+    user: NotRequired[PersonRef]
+    totals: Totals
+    desks: list[DeskTotals]
+
+
+@with_config(DECLARED)
+class AppointmentsReport(TypedDict):
+    query: AppointmentQuery
+    totals: Totals
+    technicians: list[TechnicianTotals]
+    per_desk: bool
+    partial: bool
+    decisions: NotRequired[list[NameDecision]]
+
+
+ListAppointmentsReportOutput = AppointmentsReport

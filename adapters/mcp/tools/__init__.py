@@ -52,6 +52,7 @@ from adapters.mcp.tools.ticket_activity import (
     UPDATE_TICKET_CHECKLIST_ITEM,
 )
 from adapters.mcp.tools.ticket_files import TICKET_FILE_TOOLS
+from adapters.mcp.tools.ticket_reports import TICKET_REPORT_TOOLS
 from adapters.mcp.tools.ticket_valuation import TICKET_VALUATION_TOOLS
 from adapters.mcp.tools.ticket_writes import (
     CANCEL_TICKET,
@@ -62,7 +63,7 @@ from adapters.mcp.tools.ticket_writes import (
     UPDATE_TICKET_ENTITIES,
 )
 from adapters.mcp.tools.tickets import GET_TICKET, LIST_TICKETS
-from adapters.mcp.tools.time_entries import TIME_ENTRY_TOOLS
+from adapters.mcp.tools.time_entries import TIME_ENTRY_REPORTS, TIME_ENTRY_TOOLS
 
 # The official server's order, so a user moving from it finds the same list.
 ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
@@ -129,4 +130,7 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     # records area, issue 18: editing and removing internal communications
     *RECORD_CHANGE_TOOLS,
     *TIME_ENTRY_TOOLS,
+    # reports (issue 18; opt-in toolset): satisfaction and appointment reports
+    *TICKET_REPORT_TOOLS,
+    *TIME_ENTRY_REPORTS,
 )

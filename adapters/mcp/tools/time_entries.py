@@ -8,20 +8,31 @@ from pydantic import Field
 
 from adapters.i18n.words import Words
 from adapters.mcp.fields import EndMoment, IdList, StartMoment, TicketNumberArg
-from adapters.mcp.outputs.time_entries import ListAppointmentsGlobalOutput, ListPreAppointmentsOutput
+from adapters.mcp.outputs.time_entries import (
+    ListAppointmentsGlobalOutput,
+    ListAppointmentsReportOutput,
+    ListPreAppointmentsOutput,
+)
 from adapters.mcp.references import DeskName, reference
-from adapters.mcp.spec import PagedInput, ToolSpec
-from adapters.presenters.markdown.time_entries import present_org_appointments, present_timers
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.presenters.markdown.time_entries import (
+    present_appointments_report,
+    present_org_appointments,
+    present_timers,
+)
 from adapters.use_cases import UseCases
 from application.queries import MAX_IDS_PER_FILTER
 from application.use_cases.time_entries import (
+    AppointmentsReport,
     ListOrgAppointments,
     ListPreAppointments,
     OrgAppointments,
+    ReportAppointments,
     TicketTimers,
 )
 from domain.errors import InvalidInput
 from domain.ids import DeskId, UserId
+from domain.resolution import Reference
 from domain.time_entries import AppointmentQuery
 
 
@@ -49,7 +60,7 @@ LIST_PRE_APPOINTMENTS = ToolSpec(
 )
 
 
-class OrgAppointmentsInput(PagedInput):
+class PeriodAndPeople(ToolInput):
     start_date: Annotated[StartMoment, Words(pt="De (inclusive).", en="From (inclusive).")]
     end_date: Annotated[EndMoment, Words(pt="Até (inclusive).", en="Until (inclusive).")]
     user_ids: Annotated[IdList, Words(pt="Técnicos.", en="Technicians.")] = ()
@@ -62,25 +73,37 @@ class OrgAppointmentsInput(PagedInput):
     desk_name: DeskName = None
     include_valorization: Annotated[bool, Words(pt="Com valores.", en="With values.")] = False
 
-    async def run(self, list_entries: ListOrgAppointments) -> OrgAppointments:
+    def query(self) -> AppointmentQuery:
+        """The period and filters, checked before any request (dates present, at most 15 IDs each)."""
         if self.start_date is None:
             raise InvalidInput("start_date", "missing")
         if self.end_date is None:
             raise InvalidInput("end_date", "missing")
         for name in ("user_ids", "desk_ids"):
-            if len(getattr(self, name)) > MAX_IDS_PER_FILTER:
-                received = len(getattr(self, name))
+            received = len(getattr(self, name))
+            if received > MAX_IDS_PER_FILTER:
                 raise InvalidInput(name, "max_items", {"max": MAX_IDS_PER_FILTER, "received": received})
-        query = AppointmentQuery(
+        return AppointmentQuery(
             start=self.start_date.date(),
             end=self.end_date.date(),
             user_ids=self.user_ids,
             desk_ids=self.desk_ids,
             with_values=self.include_valorization,
         )
-        user = reference(UserId, self, "user_id", "user_name")
-        desk = reference(DeskId, self, "desk_id", "desk_name")
-        return await list_entries(query, user, desk, self.page())
+
+    def user(self) -> Reference[UserId]:
+        return reference(UserId, self, "user_id", "user_name")
+
+    def desk(self) -> Reference[DeskId]:
+        return reference(DeskId, self, "desk_id", "desk_name")
+
+    async def report(self, report: ReportAppointments) -> AppointmentsReport:
+        return await report(self.query(), self.user(), self.desk())
+
+
+class OrgAppointmentsInput(PeriodAndPeople, PagedInput):
+    async def run(self, list_entries: ListOrgAppointments) -> OrgAppointments:
+        return await list_entries(self.query(), self.user(), self.desk(), self.page())
 
 
 LIST_APPOINTMENTS_GLOBAL = ToolSpec(
@@ -99,6 +122,31 @@ LIST_APPOINTMENTS_GLOBAL = ToolSpec(
     toolset="records",
 )
 
-TIME_ENTRY_TOOLS = (LIST_PRE_APPOINTMENTS, LIST_APPOINTMENTS_GLOBAL)
+LIST_APPOINTMENTS_REPORT = ToolSpec(
+    name="list_appointments_report",
+    title=Words(pt="Relatório de apontamentos", en="Appointments report"),
+    description=Words(
+        pt="Soma os apontamentos de um período por técnico (e por mesa, se informadas): quantos, horas e "
+        "valores, com o valor manual à parte. Lê todas as páginas.",
+        en="Sums a period's appointments per technician (and per desk, when given): how many, hours and "
+        "values, the manual value apart. Reads every page.",
+    ),
+    input_model=PeriodAndPeople,
+    output_model=ListAppointmentsReportOutput,
+    use_case=UseCases.report_appointments,
+    run=PeriodAndPeople.report,
+    present=present_appointments_report,
+    read_only=True,
+    toolset="reports",
+)
 
-__all__ = ["LIST_APPOINTMENTS_GLOBAL", "LIST_PRE_APPOINTMENTS", "TIME_ENTRY_TOOLS"]
+TIME_ENTRY_TOOLS = (LIST_PRE_APPOINTMENTS, LIST_APPOINTMENTS_GLOBAL)
+TIME_ENTRY_REPORTS = (LIST_APPOINTMENTS_REPORT,)
+
+__all__ = [
+    "LIST_APPOINTMENTS_GLOBAL",
+    "LIST_APPOINTMENTS_REPORT",
+    "LIST_PRE_APPOINTMENTS",
+    "TIME_ENTRY_REPORTS",
+    "TIME_ENTRY_TOOLS",
+]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from adapters.presenters.markdown.format import Formatter, lines
+from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline, one_line, quote_line
-from application.use_cases.time_entries import OrgAppointments, TicketTimers
+from application.use_cases.time_entries import AppointmentsReport, OrgAppointments, TicketTimers
 from domain.people import PersonRef
 from domain.records import Valorization
 from domain.resolution import Decision
-from domain.time_entries import OrgAppointment
+from domain.time_entries import OrgAppointment, Totals
 
 EMPTY_CELL = "—"
 DESCRIPTION = 120
@@ -125,3 +125,55 @@ def _decisions(decisions: Sequence[Decision], fmt: Formatter) -> Iterator[str]:
         became = inline(label(decision.record, fmt.t))
         picked = f" ({fmt.t('writes.decision.picked')})" if decision.picked else ""
         yield f'- `{decision.field}` "{inline(decision.term)}" → {became}{picked}'
+
+
+def present_appointments_report(report: AppointmentsReport, fmt: Formatter) -> str:
+    t, query = fmt.t, report.query
+    heading = f"## {t('appointments_report.heading', start=fmt.day(query.start), end=fmt.day(query.end))}"
+    if not report.technicians:
+        return lines(heading, _decisions(report.decisions, fmt), "", t("appointments_report.empty"))
+    totals = report.totals
+    summary = [
+        bullet(t("appointments_report.entries"), str(totals.entries)),
+        bullet(t("appointments_report.hours"), _hours(totals.minutes)),
+    ]
+    if query.with_values:
+        summary.append(bullet(t("appointments_report.value"), _money(totals, fmt)))
+    sections: list[str] = []
+    for technician in report.technicians:
+        who = _ref(technician.user, fmt) if technician.user else t("appointments_report.unknown_user")
+        sections += ["", f"**{who}** — {_line(technician.totals, query.with_values, fmt)}"]
+        if report.per_desk:
+            for desk in technician.desks:
+                where = _ref(desk.desk, fmt) if desk.desk else t("appointments_report.unknown_desk")
+                sections.append(f"- {where}: {_line(desk.totals, query.with_values, fmt)}")
+    partial = t("appointments_report.partial", count=totals.entries) if report.partial else None
+    return lines(
+        heading,
+        _decisions(report.decisions, fmt),
+        "",
+        summary,
+        "",
+        "---",
+        sections,
+        "",
+        partial,
+        t("appointments_report.footer"),
+    )
+
+
+def _line(totals: Totals, with_values: bool, fmt: Formatter) -> str:
+    line = fmt.t("appointments_report.line", entries=totals.entries, hours=_hours(totals.minutes))
+    return f"{line} · {_money(totals, fmt)}" if with_values else line
+
+
+def _money(totals: Totals, fmt: Formatter) -> str:
+    shown = fmt.money(totals.value)
+    if totals.manual_value:
+        shown += f" ({fmt.t('appointments_report.manual', value=fmt.money(totals.manual_value))})"
+    return shown
+
+
+def _hours(minutes: int) -> str:
+    """10:25, 0:20 (hours not padded)."""
+    return f"{minutes // 60}:{minutes % 60:02d}"

@@ -27,6 +27,7 @@ from adapters.tiflux.http.records import (
 from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
 from adapters.tiflux.http.ticket_activity import HttpTicketActivity
 from adapters.tiflux.http.ticket_files import HttpTicketFiles
+from adapters.tiflux.http.ticket_reports import HttpTicketReports
 from adapters.tiflux.http.ticket_valuation import HttpTicketValuation
 from adapters.tiflux.http.time_entries import HttpTimeEntries
 from adapters.tiflux.wire import (
@@ -245,6 +246,7 @@ class HttpTifluxGateway:
         self.ticket_valuation = HttpTicketValuation(client, api_key)
         self.communication_changes = HttpCommunicationChanges(client, api_key)  # records area (issue 18)
         self.time_entries = HttpTimeEntries(client, api_key)
+        self.ticket_reports = HttpTicketReports(client, api_key)  # reports (issue 18)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

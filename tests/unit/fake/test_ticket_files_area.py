@@ -120,3 +120,16 @@ def test_the_organisations_appointments_filter_and_count(tenant: FakeTenant) -> 
     )
     assert [e["id"] for e in one_day.json()] == [4602, 4501]
     assert send(tenant, "GET", "/appointments", params={"start_date": "2025-03-01"}).status_code == 422
+
+
+def test_the_feedback_report_reads_the_earlier_summary_before_march_and_lists_on_request(
+    tenant: FakeTenant,
+) -> None:
+    area = tenant.ticket_reports
+    march = area.ticket_feedback(start_date="2025-03-01", end_date="2025-03-31")
+    assert march["summary"]["rating_average"] == 4.3 and "tickets_list" not in march
+    earlier = area.ticket_feedback(start_date="2025-01-29", end_date="2025-02-28", tickets_list=True)
+    assert earlier["summary"]["rating_average"] == 4.6 and earlier["tickets_list"] == []
+    listed = area.ticket_feedback(start_date="2025-03-01", end_date="2025-03-31", tickets_list=True, limit=2)
+    assert [t["id"] for t in listed["tickets_list"]] == [1045, 1039]
+    assert send(tenant, "GET", "/reports/feedbacks/tickets", params={"start_date": "x"}).status_code == 422

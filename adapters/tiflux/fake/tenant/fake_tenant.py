@@ -19,6 +19,7 @@ from adapters.tiflux.fake.tenant import (
     requestors,
     ticket_activity,
     ticket_files,
+    ticket_reports,
     ticket_valuation,
     tickets,
     time_entries,
@@ -59,6 +60,7 @@ class FakeTenant:
         self.ticket_valuation = ticket_valuation.TicketValuationArea(state)
         self.record_changes = record_changes.RecordChangesArea(state)  # records area (issue 18)
         self.time_entries = time_entries.TimeEntriesArea(state)
+        self.ticket_reports = ticket_reports.TicketReportsArea(state)  # reports (issue 18)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -76,6 +78,7 @@ class FakeTenant:
             (self.ticket_valuation, ticket_valuation.ROUTES),
             (self.record_changes, record_changes.ROUTES),
             (self.time_entries, time_entries.ROUTES),
+            (self.ticket_reports, ticket_reports.ROUTES),
         )
 
     @classmethod
