@@ -127,7 +127,10 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
         "get_tickets_feedback_report",
         {"start_date": "2025-03-01", "end_date": "2025-03-31", "include_list": True},
     ),
-    ("list_appointments_report", {"start_date": "2025-03-01", "end_date": "2025-03-31", "desk_name": "suporte"}),
+    (
+        "list_appointments_report",
+        {"start_date": "2025-03-01", "end_date": "2025-03-31", "desk_name": "suporte"},
+    ),
     ("list_appointments_global", {"start_date": "2025-03-01", "end_date": "2025-03-31", "user_name": "lima"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
