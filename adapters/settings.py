@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from annotated_types import Ge, Gt, Le, Lt
-from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
@@ -75,10 +75,15 @@ class Settings(BaseSettings):
     hosted: bool = False
     toolsets: str | None = Field(
         default=None,
-        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields, "
-        "requestors).",
+        description="Comma-separated toolsets to offer: names (`tiflux-mcp tools --toolsets` lists them), "
+        "`default` for the everyday ones, `all` for every one.",
     )
     read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
+    discovery: bool = Field(
+        default=False,
+        description="stdio: start with the everyday toolsets plus two tools to list the toolsets and turn "
+        "one on for the session (within TIFLUX_TOOLSETS).",
+    )
     confirm_writes: bool = Field(
         default=True,
         description="Ask the user before closing or cancelling a ticket or answering a customer.",
@@ -206,6 +211,17 @@ class Settings(BaseSettings):
             parse_toolsets(value)
         except UnknownToolset as exc:
             raise ValueError(str(exc)) from exc
+        return value
+
+    @field_validator("discovery")
+    @classmethod
+    def _discovery_needs_a_session(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("hosted"):
+            raise ValueError(
+                "discovery works over stdio only: hosted mode is stateless HTTP, where every request is a "
+                "session of its own and would forget a toolset turned on (use TIFLUX_TOOLSETS, or the "
+                "x-tiflux-toolsets header)"
+            )
         return value
 
     @field_validator("attachments_dir", mode="before")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar
+from importlib import import_module
+from typing import Any, TypeVar
 
 from dependency_injector import containers, providers
 
@@ -27,13 +28,6 @@ from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
-from application.use_cases.equipment import (
-    ListEquipmentGroups,
-    ListEquipments,
-    ListEquipmentSoftwares,
-    ListEquipmentTypes,
-    ShowEquipment,
-)
 from application.use_cases.finish_ticket import FinishTicket
 from application.use_cases.knowledge import (
     CreateKnowledge,
@@ -71,7 +65,6 @@ from application.use_cases.ticket_activity import (
     UpdateChecklistItem,
 )
 from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
-from application.use_cases.ticket_reports import CompareFeedback
 from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
 from application.use_cases.time_entries import (
@@ -82,6 +75,18 @@ from application.use_cases.time_entries import (
 from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
+
+
+def on_first_use(path: str) -> Callable[..., Any]:
+    """The use case class at `module:Class`, imported when a call first needs it: an opt-in area's use
+    cases (and the domain and ports they bring) cost nothing at start while its toolset is off."""
+
+    def build(**dependencies: Any) -> Any:
+        module, name = path.split(":")
+        return getattr(import_module(module), name)(**dependencies)
+
+    return build
+
 
 MAX_ACCOUNTS_KEPT = 32
 
@@ -175,16 +180,27 @@ class UseCases(containers.DeclarativeContainer):
         CreateKnowledge, knowledge=gateway.provided.knowledge, rich_text=rich_text
     )
 
-    # equipment (issue 21)
-    list_equipment_types = providers.Factory(ListEquipmentTypes, equipment=gateway.provided.equipment)
+    # equipment (issue 21; opt-in: imported on first use)
+    equipment = gateway.provided.equipment
+    list_equipment_types = providers.Factory(
+        on_first_use("application.use_cases.equipment:ListEquipmentTypes"), equipment=equipment
+    )
     list_equipment_groups = providers.Factory(
-        ListEquipmentGroups, equipment=gateway.provided.equipment, references=references
+        on_first_use("application.use_cases.equipment:ListEquipmentGroups"),
+        equipment=equipment,
+        references=references,
     )
     list_equipments = providers.Factory(
-        ListEquipments, equipment=gateway.provided.equipment, references=references
+        on_first_use("application.use_cases.equipment:ListEquipments"),
+        equipment=equipment,
+        references=references,
     )
-    show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
-    list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
+    show_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:ShowEquipment"), equipment=equipment
+    )
+    list_equipment_softwares = providers.Factory(
+        on_first_use("application.use_cases.equipment:ListEquipmentSoftwares"), equipment=equipment
+    )
     # tickets area, issue 18: a ticket's answers, history and reopening
     activity = gateway.provided.ticket_activity
     list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)
@@ -216,8 +232,11 @@ class UseCases(containers.DeclarativeContainer):
     list_org_appointments = providers.Factory(
         ListOrgAppointments, entries=gateway.provided.time_entries, references=references
     )
-    # reports (issue 18; opt-in toolset)
-    compare_ticket_feedback = providers.Factory(CompareFeedback, reports=gateway.provided.ticket_reports)
+    # reports (issue 18; opt-in: the satisfaction report is imported on first use)
+    compare_ticket_feedback = providers.Factory(
+        on_first_use("application.use_cases.ticket_reports:CompareFeedback"),
+        reports=gateway.provided.ticket_reports,
+    )
     report_appointments = providers.Factory(
         ReportAppointments, entries=gateway.provided.time_entries, references=references
     )

@@ -10,6 +10,7 @@ from adapters.i18n import (
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -58,6 +59,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.PT_BR,
         **time_entries.PT_BR,
         **ticket_reports.PT_BR,
+        **discovery.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -82,6 +84,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.EN,
         **time_entries.EN,
         **ticket_reports.EN,
+        **discovery.EN,
     },
 }
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from application.ports.chats import ChatsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
-from application.ports.equipment import EquipmentPort
 from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
 from application.ports.record_changes import CommunicationChangesPort
@@ -16,10 +15,13 @@ from application.ports.records import AppointmentsPort, CommunicationsPort, File
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
 from application.ports.ticket_files import TicketFilesPort
-from application.ports.ticket_reports import TicketReportsPort
 from application.ports.ticket_valuation import TicketValuationPort
 from application.ports.tickets import TicketsPort
 from application.ports.time_entries import TimeEntriesPort
+
+if TYPE_CHECKING:  # an opt-in area's port: imported with its adapter, on first use
+    from application.ports.equipment import EquipmentPort
+    from application.ports.ticket_reports import TicketReportsPort
 
 
 class TifluxGateway(Protocol):

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
-from adapters.tiflux.http.equipment import HttpEquipment
 from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.http.record_changes import HttpCommunicationChanges
@@ -27,7 +28,6 @@ from adapters.tiflux.http.records import (
 from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
 from adapters.tiflux.http.ticket_activity import HttpTicketActivity
 from adapters.tiflux.http.ticket_files import HttpTicketFiles
-from adapters.tiflux.http.ticket_reports import HttpTicketReports
 from adapters.tiflux.http.ticket_valuation import HttpTicketValuation
 from adapters.tiflux.http.time_entries import HttpTimeEntries
 from adapters.tiflux.wire import (
@@ -56,6 +56,10 @@ from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.records import Answer
 from domain.tickets import Ticket
+
+if TYPE_CHECKING:
+    from application.ports.equipment import EquipmentPort
+    from application.ports.ticket_reports import TicketReportsPort
 
 
 def _iso_utc(moment: datetime | None) -> str | None:
@@ -239,14 +243,27 @@ class HttpTifluxGateway:
         self.technical_users = HttpTechnicalUsers(client, api_key)
         self.departments = HttpDepartments(client, api_key)
         self.knowledge = HttpKnowledge(client, api_key)
-        self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
         self.ticket_files = HttpTicketFiles(client, api_key)  # tickets area (issue 18)
         self.ticket_valuation = HttpTicketValuation(client, api_key)
         self.communication_changes = HttpCommunicationChanges(client, api_key)  # records area (issue 18)
         self.time_entries = HttpTimeEntries(client, api_key)
-        self.ticket_reports = HttpTicketReports(client, api_key)  # reports (issue 18)
+
+        self._client, self._api_key = client, api_key  # for the areas built on first use, below
+
+    # An opt-in area's adapter is imported on first use: a toolset that is off costs nothing at start.
+    @cached_property
+    def equipment(self) -> EquipmentPort:
+        from adapters.tiflux.http.equipment import HttpEquipment
+
+        return HttpEquipment(self._client, self._api_key)
+
+    @cached_property
+    def ticket_reports(self) -> TicketReportsPort:  # reports (issue 18; opt-in)
+        from adapters.tiflux.http.ticket_reports import HttpTicketReports
+
+        return HttpTicketReports(self._client, self._api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"
