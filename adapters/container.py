@@ -335,6 +335,10 @@ def _unverified_burst(settings: Settings) -> int:
     return max(1, settings.unverified_rate_per_minute // 6)
 
 
+def _compact(settings: Settings) -> bool:
+    return settings.verbosity == "compact"
+
+
 def _requires_key(settings: Settings) -> bool:
     return settings.backend == "http"
 
@@ -455,7 +459,11 @@ class Container(containers.DeclarativeContainer):
         ticket_defaults=ticket_defaults,
     )
     runtime = providers.Singleton(
-        ToolRuntime, use_cases=use_cases, translator=translator, zone=settings.provided.zone
+        ToolRuntime,
+        use_cases=use_cases,
+        translator=translator,
+        zone=settings.provided.zone,
+        compact=providers.Callable(_compact, settings),
     )
     # Only the modules of the toolsets offered are imported: a toolset that is off costs nothing.
     tools = providers.Callable(tools_for, providers.Callable(_offered_toolsets, settings))

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     default_priority_id: int | None = Field(default=None, gt=0)
     default_catalog_item_id: int | None = Field(default=None, gt=0)
     language: Literal["pt-BR", "en"] = "pt-BR"
+    verbosity: Literal["rich", "compact"] = Field(
+        default="rich",
+        description="`compact`: one-line paging, no decorative lines, terse cards and one line per list item "
+        "(structuredContent is the same); hosted requests may choose with the x-tiflux-verbosity header.",
+    )
     timezone: str = "America/Sao_Paulo"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     connect_timeout: float = Field(default=5.0, gt=0)
@@ -212,6 +217,11 @@ class Settings(BaseSettings):
         except UnknownToolset as exc:
             raise ValueError(str(exc)) from exc
         return value
+
+    @field_validator("verbosity", mode="before")
+    @classmethod
+    def _verbosity_any_case(cls, value: object) -> object:
+        return (value.strip().lower() or "rich") if isinstance(value, str) else value
 
     @field_validator("discovery")
     @classmethod

@@ -89,6 +89,7 @@ def on_first_use(path: str) -> Callable[..., Any]:
 
 
 MAX_ACCOUNTS_KEPT = 32
+CATALOGS = "application.use_cases.catalogs"  # the opt-in catalogs area's use cases (issue 21)
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -201,6 +202,14 @@ class UseCases(containers.DeclarativeContainer):
     list_equipment_softwares = providers.Factory(
         on_first_use("application.use_cases.equipment:ListEquipmentSoftwares"), equipment=equipment
     )
+    create_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:CreateEquipment"),
+        equipment=equipment,
+        references=references,
+    )
+    update_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:UpdateEquipment"), equipment=equipment
+    )
     # tickets area, issue 18: a ticket's answers, history and reopening
     activity = gateway.provided.ticket_activity
     list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)
@@ -239,6 +248,36 @@ class UseCases(containers.DeclarativeContainer):
     )
     report_appointments = providers.Factory(
         ReportAppointments, entries=gateway.provided.time_entries, references=references
+    )
+    # the organisation's service catalogs (issue 21; opt-in: imported on first use)
+    catalogs = gateway.provided.catalogs
+    list_services_catalogs = providers.Factory(on_first_use(f"{CATALOGS}:ListCatalogs"), catalogs=catalogs)
+    create_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:CreateCatalog"), catalogs=catalogs)
+    update_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:RenameCatalog"), catalogs=catalogs)
+    delete_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:DeleteCatalog"), catalogs=catalogs)
+    list_services_catalog_areas = providers.Factory(
+        on_first_use(f"{CATALOGS}:ListAreas"), catalogs=catalogs, references=references
+    )
+    create_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:CreateArea"), catalogs=catalogs, references=references
+    )
+    update_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:RenameArea"), catalogs=catalogs, references=references
+    )
+    delete_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:DeleteArea"), catalogs=catalogs, references=references
+    )
+    list_services_catalog_items = providers.Factory(
+        on_first_use(f"{CATALOGS}:ListItems"), catalogs=catalogs, references=references
+    )
+    create_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:CreateItem"), catalogs=catalogs, references=references
+    )
+    update_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:UpdateItem"), catalogs=catalogs, references=references
+    )
+    delete_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:DeleteItem"), catalogs=catalogs, references=references
     )
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from adapters.i18n import (
     attachments,
+    catalogs,
     chats,
     conversations,
     desk_tools,
@@ -59,6 +60,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.PT_BR,
         **time_entries.PT_BR,
         **ticket_reports.PT_BR,
+        **catalogs.PT_BR,
         **discovery.PT_BR,
     },
     "en": {
@@ -84,6 +86,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.EN,
         **time_entries.EN,
         **ticket_reports.EN,
+        **catalogs.EN,
         **discovery.EN,
     },
 }

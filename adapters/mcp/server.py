@@ -26,6 +26,7 @@ from adapters.mcp.outcome import ChoiceNeeded, ConfirmationNeeded
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.toolsets import Narrowing, narrowing_from
+from adapters.mcp.verbosity import verbosity_from
 from application.resolvers import Resolutions
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
@@ -89,17 +90,20 @@ class TifluxMCPServer(MCPServer[Any]):
         key = self._credential(context)
         report = context.report_progress if context is not None else None  # sent only if the client asked
         confirm_first = asker is not None and self._confirm_writes
-        outcome = await self._runtime.call(spec, arguments or {}, key, report, confirm_first=confirm_first)
+        compact = verbosity_from(context.headers if context is not None else None)
+        outcome = await self._runtime.call(
+            spec, arguments or {}, key, report, confirm_first=confirm_first, compact=compact
+        )
         if isinstance(outcome, ConfirmationNeeded):
             assert asker is not None and context is not None
             verdict = await self._confirmed(spec, outcome, asker, context)
             if verdict is not None:
                 return verdict
-            outcome = await self._runtime.run(spec, outcome.args, key, Resolutions(), report)
+            outcome = await self._runtime.run(spec, outcome.args, key, Resolutions(), report, compact=compact)
         if isinstance(outcome, ChoiceNeeded):
             if asker is None or context is None:
                 return outcome.refusal  # an error listing the candidates
-            return await self._choose_and_go_on(spec, outcome, asker, context, key)
+            return await self._choose_and_go_on(spec, outcome, asker, context, key, compact)
         return outcome.result
 
     async def _discover(
@@ -154,6 +158,7 @@ class TifluxMCPServer(MCPServer[Any]):
         asker: Asker,
         context: Context[Any, Any],
         key: str | None,
+        compact: bool | None = None,
     ) -> CallToolResult | InputRequiredResult:
         """An ambiguous name: the person picks, and the call goes on from the names already resolved."""
         ambiguity = pending.ambiguity
@@ -168,7 +173,9 @@ class TifluxMCPServer(MCPServer[Any]):
         if isinstance(picked, InputRequiredResult):
             return picked
         resolutions = pending.resolutions.with_pick(ambiguity.field, picked)
-        outcome = await self._runtime.run(spec, pending.args, key, resolutions, context.report_progress)
+        outcome = await self._runtime.run(
+            spec, pending.args, key, resolutions, context.report_progress, compact=compact
+        )
         return outcome.refusal if isinstance(outcome, ChoiceNeeded) else outcome.result
 
 

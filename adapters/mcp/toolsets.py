@@ -102,16 +102,16 @@ TOOLSET_TABLE: tuple[Toolset, ...] = (
     Toolset(
         "catalogs",
         Words(
-            pt="Catálogos de serviços e seus itens: criar, alterar, excluir.",
-            en="Service catalogs and their items: create, update, delete.",
+            pt="Catálogos de serviços da organização, suas áreas e itens: listar, criar, alterar, remover.",
+            en="The organisation's service catalogs, their areas and items: list, create, update, remove.",
         ),
         default=False,
     ),
     Toolset(
         "equipment",
         Words(
-            pt="Equipamentos (ativos): inventário, softwares, grupos, tipos.",
-            en="Equipment (assets): inventory, software, groups, types.",
+            pt="Equipamentos (ativos): inventário, softwares, grupos, tipos; cadastrar e alterar.",
+            en="Equipment (assets): inventory, software, groups, types; registering and updating.",
         ),
         default=False,
     ),

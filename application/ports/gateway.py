@@ -20,6 +20,7 @@ from application.ports.tickets import TicketsPort
 from application.ports.time_entries import TimeEntriesPort
 
 if TYPE_CHECKING:  # an opt-in area's port: imported with its adapter, on first use
+    from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
     from application.ports.ticket_reports import TicketReportsPort
 
@@ -87,3 +88,7 @@ class TifluxGateway(Protocol):
 
     @property
     def ticket_reports(self) -> TicketReportsPort: ...  # reports (issue 18)
+
+    # service catalogs of the organisation (issue 21)
+    @property
+    def catalogs(self) -> CatalogsPort: ...

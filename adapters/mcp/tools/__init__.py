@@ -84,6 +84,8 @@ REGISTRY: tuple[Entry, ...] = (
         (
             "list_equipments",
             "get_equipment",
+            "create_equipment",
+            "update_equipment",
             "list_equipment_softwares",
             "list_equipment_groups",
             "list_equipment_types",
@@ -126,6 +128,31 @@ REGISTRY: tuple[Entry, ...] = (
     # reports (issue 18; opt-in toolset): ticket satisfaction, appointments per technician
     Entry("ticket_reports", "reports", ("get_tickets_feedback_report",)),
     Entry("time_entries", "reports", ("list_appointments_report",)),
+    # the organisation's service catalogs (issue 21; opt-in toolset)
+    Entry(
+        "catalogs",
+        "catalogs",
+        (
+            "list_services_catalogs",
+            "create_services_catalog",
+            "update_services_catalog",
+            "delete_services_catalog",
+            "list_services_catalog_areas",
+            "create_services_catalog_area",
+            "update_services_catalog_area",
+            "delete_services_catalog_area",
+        ),
+    ),
+    Entry(
+        "catalog_items",
+        "catalogs",
+        (
+            "list_services_catalog_items",
+            "create_services_catalog_item",
+            "update_services_catalog_item",
+            "delete_services_catalog_item",
+        ),
+    ),
 )
 
 # tool name → its toolset, known without importing a tool module

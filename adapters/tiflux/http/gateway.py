@@ -58,6 +58,7 @@ from domain.records import Answer
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
+    from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
     from application.ports.ticket_reports import TicketReportsPort
 
@@ -264,6 +265,12 @@ class HttpTifluxGateway:
         from adapters.tiflux.http.ticket_reports import HttpTicketReports
 
         return HttpTicketReports(self._client, self._api_key)
+
+    @cached_property
+    def catalogs(self) -> CatalogsPort:  # the organisation's service catalogs (issue 21)
+        from adapters.tiflux.http.catalogs import HttpCatalogs
+
+        return HttpCatalogs(self._client, self._api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

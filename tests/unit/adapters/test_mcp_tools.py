@@ -59,6 +59,18 @@ WRITES = {
     "delete_ticket_answer_file": (True, True),
     "update_internal_communication": (False, True),
     "delete_internal_communication": (True, True),
+    # equipment and the organisation's service catalogs (issue 21): removals cascade and cannot be undone
+    "create_equipment": (False, False),
+    "update_equipment": (False, True),
+    "create_services_catalog": (False, False),
+    "update_services_catalog": (False, True),
+    "delete_services_catalog": (True, True),
+    "create_services_catalog_area": (False, False),
+    "update_services_catalog_area": (False, True),
+    "delete_services_catalog_area": (True, True),
+    "create_services_catalog_item": (False, False),
+    "update_services_catalog_item": (False, True),
+    "delete_services_catalog_item": (True, True),
 }
 
 

@@ -175,5 +175,11 @@ def test_a_toolset_that_is_off_is_not_even_imported() -> None:
         "adapters.tiflux.http.ticket_reports",
         "adapters.tiflux.wire.ticket_reports",
         "domain.ticket_reports",
+        "adapters.presenters.markdown.catalogs",
+        "application.use_cases.catalogs",
+        "application.ports.catalogs",
+        "adapters.tiflux.http.catalogs",
+        "adapters.tiflux.wire.catalogs",
+        "domain.catalogs",
     }
     assert not below & loaded

@@ -24,6 +24,7 @@ from adapters.tiflux.fake.tenant import (
     tickets,
     time_entries,
 )
+from adapters.tiflux.fake.tenant import catalogs as catalogs_area
 from adapters.tiflux.fake.tenant import equipment as equipment_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
@@ -61,6 +62,7 @@ class FakeTenant:
         self.record_changes = record_changes.RecordChangesArea(state)  # records area (issue 18)
         self.time_entries = time_entries.TimeEntriesArea(state)
         self.ticket_reports = ticket_reports.TicketReportsArea(state)  # reports (issue 18)
+        self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -79,6 +81,7 @@ class FakeTenant:
             (self.record_changes, record_changes.ROUTES),
             (self.time_entries, time_entries.ROUTES),
             (self.ticket_reports, ticket_reports.ROUTES),
+            (self.catalogs, catalogs_area.ROUTES),
         )
 
     @classmethod
