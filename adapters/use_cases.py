@@ -36,6 +36,7 @@ from application.use_cases.knowledge import (
     ShowKnowledge,
 )
 from application.use_cases.lookups import ListStages, SearchCatalogItems, SearchClients, SearchUsers
+from application.use_cases.record_changes import DeleteNote, EditNote
 from application.use_cases.records import (
     AddAppointment,
     AddNote,
@@ -63,7 +64,14 @@ from application.use_cases.ticket_activity import (
     ShowTicketHistory,
     UpdateChecklistItem,
 )
+from application.use_cases.ticket_files import DeleteAnswerFile, DeleteTicketFile, UploadTicketFiles
+from application.use_cases.ticket_valuation import ListServiceTypes, ListTravelCharges
 from application.use_cases.tickets import GetTicket, ListTickets
+from application.use_cases.time_entries import (
+    ListOrgAppointments,
+    ListPreAppointments,
+    ReportAppointments,
+)
 from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
@@ -216,6 +224,31 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
+    # tickets area, issue 18: a ticket's files after it was opened
+    upload_ticket_files = providers.Factory(
+        UploadTicketFiles, files=gateway.provided.ticket_files, attachments=attachments
+    )
+    delete_ticket_file = providers.Factory(DeleteTicketFile, files=gateway.provided.ticket_files)
+    delete_answer_file = providers.Factory(DeleteAnswerFile, files=gateway.provided.ticket_files)
+    list_service_types = providers.Factory(ListServiceTypes, valuation=gateway.provided.ticket_valuation)
+    list_travel_charges = providers.Factory(ListTravelCharges, valuation=gateway.provided.ticket_valuation)
+    # records area, issue 18: editing and removing internal communications
+    edit_note = providers.Factory(
+        EditNote, changes=gateway.provided.communication_changes, rich_text=rich_text
+    )
+    delete_note = providers.Factory(DeleteNote, changes=gateway.provided.communication_changes)
+    list_pre_appointments = providers.Factory(ListPreAppointments, entries=gateway.provided.time_entries)
+    list_org_appointments = providers.Factory(
+        ListOrgAppointments, entries=gateway.provided.time_entries, references=references
+    )
+    # reports (issue 18; opt-in: the satisfaction report is imported on first use)
+    compare_ticket_feedback = providers.Factory(
+        on_first_use("application.use_cases.ticket_reports:CompareFeedback"),
+        reports=gateway.provided.ticket_reports,
+    )
+    report_appointments = providers.Factory(
+        ReportAppointments, entries=gateway.provided.time_entries, references=references
+    )
     # the organisation's service catalogs (issue 21; opt-in: imported on first use)
     catalogs = gateway.provided.catalogs
     list_services_catalogs = providers.Factory(on_first_use(f"{CATALOGS}:ListCatalogs"), catalogs=catalogs)

@@ -256,3 +256,8 @@ def _past_day(value: Any, info: ValidationInfo) -> date | None:
 Day = Annotated[date | None, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 PastDay = Annotated[date, BeforeValidator(_past_day), WithJsonSchema({"type": "string", "format": "date"})]
 TimeOfDay = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+# An optional day that may not be in the future (in the configured zone): the tickets area (issue 18).
+PastDayOrNone = Annotated[
+    date | None, BeforeValidator(_past_day), WithJsonSchema({"type": "string", "format": "date"})
+]

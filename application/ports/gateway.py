@@ -10,14 +10,19 @@ from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
+from application.ports.record_changes import CommunicationChangesPort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
+from application.ports.ticket_files import TicketFilesPort
+from application.ports.ticket_valuation import TicketValuationPort
 from application.ports.tickets import TicketsPort
+from application.ports.time_entries import TimeEntriesPort
 
 if TYPE_CHECKING:  # an opt-in area's port: imported with its adapter, on first use
     from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
+    from application.ports.ticket_reports import TicketReportsPort
 
 
 class TifluxGateway(Protocol):
@@ -68,6 +73,21 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    @property
+    def ticket_files(self) -> TicketFilesPort: ...  # tickets area (issue 18): uploads and deletes
+
+    @property
+    def ticket_valuation(self) -> TicketValuationPort: ...  # tickets area (issue 18)
+
+    @property
+    def communication_changes(self) -> CommunicationChangesPort: ...  # records area (issue 18)
+
+    @property
+    def time_entries(self) -> TimeEntriesPort: ...  # records area (issue 18)
+
+    @property
+    def ticket_reports(self) -> TicketReportsPort: ...  # reports (issue 18)
 
     # service catalogs of the organisation (issue 21)
     @property

@@ -46,6 +46,7 @@ from domain.ids import (
     EntityFieldId,
     EntityFieldOptionId,
     EntityId,
+    FileId,
     PriorityId,
     StageId,
     StatusId,
@@ -57,6 +58,8 @@ from domain.paging import PageRequest
 from domain.people import UserType
 from domain.requestors import NewRequestor, RequestorChanges, RequestorFilter, RequestorId
 from domain.ticket_activity import HistoryOf, HistoryOperation, HistoryQuery
+from domain.ticket_reports import FeedbackFilter, Period
+from domain.time_entries import AppointmentQuery
 from tests.conftest import Captured
 from tests.contract.openapi_requests import (
     OPERATIONS,
@@ -444,6 +447,46 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_activity.reopen with a reason": Case(
         lambda g, _: g.ticket_activity.reopen(TicketNumber(1046), "Voltou a falhar"), ("reopenTicket",)
+    ),
+    # tickets area, issue 18: a ticket's files; what valued appointments reference
+    "ticket_files.upload": Case(
+        lambda g, files: g.ticket_files.upload(T1040, files), ("uploadTicketFiles",), files=True
+    ),
+    "ticket_files.delete": Case(
+        lambda g, _: g.ticket_files.delete(T1040, FileId(8803)), ("deleteTicketFile",)
+    ),
+    "ticket_files.delete_answer_file": Case(
+        lambda g, _: g.ticket_files.delete_answer_file(AnswerId(77102), FileId(8812)),
+        ("deleteTicketAnswerFile",),
+    ),
+    "ticket_valuation.service_types": Case(
+        lambda g, _: g.ticket_valuation.service_types(T1040, date(2024, 12, 31)), ("listTicketServiceTypes",)
+    ),
+    "communication_changes.update": Case(
+        lambda g, _: g.communication_changes.update(T1040, CommunicationId(3103), "<p>Entregue.</p>"),
+        ("updateInternalCommunication",),
+    ),
+    "communication_changes.delete": Case(
+        lambda g, _: g.communication_changes.delete(T1040, CommunicationId(3101)),
+        ("deleteInternalCommunication",),
+    ),
+    "time_entries.pre_appointments": Case(
+        lambda g, _: g.time_entries.pre_appointments(T1040, PAGE), ("listTicketPreAppointments",)
+    ),
+    "time_entries.appointments": Case(
+        lambda g, _: g.time_entries.appointments(
+            AppointmentQuery(date(2025, 3, 1), date(2025, 3, 31), (202, 203), (14, 11), True), PAGE
+        ),
+        ("listAppointmentsGlobal",),
+    ),
+    "ticket_reports.feedback": Case(
+        lambda g, _: g.ticket_reports.feedback(
+            Period(date(2025, 3, 1), date(2025, 3, 31)), FeedbackFilter((202,), (), (31,)), PAGE
+        ),
+        ("getTicketsFeedbackReport",),
+    ),
+    "ticket_valuation.travel_charges": Case(
+        lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
     ),
 }
 

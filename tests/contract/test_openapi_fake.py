@@ -62,8 +62,9 @@ CONFIG = SchemathesisConfig.from_dict(
         },
         "checks": {
             # Schema-valid input may name an id the tenant does not hold (404) or break a business rule the
-            # schema cannot express (422: an unknown client, a future appointment, a closed ticket...).
-            "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "422"]},
+            # schema cannot express (422: an unknown client, a future appointment, a closed ticket...), or
+            # a rule of authorship (403: another attendant's internal communication, v2.42 tickets.md §15).
+            "positive_data_acceptance": {"expected-statuses": ["2xx", "403", "404", "422"]},
             # The fake runs with api_key=None: any bearer token is good, so schemathesis' "invalid token"
             # probe cannot be refused; test_every_operation_needs_a_bearer_token covers the missing token.
             "ignored_auth": {"enabled": False},
@@ -128,8 +129,9 @@ def test_the_contract_is_a_valid_openapi_31_document() -> None:
 def test_the_contract_covers_every_route_we_use() -> None:
     labels = sorted(result.ok().label for result in SCHEMA.get_all_operations())
     # + answers, histories, checklists (18); requestors, technical users, departments (19);
-    # chats that act (20); knowledge, equipment (21); the organisation's service catalogs (21)
-    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 12 + 2, labels
+    # chats that act (20); knowledge, equipment (21); the organisation's service catalogs (21); ticket files,
+    # service types, shifts, note edits, timers, everyone's appointments, ticket satisfaction (18)
+    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 12 + 2 + 5 + 2 + 2 + 1, labels
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:
@@ -291,14 +293,18 @@ def _operations() -> list[tuple[str, str]]:
 
 
 def _example_url(path: str) -> str:
-    """``path`` with each path parameter set to its first example (1040, 14, 3102, ...)."""
+    """``path`` with each path parameter set to its first example (1040, 14, 3102, ...), and each required
+    query parameter too (the period of ``/appointments``)."""
     item = DOCUMENT["paths"][path]
+    required: list[str] = []
     for parameter in _parameters(item):
         if parameter["in"] == "path":
             examples = parameter.get("examples")
             value = next(iter(examples.values()))["value"] if examples else parameter["example"]
             path = path.replace("{" + parameter["name"] + "}", str(value))
-    return path
+        elif parameter["in"] == "query" and parameter.get("required") and "example" in parameter:
+            required.append(f"{parameter['name']}={parameter['example']}")
+    return f"{path}?{'&'.join(required)}" if required else path
 
 
 @pytest.mark.parametrize(("method", "path"), _operations())

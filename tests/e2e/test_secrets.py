@@ -133,6 +133,23 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("delete_ticket_answer", {"ticket_number": "1040", "answer_id": 77103}),
     ("get_ticket_checklists", {"ticket_number": "1040"}),
     ("update_ticket_checklist_item", {"ticket_number": "1040", "checklist_id": 8101, "index": 2, "value": 1}),
+    ("upload_ticket_files", {"ticket_number": "1040", "files_base64": [FILE]}),
+    ("delete_ticket_file", {"ticket_number": "1040", "file_id": 8803}),
+    ("delete_ticket_answer_file", {"answer_id": 77102, "file_id": 8812, "ticket_number": "1040"}),
+    ("get_ticket_service_types", {"ticket_number": "1040"}),
+    ("get_ticket_shifts", {"ticket_number": "1040", "contract_id": 301}),
+    ("update_internal_communication", {"ticket_number": "1040", "communication_id": 3103, "text": "Nota"}),
+    ("delete_internal_communication", {"ticket_number": "1040", "communication_id": 3102}),
+    ("list_pre_appointments", {"ticket_number": "1040"}),
+    (
+        "get_tickets_feedback_report",
+        {"start_date": "2025-03-01", "end_date": "2025-03-31", "include_list": True},
+    ),
+    (
+        "list_appointments_report",
+        {"start_date": "2025-03-01", "end_date": "2025-03-31", "desk_name": "suporte"},
+    ),
+    ("list_appointments_global", {"start_date": "2025-03-01", "end_date": "2025-03-31", "user_name": "lima"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

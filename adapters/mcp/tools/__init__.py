@@ -117,6 +117,17 @@ REGISTRY: tuple[Entry, ...] = (
             "archive_chat",
         ),
     ),
+    # tickets area, issue 18: a ticket's files after it was opened; what valued appointments reference
+    Entry(
+        "ticket_files", "tickets", ("upload_ticket_files", "delete_ticket_file", "delete_ticket_answer_file")
+    ),
+    Entry("ticket_valuation", "tickets", ("get_ticket_service_types", "get_ticket_shifts")),
+    # records area, issue 18: editing and removing internal communications, timers, everyone's appointments
+    Entry("record_changes", "records", ("update_internal_communication", "delete_internal_communication")),
+    Entry("time_entries", "records", ("list_pre_appointments", "list_appointments_global")),
+    # reports (issue 18; opt-in toolset): ticket satisfaction, appointments per technician
+    Entry("ticket_reports", "reports", ("get_tickets_feedback_report",)),
+    Entry("time_entries", "reports", ("list_appointments_report",)),
     # the organisation's service catalogs (issue 21; opt-in toolset)
     Entry(
         "catalogs",

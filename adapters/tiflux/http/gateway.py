@@ -16,6 +16,7 @@ from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
 from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
+from adapters.tiflux.http.record_changes import HttpCommunicationChanges
 from adapters.tiflux.http.records import (
     HttpAppointments,
     HttpCommunications,
@@ -26,6 +27,9 @@ from adapters.tiflux.http.records import (
 )
 from adapters.tiflux.http.requestors import HttpDepartments, HttpRequestors, HttpTechnicalUsers
 from adapters.tiflux.http.ticket_activity import HttpTicketActivity
+from adapters.tiflux.http.ticket_files import HttpTicketFiles
+from adapters.tiflux.http.ticket_valuation import HttpTicketValuation
+from adapters.tiflux.http.time_entries import HttpTimeEntries
 from adapters.tiflux.wire import (
     AnswerWire,
     CatalogItemWire,
@@ -56,6 +60,7 @@ from domain.tickets import Ticket
 if TYPE_CHECKING:
     from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
+    from application.ports.ticket_reports import TicketReportsPort
 
 
 def _iso_utc(moment: datetime | None) -> str | None:
@@ -241,6 +246,10 @@ class HttpTifluxGateway:
         self.knowledge = HttpKnowledge(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        self.ticket_files = HttpTicketFiles(client, api_key)  # tickets area (issue 18)
+        self.ticket_valuation = HttpTicketValuation(client, api_key)
+        self.communication_changes = HttpCommunicationChanges(client, api_key)  # records area (issue 18)
+        self.time_entries = HttpTimeEntries(client, api_key)
 
         self._client, self._api_key = client, api_key  # for the areas built on first use, below
 
@@ -250,6 +259,12 @@ class HttpTifluxGateway:
         from adapters.tiflux.http.equipment import HttpEquipment
 
         return HttpEquipment(self._client, self._api_key)
+
+    @cached_property
+    def ticket_reports(self) -> TicketReportsPort:  # reports (issue 18; opt-in)
+        from adapters.tiflux.http.ticket_reports import HttpTicketReports
+
+        return HttpTicketReports(self._client, self._api_key)
 
     @cached_property
     def catalogs(self) -> CatalogsPort:  # the organisation's service catalogs (issue 21)

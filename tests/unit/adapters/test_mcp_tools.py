@@ -53,6 +53,12 @@ WRITES = {
     # reaches a customer and cannot be taken back (sent twice, it arrives twice)
     "archive_chat": (True, True),
     "send_message": (True, False),
+    # tickets area, issue 18: a ticket's files (an upload sent twice attaches the files twice)
+    "upload_ticket_files": (False, False),
+    "delete_ticket_file": (True, True),
+    "delete_ticket_answer_file": (True, True),
+    "update_internal_communication": (False, True),
+    "delete_internal_communication": (True, True),
     # equipment and the organisation's service catalogs (issue 21): removals cascade and cannot be undone
     "create_equipment": (False, False),
     "update_equipment": (False, True),

@@ -168,6 +168,13 @@ def test_a_toolset_that_is_off_is_not_even_imported() -> None:
         "adapters.tiflux.http.equipment",
         "adapters.tiflux.wire.equipment",
         "domain.equipment",
+        # reports (issue 18): the satisfaction report's layers
+        "adapters.presenters.markdown.ticket_reports",
+        "application.use_cases.ticket_reports",
+        "application.ports.ticket_reports",
+        "adapters.tiflux.http.ticket_reports",
+        "adapters.tiflux.wire.ticket_reports",
+        "domain.ticket_reports",
         "adapters.presenters.markdown.catalogs",
         "application.use_cases.catalogs",
         "application.ports.catalogs",

@@ -14,10 +14,15 @@ from adapters.tiflux.fake.tenant import (
     custom_fields,
     desks,
     people,
+    record_changes,
     records,
     requestors,
     ticket_activity,
+    ticket_files,
+    ticket_reports,
+    ticket_valuation,
     tickets,
+    time_entries,
 )
 from adapters.tiflux.fake.tenant import catalogs as catalogs_area
 from adapters.tiflux.fake.tenant import equipment as equipment_area
@@ -52,6 +57,11 @@ class FakeTenant:
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
+        self.ticket_files = ticket_files.TicketFilesArea(state)  # tickets area (issue 18)
+        self.ticket_valuation = ticket_valuation.TicketValuationArea(state)
+        self.record_changes = record_changes.RecordChangesArea(state)  # records area (issue 18)
+        self.time_entries = time_entries.TimeEntriesArea(state)
+        self.ticket_reports = ticket_reports.TicketReportsArea(state)  # reports (issue 18)
         self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
@@ -66,6 +76,11 @@ class FakeTenant:
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
+            (self.ticket_files, ticket_files.ROUTES),
+            (self.ticket_valuation, ticket_valuation.ROUTES),
+            (self.record_changes, record_changes.ROUTES),
+            (self.time_entries, time_entries.ROUTES),
+            (self.ticket_reports, ticket_reports.ROUTES),
             (self.catalogs, catalogs_area.ROUTES),
         )
 

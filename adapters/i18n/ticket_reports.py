@@ -1,0 +1,41 @@
+"""Messages of reports over many tickets (reports toolset, issue 18)."""
+
+PT_BR: dict[str, str] = {
+    "feedback.heading": "Satisfação dos clientes com os tickets",
+    "feedback.periods": "Período: {current} · comparado com {previous}",
+    "feedback.period": "{start} a {end}",
+    "feedback.columns": "| Indicador | Atual | Anterior | Δ |",
+    "feedback.rating_average": "Nota média",
+    "feedback.tickets_rated": "Tickets avaliados",
+    "feedback.tickets_finished": "Tickets finalizados",
+    "feedback.clients_rated": "Clientes que avaliaram",
+    "feedback.answer_rate": "Taxa de resposta",
+    "feedback.new": "novo",
+    "feedback.rated": "Tickets avaliados no período ({count} nesta página)",
+    "feedback.rated.columns": "| Ticket | Cliente | Responsável | Mesa | Nota | Avaliado em |",
+    "feedback.comments": "Comentários:",
+    "feedback.rated.none": "Nenhum ticket avaliado no período (página {page}).",
+    "feedback.rated.more": "Há mais: offset={next} (total avaliado: {total}).",
+    "feedback.rated.hint": "Detalhes: get_ticket / list_ticket_answers. A API não filtra por nota: filtre esta lista.",
+    "need.reports.feedback": "relatórios de satisfação exigem um usuário administrador ou a permissão de relatórios",
+}
+
+EN: dict[str, str] = {
+    "feedback.heading": "Customer satisfaction with tickets",
+    "feedback.periods": "Period: {current} · compared with {previous}",
+    "feedback.period": "{start} to {end}",
+    "feedback.columns": "| Measure | Current | Previous | Δ |",
+    "feedback.rating_average": "Average rating",
+    "feedback.tickets_rated": "Tickets rated",
+    "feedback.tickets_finished": "Tickets finished",
+    "feedback.clients_rated": "Clients who rated",
+    "feedback.answer_rate": "Answer rate",
+    "feedback.new": "new",
+    "feedback.rated": "Tickets rated in the period ({count} on this page)",
+    "feedback.rated.columns": "| Ticket | Client | Responsible | Desk | Rating | Rated on |",
+    "feedback.comments": "Comments:",
+    "feedback.rated.none": "No ticket rated in the period (page {page}).",
+    "feedback.rated.more": "More: offset={next} (total rated: {total}).",
+    "feedback.rated.hint": "Details: get_ticket / list_ticket_answers. The API has no rating filter: filter this list.",
+    "need.reports.feedback": "satisfaction reports need an administrator or the reports permission",
+}

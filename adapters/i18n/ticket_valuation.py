@@ -1,0 +1,43 @@
+"""Messages of what a valued appointment on a ticket may reference (tickets area, issue 18)."""
+
+PT_BR: dict[str, str] = {
+    "valuation.types.heading": "Tipos de atendimento do ticket #{number}",
+    "valuation.types.on": "data-base {day}",
+    "valuation.types.empty": "Nada a valorizar no ticket #{number}: o cliente não tem contrato em vigor{on} nem serviços avulsos.",
+    "valuation.riders": "Aditivos de contrato em vigor",
+    "valuation.riders.none": "nenhum em vigor",
+    "valuation.rider": "{contract}, aditivo nº {number} — vigência {starts} → {ends} — **ID do aditivo {id}**",
+    "valuation.loose": "Serviços avulsos",
+    "valuation.loose.none": "nenhum",
+    "valuation.ids": "create_appointment recebe o ID do aditivo (não o do contrato) ou o do serviço avulso.",
+    "valuation.shifts.heading": "Deslocamentos do ticket #{number} — {count} disponível(is)",
+    "valuation.shifts.contract": " (contrato {contract_id})",
+    "valuation.shifts.empty": "Nenhum deslocamento disponível no ticket #{number}{contract}: nenhum foi cadastrado para este cliente ou contrato.",
+    "valuation.scope.All": "genérico (todos os clientes)",
+    "valuation.scope.Client": "exclusivo do cliente",
+    "valuation.scope.Contract": "exclusivo do contrato",
+    "valuation.scope.Shared": "compartilhado entre contratos",
+    "valuation.client": "Cliente",
+    "valuation.contract": "Contrato",
+}
+
+EN: dict[str, str] = {
+    "valuation.types.heading": "Service types of ticket #{number}",
+    "valuation.types.on": "as of {day}",
+    "valuation.types.empty": "Nothing to value on ticket #{number}: the client has no contract in force{on} and no loose services.",
+    "valuation.riders": "Contract riders in force",
+    "valuation.riders.none": "none in force",
+    "valuation.rider": "{contract}, rider no. {number} — valid {starts} → {ends} — **rider ID {id}**",
+    "valuation.loose": "Loose services",
+    "valuation.loose.none": "none",
+    "valuation.ids": "create_appointment takes the rider's ID (not the contract's) or the loose service's.",
+    "valuation.shifts.heading": "Travel charges of ticket #{number} — {count} available",
+    "valuation.shifts.contract": " (contract {contract_id})",
+    "valuation.shifts.empty": "No travel charge available on ticket #{number}{contract}: none is registered for this client or contract.",
+    "valuation.scope.All": "generic (every client)",
+    "valuation.scope.Client": "the client's own",
+    "valuation.scope.Contract": "the contract's own",
+    "valuation.scope.Shared": "shared by contracts",
+    "valuation.client": "Client",
+    "valuation.contract": "Contract",
+}
