@@ -22,6 +22,7 @@ from adapters.i18n import (
     requestors,
     resilience,
     ticket_activity,
+    ticket_listing,
     ticket_writes,
     untrusted,
 )
@@ -48,6 +49,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **ticket_listing.PT_BR,  # issue 18: list_tickets' 2.42 filters
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **ticket_listing.EN,  # issue 18: list_tickets' 2.42 filters
     },
 }
 

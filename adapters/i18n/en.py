@@ -176,7 +176,7 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.desk": "desk {desk}",
     "tickets.resolved.client": "client {client}",
     "tickets.resolved.stage": "stage {stage}",
-    "tickets.closed_hint": "To see closed tickets, use `is_closed=true`.",
+    "tickets.closed_hint": "To see closed tickets, use `filter_by=closed`.",
     "page.next": "More results: use `offset={next}` (same `limit={limit}`) for the next page.",
     "page.capped": "(Asked limit={asked}; the API gives at most {limit} per page.)",
     "page.last": "Last page (limit {limit}).",

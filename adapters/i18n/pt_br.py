@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.desk": "mesa {desk}",
     "tickets.resolved.client": "cliente {client}",
     "tickets.resolved.stage": "estágio {stage}",
-    "tickets.closed_hint": "Para ver tickets fechados, use `is_closed=true`.",
+    "tickets.closed_hint": "Para ver tickets fechados, use `filter_by=closed`.",
     # --- paginação
     "page.next": "Há mais resultados: use `offset={next}` (mesmo `limit={limit}`) para a próxima página.",
     "page.capped": "(Pedido limit={asked}; a API entrega no máximo {limit} por página.)",

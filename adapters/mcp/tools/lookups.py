@@ -133,10 +133,8 @@ SEARCH_USER = ToolSpec(
     name="search_user",
     title=Words(pt="Buscar usuário", en="Find user"),
     description=Words(
-        pt="Busca usuários (atendentes, administradores, solicitantes), sem diferenciar acentos: o "
-        "responsible_id (atendente ou administrador) ou um solicitante.",
-        en="Finds users (attendants, administrators, requestors), ignoring accents: the responsible_id "
-        "(attendant or administrator) or a requestor.",
+        pt="Busca usuários (atendentes, admins, solicitantes), sem diferenciar acentos: o responsible_id.",
+        en="Finds users (attendants, admins, requestors), ignoring accents: the responsible_id.",
     ),
     input_model=SearchUserInput,
     output_model=SearchUserOutput,
@@ -151,10 +149,8 @@ SEARCH_STAGE = ToolSpec(
     name="search_stage",
     title=Words(pt="Listar estágios da mesa", en="List the desk's stages"),
     description=Words(
-        pt="Lista os estágios de uma mesa, em ordem, com tipo (inicial, intermediário, final) e tempo "
-        "máximo: o stage_id.",
-        en="Lists a desk's stages, in order, with type (initial, intermediate, final) "
-        "and maximum time: the stage_id.",
+        pt="Lista os estágios de uma mesa, em ordem, com tipo e tempo máximo: o stage_id.",
+        en="Lists a desk's stages, in order, with type and maximum time: the stage_id.",
     ),
     input_model=SearchStageInput,
     output_model=SearchStageOutput,
@@ -169,10 +165,10 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     name="search_catalog_item",
     title=Words(pt="Buscar item de catálogo", en="Find catalog item"),
     description=Words(
-        pt="Busca itens do catálogo de serviços (catálogo → área → item) de uma mesa. "
-        "Exige um de: search, catalog_item_name, area_id, catalog_id.",
-        en="Finds items of a desk's services catalog (catalog → area → item). "
-        "Needs one of: search, catalog_item_name, area_id, catalog_id.",
+        pt="Busca itens do catálogo de serviços de uma mesa. Exige search, catalog_item_name, area_id ou "
+        "catalog_id.",
+        en="Finds items of a desk's services catalog. Needs search, catalog_item_name, area_id or "
+        "catalog_id.",
     ),
     input_model=SearchCatalogItemInput,
     output_model=SearchCatalogItemOutput,

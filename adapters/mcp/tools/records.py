@@ -148,8 +148,8 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     name="list_internal_communications",
     title=Words(pt="Listar comunicações internas", en="List internal communications"),
     description=Words(
-        pt="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
-        en="Lists a ticket's internal notes: author, date, start of the text, attachments.",
+        pt="Lista as notas internas de um ticket.",
+        en="Lists a ticket's internal notes.",
     ),
     input_model=NotesInput,
     output_model=ListInternalCommunicationsOutput,
@@ -177,8 +177,8 @@ GET_TICKET_FILES = ToolSpec(
     name="get_ticket_files",
     title=Words(pt="Arquivos do ticket", en="Ticket files"),
     description=Words(
-        pt="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
-        en="Lists the files attached to a ticket: name, type, size, link, date, author.",
+        pt="Lista os anexos de um ticket: nome, tipo, tamanho, link.",
+        en="Lists a ticket's attachments: name, type, size, link.",
     ),
     input_model=TicketOnlyInput,
     output_model=GetTicketFilesOutput,
@@ -194,11 +194,8 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
     name="get_ticket_stages_slas",
     title=Words(pt="Histórico de estágios e SLA", en="Stage and SLA history"),
     description=Words(
-        pt="Mostra os estágios por que o ticket passou, o tempo em cada um (no expediente) e se o SLA foi "
-        "cumprido. Vazio se a mesa não tem SLA.",
-        en="Shows the stages the ticket went through, the time in each (in working hours) and "
-        "whether the SLA "
-        "was met. Empty if the desk has no SLA.",
+        pt="Mostra os estágios por que o ticket passou, o tempo em cada um e se o SLA foi cumprido.",
+        en="Shows the stages the ticket went through, the time in each and whether the SLA was met.",
     ),
     input_model=NotesInput,
     output_model=GetTicketStagesSlasOutput,
@@ -232,8 +229,8 @@ LIST_APPOINTMENTS = ToolSpec(
     name="list_appointments",
     title=Words(pt="Listar apontamentos", en="List logged hours"),
     description=Words(
-        pt="Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos.",
-        en="Lists the hours logged on a ticket, with values in desks that charge for them.",
+        pt="Lista as horas apontadas num ticket, com valores quando há.",
+        en="Lists the hours logged on a ticket, with values if any.",
     ),
     input_model=AppointmentsInput,
     output_model=ListAppointmentsOutput,

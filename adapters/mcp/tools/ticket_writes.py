@@ -77,10 +77,10 @@ MAX_TEXT = 100_000
 
 MESA_FIRST = (
     Words(
-        pt='Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; quem pediu → '
-        'requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name.',
-        en='Names: a loose name is a desk (desk_name); "client"/"company" → client_name; who asked → '
-        'requestor_name/requestor_email; "assigned to"/"hand it to" → responsible_name.',
+        pt='Nome solto = mesa; "empresa" → client_name; quem pediu → requestor_*; "atribuído a" → '
+        "responsible_name.",
+        en='A loose name is a desk; "company" → client_name; who asked → requestor_*; "assigned to" → '
+        "responsible_name.",
     )
     + NAMES_RESOLVED
 )
@@ -304,8 +304,8 @@ CANCEL_TICKET = ToolSpec(
     name="cancel_ticket",
     title=Words(pt="Cancelar ticket", en="Cancel ticket"),
     description=Words(
-        pt="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
-        en="Cancels an open ticket: it accepts no more changes. To resolve it, use close_ticket.",
+        pt="Cancela um ticket aberto; para resolver: close_ticket.",
+        en="Cancels an open ticket; to resolve it: close_ticket.",
     ),
     input_model=TicketNumberInput,
     output_model=CancelTicketOutput,
@@ -322,8 +322,8 @@ CLOSE_TICKET = ToolSpec(
     name="close_ticket",
     title=Words(pt="Fechar ticket", en="Close ticket"),
     description=Words(
-        pt="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
-        en="Closes a ticket as resolved (cancel_ticket cancels it). Closing it again does nothing.",
+        pt="Fecha um ticket como resolvido.",
+        en="Closes a ticket as resolved.",
     ),
     input_model=TicketNumberInput,
     output_model=CloseTicketOutput,

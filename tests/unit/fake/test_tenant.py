@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from adapters.tiflux.fake.tenant import FakeApiError, FakeTenant, load_demo_data
+from adapters.tiflux.fake.tenant.counted import Counted
 
 NOW = datetime(2025, 3, 14, 13, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 14)
@@ -37,8 +38,10 @@ def ids(items: list[dict[str, Any]], key: str = "id") -> list[int]:
     return [item[key] for item in items]
 
 
-def numbers(items: list[dict[str, Any]]) -> list[int]:
-    return ids(items, "ticket_number")
+def numbers(items: list[dict[str, Any]] | Counted) -> list[int]:
+    listed = items.items if isinstance(items, Counted) else items
+    assert isinstance(listed, list)
+    return ids(listed, "ticket_number")
 
 
 def api_error(call: Callable[[], object]) -> FakeApiError:
@@ -74,7 +77,7 @@ def test_constructor_copies_the_given_data() -> None:
 
 def test_answers_are_copies_of_the_state(tenant: FakeTenant) -> None:
     tenant.tickets.get_ticket(1040)["title"] = "mutated"
-    tenant.tickets.list_tickets()[0]["title"] = "mutated"
+    tenant.tickets.list_tickets().items[0]["title"] = "mutated"  # type: ignore[index]
     assert tenant.tickets.get_ticket(1040)["title"] != "mutated"
 
 
@@ -184,7 +187,7 @@ def test_list_tickets_rejects_bad_dates(tenant: FakeTenant) -> None:
 def test_list_tickets_pagination(tenant: FakeTenant) -> None:
     assert numbers(tenant.tickets.list_tickets(limit=2, offset=2)) == [1042, 1043]
     assert numbers(tenant.tickets.list_tickets(limit=2, offset=3)) == [1044, 1047]
-    assert tenant.tickets.list_tickets(limit=2, offset=4) == []
+    assert numbers(tenant.tickets.list_tickets(limit=2, offset=4)) == []
     assert numbers(tenant.tickets.list_tickets(limit=200)) == OPEN_TICKETS
 
 
@@ -827,3 +830,33 @@ def test_list_entity_field_options(tenant: FakeTenant) -> None:
 def test_unknown_entity_and_field_are_404(tenant: FakeTenant) -> None:
     assert api_error(lambda: tenant.custom_fields.list_entity_fields(99)).status == 404
     assert api_error(lambda: tenant.custom_fields.list_entity_field_options(999)).status == 404
+
+
+# --- GET /tickets at 2.42 (issue 18, v2.42/tickets.md §21.1-3) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filter_by", "expected"),
+    [("open", [1040, 1047]), ("closed", [1045]), ("canceled", [1046]), ("all", [1040, 1045, 1046, 1047])],
+)
+def test_filter_by_wins_over_is_closed(tenant: FakeTenant, filter_by: str, expected: list[int]) -> None:
+    found = tenant.tickets.list_tickets(desk_ids=[14], filter_by=filter_by, is_closed=True)
+    assert numbers(found) == expected and found.total == len(expected)
+
+
+def test_the_242_filters(tenant: FakeTenant) -> None:
+    assert numbers(tenant.tickets.list_tickets(priority_ids=[144], filter_by="all")) == [1046, 1047]
+    assert numbers(tenant.tickets.list_tickets(services_catalogs_item_ids=[7001, 6401])) == [1040, 1041]
+    due = tenant.tickets.list_tickets(sla_expiring_before="2025-03-14T23:59:59-03:00")
+    assert numbers(due) == [1040, 1047]  # 1041 is paused, 1043 due later, closed ones never
+    assert_validation_error(lambda: tenant.tickets.list_tickets(filter_by="pending"))
+
+
+def test_group_by_answers_the_aggregate_its_earlier_variant_or_the_empty_one(tenant: FakeTenant) -> None:
+    month = tenant.tickets.list_tickets(desk_ids=[14], group_by="month")
+    assert isinstance(month.items, dict) and month.total == 107 and month.items["group_by"] == "month"
+    earlier = tenant.tickets.list_tickets(desk_ids=[14], group_by="day", end_datetime="2025-03-08")
+    assert isinstance(earlier.items, dict) and earlier.items["buckets"][0]["period"] == "2025-03-03"
+    empty = tenant.tickets.list_tickets(desk_ids=[16], group_by="desk")
+    assert isinstance(empty.items, dict) and empty.total == 0 and empty.items["group_by"] == "desk"
+    assert_validation_error(lambda: tenant.tickets.list_tickets(group_by="year"))
