@@ -64,6 +64,8 @@ class TicketChanges:
     followers: Sequence[str] | None = None
     catalog_item_id: CatalogItemId | None = None
     responsible: Assignment | None = None
+    priority_change_reason: str | None = None  # required by TiFlux with a priority change, outside a transfer
+    requestor_id: UserId | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -22,7 +22,7 @@ from adapters.i18n import (
     requestors,
     resilience,
     ticket_activity,
-    ticket_listing,
+    ticket_upgrades,
     ticket_writes,
     untrusted,
 )
@@ -49,7 +49,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
-        **ticket_listing.PT_BR,  # issue 18: list_tickets' 2.42 filters
+        **ticket_upgrades.PT_BR,  # issue 18: the 2.42 upgrades of the ticket tools
     },
     "en": {
         **en.MESSAGES,
@@ -69,7 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
-        **ticket_listing.EN,  # issue 18: list_tickets' 2.42 filters
+        **ticket_upgrades.EN,  # issue 18: the 2.42 upgrades of the ticket tools
     },
 }
 

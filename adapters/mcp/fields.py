@@ -18,14 +18,10 @@ from domain.ids import MAX_ID, TicketNumber
 
 # How every `*_name` argument is resolved (domain/resolution.py), said once in each tool that takes names.
 NAMES_RESOLVED = Words(
-    pt=(
-        "Nome ou parte, sem diferenciar acentos e maiúsculas; um ID vence o nome. Se a resposta listar "
-        "candidatos, pergunte ao usuário qual."
-    ),
-    en=(
-        "Name or part, ignoring accents and case; an ID wins over the name. If the answer lists "
-        "candidates, ask the user which one."
-    ),
+    pt="Nome ou parte (acentos e maiúsculas ignorados); um ID vence o nome. Se vierem candidatos, pergunte "
+    "ao usuário qual.",
+    en="Name or part (accents and case ignored); an ID wins over the name. If candidates come back, ask the "
+    "user which one.",
 )
 
 

@@ -96,9 +96,7 @@ class SearchCatalogItemInput(DeskByIdOrName, PagedInput):
     area_id: Annotated[OptionalId, Words(pt="ID da área.", en="Area ID.")] = None
     catalog_id: Annotated[
         OptionalId,
-        Words(
-            pt="ID do catálogo (list_desk_services_catalogs).", en="Catalog ID (list_desk_services_catalogs)."
-        ),
+        Words(pt="Catálogo (list_desk_services_catalogs).", en="Catalog (list_desk_services_catalogs)."),
     ] = None
 
     async def run(self, search: SearchCatalogItems) -> CatalogItemListing | CatalogItemFound:

@@ -129,9 +129,8 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     name="create_internal_communication",
     title=Words(pt="Criar comunicação interna", en="Add internal communication"),
     description=Words(
-        pt="Adiciona ao ticket uma nota interna, que só atendentes veem; ao cliente: create_ticket_answer.",
-        en="Adds an internal note to the ticket, seen only by attendants; to the client: "
-        "create_ticket_answer.",
+        pt="Adiciona uma nota interna (só atendentes veem); ao cliente: create_ticket_answer.",
+        en="Adds an internal note (attendants only); to the client: create_ticket_answer.",
     )
     + files_allowed(COMMUNICATION_LIMITS),
     input_model=NoteInput,
@@ -210,10 +209,8 @@ CREATE_APPOINTMENT = ToolSpec(
     name="create_appointment",
     title=Words(pt="Apontar horas", en="Log hours"),
     description=Words(
-        pt="Registra horas trabalhadas num ticket. Só em mesas com apontamento sem valorização (nas outras o "
-        "TiFlux recusa).",
-        en="Logs hours worked on a ticket. Only in desks whose appointments carry no value (TiFlux refuses "
-        "the others).",
+        pt="Registra horas trabalhadas num ticket (mesas sem valorização).",
+        en="Logs hours worked on a ticket (desks without valuation).",
     ),
     input_model=NewAppointmentInput,
     output_model=CreateAppointmentOutput,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -86,6 +86,7 @@ MESA_FIRST = (
 )
 TITLE = Words(pt="Assunto.", en="Subject.")
 PRIORITY_ID = Words(pt="Veja list_desk_priorities.", en="See list_desk_priorities.")
+PRIORITY_NAME = Words(pt="Prioridade da mesa.", en="A priority of the desk.")
 RESPONSIBLE_ID = Words(pt="Atendente (search_user).", en="Attendant (search_user).")
 
 
@@ -114,6 +115,10 @@ class CreateTicketInput(ToolInput):
     parent_ticket_number: Annotated[
         OptionalTicketNumber, Words(pt="Número do ticket pai.", en="The parent ticket's number.")
     ] = None
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        return _without_length_caps(schema)
 
     async def run(self, create_ticket: CreateTicket) -> TicketCreated:
         return await create_ticket(self.to_request())
@@ -146,7 +151,16 @@ class UpdateTicketInput(ToolInput):
     stage_id: Annotated[PositiveId | None, STAGE_ID] = None
     stage_name: Annotated[Name, STAGE_NAME] = None
     priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
+    priority_name: Annotated[Name, PRIORITY_NAME] = None
+    priority_change_reason: Annotated[
+        str | None,
+        Words(pt="Exigido ao mudar prioridade.", en="Needed to change priority."),
+    ] = Field(default=None, min_length=1, max_length=1000)
     status_id: Annotated[PositiveId | None, STATUS_ID] = None
+    requestor_id: Annotated[PositiveId | None, REQUESTOR_ID] = None
+    requestor_name: Annotated[
+        Name, Words(pt="Solicitante do cliente do ticket.", en="A requestor of the ticket's client.")
+    ] = None
     responsible_id: Annotated[
         NullableId, Words(pt="null remove o responsável.", en="null removes the responsible attendant.")
     ] = None
@@ -157,6 +171,10 @@ class UpdateTicketInput(ToolInput):
     ] = None
     services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
     catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        return _without_length_caps(schema)
 
     async def run(self, update_ticket: UpdateTicket) -> TicketUpdated:
         return await update_ticket(self.ticket_number, self.to_edit())
@@ -169,11 +187,13 @@ class UpdateTicketInput(ToolInput):
             client_id=_id(ClientId, self.client_id),
             desk=reference(DeskId, self, "desk_id", "desk_name"),
             stage=reference(StageId, self, "stage_id", "stage_name"),
-            priority_id=_id(PriorityId, self.priority_id),
+            priority=reference(PriorityId, self, "priority_id", "priority_name"),
+            priority_change_reason=self.priority_change_reason,
             status_id=_id(StatusId, self.status_id),
             followers=self.followers,
             catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
             responsible=reference(UserId, self, "responsible_id", "responsible_name"),
+            requestor=reference(UserId, self, "requestor_id", "requestor_name"),
             unassign=unassign,
         )
 
@@ -198,7 +218,7 @@ class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
     text: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=MAX_TEXT)
     with_signature: Annotated[
-        bool, Words(pt="Acrescenta a assinatura do atendente.", en="Add the attendant's signature.")
+        bool, Words(pt="Com a assinatura do atendente.", en="With the attendant's signature.")
     ] = False
 
     async def run(self, answer_ticket: AnswerTicket) -> AnswerSent:
@@ -223,10 +243,10 @@ class FieldValueItem(BaseModel):
     value: Annotated[
         str | None,
         Words(
-            pt='Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; seleção: ID da opção; '
-            'checkbox "true"/"false". null limpa.',
-            en='By type: date YYYY-MM-DD; currency "150.55"; phone digits only; select: the option\'s ID; '
-            'checkbox "true"/"false". null clears.',
+            pt='Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; seleção: ID da opção; checkbox '
+            '"true"/"false". null limpa.',
+            en='By type: date YYYY-MM-DD; currency "150.55"; select: the option\'s ID; checkbox '
+            '"true"/"false". null clears.',
         ),
     ] = Field(max_length=10_000)
     entity_field_option_id: Annotated[
@@ -258,6 +278,14 @@ class UpdateFieldsInput(ToolInput):
         ]
 
 
+def _without_length_caps(schema: dict[str, Any]) -> dict[str, Any]:
+    """The texts' length caps are enforced, not shown: a title or a reason never comes near them (and each
+    shown cap costs `tools/list` bytes on every session)."""
+    for value in schema["properties"].values():
+        value.pop("maxLength", None)
+    return schema
+
+
 def _id(kind: Callable[[int], IdT], value: int | None) -> IdT | None:
     return kind(value) if value is not None else None
 
@@ -284,10 +312,10 @@ UPDATE_TICKET = ToolSpec(
     name="update_ticket",
     title=Words(pt="Atualizar ticket", en="Update ticket"),
     description=Words(
-        pt="Altera só os campos informados de um ticket. desk_id/desk_name transfere de mesa (se o TiFlux "
-        "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket.",
-        en="Changes only the given fields of a ticket. desk_id/desk_name moves it to another desk (if TiFlux "
-        "allows); stage_name and catalog_item_name are looked up in that desk or the ticket's.",
+        pt="Altera só os campos informados. desk_* transfere (sem estágio: o 1º da mesa); nomes são buscados "
+        "nessa mesa ou na do ticket.",
+        en="Changes only the given fields. desk_* moves it (no stage: the desk's first); names are looked up "
+        "in that desk or the ticket's.",
     )
     + NAMES_RESOLVED,
     input_model=UpdateTicketInput,
@@ -362,10 +390,10 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
     name="update_ticket_entities",
     title=Words(pt="Preencher campos personalizados", en="Fill in custom fields"),
     description=Words(
-        pt="Grava campos personalizados de um ticket. Campos: get_ticket (show_entities=true) ou "
-        "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false.",
-        en="Writes a ticket's custom fields. Fields: get_ticket (show_entities=true) or list_entity_fields. "
-        "Checkbox: one item per option, with entity_field_option_id and value true/false.",
+        pt="Grava campos personalizados de um ticket (get_ticket com show_entities=true). Checkbox: um item "
+        "por opção, value true/false.",
+        en="Writes a ticket's custom fields (get_ticket with show_entities=true). Checkbox: one item per "
+        "option, value true/false.",
     ),
     input_model=UpdateFieldsInput,
     output_model=UpdateTicketEntitiesOutput,

@@ -38,16 +38,18 @@ def new_ticket_form(ticket: NewTicket) -> dict[str, str]:
 def ticket_changes_json(changes: TicketChanges) -> dict[str, Any]:
     """`PUT /tickets/{n}` JSON with only the keys being changed; `responsible_id: null` unassigns."""
     body: dict[str, Any] = {}
-    simple = {
+    simple = {  # in 2.42's order (v2.42/tickets.md §20.3)
         "title": changes.title,
         "description": changes.description_html,
         "client_id": changes.client_id,
         "desk_id": changes.desk_id,
-        "stage_id": changes.stage_id,
         "priority_id": changes.priority_id,
+        "priority_change_reason": changes.priority_change_reason,
         "status_id": changes.status_id,
-        "followers": ",".join(changes.followers) if changes.followers is not None else None,
+        "stage_id": changes.stage_id,
         "services_catalogs_item_id": changes.catalog_item_id,
+        "followers": ",".join(changes.followers) if changes.followers is not None else None,
+        "requestor_id": changes.requestor_id,
     }
     body.update({key: value for key, value in simple.items() if value is not None})
     if changes.responsible is not None:

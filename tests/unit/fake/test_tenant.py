@@ -288,6 +288,7 @@ def test_update_ticket_applies_every_key(tenant: FakeTenant) -> None:
         "services_catalogs_item_id": 7002,
         "responsible_id": None,
         "priority_id": 141,
+        "priority_change_reason": "Cliente parado",
         "status_id": 4,
     }
     answer = tenant.tickets.update_ticket(1047, body)
@@ -311,7 +312,7 @@ def test_update_ticket_assigns_and_unassigns_the_responsible(tenant: FakeTenant)
 
 
 def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTenant) -> None:
-    tenant.tickets.update_ticket(1042, {"desk_id": 12, "stage_id": 1202})
+    tenant.tickets.update_ticket(1042, {"desk_id": 12, "stage_id": 1202, "services_catalogs_item_id": 5301})
     ticket = tenant.tickets.get_ticket(1042)
     assert ticket["desk"]["id"] == 12 and ticket["stage"]["id"] == 1202 and ticket["priority"] is None
 
@@ -323,7 +324,7 @@ def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTen
         {"stage_id": None},
         {"client_id": 999},
         {"desk_id": 16},
-        {"priority_id": 111},
+        {"priority_id": 111, "priority_change_reason": "x"},
         {"responsible_id": 204},
         {"services_catalogs_item_id": 5001},
         {"title": ""},
@@ -860,3 +861,35 @@ def test_group_by_answers_the_aggregate_its_earlier_variant_or_the_empty_one(ten
     empty = tenant.tickets.list_tickets(desk_ids=[16], group_by="desk")
     assert isinstance(empty.items, dict) and empty.total == 0 and empty.items["group_by"] == "desk"
     assert_validation_error(lambda: tenant.tickets.list_tickets(group_by="year"))
+
+
+# --- PUT /tickets/{n} at 2.42 (issue 18, v2.42/tickets.md §20.3, §21.8) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "body", "code", "text"),
+    [
+        (1040, {"priority_id": 141}, 42201, "without :priority_change_reason"),
+        (1040, {"priority_id": 141, "priority_change_reason": " "}, 42201, "without :priority_change_reason"),
+        (1040, {"desk_id": 15, "priority_change_reason": "x"}, 42202, "not allowed during desk transfer"),
+        (1040, {"desk_id": 13}, 42202, "no relationship"),
+        (1044, {"desk_id": 14}, 42202, "no relationship"),
+        (1041, {"desk_id": 14}, 42202, "requires a services catalog item"),
+        (1040, {"requestor_id": 206}, 42201, "requestor not found"),
+        (1040, {"requestor_id": 999}, 42201, "requestor not found"),
+    ],
+)
+def test_update_ticket_refuses_what_242_refuses(
+    tenant: FakeTenant, number: int, body: dict[str, Any], code: int, text: str
+) -> None:
+    error = api_error(lambda: tenant.tickets.update_ticket(number, body))
+    assert error.status == 422 and error.body["error_code"] == code and text in str(error.body)
+
+
+def test_update_ticket_transfers_with_a_catalog_item_and_sets_the_requestor(tenant: FakeTenant) -> None:
+    tenant.tickets.update_ticket(1041, {"desk_id": 14, "stage_id": 1401, "services_catalogs_item_id": 7001})
+    tenant.tickets.update_ticket(1040, {"priority_id": 141, "priority_change_reason": "Loja parada"})
+    tenant.tickets.update_ticket(1040, {"client_id": 102, "requestor_id": 206})
+    assert tenant.tickets.get_ticket(1041)["desk"]["id"] == 14
+    ticket = tenant.tickets.get_ticket(1040)
+    assert ticket["priority"]["id"] == 141 and ticket["requestor"]["id"] == 206

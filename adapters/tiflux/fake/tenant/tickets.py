@@ -19,6 +19,7 @@ from adapters.tiflux.fake.tenant.moments import Moment, iso, minutes, parse_mome
 from adapters.tiflux.fake.tenant.people import PeopleArea
 from adapters.tiflux.fake.tenant.routes import TICKET, Route
 from adapters.tiflux.fake.tenant.ticket_counts import grouped, new_checks, state_check
+from adapters.tiflux.fake.tenant.ticket_transfers import TicketTransfers
 from adapters.tiflux.fake.tenant.ticket_updates import TicketUpdates
 
 FIRST_NEW_TICKET_NUMBER = 1048
@@ -38,6 +39,7 @@ class TicketsArea:
         self._desks = desks
         self._people = people
         self._updates = TicketUpdates(state, desks, people)
+        self._transfers = TicketTransfers(state)
 
     def get_ticket(
         self, ticket_number: int, *, show_entities: bool = False, include_filled_entity: bool = False
@@ -102,6 +104,7 @@ class TicketsArea:
 
     def update_ticket(self, ticket_number: int, body: Mapping[str, Any]) -> Json:
         ticket = copy.deepcopy(self._state.ticket(ticket_number))
+        self._transfers.check(ticket, body)
         self._updates.apply(ticket, body)
         self._state.stamp_update(ticket)
         self._state.tickets[ticket_number] = ticket

@@ -1,4 +1,4 @@
-"""Words of list_tickets' 2.42 filters, counts and zero-result diagnosis (issue 18), in both languages."""
+"""Words of the 2.42 upgrades of the ticket tools (issue 18): list_tickets, update_ticket; both languages."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ PT_BR: dict[str, str] = {
     "rule.solved_needs_closed": "solved_in_time (data de solução) só vale para tickets fechados: use `filter_by=closed` (ou all)",
     "rule.open_only": "vale só para tickets abertos: use `filter_by=open` ou omita o status",
     "rule.max_days": "o período com group_by vai até {max} dias a partir de `{other}`",
+    "rule.needs_priority": "informe a prioridade que muda (`priority_id` ou `priority_name`) junto com o motivo",
+    "rule.required_with_priority": "o TiFlux exige o motivo ao mudar a prioridade sem transferir de mesa; pergunte o motivo ao usuário",
+    "rule.desk_without_stages": "a mesa de destino não tem estágios; informe `stage_id` ou escolha outra mesa",
+    "hint.transfer_relationship": "A mesa de destino não está vinculada à mesa atual: configure o relacionamento entre as mesas no TiFlux. Para só mudar a prioridade, use `priority_id` sem mesa.",
+    "hint.transfer_catalog_required": "A mesa de destino exige um item de catálogo: informe `services_catalogs_item_id` ou `catalog_item_name` (search_catalog_item).",
+    "hint.requestor_not_found": "O solicitante não existe ou é de outro cliente: escolha um solicitante do cliente do ticket (search_user).",
+    "hint.priority_change_reason": "Informe `priority_change_reason` ao mudar a prioridade (fora de uma transferência).",
+    "writes.first_stage": "Estágio: {stage} — o primeiro da mesa de destino, pois nenhum foi informado.",
+    "writes.reason_ignored": "O motivo da prioridade não foi enviado: o TiFlux não o aceita numa transferência de mesa.",
     "kind.priority": "prioridade",
     "choose.priority": 'Qual prioridade você quis dizer com "{term}"?',
 }
@@ -66,6 +75,15 @@ EN: dict[str, str] = {
     "rule.solved_needs_closed": "solved_in_time (resolution date) only applies to closed tickets: use `filter_by=closed` (or all)",
     "rule.open_only": "applies to open tickets only: use `filter_by=open` or leave the status out",
     "rule.max_days": "with group_by the period spans at most {max} days from `{other}`",
+    "rule.needs_priority": "give the priority that changes (`priority_id` or `priority_name`) with the reason",
+    "rule.required_with_priority": "TiFlux needs a reason to change the priority without a desk transfer; ask the user for it",
+    "rule.desk_without_stages": "the target desk has no stages; give `stage_id` or pick another desk",
+    "hint.transfer_relationship": "The target desk is not linked to the current one: set up the relationship between the desks in TiFlux. To change only the priority, use `priority_id` without a desk.",
+    "hint.transfer_catalog_required": "The target desk requires a catalog item: give `services_catalogs_item_id` or `catalog_item_name` (search_catalog_item).",
+    "hint.requestor_not_found": "The requestor does not exist or belongs to another client: pick one of the ticket's client's requestors (search_user).",
+    "hint.priority_change_reason": "Give `priority_change_reason` when changing the priority (outside a transfer).",
+    "writes.first_stage": "Stage: {stage} — the target desk's first, as none was given.",
+    "writes.reason_ignored": "The priority change reason was not sent: TiFlux refuses it during a desk transfer.",
     "kind.priority": "priority",
     "choose.priority": 'Which priority did you mean by "{term}"?',
 }
