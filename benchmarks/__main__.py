@@ -292,7 +292,7 @@ def _richtext_rows(found: richtext.RichTextFigures) -> list[Row]:
             "",
             target,
             found.passed(richtext.CONVERT),
-            why(richtext.CONVERT) + "; markdown-it-py's own parsing is most of it",
+            why(richtext.CONVERT),
         ),
     ]
 
