@@ -1,4 +1,4 @@
-"""Words of the 2.42 upgrades of the ticket tools (issue 18): list_tickets, update_ticket; both languages."""
+"""Words of the 2.42 upgrades of the ticket tools (issue 18): list_tickets, update_ticket, appointments; in both languages."""
 
 from __future__ import annotations
 
@@ -41,6 +41,17 @@ PT_BR: dict[str, str] = {
     "hint.priority_change_reason": "Informe `priority_change_reason` ao mudar a prioridade (fora de uma transferência).",
     "writes.first_stage": "Estágio: {stage} — o primeiro da mesa de destino, pois nenhum foi informado.",
     "writes.reason_ignored": "O motivo da prioridade não foi enviado: o TiFlux não o aceita numa transferência de mesa.",
+    "appointments.executor": "Executor externo: {name}",
+    "appointments.shift_owner": "Deslocamento de: #{number} — {title}",
+    "appointments.created_value": "Valor: {value}",
+    "rule.excludes": "não combina com `{other}`; informe só um dos dois",
+    "rule.external_only": "só vale para atendimento externo (`attendance=external`)",
+    "rule.loose_service_only": "o valor manual só vale com um serviço avulso (`loose_service_id`)",
+    "rule.money_range": "informe um valor de 0 a {max}, com até 2 casas decimais",
+    "rule.needed_with_valuation": "informe onde foi o atendimento (external, remote ou internal) para um apontamento valorizado",
+    "rule.needs_service_or_rider": "informe o serviço avulso (`loose_service_id`) ou o aditivo do contrato (`contract_rider_id`); veja get_ticket_service_types",
+    "rule.plain_name": "informe um nome de até {max} caracteres, sem < nem >",
+    "hint.valuation_required": "Esta mesa valoriza apontamentos: informe `attendance` e o serviço (`loose_service_id` ou `contract_rider_id`, veja get_ticket_service_types).",
     "kind.priority": "prioridade",
     "choose.priority": 'Qual prioridade você quis dizer com "{term}"?',
 }
@@ -84,6 +95,17 @@ EN: dict[str, str] = {
     "hint.priority_change_reason": "Give `priority_change_reason` when changing the priority (outside a transfer).",
     "writes.first_stage": "Stage: {stage} — the target desk's first, as none was given.",
     "writes.reason_ignored": "The priority change reason was not sent: TiFlux refuses it during a desk transfer.",
+    "appointments.executor": "External executor: {name}",
+    "appointments.shift_owner": "Travel charged on: #{number} — {title}",
+    "appointments.created_value": "Value: {value}",
+    "rule.excludes": "does not go with `{other}`; give only one of them",
+    "rule.external_only": "only applies to on-site work (`attendance=external`)",
+    "rule.loose_service_only": "a manual value only applies to a loose service (`loose_service_id`)",
+    "rule.money_range": "give a value from 0 to {max}, with at most 2 decimals",
+    "rule.needed_with_valuation": "say where the work was done (external, remote or internal) for a valued appointment",
+    "rule.needs_service_or_rider": "give the loose service (`loose_service_id`) or the contract rider (`contract_rider_id`); see get_ticket_service_types",
+    "rule.plain_name": "give a name of up to {max} characters, without < or >",
+    "hint.valuation_required": "This desk values its appointments: give `attendance` and the service (`loose_service_id` or `contract_rider_id`, see get_ticket_service_types).",
     "kind.priority": "priority",
     "choose.priority": 'Which priority did you mean by "{term}"?',
 }

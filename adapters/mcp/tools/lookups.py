@@ -115,8 +115,8 @@ SEARCH_CLIENT = ToolSpec(
     name="search_client",
     title=Words(pt="Buscar cliente", en="Find client"),
     description=Words(
-        pt="Busca clientes (empresas) ativos, sem diferenciar acentos: o client_id.",
-        en="Finds active clients (companies), ignoring accents: the client_id.",
+        pt="Busca clientes ativos: o client_id.",
+        en="Finds active clients: the client_id.",
     ),
     input_model=SearchClientInput,
     output_model=SearchClientOutput,
@@ -131,8 +131,8 @@ SEARCH_USER = ToolSpec(
     name="search_user",
     title=Words(pt="Buscar usuário", en="Find user"),
     description=Words(
-        pt="Busca usuários (atendentes, admins, solicitantes), sem diferenciar acentos: o responsible_id.",
-        en="Finds users (attendants, admins, requestors), ignoring accents: the responsible_id.",
+        pt="Busca usuários (atendentes, admins, solicitantes): o responsible_id.",
+        en="Finds users (attendants, admins, requestors): the responsible_id.",
     ),
     input_model=SearchUserInput,
     output_model=SearchUserOutput,
@@ -147,8 +147,8 @@ SEARCH_STAGE = ToolSpec(
     name="search_stage",
     title=Words(pt="Listar estágios da mesa", en="List the desk's stages"),
     description=Words(
-        pt="Lista os estágios de uma mesa, em ordem, com tipo e tempo máximo: o stage_id.",
-        en="Lists a desk's stages, in order, with type and maximum time: the stage_id.",
+        pt="Estágios de uma mesa, em ordem: o stage_id.",
+        en="A desk's stages, in order: the stage_id.",
     ),
     input_model=SearchStageInput,
     output_model=SearchStageOutput,
@@ -163,10 +163,8 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     name="search_catalog_item",
     title=Words(pt="Buscar item de catálogo", en="Find catalog item"),
     description=Words(
-        pt="Busca itens do catálogo de serviços de uma mesa. Exige search, catalog_item_name, area_id ou "
-        "catalog_id.",
-        en="Finds items of a desk's services catalog. Needs search, catalog_item_name, area_id or "
-        "catalog_id.",
+        pt="Itens do catálogo de uma mesa, por search, catalog_item_name, area_id ou catalog_id.",
+        en="A desk's catalog items, by search, catalog_item_name, area_id or catalog_id.",
     ),
     input_model=SearchCatalogItemInput,
     output_model=SearchCatalogItemOutput,

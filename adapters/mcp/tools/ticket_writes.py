@@ -77,10 +77,8 @@ MAX_TEXT = 100_000
 
 MESA_FIRST = (
     Words(
-        pt='Nome solto = mesa; "empresa" → client_name; quem pediu → requestor_*; "atribuído a" → '
-        "responsible_name.",
-        en='A loose name is a desk; "company" → client_name; who asked → requestor_*; "assigned to" → '
-        "responsible_name.",
+        pt='Nome solto = mesa; "empresa" → client_name; quem pediu → requestor_*.',
+        en='A loose name is a desk; "company" → client_name; who asked → requestor_*.',
     )
     + NAMES_RESOLVED
 )
@@ -106,15 +104,11 @@ class CreateTicketInput(ToolInput):
         Name, Words(pt="Se não existir no cliente, é criado.", en="Created if the client has no such person.")
     ] = None
     requestor_email: Annotated[Email, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")] = None
-    requestor_telephone: Annotated[
-        Phone, Words(pt="Telefone do solicitante.", en="The requestor's phone.")
-    ] = None
+    requestor_telephone: Annotated[Phone, Words(pt="Telefone.", en="Phone.")] = None
     responsible_id: Annotated[PositiveId | None, RESPONSIBLE_ID] = None
     responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
     followers: EmailList = Field(default="", validate_default=True)
-    parent_ticket_number: Annotated[
-        OptionalTicketNumber, Words(pt="Número do ticket pai.", en="The parent ticket's number.")
-    ] = None
+    parent_ticket_number: Annotated[OptionalTicketNumber, Words(pt="Ticket pai.", en="Parent ticket.")] = None
 
     @classmethod
     def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +161,7 @@ class UpdateTicketInput(ToolInput):
     responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
     followers: Annotated[
         EmailList | None,
-        Words(pt="Substitui a lista; e-mails por vírgula.", en="Replaces the list; comma-separated e-mails."),
+        Words(pt="Substitui; e-mails por vírgula.", en="Replaces; comma-separated e-mails."),
     ] = None
     services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
     catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
@@ -243,10 +237,8 @@ class FieldValueItem(BaseModel):
     value: Annotated[
         str | None,
         Words(
-            pt='Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; seleção: ID da opção; checkbox '
-            '"true"/"false". null limpa.',
-            en='By type: date YYYY-MM-DD; currency "150.55"; select: the option\'s ID; checkbox '
-            '"true"/"false". null clears.',
+            pt='Conforme o tipo: data AAAA-MM-DD, moeda "150.55", seleção: ID da opção. null limpa.',
+            en='By type: date YYYY-MM-DD, currency "150.55", select: the option\'s ID. null clears.',
         ),
     ] = Field(max_length=10_000)
     entity_field_option_id: Annotated[
@@ -390,10 +382,8 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
     name="update_ticket_entities",
     title=Words(pt="Preencher campos personalizados", en="Fill in custom fields"),
     description=Words(
-        pt="Grava campos personalizados de um ticket (get_ticket com show_entities=true). Checkbox: um item "
-        "por opção, value true/false.",
-        en="Writes a ticket's custom fields (get_ticket with show_entities=true). Checkbox: one item per "
-        "option, value true/false.",
+        pt="Grava campos personalizados (get_ticket show_entities=true); checkbox: um item por opção.",
+        en="Writes custom fields (get_ticket show_entities=true); checkbox: one item per option.",
     ),
     input_model=UpdateFieldsInput,
     output_model=UpdateTicketEntitiesOutput,

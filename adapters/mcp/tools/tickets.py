@@ -55,25 +55,23 @@ class GetTicketInput(ToolInput):
 
 
 class ListTicketsInput(PagedInput):
-    desk_ids: Annotated[IdList, Words(pt="Mesas (list_desks).", en="Desks (list_desks).")] = Field(
+    desk_ids: Annotated[IdList, Words(pt="Mesas.", en="Desks.")] = Field(default="", validate_default=True)
+    client_ids: Annotated[IdList, Words(pt="Clientes.", en="Clients.")] = Field(
         default="", validate_default=True
     )
-    client_ids: Annotated[IdList, Words(pt="Clientes (search_client).", en="Clients (search_client).")] = (
-        Field(default="", validate_default=True)
-    )
-    stage_ids: Annotated[IdList, Words(pt="Estágios (search_stage).", en="Stages (search_stage).")] = Field(
+    stage_ids: Annotated[IdList, Words(pt="Estágios.", en="Stages.")] = Field(
         default="", validate_default=True
     )
-    responsible_ids: Annotated[
-        IdList, Words(pt="Atendentes (search_user).", en="Attendants (search_user).")
-    ] = Field(default="", validate_default=True)
+    responsible_ids: Annotated[IdList, Words(pt="Atendentes.", en="Attendants.")] = Field(
+        default="", validate_default=True
+    )
     desk_name: DeskName = None
     client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, max_length=200)
     stage_name: Annotated[str | None, STAGE_NAME] = Field(default=None, max_length=200)
     responsible_name: Annotated[str | None, RESPONSIBLE_NAME] = Field(default=None, max_length=200)
-    requestor_ids: Annotated[
-        IdList, Words(pt="Solicitantes (search_user).", en="Requestors (search_user).")
-    ] = Field(default="", validate_default=True)
+    requestor_ids: Annotated[IdList, Words(pt="Solicitantes.", en="Requestors.")] = Field(
+        default="", validate_default=True
+    )
     requestor_email: Annotated[
         str | None, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")
     ] = Field(default=None, max_length=254)

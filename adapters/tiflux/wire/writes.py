@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from application.commands import (
@@ -80,11 +81,33 @@ def note_parts(note: NoteDraft) -> dict[str, str]:
     return {"text": note.text_html}
 
 
-def appointment_json(appointment: NewAppointment) -> dict[str, str]:
-    """`POST /tickets/{n}/appointments` JSON: exactly these four keys."""
-    return {
+def appointment_json(appointment: NewAppointment) -> dict[str, Any]:
+    """`POST /tickets/{n}/appointments` JSON: the four keys, then only the valuation keys given, in 2.42's
+    order (v2.42/tickets.md §20.12)."""
+    body: dict[str, Any] = {
         "date": appointment.day.isoformat(),
         "init_time": appointment.start,
         "end_time": appointment.end,
         "description": appointment.description,
     }
+    valuation = appointment.valuation
+    if valuation is None:
+        return body
+    optional: dict[str, Any] = {
+        "attendance": valuation.attendance.value if valuation.attendance else None,
+        "attendance_kind": valuation.kind,
+        "contract_rider_id": valuation.contract_rider_id,
+        "loose_service_id": valuation.loose_service_id,
+        "shift_id": valuation.shift_id,
+        "shift_owner_ticket_number": valuation.shift_owner.value if valuation.shift_owner else None,
+        "guarantee": True if valuation.guarantee else None,
+        "value": _number(valuation.value) if valuation.value is not None else None,
+        "external_user_name": valuation.external_user_name,
+    }
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return body
+
+
+def _number(value: Decimal) -> int | float:
+    """A money value as a JSON number: 180 rather than 180.0 when it is whole (as 2.42 sends it)."""
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -554,7 +554,12 @@ def test_list_appointments_with_and_without_valorization(tenant: FakeTenant) -> 
     assert ids(valued) == [4401, 4402, 4403] and all(a["valorization"] for a in valued)
     plain = tenant.appointments.list_appointments(1042)
     assert ids(plain) == [4501, 4502] and all(a["valorization"] is None for a in plain)
-    assert tenant.appointments.list_appointments(1041) == []
+    assert tenant.appointments.list_appointments(1043) == []
+    executor = tenant.appointments.list_appointments(1047)[0]
+    assert (
+        executor["external_user_name"]
+        and executor["valorization"]["shift_owner_ticket"]["ticket_number"] == 1040
+    )
 
 
 @pytest.mark.parametrize(
@@ -574,7 +579,7 @@ def test_created_appointment_is_listed(tenant: FakeTenant) -> None:
     body = {"date": "2025-03-14", "init_time": "09:00", "end_time": "10:30", "description": "Ajuste final."}
     created = tenant.appointments.create_appointment(1042, body)
     assert created == {
-        "id": 4503,
+        "id": 4802,
         **body,
         "user": {"id": 201, "name": "Mariana Costa"},
         "client": {"id": 103, "name": "Clínica Vida Plena"},
@@ -595,14 +600,6 @@ def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeT
     ("number", "body"),
     [
         (1042, {"date": "2025-03-15", "init_time": "09:00", "end_time": "10:00", "description": "future"}),
-        (
-            1040,
-            {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"},
-        ),
-        (
-            1041,
-            {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"},
-        ),
         (1042, {"date": "13/03/2025", "init_time": "09:00", "end_time": "10:00", "description": "x"}),
         (1042, {"date": "2025-02-30", "init_time": "09:00", "end_time": "10:00", "description": "x"}),
         (1042, {"date": "2025-03-13", "init_time": "9h", "end_time": "10:00", "description": "x"}),
@@ -612,6 +609,19 @@ def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeT
 def test_appointment_validation(tenant: FakeTenant, number: int, body: dict[str, Any]) -> None:
     assert_validation_error(lambda: tenant.appointments.create_appointment(number, body))
     assert ids(tenant.appointments.list_appointments(1042)) == [4501, 4502]
+
+
+@pytest.mark.parametrize("number", [1040, 1041])
+def test_a_valued_desk_needs_the_valuation(tenant: FakeTenant, number: int) -> None:
+    body = {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"}
+    error = api_error(lambda: tenant.appointments.create_appointment(number, body))
+    assert error.status == 422 and set(error.body["detail"]) == {"attendance", "attendance_kind"}
+    valued = {**body, "attendance": 1, "attendance_kind": 1, "loose_service_id": 401, "shift_id": 501}
+    created = tenant.appointments.create_appointment(number, valued)
+    assert created["valorization"]["loose_service"] == {"id": 401, "name": "Visita técnica avulsa"}
+    assert created["value"] == created["valorization"]["value"]
+    bad = {**valued, "attendance": 2}  # a travel charge off site
+    assert api_error(lambda: tenant.appointments.create_appointment(number, bad)).status == 422
 
 
 def test_appointment_today_comes_from_the_injected_date() -> None:
