@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from adapters.i18n import Language
 from adapters.tiflux.fake.tenant import FakeTenant
 from tests.support.demo_client import connect, text_of
 from tests.support.fake_api import InstrumentedFakeApi
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.anyio
 TICKET = {"title": "Impressora", "description": "Não imprime", "client_id": 101, "desk_id": 15}
 
 
-async def create(api: InstrumentedFakeApi, arguments: dict[str, Any], language: str = "pt-BR") -> str:
+async def create(api: InstrumentedFakeApi, arguments: dict[str, Any], language: Language = "pt-BR") -> str:
     async with connect(api, language)() as client:
         result = await client.call_tool("create_ticket", {**TICKET, **arguments})
     assert not result.is_error, text_of(result)
