@@ -7,9 +7,11 @@ from typing import Literal
 
 from adapters.i18n import (
     attachments,
+    catalogs,
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -49,6 +51,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **catalogs.PT_BR,
+        **discovery.PT_BR,
         **ticket_upgrades.PT_BR,  # issue 18: the 2.42 upgrades of the ticket tools
     },
     "en": {
@@ -69,6 +73,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **catalogs.EN,
+        **discovery.EN,
         **ticket_upgrades.EN,  # issue 18: the 2.42 upgrades of the ticket tools
     },
 }

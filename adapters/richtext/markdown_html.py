@@ -40,7 +40,8 @@ _HOST_RE = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/?#:@]*@)?([^/?#:]+)", re.IGNO
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 _ALIGN = {"Left": ' align="left"', "Center": ' align="center"', "Right": ' align="right"', "None": ""}
-# Blocks whose start may sit right after a tight list item's text, as CommonMark's reference renderer writes it ("<li>a\n<ul>").
+# Blocks whose start may sit right after a tight list item's text, which CommonMark's reference renderer
+# puts on a line of their own ("<li>a\n<ul>").
 _BLOCKS = frozenset({"List", "BlockQuote", "CodeBlock", "Heading", "Table", "HtmlBlock", "Paragraph"})
 _CONTAINERS = frozenset({"List", "Item", "BlockQuote"})
 # Lists, items and quotes nest at most this deep in the HTML (their text always stays).
@@ -115,7 +116,8 @@ def _escape(text: str) -> str:
 
 
 class _Writer:
-    """HTML for one text's events, in CommonMark's reference layout (one block a line, `<br>` for a single newline)."""
+    """HTML for one text's events, laid out as CommonMark's reference renderer does (a block a line), with
+    `<br>` for a single newline."""
 
     def __init__(self) -> None:
         self._out: list[str] = []

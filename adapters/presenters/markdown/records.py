@@ -178,6 +178,8 @@ def _appointment(appointment: Appointment, fmt: Formatter) -> Iterator[str]:
     yield f"  {quote_line(description)}" if description else f"  > {t('appointments.no_description')}"
     if appointment.external_user_name:
         yield "  " + t("appointments.executor", name=inline(appointment.external_user_name))
+    if fmt.compact:  # the valuation and the check-in places are in structuredContent
+        return
     if appointment.valorization is not None:
         yield from _valorization(appointment.valorization, fmt)
     for location in appointment.locations:
