@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from decimal import Decimal
+from enum import Enum
 
 from domain.attachments import Attachment
 from domain.errors import InvalidInput
@@ -64,6 +66,8 @@ class TicketChanges:
     followers: Sequence[str] | None = None
     catalog_item_id: CatalogItemId | None = None
     responsible: Assignment | None = None
+    priority_change_reason: str | None = None  # required by TiFlux with a priority change, outside a transfer
+    requestor_id: UserId | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -97,6 +101,73 @@ class NoteDraft:
     attachments: Sequence[Attachment] = ()
 
 
+class Attendance(Enum):
+    """Where the work was done (TiFlux's codes)."""
+
+    EXTERNAL = 1  # on site: the only kind that may carry a travel charge
+    REMOTE = 2
+    INTERNAL = 3
+
+
+MAX_APPOINTMENT_VALUE = Decimal("9999999.99")
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """The money side of an appointment (v2.42/tickets.md §20.12): a loose service (kind 1) or a contract
+    rider (kind 2), a travel charge or a shared ride (on site only), warranty, a manual value, an external
+    executor. Every rule between them is checked here, before any request."""
+
+    attendance: Attendance | None = None
+    loose_service_id: int | None = None
+    contract_rider_id: int | None = None
+    shift_id: int | None = None
+    shift_owner: TicketNumber | None = None
+    guarantee: bool = False
+    value: Decimal | None = None
+    external_user_name: str | None = None
+
+    @property
+    def kind(self) -> int | None:
+        """1: a loose service, 2: a contract rider (TiFlux's `attendance_kind`)."""
+        if self.loose_service_id is not None:
+            return 1
+        return 2 if self.contract_rider_id is not None else None
+
+    @property
+    def valued(self) -> bool:
+        """Whether anything but the external executor was given (the executor fits any desk)."""
+        given = (self.attendance, self.kind, self.shift_id, self.shift_owner, self.value)
+        return self.guarantee or any(item is not None for item in given)
+
+    def check(self) -> None:
+        if self.loose_service_id is not None and self.contract_rider_id is not None:
+            raise InvalidInput("contract_rider_id", "excludes", {"other": "loose_service_id"})
+        if self.shift_id is not None and self.shift_owner is not None:
+            raise InvalidInput("shift_owner_ticket_number", "excludes", {"other": "shift_id"})
+        travel = "shift_id" if self.shift_id is not None else "shift_owner_ticket_number"
+        travels = self.shift_id is not None or self.shift_owner is not None
+        if travels and self.attendance is not Attendance.EXTERNAL:
+            raise InvalidInput(travel, "external_only")
+        if self.value is not None:
+            if self.guarantee:
+                raise InvalidInput("value", "excludes", {"other": "guarantee"})
+            if self.loose_service_id is None:
+                raise InvalidInput("value", "loose_service_only")
+            if not Decimal(0) <= self.value <= MAX_APPOINTMENT_VALUE or self.value != self.value.quantize(
+                CENT
+            ):
+                raise InvalidInput("value", "money_range", {"max": "9.999.999,99"})
+        if self.valued and self.attendance is None:
+            raise InvalidInput("attendance", "needed_with_valuation")
+        if self.attendance is not None and self.kind is None:
+            raise InvalidInput("attendance", "needs_service_or_rider")
+        name = self.external_user_name
+        if name is not None and (not name.strip() or len(name) > 255 or "<" in name or ">" in name):
+            raise InvalidInput("external_user_name", "plain_name", {"max": 255})
+
+
 @dataclass(frozen=True)
 class NewAppointment:
     """Hours worked on a ticket: a day (not in the future), start and end as HH:MM, end not before start."""
@@ -105,6 +176,7 @@ class NewAppointment:
     start: str
     end: str
     description: str
+    valuation: Valuation | None = None  # on desks that value their appointments (2.42)
 
     def __post_init__(self) -> None:
         for name, value in (("init_time", self.start), ("end_time", self.end)):
@@ -114,3 +186,5 @@ class NewAppointment:
             raise InvalidInput("end_time", "not_before", {"other": "init_time"})
         if not self.description.strip():
             raise InvalidInput("description", "min_length")
+        if self.valuation is not None:
+            self.valuation.check()

@@ -8,10 +8,21 @@ from datetime import date, datetime
 from enum import Enum
 
 from domain.errors import InvalidInput
-from domain.ids import ClientId, DeskId, StageId, UserId
+from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId, StageId, UserId
 
 MAX_IDS_PER_FILTER = 15
 ID_FILTERS = ("desk_ids", "client_ids", "stage_ids", "responsible_ids", "requestor_ids")
+# The filters of 2.42 (v2.42/tickets.md §20.5): they narrow a listing as much as the ones above.
+NEW_ID_FILTERS = ("priority_ids", "services_catalogs_item_ids")
+
+
+class StatusFilter(Enum):
+    """Which tickets by state: open (not closed), closed (and not cancelled), cancelled, or all of them."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    CANCELED = "canceled"
+    ALL = "all"
 
 
 class DateField(Enum):
@@ -37,7 +48,8 @@ class DateRange:
 
 @dataclass(frozen=True)
 class TicketFilter:
-    """Which tickets to list. `is_closed` picks open (False) or closed (True) tickets, never both."""
+    """Which tickets to list. `is_closed` picks open (False) or closed (True) tickets, never both;
+    `filter_by`, when set, wins over it (TiFlux 2.42)."""
 
     desk_ids: Sequence[DeskId] = ()
     client_ids: Sequence[ClientId] = ()
@@ -47,9 +59,15 @@ class TicketFilter:
     requestor_email: str | None = None
     is_closed: bool = False
     dates: DateRange | None = None
+    filter_by: StatusFilter | None = None
+    priority_ids: Sequence[PriorityId] = ()
+    services_catalogs_item_ids: Sequence[CatalogItemId] = ()
+    sla_expiring_before: datetime | None = None  # open, not paused, resolution SLA due by then
 
     def __post_init__(self) -> None:
-        for name in ID_FILTERS:
+        if self.sla_expiring_before is not None and self.sla_expiring_before.tzinfo is None:
+            raise InvalidInput("sla_expiring_before", "aware_datetime")
+        for name in (*ID_FILTERS, *NEW_ID_FILTERS):
             ids = getattr(self, name)
             if len(ids) > MAX_IDS_PER_FILTER:
                 raise InvalidInput(name, "max_items", {"max": MAX_IDS_PER_FILTER, "received": len(ids)})
@@ -59,7 +77,11 @@ class TicketFilter:
     @property
     def narrows(self) -> bool:
         """True when something other than open/closed and dates limits the result."""
-        return any(getattr(self, name) for name in ID_FILTERS) or bool(self.requestor_email)
+        return (
+            any(getattr(self, name) for name in (*ID_FILTERS, *NEW_ID_FILTERS))
+            or bool(self.requestor_email)
+            or self.sla_expiring_before is not None
+        )
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
-from domain.desks import CatalogItem, Desk, ServicesCatalog, Stage
+from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, PriorityId, StageId, UserId
 from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
@@ -196,7 +196,7 @@ def user_names(user: User) -> Iterable[str | None]:
     return (user.name, user.email, local_part)
 
 
-def _own_name(record: Stage | CatalogItem) -> Iterable[str | None]:
+def _own_name(record: Stage | CatalogItem | Priority) -> Iterable[str | None]:
     return (record.name,)
 
 
@@ -307,6 +307,11 @@ async def _find_catalog_item(gateway: TifluxGateway, term: str, desk_id: DeskId)
     return decide(term, candidates_of(items, _own_name))
 
 
+async def _find_priority(gateway: TifluxGateway, term: str, desk_id: DeskId) -> Resolution[Priority]:
+    priorities = await every_page(lambda page: gateway.desks.priorities(desk_id, page))
+    return decide(term, candidates_of(priorities, _own_name))
+
+
 async def _fetch_desk(gateway: TifluxGateway, desk_id: DeskId) -> Desk:
     return await gateway.desks.get(desk_id)
 
@@ -319,6 +324,8 @@ STAGE: Kind[Stage, StageId, DeskId] = Kind("stage", _find_stage, lambda stage: s
 CATALOG_ITEM: Kind[CatalogItem, CatalogItemId, DeskId] = Kind(
     "catalog_item", _find_catalog_item, lambda item: item.id
 )
+# A priority of one desk, by name (issue 18: list_tickets and update_ticket `priority_name`).
+PRIORITY: Kind[Priority, PriorityId, DeskId] = Kind("priority", _find_priority, lambda p: p.id)
 
 
 # --- knowledge base (issue 21) ---------------------------------------------------------------------------

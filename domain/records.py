@@ -73,6 +73,14 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class ShiftOwner:
+    """The ticket that already carries the travel charge an appointment rides along with ("carona")."""
+
+    number: int
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Valorization:
     """The money side of an appointment, on desks that value their time entries."""
 
@@ -84,6 +92,7 @@ class Valorization:
     guarantee: bool = False
     manual_value: bool = False
     value: Decimal | None = None
+    shift_owner: ShiftOwner | None = None
 
 
 @dataclass(frozen=True)
@@ -105,3 +114,5 @@ class Appointment:
     client: PersonRef | None = None
     valorization: Valorization | None = None
     locations: Sequence[Location] = ()
+    external_user_name: str | None = None  # who did it, in an external tool (2.42)
+    value: Decimal | None = None  # what a valued appointment was worth, as TiFlux answers its creation

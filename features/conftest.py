@@ -323,3 +323,9 @@ def offers_id(world: dict[str, Any], ident: int, name: str) -> None:
 def ticket_classified(world: dict[str, Any], number: int, priority: int, item: int) -> None:
     ticket = world["tenant"].tickets.get_ticket(number)
     assert (ticket["priority"]["id"], ticket["services_catalog"]["id"]) == (priority, item)
+
+
+@then(parsers.parse("ticket {number:d} now has priority {priority:d}"))
+def ticket_priority(world: dict[str, Any], number: int, priority: int) -> None:
+    assert not world["answer"].is_error, world["text"]
+    assert world["tenant"].tickets.get_ticket(number)["priority"]["id"] == priority

@@ -27,6 +27,7 @@ from adapters.i18n import (
     ticket_activity,
     ticket_files,
     ticket_reports,
+    ticket_upgrades,
     ticket_valuation,
     ticket_writes,
     time_entries,
@@ -62,6 +63,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_reports.PT_BR,
         **catalogs.PT_BR,
         **discovery.PT_BR,
+        **ticket_upgrades.PT_BR,  # issue 18: the 2.42 upgrades of the ticket tools
     },
     "en": {
         **en.MESSAGES,
@@ -88,6 +90,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_reports.EN,
         **catalogs.EN,
         **discovery.EN,
+        **ticket_upgrades.EN,  # issue 18: the 2.42 upgrades of the ticket tools
     },
 }
 

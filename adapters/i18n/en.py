@@ -176,7 +176,7 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.desk": "desk {desk}",
     "tickets.resolved.client": "client {client}",
     "tickets.resolved.stage": "stage {stage}",
-    "tickets.closed_hint": "To see closed tickets, use `is_closed=true`.",
+    "tickets.closed_hint": "To see closed tickets, use `filter_by=closed`.",
     "tickets.compact.columns": "_no. title | status | desk | stage | responsible | client | created_",
     "ticket.compact.cut": "_(Description cut at {limit} characters; `structuredContent` holds the whole text.)_",
     "page.next": "More results: use `offset={next}` (same `limit={limit}`) for the next page.",

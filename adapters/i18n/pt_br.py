@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.desk": "mesa {desk}",
     "tickets.resolved.client": "cliente {client}",
     "tickets.resolved.stage": "estágio {stage}",
-    "tickets.closed_hint": "Para ver tickets fechados, use `is_closed=true`.",
+    "tickets.closed_hint": "Para ver tickets fechados, use `filter_by=closed`.",
     "tickets.compact.columns": "_nº título | status | mesa | estágio | responsável | cliente | criado em_",
     "ticket.compact.cut": "_(Descrição cortada em {limit} caracteres; o `structuredContent` traz o texto inteiro.)_",
     # --- paginação

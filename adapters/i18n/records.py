@@ -42,7 +42,6 @@ PT_BR: dict[str, str] = {
     "appointments.location": "Localização: {latitude}, {longitude}",
     "rule.time_of_day": "um horário HH:MM entre 00:00 e 23:59",
     "rule.not_future": "uma data de hoje ou anterior (no fuso configurado)",
-    "hint.appointment_refused": "Apontamentos só podem ser criados pela API em mesas sem valorização; nesta mesa, registre as horas pelo TiFlux.",
     "error.permission.40301": "Sem permissão no TiFlux para ver este histórico (código 40301). Peça a um administrador a permissão de tickets/SLA.",
     "error.permission.40304": "A conta não tem licença do módulo de Tickets do TiFlux (código 40304).",
 }
@@ -89,7 +88,6 @@ EN: dict[str, str] = {
     "appointments.location": "Location: {latitude}, {longitude}",
     "rule.time_of_day": "a time HH:MM between 00:00 and 23:59",
     "rule.not_future": "a date of today or earlier (in the configured time zone)",
-    "hint.appointment_refused": "Appointments can only be created through the API on desks without valorization; on this desk, record the hours in TiFlux.",
     "error.permission.40301": "No permission in TiFlux to see this history (code 40301). Ask an administrator for the tickets/SLA permission.",
     "error.permission.40304": "The account has no licence for TiFlux's Tickets module (code 40304).",
 }

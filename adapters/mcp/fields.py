@@ -18,14 +18,8 @@ from domain.ids import MAX_ID, TicketNumber
 
 # How every `*_name` argument is resolved (domain/resolution.py), said once in each tool that takes names.
 NAMES_RESOLVED = Words(
-    pt=(
-        "Nome ou parte, sem diferenciar acentos e maiúsculas; um ID vence o nome. Se a resposta listar "
-        "candidatos, pergunte ao usuário qual."
-    ),
-    en=(
-        "Name or part, ignoring accents and case; an ID wins over the name. If the answer lists "
-        "candidates, ask the user which one."
-    ),
+    pt="Nome ou parte, sem acentos; um ID vence. Se vierem candidatos, pergunte ao usuário.",
+    en="Name or part, accents ignored; an ID wins. If candidates come back, ask the user.",
 )
 
 
@@ -43,8 +37,8 @@ ID_LISTS = Words(
     en=f'*_ids: comma-separated IDs ("14,15"), up to {MAX_IDS_PER_FILTER}.',
 )
 MOMENTS = Words(
-    pt="Datas inclusivas: AAAA-MM-DD (o dia inteiro) ou ISO-8601.",
-    en="Dates are inclusive: YYYY-MM-DD (the whole day) or ISO-8601.",
+    pt="Datas inclusivas: AAAA-MM-DD (dia inteiro) ou ISO-8601.",
+    en="Inclusive dates: YYYY-MM-DD (whole day) or ISO-8601.",
 )
 
 # Parameters many tools share: said the same way wherever they appear.

@@ -11,6 +11,7 @@ from domain.custom_fields import EntityValues
 from domain.ids import TicketNumber
 from domain.paging import Page, PageRequest
 from domain.records import Answer
+from domain.ticket_counts import GroupBy, TicketCounts
 from domain.tickets import Ticket
 
 
@@ -24,7 +25,11 @@ class TicketsPort(Protocol):
         ...
 
     async def list(self, query: TicketFilter, page: PageRequest) -> Page[Ticket]:
-        """One page of the tickets matching the filter."""
+        """One page of the tickets matching the filter (with their whole count, when TiFlux says)."""
+        ...
+
+    async def counts(self, query: TicketFilter, group_by: GroupBy) -> TicketCounts:
+        """How many tickets match the filter, per day, ISO week, month or desk."""
         ...
 
     async def create(self, ticket: NewTicket) -> Ticket:

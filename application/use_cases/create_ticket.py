@@ -124,7 +124,7 @@ class CreateTicket:
                 status_id=request.status_id,
                 requestor_id=requestor.id,
                 requestor_name=requestor_name,
-                requestor_email=request.requestor_email,
+                requestor_email=request.requestor_email if requestor.id is None else None,
                 requestor_telephone=request.requestor_telephone if requestor.id is None else None,
                 responsible_id=responsible.id,
                 followers=tuple(request.followers),
@@ -145,9 +145,22 @@ class CreateTicket:
     ) -> tuple[Settled[UserId], str | None, str | None]:
         """(requestor as settled, requestor_name to send, name of a requestor TiFlux will create)."""
         ref = request.requestor
-        if ref.id is not None or request.requestor_email or not ref.name:
+        if ref.id is None and request.requestor_email:
+            return await self._requestor_by_email(request.requestor_email, ref.name, client_id)
+        if ref.id is not None or not ref.name:
             return Settled(ref.id), ref.name, None
         person = await self.references.record_if_any(REQUESTOR, ref, client_id)
         if person is None:
             return Settled(None), ref.name, ref.name
+        return Settled(person.id, self.references.decision(ref, person)), None, None
+
+    async def _requestor_by_email(
+        self, email: str, name: str | None, client_id: ClientId
+    ) -> tuple[Settled[UserId], str | None, str | None]:
+        """One of the client's requestors with exactly this e-mail (2.42 resolves the e-mail too); none: the
+        e-mail and name go as given, and TiFlux links or creates the requestor."""
+        ref: Reference[UserId] = Reference("requestor_id", "requestor_email", name=email)
+        person = await self.references.record_if_any(REQUESTOR, ref, client_id)
+        if person is None or (person.email or "").casefold() != email.casefold():
+            return Settled(None), name, None
         return Settled(person.id, self.references.decision(ref, person)), None, None

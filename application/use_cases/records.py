@@ -120,7 +120,8 @@ class AppointmentAdded:
 
 @dataclass(frozen=True)
 class AddAppointment:
-    """Record hours worked; a desk that values its appointments refuses, and the user is told why."""
+    """Record hours worked, valued or not; a desk that values its appointments refuses one without its
+    valuation, and the user is told what it needs."""
 
     appointments: AppointmentsPort
 
@@ -128,5 +129,9 @@ class AddAppointment:
         try:
             created = await self.appointments.create(number, appointment)
         except Rejected as refusal:
-            raise Rejected(refusal.messages, hint="appointment_refused") from refusal
+            text = " ".join(refusal.messages).casefold()
+            needs_valuation = "valorization" in text or ("attendance" in text and "blank" in text)
+            raise Rejected(
+                refusal.messages, hint="valuation_required" if needs_valuation else None
+            ) from refusal
         return AppointmentAdded(number, created)

@@ -243,7 +243,7 @@ async def test_a_refused_appointment_says_why(serve: Any, mcp: Client) -> None:
     )
     assert "O TiFlux recusou a requisição" in text
     assert "Validation failed" in text and "Desk uses appointments with valorization" in text
-    assert "Apontamentos só podem ser criados pela API em mesas sem valorização" in text
+    assert "Esta mesa valoriza apontamentos: informe `attendance`" in text
     assert requests(live) == ["POST /api/v2/tickets/1040/appointments"]
 
 

@@ -255,13 +255,13 @@ async def test_the_outcome_is_unknown_whether_or_not_tiflux_applied_it(
 async def test_a_create_that_timed_out_made_exactly_one_ticket(
     upstream: Upstream, gateway: HttpTifluxGateway
 ) -> None:
-    before = len(upstream.tenant.tickets.list_tickets(offset=1, limit=200))
+    before = upstream.tenant.tickets.list_tickets(offset=1, limit=200).total
     upstream.faults.add(Fault.stall_after_body(LONG).on("POST", "/api/v2/tickets"))
     with pytest.raises(UpstreamUnavailable) as caught:
         await gateway.tickets.create(NewTicket("Sem rede", "<p>x</p>", ClientId(101), DeskId(14)))
     assert caught.value.reason == "timeout" and caught.value.write_may_have_happened
     assert upstream.sent("POST") == ["POST /api/v2/tickets"]
-    assert len(upstream.tenant.tickets.list_tickets(offset=1, limit=200)) == before + 1
+    assert upstream.tenant.tickets.list_tickets(offset=1, limit=200).total == before + 1
 
 
 async def test_a_write_that_never_connected_is_tried_again(upstream: Upstream) -> None:

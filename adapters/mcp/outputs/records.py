@@ -75,6 +75,12 @@ class Shift(TypedDict):
 
 
 @with_config(DECLARED)
+class ShiftOwner(TypedDict):
+    number: int
+    title: NotRequired[str]
+
+
+@with_config(DECLARED)
 class Valorization(TypedDict):
     attendance: NotRequired[str]
     attendance_kind: NotRequired[str]
@@ -84,6 +90,7 @@ class Valorization(TypedDict):
     guarantee: bool
     manual_value: bool
     value: NotRequired[str]
+    shift_owner: NotRequired[ShiftOwner]
 
 
 @with_config(DECLARED)
@@ -103,6 +110,8 @@ class Appointment(TypedDict):
     client: NotRequired[PersonRef]
     valorization: NotRequired[Valorization]
     locations: NotRequired[list[Location]]
+    external_user_name: NotRequired[str]
+    value: NotRequired[str]
 
 
 @with_config(DECLARED)

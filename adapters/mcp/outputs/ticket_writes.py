@@ -7,7 +7,7 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, Client, Desk, EntityValues, Stage, Ticket, User
+from adapters.mcp.outputs.common import DECLARED, Client, Desk, EntityValues, Priority, Stage, Ticket, User
 from adapters.mcp.outputs.lookups import CatalogItem
 
 
@@ -17,7 +17,7 @@ class NameDecision(TypedDict):
     # picked it among several matches (no docstring: it would become the schema's description).
     field: str
     term: str
-    record: Desk | Client | User | Stage | CatalogItem
+    record: Desk | Client | User | Stage | CatalogItem | Priority
     picked: bool
 
 
@@ -35,6 +35,8 @@ class TicketUpdated(TypedDict):
     ticket: Ticket
     changed: NotRequired[list[str]]
     decisions: NotRequired[list[NameDecision]]
+    first_stage: NotRequired[Stage]  # a transfer that named no stage lands on the target desk's first
+    reason_ignored: bool  # a priority change reason given during a transfer is not sent
 
 
 @with_config(DECLARED)

@@ -7,7 +7,8 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, Client, Desk, Page, Stage, Ticket
+from adapters.mcp.outputs.common import DECLARED, Client, Desk, Page, Priority, Stage, Ticket, User
+from adapters.mcp.outputs.lookups import CatalogItem
 
 
 @with_config(DECLARED)
@@ -27,15 +28,39 @@ class TicketFilter(TypedDict):
     requestor_email: NotRequired[str]
     is_closed: bool
     dates: NotRequired[DateRange]
+    filter_by: NotRequired[Literal["open", "closed", "canceled", "all"]]
+    priority_ids: NotRequired[list[int]]
+    services_catalogs_item_ids: NotRequired[list[int]]
+    sla_expiring_before: NotRequired[str]
+
+
+@with_config(DECLARED)
+class Bucket(TypedDict):
+    period: str
+    count: int
+    filled: bool  # a period TiFlux left out, shown as zero
+
+
+@with_config(DECLARED)
+class TicketCounts(TypedDict):
+    group_by: Literal["day", "week", "month", "desk"]
+    buckets: NotRequired[list[Bucket]]
+    total: int
 
 
 @with_config(DECLARED)
 class TicketListing(TypedDict):
-    page: Page[Ticket]
+    page: NotRequired[Page[Ticket]]
     query: TicketFilter
     desk: NotRequired[Desk]
     client: NotRequired[Client]
     stage: NotRequired[Stage]
+    responsible: NotRequired[User]
+    priority: NotRequired[Priority]
+    catalog_items: NotRequired[list[CatalogItem]]
+    counts: NotRequired[TicketCounts]
+    zero_cause: NotRequired[Literal["status", "period", "none"]]
+    status_assumed: bool
 
 
 GetTicketOutput = Ticket

@@ -96,9 +96,7 @@ class SearchCatalogItemInput(DeskByIdOrName, PagedInput):
     area_id: Annotated[OptionalId, Words(pt="ID da área.", en="Area ID.")] = None
     catalog_id: Annotated[
         OptionalId,
-        Words(
-            pt="ID do catálogo (list_desk_services_catalogs).", en="Catalog ID (list_desk_services_catalogs)."
-        ),
+        Words(pt="Catálogo (list_desk_services_catalogs).", en="Catalog (list_desk_services_catalogs)."),
     ] = None
 
     async def run(self, search: SearchCatalogItems) -> CatalogItemListing | CatalogItemFound:
@@ -117,8 +115,8 @@ SEARCH_CLIENT = ToolSpec(
     name="search_client",
     title=Words(pt="Buscar cliente", en="Find client"),
     description=Words(
-        pt="Busca clientes (empresas) ativos, sem diferenciar acentos: o client_id.",
-        en="Finds active clients (companies), ignoring accents: the client_id.",
+        pt="Busca clientes ativos: o client_id.",
+        en="Finds active clients: the client_id.",
     ),
     input_model=SearchClientInput,
     output_model=SearchClientOutput,
@@ -133,10 +131,8 @@ SEARCH_USER = ToolSpec(
     name="search_user",
     title=Words(pt="Buscar usuário", en="Find user"),
     description=Words(
-        pt="Busca usuários (atendentes, administradores, solicitantes), sem diferenciar acentos: o "
-        "responsible_id (atendente ou administrador) ou um solicitante.",
-        en="Finds users (attendants, administrators, requestors), ignoring accents: the responsible_id "
-        "(attendant or administrator) or a requestor.",
+        pt="Busca usuários (atendentes, admins, solicitantes): o responsible_id.",
+        en="Finds users (attendants, admins, requestors): the responsible_id.",
     ),
     input_model=SearchUserInput,
     output_model=SearchUserOutput,
@@ -151,10 +147,8 @@ SEARCH_STAGE = ToolSpec(
     name="search_stage",
     title=Words(pt="Listar estágios da mesa", en="List the desk's stages"),
     description=Words(
-        pt="Lista os estágios de uma mesa, em ordem, com tipo (inicial, intermediário, final) e tempo "
-        "máximo: o stage_id.",
-        en="Lists a desk's stages, in order, with type (initial, intermediate, final) "
-        "and maximum time: the stage_id.",
+        pt="Estágios de uma mesa, em ordem: o stage_id.",
+        en="A desk's stages, in order: the stage_id.",
     ),
     input_model=SearchStageInput,
     output_model=SearchStageOutput,
@@ -169,10 +163,8 @@ SEARCH_CATALOG_ITEM = ToolSpec(
     name="search_catalog_item",
     title=Words(pt="Buscar item de catálogo", en="Find catalog item"),
     description=Words(
-        pt="Busca itens do catálogo de serviços (catálogo → área → item) de uma mesa. "
-        "Exige um de: search, catalog_item_name, area_id, catalog_id.",
-        en="Finds items of a desk's services catalog (catalog → area → item). "
-        "Needs one of: search, catalog_item_name, area_id, catalog_id.",
+        pt="Itens do catálogo de uma mesa, por search, catalog_item_name, area_id ou catalog_id.",
+        en="A desk's catalog items, by search, catalog_item_name, area_id or catalog_id.",
     ),
     input_model=SearchCatalogItemInput,
     output_model=SearchCatalogItemOutput,

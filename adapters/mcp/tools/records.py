@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from adapters.i18n.words import Words
 from adapters.mcp.attachment_args import WithFiles
-from adapters.mcp.fields import MARKDOWN, Day, PastDay, PositiveId, TicketNumberArg, TimeOfDay, files_allowed
+from adapters.mcp.fields import (
+    MARKDOWN,
+    Day,
+    OptionalTicketNumber,
+    PastDay,
+    PositiveId,
+    TicketNumberArg,
+    TimeOfDay,
+    files_allowed,
+)
 from adapters.mcp.outputs.records import (
     CreateAppointmentOutput,
     CreateInternalCommunicationOutput,
@@ -30,7 +40,7 @@ from adapters.presenters.markdown.records import (
     present_stage_history,
 )
 from adapters.use_cases import UseCases
-from application.commands import NewAppointment
+from application.commands import Attendance, NewAppointment, Valuation
 from application.queries import AppointmentFilter
 from application.use_cases.records import (
     AddAppointment,
@@ -91,24 +101,62 @@ class TicketOnlyInput(ToolInput):
 class NewAppointmentInput(ToolInput):
     ticket_number: TicketNumberArg
     date: Annotated[PastDay, Words(pt="Hoje ou antes.", en="Today or earlier.")]
-    init_time: Annotated[TimeOfDay, Words(pt="Início.", en="Start.")]
-    end_time: Annotated[TimeOfDay, Words(pt="Não antes de init_time.", en="Not before init_time.")]
+    init_time: Annotated[TimeOfDay, Words(pt="Início (HH:MM).", en="Start (HH:MM).")]
+    end_time: Annotated[TimeOfDay, Words(pt="Fim (HH:MM).", en="End (HH:MM).")]
     description: Annotated[
         str, Words(pt="O que foi feito; texto simples.", en="What was done; plain text.")
     ] = Field(min_length=1, max_length=10_000)
+    # Valued appointments (2.42): the kind (1 loose service, 2 contract rider) follows from which is given.
+    attendance: Annotated[
+        Literal["external", "remote", "internal"] | None, Words(pt="Mesa valorizada.", en="Valued desk.")
+    ] = None
+    loose_service_id: Annotated[PositiveId | None, Words(pt="Serviço avulso.", en="Loose service.")] = None
+    contract_rider_id: Annotated[PositiveId | None, Words(pt="Aditivo.", en="Contract rider.")] = None
+    shift_id: Annotated[PositiveId | None, Words(pt="Deslocamento.", en="Travel charge.")] = None
+    shift_owner_ticket_number: Annotated[OptionalTicketNumber, Words(pt="Carona.", en="Shared ride.")] = None
+    guarantee: Annotated[bool, Words(pt="Garantia.", en="Warranty.")] = False
+    value: Annotated[Decimal | None, Words(pt="Valor manual.", en="Manual value.")] = Field(
+        default=None, ge=0, le=Decimal("9999999.99"), decimal_places=2
+    )
+    external_user_name: Annotated[str | None, Words(pt="Executor externo.", en="External executor.")] = Field(
+        default=None, min_length=1, max_length=255
+    )
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        # Bounds are enforced, not shown (they cost tools/list bytes on every session); a number is a number.
+        names = ("shift_owner_ticket_number", "value", "external_user_name", "description", "guarantee")
+        for name in (*names, "init_time", "end_time"):
+            for key in ("maxLength", "minimum", "maximum", "anyOf", "pattern", "default"):
+                schema["properties"][name].pop(key, None)
+        schema["properties"]["value"]["type"] = "number"
+        return super().advertise(schema)
 
     async def run(self, add_appointment: AddAppointment) -> AppointmentAdded:
         return await add_appointment(self.ticket_number, self.to_appointment())
 
     def to_appointment(self) -> NewAppointment:
-        return NewAppointment(self.date, self.init_time, self.end_time, self.description)
+        valuation = Valuation(
+            attendance=Attendance[self.attendance.upper()] if self.attendance else None,
+            loose_service_id=self.loose_service_id,
+            contract_rider_id=self.contract_rider_id,
+            shift_id=self.shift_id,
+            shift_owner=self.shift_owner_ticket_number,
+            guarantee=self.guarantee,
+            value=self.value,
+            external_user_name=self.external_user_name,
+        )
+        given = valuation.valued or valuation.external_user_name is not None
+        return NewAppointment(
+            self.date, self.init_time, self.end_time, self.description, valuation if given else None
+        )
 
 
 class AppointmentsInput(PagedInput):
     ticket_number: TicketNumberArg
     user_id: Annotated[PositiveId | None, Words(pt="Atendente.", en="Attendant.")] = None
-    start_date: Annotated[Day, Words(pt="De (inclusive).", en="From (inclusive).")] = None
-    end_date: Annotated[Day, Words(pt="Até (inclusive).", en="Until (inclusive).")] = None
+    start_date: Annotated[Day, Words(pt="De.", en="From.")] = None
+    end_date: Annotated[Day, Words(pt="Até.", en="Until.")] = None
 
     async def run(self, list_appointments: ListAppointments) -> Appointments:
         return await list_appointments(self.ticket_number, self.to_filter(), self.page())
@@ -129,9 +177,8 @@ CREATE_INTERNAL_COMMUNICATION = ToolSpec(
     name="create_internal_communication",
     title=Words(pt="Criar comunicação interna", en="Add internal communication"),
     description=Words(
-        pt="Adiciona ao ticket uma nota interna, que só atendentes veem; ao cliente: create_ticket_answer.",
-        en="Adds an internal note to the ticket, seen only by attendants; to the client: "
-        "create_ticket_answer.",
+        pt="Adiciona uma nota interna (só atendentes veem); ao cliente: create_ticket_answer.",
+        en="Adds an internal note (attendants only); to the client: create_ticket_answer.",
     )
     + files_allowed(COMMUNICATION_LIMITS),
     input_model=NoteInput,
@@ -148,8 +195,8 @@ LIST_INTERNAL_COMMUNICATIONS = ToolSpec(
     name="list_internal_communications",
     title=Words(pt="Listar comunicações internas", en="List internal communications"),
     description=Words(
-        pt="Lista as notas internas de um ticket: autor, data, início do texto, anexos.",
-        en="Lists a ticket's internal notes: author, date, start of the text, attachments.",
+        pt="Lista as notas internas de um ticket.",
+        en="Lists a ticket's internal notes.",
     ),
     input_model=NotesInput,
     output_model=ListInternalCommunicationsOutput,
@@ -177,8 +224,8 @@ GET_TICKET_FILES = ToolSpec(
     name="get_ticket_files",
     title=Words(pt="Arquivos do ticket", en="Ticket files"),
     description=Words(
-        pt="Lista os arquivos anexados a um ticket: nome, tipo, tamanho, link, data, autor.",
-        en="Lists the files attached to a ticket: name, type, size, link, date, author.",
+        pt="Anexos de um ticket, com link.",
+        en="A ticket's attachments, with links.",
     ),
     input_model=TicketOnlyInput,
     output_model=GetTicketFilesOutput,
@@ -194,11 +241,8 @@ GET_TICKET_STAGES_SLAS = ToolSpec(
     name="get_ticket_stages_slas",
     title=Words(pt="Histórico de estágios e SLA", en="Stage and SLA history"),
     description=Words(
-        pt="Mostra os estágios por que o ticket passou, o tempo em cada um (no expediente) e se o SLA foi "
-        "cumprido. Vazio se a mesa não tem SLA.",
-        en="Shows the stages the ticket went through, the time in each (in working hours) and "
-        "whether the SLA "
-        "was met. Empty if the desk has no SLA.",
+        pt="Estágios por que o ticket passou, o tempo em cada um e o SLA.",
+        en="Stages the ticket went through, the time in each and the SLA.",
     ),
     input_model=NotesInput,
     output_model=GetTicketStagesSlasOutput,
@@ -213,10 +257,10 @@ CREATE_APPOINTMENT = ToolSpec(
     name="create_appointment",
     title=Words(pt="Apontar horas", en="Log hours"),
     description=Words(
-        pt="Registra horas trabalhadas num ticket. Só em mesas com apontamento sem valorização (nas outras o "
-        "TiFlux recusa).",
-        en="Logs hours worked on a ticket. Only in desks whose appointments carry no value (TiFlux refuses "
-        "the others).",
+        pt="Registra horas num ticket; mesa valorizada: attendance e serviço ou aditivo "
+        "(get_ticket_service_types).",
+        en="Logs hours on a ticket; valued desk: attendance and a service or rider "
+        "(get_ticket_service_types).",
     ),
     input_model=NewAppointmentInput,
     output_model=CreateAppointmentOutput,
@@ -232,8 +276,8 @@ LIST_APPOINTMENTS = ToolSpec(
     name="list_appointments",
     title=Words(pt="Listar apontamentos", en="List logged hours"),
     description=Words(
-        pt="Lista as horas apontadas num ticket, com valores nas mesas que valorizam apontamentos.",
-        en="Lists the hours logged on a ticket, with values in desks that charge for them.",
+        pt="Horas apontadas num ticket, com valores.",
+        en="Hours logged on a ticket, with values.",
     ),
     input_model=AppointmentsInput,
     output_model=ListAppointmentsOutput,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -77,15 +77,14 @@ MAX_TEXT = 100_000
 
 MESA_FIRST = (
     Words(
-        pt='Nomes: um nome solto é uma mesa (desk_name); "cliente"/"empresa" → client_name; quem pediu → '
-        'requestor_name/requestor_email; "atribuído a"/"passa pro" → responsible_name.',
-        en='Names: a loose name is a desk (desk_name); "client"/"company" → client_name; who asked → '
-        'requestor_name/requestor_email; "assigned to"/"hand it to" → responsible_name.',
+        pt='Nome solto = mesa; "empresa" → client_name; quem pediu → requestor_*.',
+        en='A loose name is a desk; "company" → client_name; who asked → requestor_*.',
     )
     + NAMES_RESOLVED
 )
 TITLE = Words(pt="Assunto.", en="Subject.")
 PRIORITY_ID = Words(pt="Veja list_desk_priorities.", en="See list_desk_priorities.")
+PRIORITY_NAME = Words(pt="Prioridade da mesa.", en="A priority of the desk.")
 RESPONSIBLE_ID = Words(pt="Atendente (search_user).", en="Attendant (search_user).")
 
 
@@ -105,15 +104,15 @@ class CreateTicketInput(ToolInput):
         Name, Words(pt="Se não existir no cliente, é criado.", en="Created if the client has no such person.")
     ] = None
     requestor_email: Annotated[Email, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")] = None
-    requestor_telephone: Annotated[
-        Phone, Words(pt="Telefone do solicitante.", en="The requestor's phone.")
-    ] = None
+    requestor_telephone: Annotated[Phone, Words(pt="Telefone.", en="Phone.")] = None
     responsible_id: Annotated[PositiveId | None, RESPONSIBLE_ID] = None
     responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
     followers: EmailList = Field(default="", validate_default=True)
-    parent_ticket_number: Annotated[
-        OptionalTicketNumber, Words(pt="Número do ticket pai.", en="The parent ticket's number.")
-    ] = None
+    parent_ticket_number: Annotated[OptionalTicketNumber, Words(pt="Ticket pai.", en="Parent ticket.")] = None
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        return _without_length_caps(schema)
 
     async def run(self, create_ticket: CreateTicket) -> TicketCreated:
         return await create_ticket(self.to_request())
@@ -146,17 +145,30 @@ class UpdateTicketInput(ToolInput):
     stage_id: Annotated[PositiveId | None, STAGE_ID] = None
     stage_name: Annotated[Name, STAGE_NAME] = None
     priority_id: Annotated[PositiveId | None, PRIORITY_ID] = None
+    priority_name: Annotated[Name, PRIORITY_NAME] = None
+    priority_change_reason: Annotated[
+        str | None,
+        Words(pt="Exigido ao mudar prioridade.", en="Needed to change priority."),
+    ] = Field(default=None, min_length=1, max_length=1000)
     status_id: Annotated[PositiveId | None, STATUS_ID] = None
+    requestor_id: Annotated[PositiveId | None, REQUESTOR_ID] = None
+    requestor_name: Annotated[
+        Name, Words(pt="Solicitante do cliente do ticket.", en="A requestor of the ticket's client.")
+    ] = None
     responsible_id: Annotated[
         NullableId, Words(pt="null remove o responsável.", en="null removes the responsible attendant.")
     ] = None
     responsible_name: Annotated[Name, RESPONSIBLE_NAME] = None
     followers: Annotated[
         EmailList | None,
-        Words(pt="Substitui a lista; e-mails por vírgula.", en="Replaces the list; comma-separated e-mails."),
+        Words(pt="Substitui; e-mails por vírgula.", en="Replaces; comma-separated e-mails."),
     ] = None
     services_catalogs_item_id: Annotated[PositiveId | None, CATALOG_ITEM_ID] = None
     catalog_item_name: Annotated[Name, CATALOG_ITEM_NAME] = None
+
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        return _without_length_caps(schema)
 
     async def run(self, update_ticket: UpdateTicket) -> TicketUpdated:
         return await update_ticket(self.ticket_number, self.to_edit())
@@ -169,11 +181,13 @@ class UpdateTicketInput(ToolInput):
             client_id=_id(ClientId, self.client_id),
             desk=reference(DeskId, self, "desk_id", "desk_name"),
             stage=reference(StageId, self, "stage_id", "stage_name"),
-            priority_id=_id(PriorityId, self.priority_id),
+            priority=reference(PriorityId, self, "priority_id", "priority_name"),
+            priority_change_reason=self.priority_change_reason,
             status_id=_id(StatusId, self.status_id),
             followers=self.followers,
             catalog_item=reference(CatalogItemId, self, "services_catalogs_item_id", "catalog_item_name"),
             responsible=reference(UserId, self, "responsible_id", "responsible_name"),
+            requestor=reference(UserId, self, "requestor_id", "requestor_name"),
             unassign=unassign,
         )
 
@@ -198,7 +212,7 @@ class AnswerInput(WithFiles):
     ticket_number: TicketNumberArg
     text: Annotated[str, MARKDOWN] = Field(min_length=1, max_length=MAX_TEXT)
     with_signature: Annotated[
-        bool, Words(pt="Acrescenta a assinatura do atendente.", en="Add the attendant's signature.")
+        bool, Words(pt="Com a assinatura do atendente.", en="With the attendant's signature.")
     ] = False
 
     async def run(self, answer_ticket: AnswerTicket) -> AnswerSent:
@@ -223,10 +237,8 @@ class FieldValueItem(BaseModel):
     value: Annotated[
         str | None,
         Words(
-            pt='Conforme o tipo: data AAAA-MM-DD; moeda "150.55"; telefone só dígitos; seleção: ID da opção; '
-            'checkbox "true"/"false". null limpa.',
-            en='By type: date YYYY-MM-DD; currency "150.55"; phone digits only; select: the option\'s ID; '
-            'checkbox "true"/"false". null clears.',
+            pt='Conforme o tipo: data AAAA-MM-DD, moeda "150.55", seleção: ID da opção. null limpa.',
+            en='By type: date YYYY-MM-DD, currency "150.55", select: the option\'s ID. null clears.',
         ),
     ] = Field(max_length=10_000)
     entity_field_option_id: Annotated[
@@ -258,6 +270,14 @@ class UpdateFieldsInput(ToolInput):
         ]
 
 
+def _without_length_caps(schema: dict[str, Any]) -> dict[str, Any]:
+    """The texts' length caps are enforced, not shown: a title or a reason never comes near them (and each
+    shown cap costs `tools/list` bytes on every session)."""
+    for value in schema["properties"].values():
+        value.pop("maxLength", None)
+    return schema
+
+
 def _id(kind: Callable[[int], IdT], value: int | None) -> IdT | None:
     return kind(value) if value is not None else None
 
@@ -284,10 +304,10 @@ UPDATE_TICKET = ToolSpec(
     name="update_ticket",
     title=Words(pt="Atualizar ticket", en="Update ticket"),
     description=Words(
-        pt="Altera só os campos informados de um ticket. desk_id/desk_name transfere de mesa (se o TiFlux "
-        "permitir); stage_name e catalog_item_name são buscados nessa mesa ou na do ticket.",
-        en="Changes only the given fields of a ticket. desk_id/desk_name moves it to another desk (if TiFlux "
-        "allows); stage_name and catalog_item_name are looked up in that desk or the ticket's.",
+        pt="Altera só os campos informados. desk_* transfere (sem estágio: o 1º da mesa); nomes são buscados "
+        "nessa mesa ou na do ticket.",
+        en="Changes only the given fields. desk_* moves it (no stage: the desk's first); names are looked up "
+        "in that desk or the ticket's.",
     )
     + NAMES_RESOLVED,
     input_model=UpdateTicketInput,
@@ -304,8 +324,8 @@ CANCEL_TICKET = ToolSpec(
     name="cancel_ticket",
     title=Words(pt="Cancelar ticket", en="Cancel ticket"),
     description=Words(
-        pt="Cancela um ticket aberto: ele não aceita mais alterações. Para resolver, use close_ticket.",
-        en="Cancels an open ticket: it accepts no more changes. To resolve it, use close_ticket.",
+        pt="Cancela um ticket aberto; para resolver: close_ticket.",
+        en="Cancels an open ticket; to resolve it: close_ticket.",
     ),
     input_model=TicketNumberInput,
     output_model=CancelTicketOutput,
@@ -322,8 +342,8 @@ CLOSE_TICKET = ToolSpec(
     name="close_ticket",
     title=Words(pt="Fechar ticket", en="Close ticket"),
     description=Words(
-        pt="Fecha um ticket como resolvido (cancel_ticket o cancela). Fechar de novo não faz nada.",
-        en="Closes a ticket as resolved (cancel_ticket cancels it). Closing it again does nothing.",
+        pt="Fecha um ticket como resolvido.",
+        en="Closes a ticket as resolved.",
     ),
     input_model=TicketNumberInput,
     output_model=CloseTicketOutput,
@@ -362,10 +382,8 @@ UPDATE_TICKET_ENTITIES = ToolSpec(
     name="update_ticket_entities",
     title=Words(pt="Preencher campos personalizados", en="Fill in custom fields"),
     description=Words(
-        pt="Grava campos personalizados de um ticket. Campos: get_ticket (show_entities=true) ou "
-        "list_entity_fields. Checkbox: um item por opção, com entity_field_option_id e value true/false.",
-        en="Writes a ticket's custom fields. Fields: get_ticket (show_entities=true) or list_entity_fields. "
-        "Checkbox: one item per option, with entity_field_option_id and value true/false.",
+        pt="Grava campos personalizados (get_ticket show_entities=true); checkbox: um item por opção.",
+        en="Writes custom fields (get_ticket show_entities=true); checkbox: one item per option.",
     ),
     input_model=UpdateFieldsInput,
     output_model=UpdateTicketEntitiesOutput,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from adapters.mcp.fields import (
     ID_LISTS,
     MOMENTS,
     NAMES_RESOLVED,
+    RESPONSIBLE_NAME,
     STAGE_NAME,
     EndMoment,
     IdList,
@@ -24,13 +25,16 @@ from adapters.mcp.references import DeskName
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.tickets import present_ticket, present_ticket_page
 from adapters.use_cases import UseCases
-from application.queries import DateField, DateRange, TicketFilter
+from application.queries import DateField, DateRange, StatusFilter, TicketFilter
 from application.use_cases.tickets import GetTicket, ListTickets, TicketListing, TicketNames
 from domain.errors import InvalidInput
-from domain.ids import ClientId, DeskId, StageId, UserId
+from domain.ids import CatalogItemId, ClientId, DeskId, PriorityId, StageId, UserId
+from domain.ticket_counts import GroupBy, check_grouped_range
 from domain.tickets import Ticket
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+StatusName = Literal["open", "closed", "canceled", "all"]
+GroupName = Literal["day", "week", "month", "desk"]
 
 
 class GetTicketInput(ToolInput):
@@ -51,28 +55,44 @@ class GetTicketInput(ToolInput):
 
 
 class ListTicketsInput(PagedInput):
-    desk_ids: Annotated[IdList, Words(pt="Mesas (list_desks).", en="Desks (list_desks).")] = Field(
+    desk_ids: Annotated[IdList, Words(pt="Mesas.", en="Desks.")] = Field(default="", validate_default=True)
+    client_ids: Annotated[IdList, Words(pt="Clientes.", en="Clients.")] = Field(
         default="", validate_default=True
     )
-    client_ids: Annotated[IdList, Words(pt="Clientes (search_client).", en="Clients (search_client).")] = (
-        Field(default="", validate_default=True)
-    )
-    stage_ids: Annotated[IdList, Words(pt="Estágios (search_stage).", en="Stages (search_stage).")] = Field(
+    stage_ids: Annotated[IdList, Words(pt="Estágios.", en="Stages.")] = Field(
         default="", validate_default=True
     )
-    responsible_ids: Annotated[
-        IdList, Words(pt="Atendentes responsáveis (search_user).", en="Responsible attendants (search_user).")
-    ] = Field(default="", validate_default=True)
+    responsible_ids: Annotated[IdList, Words(pt="Atendentes.", en="Attendants.")] = Field(
+        default="", validate_default=True
+    )
     desk_name: DeskName = None
     client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, max_length=200)
     stage_name: Annotated[str | None, STAGE_NAME] = Field(default=None, max_length=200)
-    requestor_ids: Annotated[
-        IdList, Words(pt="Solicitantes (search_user).", en="Requestors (search_user).")
-    ] = Field(default="", validate_default=True)
+    responsible_name: Annotated[str | None, RESPONSIBLE_NAME] = Field(default=None, max_length=200)
+    requestor_ids: Annotated[IdList, Words(pt="Solicitantes.", en="Requestors.")] = Field(
+        default="", validate_default=True
+    )
     requestor_email: Annotated[
         str | None, Words(pt="E-mail do solicitante.", en="The requestor's e-mail.")
     ] = Field(default=None, max_length=254)
-    is_closed: Annotated[bool, Words(pt="true: só os fechados.", en="true: closed ones only.")] = False
+    priority_ids: Annotated[IdList, Words(pt="Prioridades.", en="Priorities.")] = Field(
+        default="", validate_default=True
+    )
+    priority_name: Annotated[str | None, Words(pt="Prioridade da mesa.", en="A priority of the desk.")] = (
+        Field(default=None, max_length=200)
+    )
+    services_catalogs_item_ids: Annotated[IdList, Words(pt="Itens de catálogo.", en="Catalog items.")] = (
+        Field(default="", validate_default=True)
+    )
+    catalog_query: Annotated[
+        str | None, Words(pt="Busca no catálogo da mesa.", en="Search in the desk's catalog.")
+    ] = Field(default=None, max_length=200)
+    filter_by: Annotated[StatusName | None, Words(pt="Padrão: open.", en="Default: open.")] = None
+    is_closed: Annotated[bool | None, Words(pt="Legado (filter_by).", en="Legacy (filter_by).")] = None
+    sla_expiring_before: Annotated[EndMoment, Words(pt="SLA de solução até.", en="Resolution SLA by.")] = None
+    group_by: Annotated[
+        GroupName | None, Words(pt="Conta por período/mesa.", en="Count per period/desk.")
+    ] = None
     date_type: Annotated[
         Literal["created_at", "solved_in_time"] | None,
         Words(pt="Padrão: created_at.", en="Default: created_at."),
@@ -80,11 +100,31 @@ class ListTicketsInput(PagedInput):
     start_datetime: Annotated[StartMoment, Words(pt="De.", en="From.")] = None
     end_datetime: Annotated[EndMoment, Words(pt="Até.", en="Until.")] = None
 
+    @classmethod
+    def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
+        # `is_closed` (2.3.0) is still accepted, and `filter_by` wins over it; only `filter_by` is shown.
+        # The texts' length caps are enforced, not shown: a name or an e-mail never comes near them.
+        properties = schema["properties"]
+        del properties["is_closed"]
+        for value in properties.values():
+            value.pop("maxLength", None)
+        return super().advertise(schema)
+
     async def run(self, list_tickets: ListTickets) -> TicketListing:
-        return await list_tickets(self.to_query(), self.names(), self.page())
+        query = self.to_query()
+        assumed = query.filter_by is StatusFilter.CLOSED and self.filter_by is None and self.is_closed is None
+        group_by = GroupBy(self.group_by) if self.group_by else None
+        return await list_tickets(query, self.names(), self.page(), group_by=group_by, status_assumed=assumed)
 
     def names(self) -> TicketNames:
-        return TicketNames(desk_name=self.desk_name, client_name=self.client_name, stage_name=self.stage_name)
+        return TicketNames(
+            desk_name=self.desk_name,
+            client_name=self.client_name,
+            stage_name=self.stage_name,
+            responsible_name=self.responsible_name,
+            priority_name=self.priority_name,
+            catalog_query=(self.catalog_query or "").strip() or None,
+        )
 
     def to_query(self) -> TicketFilter:
         if self.requestor_email and not _EMAIL.match(self.requestor_email):
@@ -97,6 +137,9 @@ class ListTicketsInput(PagedInput):
             if has_range
             else None
         )
+        if self.group_by and self.start_datetime and self.end_datetime:
+            check_grouped_range(GroupBy(self.group_by), self.start_datetime.date(), self.end_datetime.date())
+        filter_by, is_closed = self._state()
         return TicketFilter(
             desk_ids=tuple(DeskId(i) for i in self.desk_ids),
             client_ids=tuple(ClientId(i) for i in self.client_ids),
@@ -104,17 +147,48 @@ class ListTicketsInput(PagedInput):
             responsible_ids=tuple(UserId(i) for i in self.responsible_ids),
             requestor_ids=tuple(UserId(i) for i in self.requestor_ids),
             requestor_email=self.requestor_email or None,
-            is_closed=self.is_closed,
+            is_closed=is_closed,
             dates=dates,
+            filter_by=filter_by,
+            priority_ids=tuple(PriorityId(i) for i in self.priority_ids),
+            services_catalogs_item_ids=tuple(CatalogItemId(i) for i in self.services_catalogs_item_ids),
+            sla_expiring_before=self.sla_expiring_before,
         )
+
+    def _state(self) -> tuple[StatusFilter | None, bool]:
+        """`filter_by` (it wins) and the `is_closed` sent with it; solved_in_time implies closed tickets."""
+        wanted = StatusFilter(self.filter_by) if self.filter_by else None
+        closed_kind = wanted in (StatusFilter.CLOSED, StatusFilter.CANCELED)
+        if (wanted is StatusFilter.OPEN and self.is_closed) or (closed_kind and self.is_closed is False):
+            raise InvalidInput("is_closed", "conflicts", {"other": "filter_by"})
+        open_only = wanted is StatusFilter.OPEN or (wanted is None and self.is_closed is False)
+        if self.date_type == "solved_in_time":
+            if open_only:
+                raise InvalidInput("date_type", "solved_needs_closed")
+            if wanted is None and self.is_closed is None:
+                wanted = StatusFilter.CLOSED
+        if self.sla_expiring_before is not None and not (
+            wanted in (None, StatusFilter.OPEN) and not self.is_closed
+        ):
+            raise InvalidInput("sla_expiring_before", "open_only")
+        is_closed = (
+            self.is_closed
+            if self.is_closed is not None
+            else wanted
+            in (
+                StatusFilter.CLOSED,
+                StatusFilter.CANCELED,
+            )
+        )
+        return wanted, is_closed
 
 
 GET_TICKET = ToolSpec(
     name="get_ticket",
     title=Words(pt="Ver ticket", en="Show ticket"),
     description=Words(
-        pt="Mostra um ticket: status, mesa, estágio, pessoas, SLA, links, descrição.",
-        en="Shows a ticket: status, desk, stage, people, SLA, links, description.",
+        pt="Mostra um ticket: status, pessoas, SLA, descrição.",
+        en="Shows a ticket: status, people, SLA, description.",
     ),
     input_model=GetTicketInput,
     output_model=GetTicketOutput,
@@ -128,16 +202,16 @@ LIST_TICKETS = ToolSpec(
     name="list_tickets",
     title=Words(pt="Listar tickets", en="List tickets"),
     description=Words(
-        pt="Lista tickets abertos (ou fechados). Exige um filtro: IDs, nomes ou requestor_email.",
-        en="Lists open (or closed) tickets. Needs a filter: IDs, names or requestor_email.",
+        pt="Lista tickets ou, com group_by, conta-os.",
+        en="Lists tickets or, with group_by, counts them.",
     )
     + ID_LISTS
     + MOMENTS
     + Words(
-        pt='Nomes: um nome solto é uma mesa ("tickets do cansados" → desk_name); '
-        '"cliente"/"empresa" → client_name; e-mail de pessoa → requestor_email; stage_name exige a mesa.',
-        en='Names: a loose name is a desk ("tickets from billing" → desk_name); '
-        '"client"/"company" → client_name; a person\'s e-mail → requestor_email; stage_name needs the desk.',
+        pt='Nomes: um nome solto é uma mesa; "cliente"/"empresa" → client_name; stage/priority_name e '
+        "catalog_query exigem a mesa.",
+        en='Names: a loose name is a desk; "client"/"company" → client_name; stage/priority_name and '
+        "catalog_query need the desk.",
     )
     + NAMES_RESOLVED,
     input_model=ListTicketsInput,

@@ -121,8 +121,12 @@ def _paged_entries(
 
 def present_appointment_added(added: AppointmentAdded, fmt: Formatter) -> str:
     t = fmt.t
+    value = added.appointment.value
     return lines(
-        f"## {t('appointments.added', number=added.number)}", "", _appointment(added.appointment, fmt)
+        f"## {t('appointments.added', number=added.number)}",
+        "",
+        _appointment(added.appointment, fmt),
+        t("appointments.created_value", value=fmt.money(value)) if value is not None else None,
     )
 
 
@@ -172,6 +176,8 @@ def _appointment(appointment: Appointment, fmt: Formatter) -> Iterator[str]:
     yield "- " + " · ".join(head)
     description = inline(appointment.description, limit=APPOINTMENT_PREVIEW)
     yield f"  {quote_line(description)}" if description else f"  > {t('appointments.no_description')}"
+    if appointment.external_user_name:
+        yield "  " + t("appointments.executor", name=inline(appointment.external_user_name))
     if fmt.compact:  # the valuation and the check-in places are in structuredContent
         return
     if appointment.valorization is not None:
@@ -204,6 +210,10 @@ def _valorization(value: Valorization, fmt: Formatter) -> Iterator[str]:
         parts.append(t("appointments.manual_value"))
     parts.append(t("appointments.value", value=fmt.money(value.value)))
     yield "  " + " · ".join(parts)
+    if value.shift_owner is not None:
+        owner = value.shift_owner
+        title = inline(owner.title) or t("ticket.untitled")
+        yield "  " + t("appointments.shift_owner", number=owner.number, title=title)
 
 
 def _label(t: Translator, prefix: str, raw: str | None) -> str:

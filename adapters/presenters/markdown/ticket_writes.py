@@ -45,7 +45,23 @@ def present_updated(updated: TicketUpdated, fmt: Formatter) -> str:
         bullet(t("writes.changed"), ", ".join(f"`{name}`" for name in updated.changed)),
         _state(updated.ticket, fmt),
         _decisions(updated.decisions, fmt),
+        t("writes.first_stage", stage=fmt.named(first.name, first.id))
+        if (first := updated.first_stage)
+        else None,
+        t("writes.reason_ignored") if updated.reason_ignored else None,
     )
+
+
+def _transfer_notes(updated: TicketUpdated, fmt: Formatter) -> list[str]:
+    """What a transfer changed beyond what was asked: the stage it landed on, the reason left out."""
+    t = fmt.t
+    notes = []
+    if updated.first_stage is not None:
+        stage = updated.first_stage
+        notes.append(t("writes.first_stage", stage=fmt.named(stage.name, stage.id)))
+    if updated.reason_ignored:
+        notes.append(t("writes.reason_ignored"))
+    return ["", *notes] if notes else []
 
 
 def present_finished(finished: TicketFinished, fmt: Formatter) -> str:

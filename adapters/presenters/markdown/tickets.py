@@ -7,13 +7,15 @@ from collections.abc import Iterator
 
 from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
-from application.queries import TicketFilter
+from application.queries import ID_FILTERS, NEW_ID_FILTERS, TicketFilter
 from application.use_cases.tickets import TicketListing
 from domain.custom_fields import EntityValues
 from domain.people import PersonRef, User
+from domain.ticket_counts import TicketCounts
 from domain.tickets import Ticket
 
 SNIPPET_LENGTH = 100
+VOLUME = 500  # more tickets than this: count them (group_by) instead of paging through
 COMPACT_DESCRIPTION_LENGTH = 800
 
 
@@ -38,16 +40,23 @@ def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
 
 def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
     t = fmt.t
-    page, query = listing.page, listing.query
-    state = "closed" if query.is_closed else "open"
+    query = listing.query
+    state = _state(query)
     resolved = _resolved_names(listing, fmt)
+    assumed = t("tickets.status_assumed") if listing.status_assumed else None
+    if listing.counts is not None:
+        return present_ticket_counts(listing, listing.counts, fmt, resolved, assumed)
+    page = listing.page
+    assert page is not None  # a listing is a page or counts
     if not page.items:
         empty = t(f"tickets.empty.{state}", filters=_describe_filter(query))
-        return lines(resolved, empty, None if query.is_closed else t("tickets.closed_hint"))
+        hint = t("tickets.closed_hint") if state == "open" and listing.zero_cause is None else None
+        return lines(resolved, assumed, empty, _zero_cause(listing, fmt), hint)
     if fmt.compact:
         return lines(
             f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
             resolved,
+            assumed,
             t("tickets.compact.columns"),
             [_ticket_line(ticket, fmt) for ticket in page.items],
             fmt.page_footer(page),
@@ -61,15 +70,60 @@ def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
         if snippet:
             items.append(f"   {quote_line(snippet)}")
             snippets += 1
+    heading = t(f"tickets.heading.{state}", page=page.request.number, count=len(page))
+    volume = None
+    if page.total is not None:
+        total = fmt.number(page.total, 0)
+        heading += " " + t("tickets.total", total=total)
+        volume = t("tickets.volume", total=total) if page.total > VOLUME else None
     return lines(
-        f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
+        f"## {heading}",
         resolved,
+        assumed,
+        volume,
         t("untrusted.previews") if snippets else None,
         "",
         items,
         "",
         fmt.page_footer(page),
     )
+
+
+def present_ticket_counts(
+    listing: TicketListing, counts: TicketCounts, fmt: Formatter, *notes: str | None
+) -> str:
+    """Tickets per day, ISO week, month or desk: a table, periods with none included."""
+    t = fmt.t
+    unit = t(f"tickets.counts.unit.{counts.group_by.value}")
+    heading = t("tickets.counts.heading", unit=unit, total=fmt.number(counts.total, 0))
+    filters = _describe_filter(listing.query)
+    applied = t("tickets.counts.filters", filters=filters) if filters else None
+    if counts.empty:
+        return lines(f"## {heading}", *notes, applied, t("tickets.counts.empty"), _zero_cause(listing, fmt))
+    rows = [t("tickets.counts.header", unit=unit), "|---|---:|"]
+    for bucket in counts.buckets:
+        rows.append(f"| {inline(bucket.period)} | {fmt.number(bucket.count, 0)} |")
+    filled = sum(1 for bucket in counts.buckets if bucket.filled)
+    return lines(
+        f"## {heading}",
+        *notes,
+        applied,
+        "",
+        rows,
+        "",
+        t("tickets.counts.filled", count=filled) if filled else None,
+    )
+
+
+def _state(query: TicketFilter) -> str:
+    if query.filter_by is not None:
+        return query.filter_by.value
+    return "closed" if query.is_closed else "open"
+
+
+def _zero_cause(listing: TicketListing, fmt: Formatter) -> str | None:
+    cause = listing.zero_cause
+    return fmt.t(f"tickets.zero.{cause.value}") if cause is not None else None
 
 
 def _ticket_line(ticket: Ticket, fmt: Formatter) -> str:
@@ -171,6 +225,15 @@ def _resolved_names(listing: TicketListing, fmt: Formatter) -> str | None:
         parts.append(t("tickets.resolved.client", client=fmt.named(listing.client.name, listing.client.id)))
     if listing.stage:
         parts.append(t("tickets.resolved.stage", stage=fmt.named(listing.stage.name, listing.stage.id)))
+    if listing.responsible:
+        who = fmt.named(listing.responsible.name, listing.responsible.id)
+        parts.append(t("tickets.resolved.responsible", responsible=who))
+    if listing.priority:
+        what = fmt.named(listing.priority.name, listing.priority.id)
+        parts.append(t("tickets.resolved.priority", priority=what))
+    if listing.catalog_items:
+        found = ", ".join(fmt.named(item.name, item.id) for item in listing.catalog_items)
+        parts.append(t("tickets.resolved.catalog", items=found))
     return t("tickets.resolved", names="; ".join(parts)) if parts else None
 
 
@@ -180,7 +243,7 @@ def _title(ticket: Ticket, fmt: Formatter) -> str:
 
 def _list_details(ticket: Ticket, fmt: Formatter) -> str:
     t = fmt.t
-    return t(
+    details = t(
         "tickets.item.details",
         status=inline(ticket.status.name) if ticket.status else t("none"),
         desk=inline(ticket.desk.label) if ticket.desk else t("none"),
@@ -189,18 +252,36 @@ def _list_details(ticket: Ticket, fmt: Formatter) -> str:
         client=inline(ticket.client.name) if ticket.client else t("none"),
         created=fmt.when(ticket.audit.created_at),
     )
+    priority = inline(ticket.priority.name) if ticket.priority else t("none")
+    catalog = ticket.catalog
+    path = (
+        " › ".join(
+            inline(part) or t("none") for part in (catalog.catalog_name, catalog.area_name, catalog.item_name)
+        )
+        if catalog
+        else t("none")
+    )
+    return details + " · " + t("tickets.item.more", priority=priority, catalog=path)
 
 
 def _describe_filter(query: TicketFilter) -> str:
     parts = [
         f"{name}={','.join(str(i) for i in getattr(query, name))}"
-        for name in ("desk_ids", "client_ids", "stage_ids", "responsible_ids", "requestor_ids")
+        for name in (*ID_FILTERS, *NEW_ID_FILTERS)
         if getattr(query, name)
     ]
     if query.requestor_email:
         parts.append(f"requestor_email={inline(query.requestor_email)}")
+    if query.filter_by:
+        parts.append(f"filter_by={query.filter_by.value}")
+    if query.sla_expiring_before:
+        parts.append(f"sla_expiring_before={query.sla_expiring_before.isoformat()}")
     if query.dates:
         parts.append(f"date_type={query.dates.field.value}")
+        if query.dates.start:
+            parts.append(f"start_datetime={query.dates.start.isoformat()}")
+        if query.dates.end:
+            parts.append(f"end_datetime={query.dates.end.isoformat()}")
     return ", ".join(parts)
 
 

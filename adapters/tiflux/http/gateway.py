@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -46,15 +46,17 @@ from adapters.tiflux.wire import (
     page_of,
     parse_one,
 )
+from adapters.tiflux.wire.ticket_counts import TicketCountsWire
 from adapters.tiflux.wire.writes import answer_parts, field_values_json, new_ticket_form, ticket_changes_json
 from application.commands import AnswerDraft, FieldValueChange, NewTicket, TicketChanges
 from application.queries import TicketFilter
 from domain.custom_fields import EntityValues
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.ids import CatalogAreaId, CatalogId, DeskId, TicketNumber
-from domain.paging import Page, PageRequest
+from domain.paging import MAX_PAGE_SIZE, Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.records import Answer
+from domain.ticket_counts import GroupBy, TicketCounts
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
@@ -71,6 +73,28 @@ def _iso_utc(moment: datetime | None) -> str | None:
 
 def _ids(values: Sequence[int]) -> Sequence[int] | None:
     return values or None
+
+
+def _ticket_query(query_: TicketFilter, page: PageRequest, group_by: GroupBy | None) -> dict[str, str]:
+    """`GET /tickets`'s query, in the order 2.42 sends it (v2.42/tickets.md §20.5)."""
+    dates = query_.dates
+    return page_params(page) | query(
+        filter_by=query_.filter_by.value if query_.filter_by else None,
+        is_closed=query_.is_closed,
+        desk_ids=_ids(query_.desk_ids),
+        client_ids=_ids(query_.client_ids),
+        stage_ids=_ids(query_.stage_ids),
+        responsible_ids=_ids(query_.responsible_ids),
+        requestor_ids=_ids(query_.requestor_ids),
+        requestor_email=query_.requestor_email,
+        date_type=dates.field.value if dates else None,
+        group_by=group_by.value if group_by else None,
+        sla_expiring_before=_iso_utc(query_.sla_expiring_before),
+        start_datetime=_iso_utc(dates.start) if dates else None,
+        end_datetime=_iso_utc(dates.end) if dates else None,
+        services_catalogs_item_ids=_ids(query_.services_catalogs_item_ids),
+        priority_ids=_ids(query_.priority_ids),
+    )
 
 
 @dataclass(frozen=True)
@@ -90,21 +114,15 @@ class HttpTickets:
         return parse_one(TicketWire, payload).to_domain()
 
     async def list(self, query_: TicketFilter, page: PageRequest) -> Page[Ticket]:
-        dates = query_.dates
-        params = page_params(page) | query(
-            is_closed=query_.is_closed,
-            desk_ids=_ids(query_.desk_ids),
-            client_ids=_ids(query_.client_ids),
-            stage_ids=_ids(query_.stage_ids),
-            responsible_ids=_ids(query_.responsible_ids),
-            requestor_ids=_ids(query_.requestor_ids),
-            requestor_email=query_.requestor_email,
-            date_type=dates.field.value if dates else None,
-            start_datetime=_iso_utc(dates.start) if dates else None,
-            end_datetime=_iso_utc(dates.end) if dates else None,
+        payload, total = await self.client.get_counted(
+            self.api_key, api_path("tickets"), _ticket_query(query_, page, None)
         )
-        payload = await self.client.get(self.api_key, api_path("tickets"), params)
-        return page_of(TicketWire, payload, page)
+        return replace(page_of(TicketWire, payload, page), total=total)
+
+    async def counts(self, query_: TicketFilter, group_by: GroupBy) -> TicketCounts:
+        params = _ticket_query(query_, PageRequest(1, MAX_PAGE_SIZE), group_by)
+        payload, total = await self.client.get_counted(self.api_key, api_path("tickets"), params)
+        return parse_one(TicketCountsWire, payload).to_domain(group_by, total)
 
     async def create(self, ticket: NewTicket) -> Ticket:
         payload = await self.client.write(

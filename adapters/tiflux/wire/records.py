@@ -11,6 +11,7 @@ from domain.records import (
     InternalCommunication,
     Location,
     Shift,
+    ShiftOwner,
     StageSla,
     TicketFile,
     Valorization,
@@ -97,6 +98,11 @@ class ShiftWire(WireModel):
     value: Money = None
 
 
+class ShiftOwnerWire(WireModel):
+    ticket_number: int
+    title: str | None = None
+
+
 class ValorizationWire(WireModel):
     attendance: str | None = None
     attendance_kind: str | None = None
@@ -106,6 +112,7 @@ class ValorizationWire(WireModel):
     guarantee: bool = False
     manual_value: bool = False
     value: Money = None
+    shift_owner_ticket: ShiftOwnerWire | None = None
 
     def to_domain(self) -> Valorization:
         return Valorization(
@@ -117,6 +124,9 @@ class ValorizationWire(WireModel):
             guarantee=self.guarantee,
             manual_value=self.manual_value,
             value=self.value,
+            shift_owner=ShiftOwner(self.shift_owner_ticket.ticket_number, self.shift_owner_ticket.title)
+            if self.shift_owner_ticket
+            else None,
         )
 
 
@@ -135,6 +145,8 @@ class AppointmentWire(WireModel):
     client: Named | None = None
     valorization: ValorizationWire | None = None
     locations: list[LocationWire] | None = None
+    external_user_name: str | None = None
+    value: Money = None
 
     def to_domain(self) -> Appointment:
         return Appointment(
@@ -147,6 +159,8 @@ class AppointmentWire(WireModel):
             client=self.client.to_ref() if self.client else None,
             valorization=self.valorization.to_domain() if self.valorization else None,
             locations=tuple(Location(loc.latitude, loc.longitude) for loc in self.locations or ()),
+            external_user_name=self.external_user_name,
+            value=self.value,
         )
 
 

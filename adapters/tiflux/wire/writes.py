@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from application.commands import (
@@ -38,16 +39,18 @@ def new_ticket_form(ticket: NewTicket) -> dict[str, str]:
 def ticket_changes_json(changes: TicketChanges) -> dict[str, Any]:
     """`PUT /tickets/{n}` JSON with only the keys being changed; `responsible_id: null` unassigns."""
     body: dict[str, Any] = {}
-    simple = {
+    simple = {  # in 2.42's order (v2.42/tickets.md §20.3)
         "title": changes.title,
         "description": changes.description_html,
         "client_id": changes.client_id,
         "desk_id": changes.desk_id,
-        "stage_id": changes.stage_id,
         "priority_id": changes.priority_id,
+        "priority_change_reason": changes.priority_change_reason,
         "status_id": changes.status_id,
-        "followers": ",".join(changes.followers) if changes.followers is not None else None,
+        "stage_id": changes.stage_id,
         "services_catalogs_item_id": changes.catalog_item_id,
+        "followers": ",".join(changes.followers) if changes.followers is not None else None,
+        "requestor_id": changes.requestor_id,
     }
     body.update({key: value for key, value in simple.items() if value is not None})
     if changes.responsible is not None:
@@ -78,11 +81,33 @@ def note_parts(note: NoteDraft) -> dict[str, str]:
     return {"text": note.text_html}
 
 
-def appointment_json(appointment: NewAppointment) -> dict[str, str]:
-    """`POST /tickets/{n}/appointments` JSON: exactly these four keys."""
-    return {
+def appointment_json(appointment: NewAppointment) -> dict[str, Any]:
+    """`POST /tickets/{n}/appointments` JSON: the four keys, then only the valuation keys given, in 2.42's
+    order (v2.42/tickets.md §20.12)."""
+    body: dict[str, Any] = {
         "date": appointment.day.isoformat(),
         "init_time": appointment.start,
         "end_time": appointment.end,
         "description": appointment.description,
     }
+    valuation = appointment.valuation
+    if valuation is None:
+        return body
+    optional: dict[str, Any] = {
+        "attendance": valuation.attendance.value if valuation.attendance else None,
+        "attendance_kind": valuation.kind,
+        "contract_rider_id": valuation.contract_rider_id,
+        "loose_service_id": valuation.loose_service_id,
+        "shift_id": valuation.shift_id,
+        "shift_owner_ticket_number": valuation.shift_owner.value if valuation.shift_owner else None,
+        "guarantee": True if valuation.guarantee else None,
+        "value": _number(valuation.value) if valuation.value is not None else None,
+        "external_user_name": valuation.external_user_name,
+    }
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return body
+
+
+def _number(value: Decimal) -> int | float:
+    """A money value as a JSON number: 180 rather than 180.0 when it is whole (as 2.42 sends it)."""
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -53,9 +53,18 @@ def test_parameters_show_type_requirement_and_description() -> None:
     assert "— **write** · destructive · idempotent" in close
 
 
-def test_a_pipe_in_a_pattern_does_not_break_the_table() -> None:
-    text = render_tools_markdown()
-    assert "`^([01][0-9]\\|2[0-3]):[0-5][0-9]$`" in text
+def test_a_pipe_in_a_value_does_not_break_the_table() -> None:
+    # Every row of every parameter table has as many cell borders as its header (a pipe in a pattern,
+    # an enum or a description is escaped); the patterns with a pipe left create_appointment in issue 18.
+    borders = re.compile(r"(?<!\\)\|")
+    columns = 0
+    for line in render_tools_markdown().splitlines():
+        if not line.startswith("|"):
+            columns = 0
+            continue
+        count = len(borders.findall(line))
+        columns = columns or count
+        assert count == columns, line
 
 
 def test_the_command_writes_the_file(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ async def test_a_valued_desk_refuses_appointments_with_a_reason(mcp_client: Clie
             "description": "x",
         },
     )
-    assert "mesas sem valorização" in text
+    assert "Esta mesa valoriza apontamentos" in text
 
 
 TOMORROW = (date.today() + timedelta(days=2)).isoformat()

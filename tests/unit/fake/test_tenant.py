@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from adapters.tiflux.fake.tenant import FakeApiError, FakeTenant, load_demo_data
+from adapters.tiflux.fake.tenant.counted import Counted
 
 NOW = datetime(2025, 3, 14, 13, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 14)
@@ -37,8 +38,10 @@ def ids(items: list[dict[str, Any]], key: str = "id") -> list[int]:
     return [item[key] for item in items]
 
 
-def numbers(items: list[dict[str, Any]]) -> list[int]:
-    return ids(items, "ticket_number")
+def numbers(items: list[dict[str, Any]] | Counted) -> list[int]:
+    listed = items.items if isinstance(items, Counted) else items
+    assert isinstance(listed, list)
+    return ids(listed, "ticket_number")
 
 
 def api_error(call: Callable[[], object]) -> FakeApiError:
@@ -74,7 +77,7 @@ def test_constructor_copies_the_given_data() -> None:
 
 def test_answers_are_copies_of_the_state(tenant: FakeTenant) -> None:
     tenant.tickets.get_ticket(1040)["title"] = "mutated"
-    tenant.tickets.list_tickets()[0]["title"] = "mutated"
+    tenant.tickets.list_tickets().items[0]["title"] = "mutated"  # type: ignore[index]
     assert tenant.tickets.get_ticket(1040)["title"] != "mutated"
 
 
@@ -184,7 +187,7 @@ def test_list_tickets_rejects_bad_dates(tenant: FakeTenant) -> None:
 def test_list_tickets_pagination(tenant: FakeTenant) -> None:
     assert numbers(tenant.tickets.list_tickets(limit=2, offset=2)) == [1042, 1043]
     assert numbers(tenant.tickets.list_tickets(limit=2, offset=3)) == [1044, 1047]
-    assert tenant.tickets.list_tickets(limit=2, offset=4) == []
+    assert numbers(tenant.tickets.list_tickets(limit=2, offset=4)) == []
     assert numbers(tenant.tickets.list_tickets(limit=200)) == OPEN_TICKETS
 
 
@@ -285,6 +288,7 @@ def test_update_ticket_applies_every_key(tenant: FakeTenant) -> None:
         "services_catalogs_item_id": 7002,
         "responsible_id": None,
         "priority_id": 141,
+        "priority_change_reason": "Cliente parado",
         "status_id": 4,
     }
     answer = tenant.tickets.update_ticket(1047, body)
@@ -308,7 +312,7 @@ def test_update_ticket_assigns_and_unassigns_the_responsible(tenant: FakeTenant)
 
 
 def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTenant) -> None:
-    tenant.tickets.update_ticket(1042, {"desk_id": 12, "stage_id": 1202})
+    tenant.tickets.update_ticket(1042, {"desk_id": 12, "stage_id": 1202, "services_catalogs_item_id": 5301})
     ticket = tenant.tickets.get_ticket(1042)
     assert ticket["desk"]["id"] == 12 and ticket["stage"]["id"] == 1202 and ticket["priority"] is None
 
@@ -320,7 +324,7 @@ def test_update_ticket_desk_transfer_restarts_in_the_first_stage(tenant: FakeTen
         {"stage_id": None},
         {"client_id": 999},
         {"desk_id": 16},
-        {"priority_id": 111},
+        {"priority_id": 111, "priority_change_reason": "x"},
         {"responsible_id": 204},
         {"services_catalogs_item_id": 5001},
         {"title": ""},
@@ -550,7 +554,12 @@ def test_list_appointments_with_and_without_valorization(tenant: FakeTenant) -> 
     assert ids(valued) == [4401, 4402, 4403] and all(a["valorization"] for a in valued)
     plain = tenant.appointments.list_appointments(1042)
     assert ids(plain) == [4501, 4502] and all(a["valorization"] is None for a in plain)
-    assert tenant.appointments.list_appointments(1041) == []
+    assert tenant.appointments.list_appointments(1043) == []
+    executor = tenant.appointments.list_appointments(1047)[0]
+    assert (
+        executor["external_user_name"]
+        and executor["valorization"]["shift_owner_ticket"]["ticket_number"] == 1040
+    )
 
 
 @pytest.mark.parametrize(
@@ -570,7 +579,7 @@ def test_created_appointment_is_listed(tenant: FakeTenant) -> None:
     body = {"date": "2025-03-14", "init_time": "09:00", "end_time": "10:30", "description": "Ajuste final."}
     created = tenant.appointments.create_appointment(1042, body)
     assert created == {
-        "id": 4503,
+        "id": 4802,
         **body,
         "user": {"id": 201, "name": "Mariana Costa"},
         "client": {"id": 103, "name": "Clínica Vida Plena"},
@@ -591,14 +600,6 @@ def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeT
     ("number", "body"),
     [
         (1042, {"date": "2025-03-15", "init_time": "09:00", "end_time": "10:00", "description": "future"}),
-        (
-            1040,
-            {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"},
-        ),
-        (
-            1041,
-            {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"},
-        ),
         (1042, {"date": "13/03/2025", "init_time": "09:00", "end_time": "10:00", "description": "x"}),
         (1042, {"date": "2025-02-30", "init_time": "09:00", "end_time": "10:00", "description": "x"}),
         (1042, {"date": "2025-03-13", "init_time": "9h", "end_time": "10:00", "description": "x"}),
@@ -608,6 +609,19 @@ def test_appointment_ending_before_it_starts_is_the_documented_422(tenant: FakeT
 def test_appointment_validation(tenant: FakeTenant, number: int, body: dict[str, Any]) -> None:
     assert_validation_error(lambda: tenant.appointments.create_appointment(number, body))
     assert ids(tenant.appointments.list_appointments(1042)) == [4501, 4502]
+
+
+@pytest.mark.parametrize("number", [1040, 1041])
+def test_a_valued_desk_needs_the_valuation(tenant: FakeTenant, number: int) -> None:
+    body = {"date": "2025-03-13", "init_time": "09:00", "end_time": "10:00", "description": "valued desk"}
+    error = api_error(lambda: tenant.appointments.create_appointment(number, body))
+    assert error.status == 422 and set(error.body["detail"]) == {"attendance", "attendance_kind"}
+    valued = {**body, "attendance": 1, "attendance_kind": 1, "loose_service_id": 401, "shift_id": 501}
+    created = tenant.appointments.create_appointment(number, valued)
+    assert created["valorization"]["loose_service"] == {"id": 401, "name": "Visita técnica avulsa"}
+    assert created["value"] == created["valorization"]["value"]
+    bad = {**valued, "attendance": 2}  # a travel charge off site
+    assert api_error(lambda: tenant.appointments.create_appointment(number, bad)).status == 422
 
 
 def test_appointment_today_comes_from_the_injected_date() -> None:
@@ -827,3 +841,65 @@ def test_list_entity_field_options(tenant: FakeTenant) -> None:
 def test_unknown_entity_and_field_are_404(tenant: FakeTenant) -> None:
     assert api_error(lambda: tenant.custom_fields.list_entity_fields(99)).status == 404
     assert api_error(lambda: tenant.custom_fields.list_entity_field_options(999)).status == 404
+
+
+# --- GET /tickets at 2.42 (issue 18, v2.42/tickets.md §21.1-3) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filter_by", "expected"),
+    [("open", [1040, 1047]), ("closed", [1045]), ("canceled", [1046]), ("all", [1040, 1045, 1046, 1047])],
+)
+def test_filter_by_wins_over_is_closed(tenant: FakeTenant, filter_by: str, expected: list[int]) -> None:
+    found = tenant.tickets.list_tickets(desk_ids=[14], filter_by=filter_by, is_closed=True)
+    assert numbers(found) == expected and found.total == len(expected)
+
+
+def test_the_242_filters(tenant: FakeTenant) -> None:
+    assert numbers(tenant.tickets.list_tickets(priority_ids=[144], filter_by="all")) == [1046, 1047]
+    assert numbers(tenant.tickets.list_tickets(services_catalogs_item_ids=[7001, 6401])) == [1040, 1041]
+    due = tenant.tickets.list_tickets(sla_expiring_before="2025-03-14T23:59:59-03:00")
+    assert numbers(due) == [1040, 1047]  # 1041 is paused, 1043 due later, closed ones never
+    assert_validation_error(lambda: tenant.tickets.list_tickets(filter_by="pending"))
+
+
+def test_group_by_answers_the_aggregate_its_earlier_variant_or_the_empty_one(tenant: FakeTenant) -> None:
+    month = tenant.tickets.list_tickets(desk_ids=[14], group_by="month")
+    assert isinstance(month.items, dict) and month.total == 107 and month.items["group_by"] == "month"
+    earlier = tenant.tickets.list_tickets(desk_ids=[14], group_by="day", end_datetime="2025-03-08")
+    assert isinstance(earlier.items, dict) and earlier.items["buckets"][0]["period"] == "2025-03-03"
+    empty = tenant.tickets.list_tickets(desk_ids=[16], group_by="desk")
+    assert isinstance(empty.items, dict) and empty.total == 0 and empty.items["group_by"] == "desk"
+    assert_validation_error(lambda: tenant.tickets.list_tickets(group_by="year"))
+
+
+# --- PUT /tickets/{n} at 2.42 (issue 18, v2.42/tickets.md §20.3, §21.8) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "body", "code", "text"),
+    [
+        (1040, {"priority_id": 141}, 42201, "without :priority_change_reason"),
+        (1040, {"priority_id": 141, "priority_change_reason": " "}, 42201, "without :priority_change_reason"),
+        (1040, {"desk_id": 15, "priority_change_reason": "x"}, 42202, "not allowed during desk transfer"),
+        (1040, {"desk_id": 13}, 42202, "no relationship"),
+        (1044, {"desk_id": 14}, 42202, "no relationship"),
+        (1041, {"desk_id": 14}, 42202, "requires a services catalog item"),
+        (1040, {"requestor_id": 206}, 42201, "requestor not found"),
+        (1040, {"requestor_id": 999}, 42201, "requestor not found"),
+    ],
+)
+def test_update_ticket_refuses_what_242_refuses(
+    tenant: FakeTenant, number: int, body: dict[str, Any], code: int, text: str
+) -> None:
+    error = api_error(lambda: tenant.tickets.update_ticket(number, body))
+    assert error.status == 422 and error.body["error_code"] == code and text in str(error.body)
+
+
+def test_update_ticket_transfers_with_a_catalog_item_and_sets_the_requestor(tenant: FakeTenant) -> None:
+    tenant.tickets.update_ticket(1041, {"desk_id": 14, "stage_id": 1401, "services_catalogs_item_id": 7001})
+    tenant.tickets.update_ticket(1040, {"priority_id": 141, "priority_change_reason": "Loja parada"})
+    tenant.tickets.update_ticket(1040, {"client_id": 102, "requestor_id": 206})
+    assert tenant.tickets.get_ticket(1041)["desk"]["id"] == 14
+    ticket = tenant.tickets.get_ticket(1040)
+    assert ticket["priority"]["id"] == 141 and ticket["requestor"]["id"] == 206

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from adapters.tiflux.fake.tenant.appointment_valuation import AppointmentValuation
 from adapters.tiflux.fake.tenant.bodies import Json, ref, shaped
 from adapters.tiflux.fake.tenant.data import TenantState, next_id
 from adapters.tiflux.fake.tenant.errors import validation_error
@@ -23,11 +24,14 @@ class AppointmentsArea:
 
     def __init__(self, state: TenantState) -> None:
         self._state = state
+        self._valuation = AppointmentValuation(state)
 
     def create_appointment(self, ticket_number: int, body: Mapping[str, Any]) -> Json:
         state = self._state
         ticket = state.ticket(ticket_number)
         self._check(ticket, body)
+        valued = self._desk_values(ticket)
+        valorization = self._valuation.valorization(body) if valued else None
         appointment = shaped(
             state.responses["create_appointment"],
             {
@@ -38,14 +42,22 @@ class AppointmentsArea:
                 "description": body.get("description") or "",
                 "user": state.me_ref(),
                 "client": ref(ticket["client"], "id", "name"),
-                "valorization": None,
+                "valorization": valorization,
                 "locations": [],
             },
         )
+        if body.get("external_user_name") is not None:
+            appointment["external_user_name"] = body["external_user_name"]
         state.appointments.setdefault(ticket_number, []).append(appointment)
         spent = minutes(body["end_time"]) - minutes(body["init_time"])
         ticket["worked_hours"] = hhmm(minutes(ticket.get("worked_hours") or "00:00") + spent)
-        return copy.deepcopy(appointment)
+        answer = copy.deepcopy(appointment)
+        if valorization is not None:
+            answer["value"] = valorization["value"]  # 2.42 answers the value at the top level too
+        return answer
+
+    def _desk_values(self, ticket: Json) -> bool:
+        return self._state.desks[ticket["desk"]["id"]].get("appointment_type") == WITH_VALORIZATION
 
     def list_appointments(
         self,
@@ -84,10 +96,6 @@ class AppointmentsArea:
             errors.append(APPOINTMENT_ORDER_ERROR)
         if day is not None and date.fromisoformat(day) > self._state.today():
             errors.append("date cannot be in the future")
-        if self._state.desks[ticket["desk"]["id"]].get("appointment_type") == WITH_VALORIZATION:
-            errors.append(
-                "the desk uses appointments with valorization; they cannot be created through the API"
-            )
         if errors:
             raise validation_error(*errors)
 

@@ -15,7 +15,7 @@ TOTAL_HEADER = "X-Total-Items"
 class Counted:
     """One page of items (the body) and how many items pass the filters in all (the header)."""
 
-    items: list[Json]
+    items: list[Json] | Json  # a page of items, or an aggregated object (`GET /tickets?group_by=`)
     total: int
 
 

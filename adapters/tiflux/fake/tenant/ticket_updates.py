@@ -28,6 +28,7 @@ class TicketUpdates:
             "priority_id": self._set_priority,
             "services_catalogs_item_id": self._set_catalog_item,
             "responsible_id": self._set_responsible,
+            "requestor_id": self._set_requestor,
             "status_id": self._set_status,
             "title": self._set_title,
             "description": self._set_description,
@@ -79,6 +80,13 @@ class TicketUpdates:
         ticket["responsible"] = (
             None if value is None else self._people.responsible(body_int(value, "responsible_id"))
         )
+
+    def _set_requestor(self, ticket: Json, value: Any) -> None:
+        requestor_id = body_int(value, "requestor_id")
+        requestor = self._state.requestors.get(requestor_id or 0)
+        if requestor is None:
+            raise validation_error(f"requestor_id {requestor_id} not found")
+        ticket["requestor"] = copy.deepcopy(requestor)
 
     def _set_status(self, ticket: Json, value: Any) -> None:
         status = pick(self._state.statuses.values(), body_int(value, "status_id"), "status_id")

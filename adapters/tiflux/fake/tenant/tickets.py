@@ -9,14 +9,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from adapters.tiflux.fake.tenant.bodies import Json, catalog_ref, client_ref, desk_ref, ref, shaped, stage_ref
+from adapters.tiflux.fake.tenant.counted import Counted, counted
 from adapters.tiflux.fake.tenant.data import API_ORIGIN, TenantState
 from adapters.tiflux.fake.tenant.desks import DesksArea
 from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import form_int, pick
-from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, check_page, id_in, listed
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, check_page, id_in
 from adapters.tiflux.fake.tenant.moments import Moment, iso, minutes, parse_moment
 from adapters.tiflux.fake.tenant.people import PeopleArea
 from adapters.tiflux.fake.tenant.routes import TICKET, Route
+from adapters.tiflux.fake.tenant.ticket_counts import grouped, new_checks, state_check
+from adapters.tiflux.fake.tenant.ticket_transfers import TicketTransfers
 from adapters.tiflux.fake.tenant.ticket_updates import TicketUpdates
 
 FIRST_NEW_TICKET_NUMBER = 1048
@@ -36,6 +39,7 @@ class TicketsArea:
         self._desks = desks
         self._people = people
         self._updates = TicketUpdates(state, desks, people)
+        self._transfers = TicketTransfers(state)
 
     def get_ticket(
         self, ticket_number: int, *, show_entities: bool = False, include_filled_entity: bool = False
@@ -63,21 +67,30 @@ class TicketsArea:
         date_type: str | None = None,
         start_datetime: Moment | None = None,
         end_datetime: Moment | None = None,
-    ) -> list[Json]:
+        filter_by: str | None = None,
+        group_by: str | None = None,
+        sla_expiring_before: Moment | None = None,
+        services_catalogs_item_ids: Sequence[int] = (),
+        priority_ids: Sequence[int] = (),
+    ) -> Counted:
         check_page(offset, limit)
         wanted_email = requestor_email.strip().casefold() if requestor_email else None
         checks = [
-            lambda ticket: ticket.get("is_closed") == is_closed,
+            state_check(filter_by, is_closed),
+            *new_checks(priority_ids, services_catalogs_item_ids, sla_expiring_before),
             id_in("desk", desk_ids),
             id_in("client", client_ids),
             id_in("stage", stage_ids),
             id_in("responsible", responsible_ids),
             id_in("requestor", requestor_ids),
             (lambda t: _requestor_email(t) == wanted_email) if requestor_email else None,
-            _date_window(date_type, start_datetime, end_datetime),
         ]
+        window = _date_window(date_type, start_datetime, end_datetime)
         tickets = [self._state.tickets[number] for number in sorted(self._state.tickets)]
-        return listed(tickets, checks, offset, limit)
+        if group_by is not None:  # the counts cover the whole history; the sample only says "none"
+            selected = counted(tickets, checks, 1, 1).total
+            return grouped(self._state.tables["ticket_counts"], group_by, date_type, end_datetime, selected)
+        return counted(tickets, [*checks, window], offset, limit)
 
     def create_ticket(self, fields: Mapping[str, str]) -> Json:
         form = {key: value for key, value in fields.items() if value is not None and value.strip()}
@@ -91,6 +104,7 @@ class TicketsArea:
 
     def update_ticket(self, ticket_number: int, body: Mapping[str, Any]) -> Json:
         ticket = copy.deepcopy(self._state.ticket(ticket_number))
+        self._transfers.check(ticket, body)
         self._updates.apply(ticket, body)
         self._state.stamp_update(ticket)
         self._state.tickets[ticket_number] = ticket
@@ -194,6 +208,11 @@ ROUTES = (
             "date_type": "raw",
             "start_datetime": "raw",
             "end_datetime": "raw",
+            "filter_by": "raw",
+            "group_by": "raw",
+            "sla_expiring_before": "raw",
+            "services_catalogs_item_ids": "ids",
+            "priority_ids": "ids",
         },
         paged=True,
     ),
