@@ -51,6 +51,7 @@ from application.use_cases.records import (
     ReadNote,
     ShowStageHistory,
 )
+from application.use_cases.requestor_fields import UpdateRequestorFields
 from application.use_cases.requestors import (
     CreateRequestor,
     ListDepartments,
@@ -156,6 +157,9 @@ class UseCases(containers.DeclarativeContainer):
         SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references
     )
     list_departments = providers.Factory(ListDepartments, departments=gateway.provided.departments)
+    update_requestor_fields = providers.Factory(
+        UpdateRequestorFields, requestors=gateway.provided.requestors, gateway=gateway, references=references
+    )
     # knowledge base (issue 21)
     list_knowledges = providers.Factory(
         ListKnowledges, knowledge=gateway.provided.knowledge, references=references

@@ -17,11 +17,22 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
+from application.ports.custom_fields import CustomFieldsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
+from domain.custom_fields import AppliedIn, EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.ids import (
+    CatalogItemId,
+    ClientId,
+    DeskId,
+    EntityFieldId,
+    EntityFieldOptionId,
+    EntityId,
+    StageId,
+    UserId,
+)
 from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
@@ -335,4 +346,72 @@ def _folder_title(folder: KnowledgeFolder) -> Iterable[str | None]:
 
 KNOWLEDGE_FOLDER: Kind[KnowledgeFolder, KnowledgeFolderId, None] = Kind(
     "knowledge_folder", _find_knowledge_folder, lambda folder: folder.id
+)
+
+
+# --- people: requestor custom fields (issue 19) ----------------------------------------------------------
+
+
+async def requestor_fields(gateway: TifluxGateway) -> list[EntityField]:
+    """Every field of the active requestor entities (`applied_in: solicitant`): the only fields a
+    requestor's name may designate (2.42 searched every entity and could send a client's field)."""
+    custom_fields = gateway.custom_fields
+    entities = await every_page(
+        lambda page: custom_fields.entities(
+            active=None, applied_in=AppliedIn.SOLICITANT.value, name=None, page=page
+        )
+    )
+    fields: list[EntityField] = []
+    for entity in entities:
+        if entity.active and entity.applied_in == AppliedIn.SOLICITANT.value:
+            fields.extend(await every_page(_entity_fields(custom_fields, entity.id)))
+    return fields
+
+
+def _entity_fields(
+    custom_fields: CustomFieldsPort, entity_id: EntityId
+) -> Callable[[PageRequest], Awaitable[Page[EntityField]]]:
+    async def page_of_fields(page: PageRequest) -> Page[EntityField]:
+        return await custom_fields.fields(entity_id, field_type=None, required=None, name=None, page=page)
+
+    return page_of_fields
+
+
+def _field_name(field: EntityField) -> Iterable[str | None]:
+    return (field.name,)
+
+
+def _option_value(option: EntityFieldOption) -> Iterable[str | None]:
+    return (option.value,)
+
+
+async def _find_requestor_field(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[EntityField]:
+    return decide(term, candidates_of(await requestor_fields(gateway), _field_name))
+
+
+async def field_options(gateway: TifluxGateway, field_id: EntityFieldId) -> list[EntityFieldOption]:
+    """Every option of a select or checkbox field."""
+    custom_fields = gateway.custom_fields
+    return await every_page(lambda page: custom_fields.options(field_id, value=None, page=page))
+
+
+async def _find_field_option(
+    gateway: TifluxGateway, term: str, field_id: EntityFieldId
+) -> Resolution[EntityFieldOption]:
+    return decide(term, candidates_of(await field_options(gateway, field_id), _option_value))
+
+
+def field_candidates(fields: Iterable[EntityField]) -> list[Candidate[EntityField]]:
+    return candidates_of(fields, _field_name)
+
+
+def option_candidates(options: Iterable[EntityFieldOption]) -> list[Candidate[EntityFieldOption]]:
+    return candidates_of(options, _option_value)
+
+
+REQUESTOR_FIELD: Kind[EntityField, EntityFieldId, None] = Kind(
+    "requestor_field", _find_requestor_field, lambda field: field.id
+)
+FIELD_OPTION: Kind[EntityFieldOption, EntityFieldOptionId, EntityFieldId] = Kind(
+    "field_option", _find_field_option, lambda option: option.id
 )

@@ -33,6 +33,7 @@ from adapters.mcp.tools.records import (
     LIST_APPOINTMENTS,
     LIST_INTERNAL_COMMUNICATIONS,
 )
+from adapters.mcp.tools.requestor_fields import UPDATE_REQUESTOR_ENTITIES
 from adapters.mcp.tools.requestors import (
     CREATE_REQUESTOR,
     GET_REQUESTOR,
@@ -101,6 +102,7 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     UPDATE_REQUESTOR,
     SEARCH_TECHNICAL_USER,
     LIST_DEPARTMENTS,
+    UPDATE_REQUESTOR_ENTITIES,
     # knowledge base (issue 21)
     *KNOWLEDGE_TOOLS,
     # equipment (issue 21; opt-in toolset)

@@ -4,6 +4,7 @@ and "what each name became" — always with its ID, in the user's language."""
 from __future__ import annotations
 
 from adapters.i18n import Translator
+from domain.custom_fields import EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
 from domain.people import Client, User
@@ -32,4 +33,8 @@ def label(record: object, t: Translator) -> str:
             return f"{name} · ID {ident}"
         case KnowledgeFolder(title=title, id=ident):
             return f"{title} · ID {ident}"
+        case EntityField(name=name, id=ident, field_type=field_type):
+            return f"{name} ({field_type}) · ID {ident}"
+        case EntityFieldOption(value=value, id=ident):
+            return f"{value} · ID {ident}"
     return str(record)
