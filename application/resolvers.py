@@ -6,8 +6,8 @@ group, department, equipment type, …) is declaring one more `Kind`.
 
 An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of
 active desks); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3 when the
-attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1 (one page
-per 200).
+attendants list finds nobody (every page of active users); requestor 1 (the client's list), 2 when it is
+refused (every client's list); stage 1; catalog item 1 (one page per 200).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from domain.ids import (
 from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.requestors import TechnicalUser
+from domain.requestors import Requestor, RequestorFilter, TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -47,6 +47,7 @@ from domain.resolution import (
     Resolution,
     Resolved,
     Scored,
+    best_score,
     candidates_of,
     check_term,
     decide,
@@ -285,16 +286,49 @@ _RESPONSIBLES = PageRequest(1, 10)  # the first ten attendants the API matches, 
 
 
 async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId | None) -> Resolution[User]:
-    """An active requestor, among the client's people when the client is known."""
-    users = await every_page(
-        lambda page: gateway.people.users(user_type=UserType.CLIENT, active=True, page=page)
-    )
+    """A requestor: among the client's requestors when the client is known (attendants may read them),
+    else — or when that list is refused (403) — among every client's, keeping only the known client's.
+
+    A name both lists refuse, or that matches nobody, is NoMatch: the ticket then names a new requestor,
+    which TiFlux registers (2.42 does the same).
+    """
+    criteria = RequestorFilter(name=term)
+    found: Page[Requestor] | None = None
+    if client_id is not None:
+        try:
+            found = await gateway.requestors.of_client(client_id, criteria, _REQUESTORS)
+        except PermissionDenied:
+            found = None
+    if found is None:
+        try:
+            everywhere = await gateway.requestors.search(criteria, _REQUESTORS)
+        except PermissionDenied:
+            return NoMatch(term, ())
+        found = everywhere
     people = [
-        u
-        for u in users
-        if u.active and (client_id is None or u.client_id is None or u.client_id == client_id)
+        _as_user(requestor, client_id)
+        for requestor in found
+        if client_id is None or requestor.client is None or requestor.client.id == client_id
     ]
-    return decide(term, candidates_of(people, user_names))
+    # The API's match is a bare substring ("Ana" finds "Luciana"): a ticket's requestor is chosen only
+    # when the term starts a word of the name or e-mail; otherwise TiFlux registers the name as given.
+    candidates = candidates_of(people, user_names)
+    return decide(term, [c for c in candidates if best_score(term, c.names) >= Match.WORD_PREFIX])
+
+
+_REQUESTORS = PageRequest(1, 10)  # the first ten requestors the API matches, as 2.42 asks
+
+
+def _as_user(requestor: Requestor, client_id: ClientId | None) -> User:
+    """A requestor as the person a ticket names (the ticket's `requestor_id` is the requestor's ID)."""
+    owner = requestor.client.id if requestor.client is not None else client_id
+    return User(
+        id=UserId(requestor.id),
+        name=requestor.name,
+        email=requestor.email,
+        type=UserType.CLIENT,
+        client_id=owner,
+    )
 
 
 async def _find_stage(gateway: TifluxGateway, term: str, desk_id: DeskId) -> Resolution[Stage]:

@@ -85,7 +85,9 @@ class RequestorsArea:
     def __init__(self, state: TenantState) -> None:
         self._state = state
         tables = state.tables
-        self._requestors: list[Json] = sorted(tables["client_requestors"], key=lambda r: r["id"])
+        # Shared with the people area: a requestor a ticket registers is listed here too.
+        self._requestors: list[Json] = tables["client_requestors"]
+        self._requestors.sort(key=lambda r: r["id"])
         self._technical_users: list[Json] = list(tables["technical_users"])
         self._departments: list[Json] = list(tables["departments"])
         self._values = FieldValues(state.field_options)
