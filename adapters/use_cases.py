@@ -19,6 +19,7 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
+from application.use_cases.agents import CreateAgent, ShowAgent, UpdateAgent
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
 from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
@@ -157,6 +158,10 @@ class UseCases(containers.DeclarativeContainer):
         SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references
     )
     list_departments = providers.Factory(ListDepartments, departments=gateway.provided.departments)
+    # people: agents and technical groups (issue 19)
+    create_agent = providers.Factory(CreateAgent, agents=gateway.provided.agents, references=references)
+    show_agent = providers.Factory(ShowAgent, agents=gateway.provided.agents)
+    update_agent = providers.Factory(UpdateAgent, agents=gateway.provided.agents, references=references)
     update_requestor_fields = providers.Factory(
         UpdateRequestorFields, requestors=gateway.provided.requestors, gateway=gateway, references=references
     )

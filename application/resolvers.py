@@ -20,6 +20,7 @@ from application.lookups import LOOKUP_PAGE_SIZE, every_page
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
+from domain.agents import TechnicalGroup, TechnicalGroupId
 from domain.custom_fields import AppliedIn, EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
@@ -448,4 +449,24 @@ REQUESTOR_FIELD: Kind[EntityField, EntityFieldId, None] = Kind(
 )
 FIELD_OPTION: Kind[EntityFieldOption, EntityFieldOptionId, EntityFieldId] = Kind(
     "field_option", _find_field_option, lambda option: option.id
+)
+
+
+# --- people: technical groups (issue 19) ------------------------------------------------------------------
+
+
+def _group_name(group: TechnicalGroup) -> Iterable[str | None]:
+    return (group.name,)
+
+
+async def _find_technical_group(
+    gateway: TifluxGateway, term: str, _scope: None
+) -> Resolution[TechnicalGroup]:
+    """An active technical group, among every group (2.42 reads the first 200; every page here)."""
+    groups = await every_page(gateway.technical_groups.list)
+    return decide(term, candidates_of([g for g in groups if g.active], _group_name))
+
+
+TECHNICAL_GROUP: Kind[TechnicalGroup, TechnicalGroupId, None] = Kind(
+    "technical_group", _find_technical_group, lambda group: group.id
 )

@@ -57,7 +57,9 @@ class ToolRuntime:
             logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
             return Refused(_error(explain(exc, spec.input_model, self.translator)))
         if confirm_first and spec.confirmation is not None:
-            return await self._confirmation(spec, args, api_key)
+            pending = await self._confirmation(spec, args, api_key)
+            if pending is not None:  # None: these arguments need no question (e.g. no licence changes)
+                return pending
         return await self.run(spec, args, api_key, Resolutions(), report)
 
     async def run(
@@ -94,13 +96,14 @@ class ToolRuntime:
 
     async def _confirmation(
         self, spec: ToolSpec[Any, Any, Any], args: Any, api_key: str | None
-    ) -> ConfirmationNeeded | Refused:
+    ) -> ConfirmationNeeded | Refused | None:
         assert spec.confirmation is not None
         try:
             asking = Asking(self.translator, self.use_cases.gateway(api_key))
         except DomainError as exc:  # no usable key: the call would fail anyway, so say why now
             return Refused(_error(present_error(exc, self.translator)))
-        return ConfirmationNeeded(args, await spec.confirmation.question(args, asking))
+        question = await spec.confirmation.question(args, asking)
+        return None if question is None else ConfirmationNeeded(args, question)
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from application.ports.agents import AgentsPort, TechnicalGroupsPort
 from application.ports.chats import ChatsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
@@ -65,3 +66,10 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    # --- people: agents and technical groups (issue 19)
+    @property
+    def agents(self) -> AgentsPort: ...
+
+    @property
+    def technical_groups(self) -> TechnicalGroupsPort: ...

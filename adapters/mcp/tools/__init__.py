@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.mcp.spec import ToolSpec
+from adapters.mcp.tools.agents import AGENT_TOOLS
 from adapters.mcp.tools.chats import (
     GET_CHAT,
     LIST_ARCHIVED_CHATS,
@@ -121,4 +122,6 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
     ARCHIVE_CHAT,
+    # people: agents (issue 19; opt-in toolset `users`)
+    *AGENT_TOOLS,
 )

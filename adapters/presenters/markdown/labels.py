@@ -4,6 +4,7 @@ and "what each name became" — always with its ID, in the user's language."""
 from __future__ import annotations
 
 from adapters.i18n import Translator
+from domain.agents import TechnicalGroup
 from domain.custom_fields import EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
@@ -37,4 +38,6 @@ def label(record: object, t: Translator) -> str:
             return f"{name} ({field_type}) · ID {ident}"
         case EntityFieldOption(value=value, id=ident):
             return f"{value} · ID {ident}"
+        case TechnicalGroup(name=name, id=ident):
+            return f"{name} · ID {ident}"
     return str(record)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.agents import HttpAgents, HttpTechnicalGroups
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.conversations import HttpConversations
@@ -237,6 +238,9 @@ class HttpTifluxGateway:
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        # people: agents and technical groups (issue 19)
+        self.agents = HttpAgents(client, api_key)
+        self.technical_groups = HttpTechnicalGroups(client, api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"
