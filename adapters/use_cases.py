@@ -107,7 +107,7 @@ class UseCases(containers.DeclarativeContainer):
     update_ticket_fields = providers.Factory(UpdateTicketFields, tickets=tickets)
 
     search_clients = providers.Factory(SearchClients, people=people)
-    search_users = providers.Factory(SearchUsers, people=people)
+    search_users = providers.Factory(SearchUsers, people=people, groups=gateway.provided.technical_groups)
     list_stages = providers.Factory(ListStages, desks=desks, references=references)
     search_catalog_items = providers.Factory(SearchCatalogItems, desks=desks, references=references)
 

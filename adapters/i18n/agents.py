@@ -37,6 +37,8 @@ PT_BR: dict[str, str] = {
     "agents.deactivate": "desativa o usuário (ele perde o acesso)",
     "confirm.create_user": "Criar o agente {name} <{email}> (um novo acesso ao TiFlux; {licences})?",
     "confirm.update_user": "Alterar o usuário {id}: {changes}?",
+    "search_user.via_groups": "A chave não pode listar usuários (403): a busca foi feita entre os membros dos grupos técnicos, só pelo nome.",
+    "search_user.groups_truncated": "Há mais de 20 grupos técnicos: só os 20 primeiros foram consultados.",
 }
 
 EN: dict[str, str] = {
@@ -76,4 +78,6 @@ EN: dict[str, str] = {
     "agents.deactivate": "deactivates the user (they lose access)",
     "confirm.create_user": "Create the agent {name} <{email}> (a new TiFlux login; {licences})?",
     "confirm.update_user": "Change user {id}: {changes}?",
+    "search_user.via_groups": "The key may not list users (403): the technical groups' members were searched, by name only.",
+    "search_user.groups_truncated": "There are more than 20 technical groups: only the first 20 were asked.",
 }

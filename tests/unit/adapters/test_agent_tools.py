@@ -250,3 +250,44 @@ async def test_the_users_toolset_is_off_by_default(api: InstrumentedFakeApi) -> 
     async with Client(container.mcp_server()) as client:
         names = {tool.name for tool in (await client.list_tools()).tools}
     assert not names & {"create_user", "get_user", "update_user"}
+
+
+# --- search_user's fallback for keys that may not list users (§5.2) ---------------------------------------
+
+
+async def test_search_user_without_the_users_permission_asks_the_technical_groups(
+    api: InstrumentedFakeApi,
+) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/users"), times=5)
+    result = await call(api, "search_user", {"name": "joao", "type": "attendant", "active": True})
+    text = text_of(result)
+    assert not result.is_error, text
+    assert "João Pereira" in text and "João Batista Lima" in text and "Fernanda" not in text
+    assert "membros dos grupos técnicos" in text
+    paths = [path for _m, path, _q in api_requests(api)]
+    assert paths[0] == "/users" and paths[1] == "/technical-groups"
+    assert sorted(paths[2:]) == [f"/technical-groups/{g}/users" for g in (31, 32, 33)]
+    assert result.structured_content["via_groups"] is True
+
+
+async def test_search_user_fallback_finds_an_inactive_one_when_asked(api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/users"), times=5)
+    result = await call(api, "search_user", {"name": "fernanda", "active": False}, language="en")
+    assert not result.is_error and "Fernanda Oliveira" in text_of(result)
+    assert "by name only" in text_of(result)
+
+
+async def test_search_user_when_no_group_answers_keeps_the_403(api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/users"), times=5)
+    for group in (31, 32, 33):
+        api.faults.add(Fault.answer(403).on("GET", f"/api/v2/technical-groups/{group}/users"), times=5)
+    result = await call(api, "search_user", {"name": "joao"})
+    assert result.is_error
+
+
+async def test_search_user_with_the_users_permission_does_not_ask_the_groups(
+    api: InstrumentedFakeApi,
+) -> None:
+    result = await call(api, "search_user", {"name": "joao"})
+    assert not result.is_error
+    assert all(not path.startswith("/technical-groups") for _m, path, _q in api_requests(api))
