@@ -1,4 +1,4 @@
-"""search_user's way round a key that may not list users (people.md §5.2): the members of the technical
+"""The user search's way round a key that may not list users (people.md §5.2): the members of the technical
 groups, which non-admin keys may read. At most 20 groups are asked, at the same time; a group that fails is
 skipped; when every group fails, the original 403 stands (it says what the key lacks)."""
 
