@@ -20,6 +20,7 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
+from application.use_cases.agents import CreateAgent, ShowAgent, UpdateAgent
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
 from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
@@ -46,6 +47,7 @@ from application.use_cases.records import (
     ReadNote,
     ShowStageHistory,
 )
+from application.use_cases.requestor_fields import UpdateRequestorFields
 from application.use_cases.requestors import (
     CreateRequestor,
     ListDepartments,
@@ -120,7 +122,7 @@ class UseCases(containers.DeclarativeContainer):
     update_ticket_fields = providers.Factory(UpdateTicketFields, tickets=tickets)
 
     search_clients = providers.Factory(SearchClients, people=people)
-    search_users = providers.Factory(SearchUsers, people=people)
+    search_users = providers.Factory(SearchUsers, people=people, groups=gateway.provided.technical_groups)
     list_stages = providers.Factory(ListStages, desks=desks, references=references)
     search_catalog_items = providers.Factory(SearchCatalogItems, desks=desks, references=references)
 
@@ -171,6 +173,13 @@ class UseCases(containers.DeclarativeContainer):
         SearchTechnicalUsers, technical_users=gateway.provided.technical_users, references=references
     )
     list_departments = providers.Factory(ListDepartments, departments=gateway.provided.departments)
+    # people: agents and technical groups (issue 19)
+    create_agent = providers.Factory(CreateAgent, agents=gateway.provided.agents, references=references)
+    show_agent = providers.Factory(ShowAgent, agents=gateway.provided.agents)
+    update_agent = providers.Factory(UpdateAgent, agents=gateway.provided.agents, references=references)
+    update_requestor_fields = providers.Factory(
+        UpdateRequestorFields, requestors=gateway.provided.requestors, gateway=gateway, references=references
+    )
     # knowledge base (issue 21)
     list_knowledges = providers.Factory(
         ListKnowledges, knowledge=gateway.provided.knowledge, references=references

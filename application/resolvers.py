@@ -6,8 +6,8 @@ group, department, equipment type, …) is declaring one more `Kind`.
 
 An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or more (+ every page of
 active desks, up to 50); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3
-when the attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1
-(one page per 200).
+when the attendants list finds nobody (every page of active users); requestor 1 (the client's list), 2 when
+it is refused (every client's list); stage 1; catalog item 1 (one page per 200).
 """
 
 from __future__ import annotations
@@ -17,15 +17,30 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
+from application.ports.custom_fields import CustomFieldsPort
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
+from domain.agents import TechnicalGroup, TechnicalGroupId
+from domain.custom_fields import AppliedIn, EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, PriorityId, StageId, UserId
+from domain.ids import (
+    CatalogAreaId,
+    CatalogId,
+    CatalogItemId,
+    ClientId,
+    DeskId,
+    EntityFieldId,
+    EntityFieldOptionId,
+    EntityId,
+    PriorityId,
+    StageId,
+    UserId,
+)
 from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.requestors import TechnicalUser
+from domain.requestors import Requestor, RequestorFilter, TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -36,6 +51,7 @@ from domain.resolution import (
     Resolution,
     Resolved,
     Scored,
+    best_score,
     candidates_of,
     check_term,
     decide,
@@ -285,16 +301,49 @@ _RESPONSIBLES = PageRequest(1, 10)  # the first ten attendants the API matches, 
 
 
 async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId | None) -> Resolution[User]:
-    """An active requestor, among the client's people when the client is known."""
-    users = await every_page(
-        lambda page: gateway.people.users(user_type=UserType.CLIENT, active=True, page=page)
-    )
+    """A requestor: among the client's requestors when the client is known (attendants may read them),
+    else — or when that list is refused (403) — among every client's, keeping only the known client's.
+
+    A name both lists refuse, or that matches nobody, is NoMatch: the ticket then names a new requestor,
+    which TiFlux registers (2.42 does the same).
+    """
+    criteria = RequestorFilter(name=term)
+    found: Page[Requestor] | None = None
+    if client_id is not None:
+        try:
+            found = await gateway.requestors.of_client(client_id, criteria, _REQUESTORS)
+        except PermissionDenied:
+            found = None
+    if found is None:
+        try:
+            everywhere = await gateway.requestors.search(criteria, _REQUESTORS)
+        except PermissionDenied:
+            return NoMatch(term, ())
+        found = everywhere
     people = [
-        u
-        for u in users
-        if u.active and (client_id is None or u.client_id is None or u.client_id == client_id)
+        _as_user(requestor, client_id)
+        for requestor in found
+        if client_id is None or requestor.client is None or requestor.client.id == client_id
     ]
-    return decide(term, candidates_of(people, user_names))
+    # The API's match is a bare substring ("Ana" finds "Luciana"): a ticket's requestor is chosen only
+    # when the term starts a word of the name or e-mail; otherwise TiFlux registers the name as given.
+    candidates = candidates_of(people, user_names)
+    return decide(term, [c for c in candidates if best_score(term, c.names) >= Match.WORD_PREFIX])
+
+
+_REQUESTORS = PageRequest(1, 10)  # the first ten requestors the API matches, as 2.42 asks
+
+
+def _as_user(requestor: Requestor, client_id: ClientId | None) -> User:
+    """A requestor as the person a ticket names (the ticket's `requestor_id` is the requestor's ID)."""
+    owner = requestor.client.id if requestor.client is not None else client_id
+    return User(
+        id=UserId(requestor.id),
+        name=requestor.name,
+        email=requestor.email,
+        type=UserType.CLIENT,
+        client_id=owner,
+    )
 
 
 async def _find_stage(gateway: TifluxGateway, term: str, desk_id: DeskId) -> Resolution[Stage]:
@@ -392,3 +441,91 @@ def _catalog_name(record: ServicesCatalog | Area) -> Iterable[str | None]:
 
 CATALOG: Kind[ServicesCatalog, CatalogId, None] = Kind("services_catalog", _find_catalog, lambda c: c.id)
 CATALOG_AREA: Kind[Area, CatalogAreaId, CatalogId] = Kind("catalog_area", _find_catalog_area, lambda a: a.id)
+
+
+# --- people: requestor custom fields (issue 19) ----------------------------------------------------------
+
+
+async def requestor_fields(gateway: TifluxGateway) -> list[EntityField]:
+    """Every field of the active requestor entities (`applied_in: solicitant`): the only fields a
+    requestor's name may designate (2.42 searched every entity and could send a client's field)."""
+    custom_fields = gateway.custom_fields
+    entities = await every_page(
+        lambda page: custom_fields.entities(
+            active=None, applied_in=AppliedIn.SOLICITANT.value, name=None, page=page
+        )
+    )
+    fields: list[EntityField] = []
+    for entity in entities:
+        if entity.active and entity.applied_in == AppliedIn.SOLICITANT.value:
+            fields.extend(await every_page(_entity_fields(custom_fields, entity.id)))
+    return fields
+
+
+def _entity_fields(
+    custom_fields: CustomFieldsPort, entity_id: EntityId
+) -> Callable[[PageRequest], Awaitable[Page[EntityField]]]:
+    async def page_of_fields(page: PageRequest) -> Page[EntityField]:
+        return await custom_fields.fields(entity_id, field_type=None, required=None, name=None, page=page)
+
+    return page_of_fields
+
+
+def _field_name(field: EntityField) -> Iterable[str | None]:
+    return (field.name,)
+
+
+def _option_value(option: EntityFieldOption) -> Iterable[str | None]:
+    return (option.value,)
+
+
+async def _find_requestor_field(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[EntityField]:
+    return decide(term, candidates_of(await requestor_fields(gateway), _field_name))
+
+
+async def field_options(gateway: TifluxGateway, field_id: EntityFieldId) -> list[EntityFieldOption]:
+    """Every option of a select or checkbox field."""
+    custom_fields = gateway.custom_fields
+    return await every_page(lambda page: custom_fields.options(field_id, value=None, page=page))
+
+
+async def _find_field_option(
+    gateway: TifluxGateway, term: str, field_id: EntityFieldId
+) -> Resolution[EntityFieldOption]:
+    return decide(term, candidates_of(await field_options(gateway, field_id), _option_value))
+
+
+def field_candidates(fields: Iterable[EntityField]) -> list[Candidate[EntityField]]:
+    return candidates_of(fields, _field_name)
+
+
+def option_candidates(options: Iterable[EntityFieldOption]) -> list[Candidate[EntityFieldOption]]:
+    return candidates_of(options, _option_value)
+
+
+REQUESTOR_FIELD: Kind[EntityField, EntityFieldId, None] = Kind(
+    "requestor_field", _find_requestor_field, lambda field: field.id
+)
+FIELD_OPTION: Kind[EntityFieldOption, EntityFieldOptionId, EntityFieldId] = Kind(
+    "field_option", _find_field_option, lambda option: option.id
+)
+
+
+# --- people: technical groups (issue 19) ------------------------------------------------------------------
+
+
+def _group_name(group: TechnicalGroup) -> Iterable[str | None]:
+    return (group.name,)
+
+
+async def _find_technical_group(
+    gateway: TifluxGateway, term: str, _scope: None
+) -> Resolution[TechnicalGroup]:
+    """An active technical group, among every group (2.42 reads the first 200; every page here)."""
+    groups = await every_page(gateway.technical_groups.list)
+    return decide(term, candidates_of([g for g in groups if g.active], _group_name))
+
+
+TECHNICAL_GROUP: Kind[TechnicalGroup, TechnicalGroupId, None] = Kind(
+    "technical_group", _find_technical_group, lambda group: group.id
+)

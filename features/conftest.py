@@ -93,7 +93,46 @@ def ask_responsible(world: dict[str, Any], name: str) -> None:
 
 @when(parsers.parse('someone names the requestor "{name}" for client {client_id:d}'))
 def ask_requestor(world: dict[str, Any], name: str, client_id: int) -> None:
+    _recorded(world)
     world["outcome"] = run(REQUESTOR.find(world["gateway"], name, ClientId(client_id)))
+
+
+# --- a requestor within the client (issue 19) --------------------------------------------------------------
+
+
+def _recorded(world: dict[str, Any]) -> InstrumentedFakeApi:
+    """The tenant behind an API that records requests and takes faults (made once per scenario)."""
+    if "api" not in world:
+        world["api"] = InstrumentedFakeApi(world["tenant"])
+        world["gateway"] = fake_gateway(world["api"])
+    api: InstrumentedFakeApi = world["api"]
+    return api
+
+
+@given(parsers.parse("the key may not list the requestors of client {client_id:d}"))
+def client_requestors_forbidden(world: dict[str, Any], client_id: int) -> None:
+    _recorded(world).faults.add(
+        Fault.answer(403).on("GET", f"/api/v2/clients/{client_id}/requestors"), times=10
+    )
+
+
+@given("the key may not list every client's requestors")
+def every_requestor_forbidden(world: dict[str, Any]) -> None:
+    _recorded(world).faults.add(Fault.answer(403).on("GET", "/api/v2/requestors"), times=10)
+
+
+def _asked(world: dict[str, Any]) -> list[str]:
+    return [path for _method, path, _query, _type in _recorded(world).requests]
+
+
+@then(parsers.parse("only the requestors of client {client_id:d} were asked"))
+def only_client_requestors(world: dict[str, Any], client_id: int) -> None:
+    assert _asked(world) == [f"/api/v2/clients/{client_id}/requestors"]
+
+
+@then("every client's requestors were asked too")
+def every_requestor_asked(world: dict[str, Any]) -> None:
+    assert "/api/v2/requestors" in _asked(world)
 
 
 @when(parsers.parse('someone asks for the stage "{name}" of desk {desk_id:d}'))

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from adapters.i18n import (
+    agents,
     attachments,
     catalogs,
     chats,
@@ -52,6 +53,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.PT_BR,
         **doctor.PT_BR,
         **requestors.PT_BR,
+        **agents.PT_BR,
         **knowledge.PT_BR,
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
@@ -79,6 +81,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **prompts.EN,
         **doctor.EN,
         **requestors.EN,
+        **agents.EN,
         **knowledge.EN,
         **equipment.EN,
         **ticket_activity.EN,

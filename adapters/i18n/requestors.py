@@ -54,6 +54,15 @@ PT_BR: dict[str, str] = {
     "departments.empty": "Nenhum departamento encontrado na página {page}.",
     "departments.scope": "Técnicos só veem os departamentos do seu grupo de atendimento.",
     "departments.hint": "Use o ID como `department_id` nas listas de chats.",
+    # --- update_requestor_entities
+    "requestor_fields.heading": "Campos personalizados do solicitante {id} atualizados",
+    "rule.requestor_fields.not_requestor_field": "este campo não é de solicitante (só campos de entidades aplicadas a solicitantes); campos de solicitante: {known}",
+    "rule.requestor_fields.not_an_option": "não é uma opção deste campo; opções: {known}",
+    "rule.requestor_field": 'o ID (inteiro positivo) ou o nome do campo, ex.: 171 ou "Cargo"',
+    "kind.requestor_field": "campo de solicitante",
+    "choose.requestor_field": 'Qual campo de solicitante você quis dizer com "{term}"?',
+    "kind.field_option": "opção do campo",
+    "choose.field_option": 'Qual opção você quis dizer com "{term}"?',
 }
 
 EN: dict[str, str] = {
@@ -110,4 +119,13 @@ EN: dict[str, str] = {
     "departments.empty": "No department found on page {page}.",
     "departments.scope": "Technicians only see the departments of their attendant group.",
     "departments.hint": "Use the ID as `department_id` in the chat lists.",
+    # --- update_requestor_entities
+    "requestor_fields.heading": "Custom fields of requestor {id} updated",
+    "rule.requestor_fields.not_requestor_field": "this field is not a requestor's (only fields of entities applied to requestors); requestor fields: {known}",
+    "rule.requestor_fields.not_an_option": "not an option of this field; options: {known}",
+    "rule.requestor_field": 'the field\'s ID (a positive integer) or name, e.g. 171 or "Cargo"',
+    "kind.requestor_field": "requestor field",
+    "choose.requestor_field": 'Which requestor field did you mean by "{term}"?',
+    "kind.field_option": "field option",
+    "choose.field_option": 'Which option did you mean by "{term}"?',
 }

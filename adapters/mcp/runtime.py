@@ -59,7 +59,9 @@ class ToolRuntime:
             logger.info("%s: invalid arguments %s", spec.name, sorted(_fields(exc)))
             return Refused(_error(explain(exc, spec.input_model, self.translator)))
         if confirm_first and spec.confirmation is not None:
-            return await self._confirmation(spec, args, api_key)
+            pending = await self._confirmation(spec, args, api_key)
+            if pending is not None:  # None: these arguments need no question (e.g. no licence changes)
+                return pending
         return await self.run(spec, args, api_key, Resolutions(), report, compact=compact)
 
     async def run(
@@ -100,7 +102,7 @@ class ToolRuntime:
 
     async def _confirmation(
         self, spec: ToolSpec[Any, Any, Any], args: Any, api_key: str | None
-    ) -> ConfirmationNeeded | Refused:
+    ) -> ConfirmationNeeded | Refused | None:
         assert spec.confirmation is not None
         try:
             asking = Asking(self.translator, self.use_cases.gateway(api_key))
@@ -113,7 +115,7 @@ class ToolRuntime:
             logger.info("%s: confirmation %s", spec.name, type(exc).__name__)
             text = f"{present_error(exc, self.translator)}\n{self.translator('confirm.not_sent')}"
             return Refused(_without_key(_error(text), api_key))
-        return ConfirmationNeeded(args, question)
+        return None if question is None else ConfirmationNeeded(args, question)
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:

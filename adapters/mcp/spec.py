@@ -41,9 +41,9 @@ class Asking:
 @dataclass(frozen=True)
 class Confirmation(Generic[In]):
     """Ask the person before this write, when the client can show a form: `question` words it from the
-    validated arguments (a decline sends nothing)."""
+    validated arguments (a decline sends nothing), or answers None when these arguments need no question."""
 
-    question: Callable[[In, Asking], Awaitable[str]]
+    question: Callable[[In, Asking], Awaitable[str | None]]
 
 
 class ToolInput(BaseModel):

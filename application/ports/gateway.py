@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from application.ports.agents import AgentsPort, TechnicalGroupsPort
 from application.ports.chats import ChatsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
@@ -92,3 +93,10 @@ class TifluxGateway(Protocol):
     # service catalogs of the organisation (issue 21)
     @property
     def catalogs(self) -> CatalogsPort: ...
+
+    # --- people: agents and technical groups (issue 19)
+    @property
+    def agents(self) -> AgentsPort: ...
+
+    @property
+    def technical_groups(self) -> TechnicalGroupsPort: ...

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
+from application.commands import FieldValueChange
+from domain.custom_fields import EntityValues
 from domain.ids import ClientId, DeskId
 from domain.paging import Page, PageRequest
 from domain.requestors import (
@@ -42,6 +45,12 @@ class RequestorsPort(Protocol):
         self, client_id: ClientId, requestor_id: RequestorId, changes: RequestorChanges
     ) -> Requestor:
         """Changes a requestor of a client (sent once); NotFound if absent."""
+        ...
+
+    async def update_fields(
+        self, client_id: ClientId, requestor_id: RequestorId, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        """Sets custom-field values of a requestor (sent once); the entities touched, as TiFlux answers."""
         ...
 
 

@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from application.lookups import LOOKUP_PAGE_SIZE, every_page
+from application.ports.agents import TechnicalGroupsPort
 from application.ports.desks import DesksPort
 from application.ports.people import PeoplePort
 from application.resolvers import CATALOG_ITEM, DESK, DESK_REQUIRED, References, client_names, user_names
+from application.use_cases.user_fallback import members_of_groups
 from domain.desks import CatalogItem, Desk, Stage
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, PermissionDenied
 from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, DeskId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
@@ -40,6 +42,8 @@ class UserSearch:
     total: int
     user_type: UserType | None
     active: bool | None
+    via_groups: bool = False  # found among the technical groups' members: the key may not list users
+    groups_truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,25 +108,48 @@ class SearchClients:
 
 @dataclass(frozen=True)
 class SearchUsers:
-    """Find users by name or e-mail among every user of a type and state, and page over the matches."""
+    """Find users by name or e-mail among every user of a type and state, and page over the matches.
+
+    A key that may not list users (403) gets the members of the technical groups instead, matched by
+    name only (people.md §5.2); the answer says so."""
 
     people: PeoplePort
+    groups: TechnicalGroupsPort | None = None
 
     async def __call__(
         self, name: str, *, user_type: UserType | None, active: bool | None, page: PageRequest
     ) -> UserSearch:
         term = check_term(name, "name")
-        users = await every_page(lambda p: self.people.users(user_type=user_type, active=active, page=p))
+        via_groups = truncated = False
+        try:
+            users = await every_page(lambda p: self.people.users(user_type=user_type, active=active, page=p))
+        except PermissionDenied:
+            found = await members_of_groups(self.groups) if self.groups is not None else None
+            if found is None:
+                raise
+            users, via_groups, truncated = list(found.users), True, found.truncated
         wanted = [
             u
             for u in users
-            if (user_type is None or u.type is user_type) and (active is None or u.active is active)
+            if (user_type is None or u.type is None or u.type is user_type)
+            and (active is None or u.active is active)
         ]
-        matches = [s.candidate.value for s in rank(term, candidates_of(wanted, user_names))]
+        names = _user_name if via_groups else user_names
+        matches = [s.candidate.value for s in rank(term, candidates_of(wanted, names))]
         start = (page.number - 1) * page.size
         return UserSearch(
-            term, Page(matches[start : start + page.size], page), len(matches), user_type, active
+            term,
+            Page(matches[start : start + page.size], page),
+            len(matches),
+            user_type,
+            active,
+            via_groups,
+            truncated,
         )
+
+
+def _user_name(user: User) -> Iterable[str | None]:
+    return (user.name,)
 
 
 @dataclass(frozen=True)

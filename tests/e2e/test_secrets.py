@@ -95,6 +95,16 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("get_requestor", {"client_id": 103, "requestor_id": 207, "show_entities": True}),
     ("create_requestor", {"client_id": 103, "name": "Renata Lopes", "email": "renata@clinica.com.br"}),
     ("update_requestor", {"client_id": 103, "requestor_id": 207, "extension": "4"}),
+    (
+        "create_user",
+        {"name": "Patrícia Gomes", "email": "patricia@nuvemdesk.com.br", "technical_group_id": 32},
+    ),
+    ("get_user", {"user_id": 203}),
+    ("update_user", {"user_id": 203, "extension": "233"}),
+    (
+        "update_requestor_entities",
+        {"client_id": 103, "requestor_id": 207, "entities": [{"field": "setor", "value": "financeiro"}]},
+    ),
     ("search_technical_user", {"name": "lima"}),
     ("list_departments", {}),
     # knowledge base (issue 21)

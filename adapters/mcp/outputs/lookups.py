@@ -33,6 +33,8 @@ class UserSearch(TypedDict):
     total: int
     user_type: NotRequired[Literal["admin", "attendant", "client"]]
     active: NotRequired[bool]
+    via_groups: bool
+    groups_truncated: bool
 
 
 @with_config(DECLARED)

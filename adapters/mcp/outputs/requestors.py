@@ -9,6 +9,7 @@ from pydantic import with_config
 from typing_extensions import TypedDict
 
 from adapters.mcp.outputs.common import DECLARED, Client, EntityValues, Page
+from adapters.mcp.outputs.custom_fields import EntityField, EntityFieldOption
 
 
 @with_config(DECLARED)
@@ -118,3 +119,25 @@ UpdateRequestorOutput = RequestorWritten
 SearchTechnicalUserOutput = TechnicalUserPage
 
 ListDepartmentsOutput = DepartmentPage
+
+
+@with_config(DECLARED)
+class FieldNameDecision(TypedDict):
+    # What a name became (no docstring: it would become the schema's description).
+    field: str
+    term: str
+    record: Client | EntityField | EntityFieldOption
+    picked: bool
+
+
+@with_config(DECLARED)
+class RequestorFieldsUpdated(TypedDict):
+    client_id: int
+    requestor_id: int
+    sent: int
+    fields: NotRequired[list[EntityValues]]
+    client: NotRequired[Client]
+    decisions: NotRequired[list[FieldNameDecision]]
+
+
+UpdateRequestorEntitiesOutput = RequestorFieldsUpdated

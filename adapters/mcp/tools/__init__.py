@@ -71,6 +71,7 @@ REGISTRY: tuple[Entry, ...] = (
     ),
     Entry("staff", "tickets", ("search_technical_user",)),
     Entry("staff", "chats", ("list_departments",)),
+    Entry("requestor_fields", "requestors", ("update_requestor_entities",)),
     # knowledge base (issue 21)
     Entry(
         "knowledge",
@@ -153,6 +154,8 @@ REGISTRY: tuple[Entry, ...] = (
             "delete_services_catalog_item",
         ),
     ),
+    # people: agents (issue 19; opt-in toolset `users`)
+    Entry("agents", "users", ("create_user", "get_user", "update_user")),
 )
 
 # tool name → its toolset, known without importing a tool module

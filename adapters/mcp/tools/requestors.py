@@ -60,7 +60,7 @@ PhoneDigits = Annotated[
     str | None,
     BeforeValidator(_phone_digits),
     WithJsonSchema({"type": "string"}),
-    Words(pt="Telefone ou parte, sem código do país.", en="Phone or part, no country code."),
+    Words(pt="Telefone ou parte.", en="Phone or part."),
 ]
 
 
@@ -93,7 +93,7 @@ Country = Annotated[
     Words(pt="País (BR).", en="Country (BR)."),
 ]
 Extension = Annotated[str | None, Words(pt="Ramal.", en="Extension."), Field(min_length=1, max_length=20)]
-CAN_OPEN_TICKET = Words(pt="Abre tickets por e-mail.", en="Opens tickets by e-mail.")
+CAN_OPEN_TICKET = Words(pt="Abre por e-mail.", en="Opens by e-mail.")
 
 
 class ClientByIdOrName(ToolInput):
@@ -168,9 +168,7 @@ class UpdateRequestorInput(ClientByIdOrName):
 
 class GetRequestorInput(ClientByIdOrName):
     requestor_id: Annotated[PositiveId, Words(pt="Solicitante.", en="Requestor.")]
-    show_entities: Annotated[
-        bool, Words(pt="Inclui os campos personalizados.", en="Includes the custom fields.")
-    ] = False
+    show_entities: Annotated[bool, Words(pt="Com campos personalizados.", en="With custom fields.")] = False
 
     async def run(self, show: ShowRequestor) -> RequestorCard:
         return await show(self.client(), RequestorId(self.requestor_id), with_fields=self.show_entities)
@@ -180,10 +178,8 @@ SEARCH_REQUESTOR = ToolSpec(
     name="search_requestor",
     title=Words(pt="Buscar solicitante", en="Find requestor"),
     description=Words(
-        pt="Busca solicitantes por nome, e-mail ou telefone: o requestor_id. Sem chave de administrador, "
-        "informe o cliente.",
-        en="Finds requestors by name, e-mail or phone: the requestor_id. Without an admin key, give the "
-        "client.",
+        pt="Busca solicitantes: o requestor_id. Sem chave admin, informe o cliente.",
+        en="Finds requestors: the requestor_id. Without an admin key, give the client.",
     ),
     input_model=SearchRequestorInput,
     output_model=SearchRequestorOutput,
@@ -196,10 +192,10 @@ SEARCH_REQUESTOR = ToolSpec(
 
 LIST_REQUESTORS = ToolSpec(
     name="list_requestors",
-    title=Words(pt="Listar solicitantes do cliente", en="List the client's requestors"),
+    title=Words(pt="Listar solicitantes", en="List requestors"),
     description=Words(
-        pt="Lista os solicitantes de um cliente, com filtros.",
-        en="Lists a client's requestors, with filters.",
+        pt="Solicitantes de um cliente.",
+        en="A client's requestors.",
     ),
     input_model=ListRequestorsInput,
     output_model=ListRequestorsOutput,
@@ -214,8 +210,8 @@ GET_REQUESTOR = ToolSpec(
     name="get_requestor",
     title=Words(pt="Ver solicitante", en="Show requestor"),
     description=Words(
-        pt="Mostra um solicitante de um cliente (show_entities: campos personalizados).",
-        en="Shows one requestor of a client; show_entities adds the custom fields.",
+        pt="Mostra um solicitante de um cliente.",
+        en="Shows a client's requestor.",
     ),
     input_model=GetRequestorInput,
     output_model=GetRequestorOutput,
@@ -247,8 +243,8 @@ UPDATE_REQUESTOR = ToolSpec(
     name="update_requestor",
     title=Words(pt="Atualizar solicitante", en="Update requestor"),
     description=Words(
-        pt="Altera só os campos informados de um solicitante.",
-        en="Changes only the given fields of a requestor.",
+        pt="Altera só os campos informados.",
+        en="Changes only the given fields.",
     ),
     input_model=UpdateRequestorInput,
     output_model=UpdateRequestorOutput,

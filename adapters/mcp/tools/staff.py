@@ -52,8 +52,8 @@ SEARCH_TECHNICAL_USER = ToolSpec(
     name="search_technical_user",
     title=Words(pt="Buscar atendente", en="Find attendant"),
     description=Words(
-        pt="Busca atendentes (responsible_id) por nome, e-mail, mesa ou cliente; chave comum basta.",
-        en="Finds attendants by name, e-mail, desk or client: the responsible_id, no admin key needed.",
+        pt="Busca atendentes: o responsible_id (sem chave admin).",
+        en="Finds attendants: the responsible_id (no admin key).",
     ),
     input_model=SearchTechnicalUserInput,
     output_model=SearchTechnicalUserOutput,
@@ -69,7 +69,7 @@ LIST_DEPARTMENTS = ToolSpec(
     title=Words(pt="Listar departamentos", en="List departments"),
     description=Words(
         pt="Departamentos de chat (department_id).",
-        en="Lists the chat departments: the department_id of the chat lists.",
+        en="Chat departments (department_id).",
     ),
     input_model=ListDepartmentsInput,
     output_model=ListDepartmentsOutput,

@@ -4,6 +4,8 @@ and "what each name became" — always with its ID, in the user's language."""
 from __future__ import annotations
 
 from adapters.i18n import Translator
+from domain.agents import TechnicalGroup
+from domain.custom_fields import EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
 from domain.people import Client, User
@@ -32,4 +34,10 @@ def label(record: object, t: Translator) -> str:
             return f"{name} · ID {ident}"
         case KnowledgeFolder(title=title, id=ident):
             return f"{title} · ID {ident}"
+        case EntityField(name=name, id=ident, field_type=field_type):
+            return f"{name} ({field_type}) · ID {ident}"
+        case EntityFieldOption(value=value, id=ident):
+            return f"{value} · ID {ident}"
+        case TechnicalGroup(name=name, id=ident):
+            return f"{name} · ID {ident}"
     return str(record)

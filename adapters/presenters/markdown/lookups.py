@@ -53,9 +53,12 @@ def present_users(found: UserSearch, fmt: Formatter) -> str:
     term = inline(found.term)
     filters = _user_filters(found, fmt)
     page = found.page
+    notes = _fallback_notes(found, fmt)
     if not found.total:
         return lines(
-            t("search_user.empty", term=term), t("lookups.filters", filters=filters) if filters else None
+            t("search_user.empty", term=term),
+            t("lookups.filters", filters=filters) if filters else None,
+            notes,
         )
     if not page.items:
         last = -(-found.total // page.request.size)
@@ -80,8 +83,17 @@ def present_users(found: UserSearch, fmt: Formatter) -> str:
         rows,
         "",
         footer,
+        notes,
         t("search_user.hint"),
     )
+
+
+def _fallback_notes(found: UserSearch, fmt: Formatter) -> list[str]:
+    """search_user through the technical groups (the key may not list users): said, and if partial."""
+    notes = [fmt.t("search_user.via_groups")] if found.via_groups else []
+    if found.groups_truncated:
+        notes.append(fmt.t("search_user.groups_truncated"))
+    return notes
 
 
 def present_stages(found: DeskStages, fmt: Formatter) -> str:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.agents import HttpAgents, HttpTechnicalGroups
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.conversations import HttpConversations
@@ -268,6 +269,9 @@ class HttpTifluxGateway:
         self.ticket_valuation = HttpTicketValuation(client, api_key)
         self.communication_changes = HttpCommunicationChanges(client, api_key)  # records area (issue 18)
         self.time_entries = HttpTimeEntries(client, api_key)
+        # people: agents and technical groups (issue 19)
+        self.agents = HttpAgents(client, api_key)
+        self.technical_groups = HttpTechnicalGroups(client, api_key)
 
         self._client, self._api_key = client, api_key  # for the areas built on first use, below
 

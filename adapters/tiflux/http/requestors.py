@@ -8,7 +8,7 @@ their attendant group.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,10 @@ from adapters.tiflux.wire.requestors import (
     new_requestor_json,
     requestor_changes_json,
 )
+from adapters.tiflux.wire.tickets import EntitiesWire
+from adapters.tiflux.wire.writes import field_values_json
+from application.commands import FieldValueChange
+from domain.custom_fields import EntityValues
 from domain.errors import PermissionDenied
 from domain.ids import ClientId, DeskId
 from domain.paging import Page, PageRequest
@@ -124,6 +128,21 @@ class HttpRequestors:
             ),
         )
         return parse_one(RequestorWire, payload or {"id": requestor_id}).to_domain()
+
+    async def update_fields(
+        self, client_id: ClientId, requestor_id: RequestorId, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        payload = await _needing(
+            "client_requestors",
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id, "requestors", requestor_id, "entities"),
+                json=field_values_json(list(changes)),
+                not_found=NotFoundAs("requestor", f"{requestor_id} (client {client_id})"),
+            ),
+        )
+        return tuple(group.to_domain() for group in parse_one(EntitiesWire, payload or {}).entities)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,6 @@ class TicketRefWire(WireModel):
         return TicketRef(self.number if self.number is not None else self.ticket_number, self.title)
 
 
-class OrgValorizationWire(ValorizationWire):
-    shift_owner_ticket: TicketRefWire | None = None
-
-
 class OrgAppointmentWire(WireModel):
     id: int
     date: Day = None
@@ -48,7 +44,7 @@ class OrgAppointmentWire(WireModel):
     desk: Named | None = None
     ticket: TicketRefWire | None = None
     external_user_name: str | None = None
-    valorization: OrgValorizationWire | None = None
+    valorization: ValorizationWire | None = None
 
     def to_domain(self) -> OrgAppointment:
         valorization = self.valorization
@@ -64,7 +60,9 @@ class OrgAppointmentWire(WireModel):
             ticket=self.ticket.to_domain() if self.ticket else None,
             executor=self.external_user_name or None,
             valorization=valorization.to_domain() if valorization else None,
-            travel_of=valorization.shift_owner_ticket.to_domain()
+            travel_of=TicketRef(
+                valorization.shift_owner_ticket.ticket_number, valorization.shift_owner_ticket.title
+            )
             if valorization and valorization.shift_owner_ticket
             else None,
         )

@@ -44,6 +44,9 @@ WRITES = {
     "create_appointment": (False, False),
     "create_requestor": (False, False),
     "update_requestor": (False, True),
+    "update_requestor_entities": (False, True),
+    "create_user": (False, False),
+    "update_user": (True, True),
     "create_knowledge": (False, False),
     # tickets area, issue 18
     "reopen_ticket": (True, False),

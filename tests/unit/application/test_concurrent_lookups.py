@@ -71,6 +71,7 @@ def ports(overlap: Overlap, *, desks: float = DELAY, clients: float = DELAY) -> 
         desks=Slow(gateway.desks, overlap, delay=desks),
         people=Slow(gateway.people, overlap, clients=clients),
         technical_users=Slow(gateway.technical_users, overlap),
+        requestors=Slow(gateway.requestors, overlap),
     )
     return {"tickets": gateway.tickets, "references": References(slow)}  # type: ignore[arg-type]
 

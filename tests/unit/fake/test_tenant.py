@@ -800,12 +800,13 @@ def test_in_attendance_items_carry_a_status(tenant: FakeTenant) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, [10, 11, 12, 13]),
-        ({"active": True}, [10, 11, 12]),
+        ({}, [10, 11, 12, 13, 17]),
+        ({"active": True}, [10, 11, 12, 17]),
         ({"applied_in": "ticket"}, [10, 11]),
+        ({"applied_in": "solicitant"}, [17]),
         ({"name": "dados"}, [11, 12]),
         ({"name": "classificacao"}, [10]),
-        ({"limit": 3, "offset": 2}, [13]),
+        ({"limit": 3, "offset": 2}, [13, 17]),
     ],
 )
 def test_list_entities(tenant: FakeTenant, filters: dict[str, Any], expected: list[int]) -> None:

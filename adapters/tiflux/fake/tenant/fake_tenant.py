@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from adapters.tiflux.fake.tenant import agents as agents_area
 from adapters.tiflux.fake.tenant import (
     appointments,
     chats,
@@ -62,6 +63,7 @@ class FakeTenant:
         self.record_changes = record_changes.RecordChangesArea(state)  # records area (issue 18)
         self.time_entries = time_entries.TimeEntriesArea(state)
         self.ticket_reports = ticket_reports.TicketReportsArea(state)  # reports (issue 18)
+        self.agents = agents_area.AgentsArea(state)  # people: agents and technical groups (issue 19)
         self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
@@ -81,6 +83,7 @@ class FakeTenant:
             (self.record_changes, record_changes.ROUTES),
             (self.time_entries, time_entries.ROUTES),
             (self.ticket_reports, ticket_reports.ROUTES),
+            (self.agents, agents_area.ROUTES),
             (self.catalogs, catalogs_area.ROUTES),
         )
 

@@ -71,9 +71,12 @@ class PeopleArea:
         requestors = self._state.requestors
         requestor_id = form_int(form, "requestor_id")
         if requestor_id is not None:
-            if requestor_id not in requestors:
+            if requestor_id in requestors:
+                return copy.deepcopy(requestors[requestor_id])
+            listed_one = self._client_requestor(requestor_id)
+            if listed_one is None:
                 raise validation_error(f"requestor_id {requestor_id} not found")
-            return copy.deepcopy(requestors[requestor_id])
+            return listed_one
         email = form.get("requestor_email")
         for requestor in requestors.values():
             if email and (requestor["email"] or "").casefold() == email.casefold():
@@ -81,6 +84,19 @@ class PeopleArea:
         if not (email or form.get("requestor_name")):
             return None
         return self._new_requestor(form)
+
+    def _client_requestor(self, requestor_id: int) -> Json | None:
+        """A requestor of a client's list (`client_requestors`) as a ticket's requestor, if listed."""
+        for listed_one in self._state.tables["client_requestors"]:
+            if listed_one["id"] == requestor_id:
+                return {
+                    "id": requestor_id,
+                    "name": listed_one["name"],
+                    "email": listed_one.get("email"),
+                    "telephone": listed_one.get("telephone"),
+                    "ramal": listed_one.get("extension"),
+                }
+        return None
 
     def _new_requestor(self, form: Mapping[str, str]) -> Json:
         ident = max(*self._state.users, *self._state.requestors) + 1
@@ -92,6 +108,22 @@ class PeopleArea:
             "ramal": None,
         }
         self._state.requestors[ident] = requestor
+        # ... and lists them among the client's requestors (`GET /clients/{id}/requestors`).
+        client = (
+            self._state.clients.get(int(form["client_id"])) if form.get("client_id", "").isdigit() else None
+        )
+        if client is not None:
+            self._state.tables["client_requestors"].append(
+                {
+                    "id": ident,
+                    "name": requestor["name"],
+                    "email": requestor["email"],
+                    "telephone": requestor["telephone"],
+                    "extension": None,
+                    "can_open_ticket": True,
+                    "client": {"id": client["id"], "name": client["name"]},
+                }
+            )
         # TiFlux registers a requestor as a person of the client: a user of type client.
         self._state.users[ident] = {
             "id": ident,

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from adapters.tiflux.fake.tenant.bodies import Json
+from adapters.tiflux.fake.tenant.bodies import Json, ref
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.field_values import FieldValues
+from adapters.tiflux.fake.tenant.inputs import body_int
 from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, contains, field_is, listed, text_has
 from adapters.tiflux.fake.tenant.moments import iso
 from adapters.tiflux.fake.tenant.routes import Reader, Route
@@ -83,9 +85,12 @@ class RequestorsArea:
     def __init__(self, state: TenantState) -> None:
         self._state = state
         tables = state.tables
-        self._requestors: list[Json] = sorted(tables["client_requestors"], key=lambda r: r["id"])
+        # Shared with the people area: a requestor a ticket registers is listed here too.
+        self._requestors: list[Json] = tables["client_requestors"]
+        self._requestors.sort(key=lambda r: r["id"])
         self._technical_users: list[Json] = list(tables["technical_users"])
         self._departments: list[Json] = list(tables["departments"])
+        self._values = FieldValues(state.field_options)
 
     def list_requestors(
         self,
@@ -168,6 +173,74 @@ class RequestorsArea:
                 return _public(requestor)
         raise self._state.not_found("Requestor")
 
+    def update_requestor_entities(self, client_id: int, requestor_id: int, body: Mapping[str, Any]) -> Json:
+        """The body: ``{"entities": [{"entity_field_id": ..., "value": ...}, ...]}``, only fields of the
+        requestor entities (`applied_in: solicitant`); answers the entities it touched (GET shape)."""
+        self._client(client_id)
+        requestor = self._requestor(client_id, requestor_id)
+        items = body.get("entities")
+        if not isinstance(items, list) or not items or not all(isinstance(item, dict) for item in items):
+            raise validation_error("entities must be a list of objects")
+        items_by_field: dict[int, list[Mapping[str, Any]]] = {}
+        for item in items:
+            field_id = body_int(item.get("entity_field_id"), "entity_field_id")
+            self._requestor_field(field_id)
+            items_by_field.setdefault(field_id, []).append(item)
+        groups = copy.deepcopy(requestor.get("_entities", []))
+        for field_id, field_items in items_by_field.items():
+            entity, definition = self._requestor_field(field_id)
+            slot = self._field_slot(groups, entity, field_id)
+            self._values.assign(slot, definition, field_items)
+            if definition["field_type"] == "single_select" and slot["options"]:
+                slot["value"] = slot["options"][0]["title"]  # the GET shape shows the option's title
+        requestor["_entities"] = groups
+        requestor["updated_at"] = iso(self._state.now())
+        touched = []
+        for group in groups:
+            fields = [
+                copy.deepcopy(f) for f in group["entity_fields"] if f["entity_field_id"] in items_by_field
+            ]
+            if fields:
+                touched.append({"id": group["id"], "name": group["name"], "entity_fields": fields})
+        return {"entities": touched}
+
+    def _requestor(self, client_id: int, requestor_id: int) -> Json:
+        for requestor in self._requestors:
+            if requestor["id"] == requestor_id and requestor["client"]["id"] == client_id:
+                return requestor
+        raise self._state.not_found("Requestor")
+
+    def _requestor_field(self, field_id: int) -> tuple[Json, Json]:
+        """The (entity, field) pair of a field of an active requestor entity, else 422."""
+        state = self._state
+        for entity_id, fields in state.entity_fields.items():
+            entity = state.entities.get(entity_id)
+            if entity is None or entity["applied_in"] != "solicitant" or not entity["active"]:
+                continue
+            for definition in fields:
+                if definition["id"] == field_id:
+                    return entity, definition
+        raise validation_error(f"entity_field_id {field_id} not found")
+
+    def _field_slot(self, groups: list[Json], entity: Json, field_id: int) -> Json:
+        group = next((g for g in groups if g["id"] == entity["id"]), None)
+        if group is None:
+            definitions = sorted(self._state.entity_fields.get(entity["id"], []), key=lambda f: f["order"])
+            blanks = []
+            for definition in definitions:
+                blank = {
+                    "entity_field_id": definition["id"],
+                    **ref(definition, "name", "field_type", "required"),
+                    "value": None,
+                }
+                if definition["field_type"] in ("single_select", "checkbox"):
+                    blank["options"] = []
+                blanks.append(blank)
+            group = {"id": entity["id"], "name": entity["name"], "entity_fields": blanks}
+            groups.append(group)
+            groups.sort(key=lambda g: g["id"])
+        return next(slot for slot in group["entity_fields"] if slot["entity_field_id"] == field_id)
+
     def list_technical_users(
         self,
         *,
@@ -219,6 +292,12 @@ ROUTES = (
     ),
     Route("POST", _CLIENT_REQUESTORS, RequestorsArea.create_requestor, body="json"),
     Route("PUT", _CLIENT_REQUESTORS + "/{requestor_id:int}", RequestorsArea.update_requestor, body="json"),
+    Route(
+        "PUT",
+        _CLIENT_REQUESTORS + "/{requestor_id:int}/entities",
+        RequestorsArea.update_requestor_entities,
+        body="json",
+    ),
     Route(
         "GET",
         "/technical-users",
