@@ -18,8 +18,8 @@ from domain.ids import MAX_ID, TicketNumber
 
 # How every `*_name` argument is resolved (domain/resolution.py), said once in each tool that takes names.
 NAMES_RESOLVED = Words(
-    pt="Nome ou parte, sem acentos; um ID vence. Se vierem candidatos, pergunte ao usuário.",
-    en="Name or part, accents ignored; an ID wins. If candidates come back, ask the user.",
+    pt="Nomes: parte basta, sem acentos; ID vence; com candidatos, pergunte ao usuário.",
+    en="Names: a part will do, accents ignored; an ID wins; given candidates, ask the user.",
 )
 
 
@@ -33,21 +33,19 @@ def files_allowed(limits: AttachmentLimits) -> Words:
 
 
 ID_LISTS = Words(
-    pt=f'*_ids: IDs por vírgula ("14,15"), até {MAX_IDS_PER_FILTER}.',
-    en=f'*_ids: comma-separated IDs ("14,15"), up to {MAX_IDS_PER_FILTER}.',
+    pt=f'*_ids: "14,15", até {MAX_IDS_PER_FILTER}.',
+    en=f'*_ids: "14,15", up to {MAX_IDS_PER_FILTER}.',
 )
 MOMENTS = Words(
-    pt="Datas inclusivas: AAAA-MM-DD (dia inteiro) ou ISO-8601.",
-    en="Inclusive dates: YYYY-MM-DD (whole day) or ISO-8601.",
+    pt="Datas: AAAA-MM-DD (o dia todo) ou ISO-8601, inclusivas.",
+    en="Dates: YYYY-MM-DD (the whole day) or ISO-8601, inclusive.",
 )
 
 # Parameters many tools share: said the same way wherever they appear.
 DESK_ID = Words(pt="Mesa (list_desks).", en="Desk (list_desks).")
-DESK_NAME = Words(
-    pt="Nome ou parte da mesa, sem diferenciar acentos.", en="Desk name or part, ignoring accents."
-)
+DESK_NAME = Words(pt="Nome ou parte da mesa.", en="Desk name or part.")
 CLIENT_ID = Words(pt="Cliente (search_client).", en="Client (search_client).")
-CLIENT_NAME = Words(pt="Nome ou parte do cliente (empresa).", en="Client (company) name or part.")
+CLIENT_NAME = Words(pt="Nome ou parte do cliente.", en="Client name or part.")
 STAGE_ID = Words(pt="Estágio (search_stage).", en="Stage (search_stage).")
 STAGE_NAME = Words(pt="Nome ou parte do estágio da mesa.", en="Name or part of a stage of the desk.")
 REQUESTOR_ID = Words(pt="Solicitante (search_user).", en="Requestor (search_user).")
@@ -72,8 +70,8 @@ def _ticket_number(value: Any) -> TicketNumber:
 TicketNumberArg = Annotated[
     TicketNumber,
     BeforeValidator(_ticket_number),
-    WithJsonSchema({"type": "string", "pattern": r"^#?[0-9]+$"}),
-    Words(pt="O número visível, não o ID interno.", en="The visible number, not the internal ID."),
+    WithJsonSchema({"type": "string"}),  # "#1042" or "1042": the validator says so when it is neither
+    Words(pt="Nº visível (não o ID).", en="Visible number (not the ID)."),
 ]
 
 
@@ -151,9 +149,7 @@ _DATE_SCHEMA = {"type": "string"}
 StartMoment = Annotated[datetime | None, BeforeValidator(_start), WithJsonSchema(_DATE_SCHEMA)]
 EndMoment = Annotated[datetime | None, BeforeValidator(_end), WithJsonSchema(_DATE_SCHEMA)]
 
-Offset = Annotated[
-    int, Field(ge=1, le=100_000), Words(pt="Página (começa em 1).", en="Page (the first is 1).")
-]
+Offset = Annotated[int, Field(ge=1, le=100_000), Words(pt="Página.", en="Page.")]
 MAX_ASKED_LIMIT = 100_000
 # More than 200 is accepted and capped (the answer says so); the advertised schema shows the cap
 # (`PagedInput.advertise`), which says it all.
@@ -220,7 +216,7 @@ def _optional_ticket_number(value: Any) -> TicketNumber | None:
 OptionalTicketNumber = Annotated[
     TicketNumber | None,
     BeforeValidator(_optional_ticket_number),
-    WithJsonSchema({"type": "string", "pattern": r"^#?[0-9]+$"}),
+    WithJsonSchema({"type": "string"}),  # "#1042" or "1042": the validator says so when it is neither
 ]
 
 

@@ -151,7 +151,9 @@ def advertised_schema(model: type[ToolInput], language: Language) -> dict[str, A
     Calls are validated by the input model, never by this schema, so validation does not change. The schema
     keeps types, enums, formats, patterns, required fields and the limits a real call can reach; it offers
     no type or value the model refuses, except past the guards left to validation (whose error names them):
-    a string must not be blank, a name, term or phone number stays within 200 characters, an ID below 2**63.
+    a string must not be blank, a name, term or phone number stays within 200 characters, an ID below 2**63,
+    and an ID, page or count starts at 1 (`minimum: 1` would cost 12 bytes on ~140 parameters of the
+    default tools to say what every helpdesk ID already is).
     Also gone: `title`s, `$ref`s (inlined), empty defaults and a flag's `default: false` (an absent flag is
     off), `anyOf [T, null]` on optional fields (leaving one out is null; where null means something, the
     type says `[T, "null"]`), and `additionalProperties: false`: every input model refuses an unknown field
@@ -161,7 +163,11 @@ def advertised_schema(model: type[ToolInput], language: Language) -> dict[str, A
     schema = model.model_json_schema()
     definitions = schema.pop("$defs", {})
     advertised = _plain(schema, definitions, language)
-    advertised.setdefault("properties", {})
+    properties = advertised.setdefault("properties", {})
+    if isinstance(properties.get("limit"), dict):
+        properties["limit"].pop(
+            "default", None
+        )  # the page size: every list's answer says it (13 bytes a list)
     return model.advertise(advertised)
 
 
@@ -199,6 +205,8 @@ def _plain(node: dict[str, Any], definitions: dict[str, Any], language: Language
         del plain["maxLength"]
     if plain.get("maximum", 0) >= MAX_ID:
         del plain["maximum"]
+    if plain.get("type") == "integer" and plain.get("minimum") == 1:
+        del plain["minimum"]
     if isinstance(plain.get("properties"), dict):
         plain["properties"] = {
             name: _plain(sub, definitions, language) for name, sub in plain["properties"].items()

@@ -172,10 +172,8 @@ GET_CHAT = ToolSpec(
     name="get_chat",
     title=Words(pt="Ver chat", en="Show chat"),
     description=Words(
-        pt="Mostra um chat: situação, pessoas, departamento, origem, ticket vinculado, avaliação e a "
-        "última mensagem do cliente.",
-        en="Shows a chat: status, people, department, origin, linked ticket, rating and the client's "
-        "last message.",
+        pt="Um chat: situação, pessoas, departamento, origem, ticket, avaliação, última mensagem.",
+        en="A chat: status, people, department, origin, ticket, rating, last message.",
     ),
     input_model=ChatIdInput,
     output_model=GetChatOutput,

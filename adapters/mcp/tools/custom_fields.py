@@ -130,11 +130,9 @@ LIST_ENTITIES = ToolSpec(
     name="list_entities",
     title=Words(pt="Listar entidades (campos personalizados)", en="List entities (custom fields)"),
     description=Words(
-        pt="Lista as entidades (grupos de campos personalizados): onde se aplicam e se estão ativas. Passo 1 "
-        "para preencher campos; depois, list_entity_fields.",
-        en="Lists the entities (groups of custom fields): where they apply and whether active. Step "
-        "1 to fill "
-        "in fields; then, list_entity_fields.",
+        pt="Entidades (grupos de campos personalizados): onde se aplicam, se ativas. "
+        "Depois: list_entity_fields.",
+        en="Entities (groups of custom fields): where they apply, whether active. Then: list_entity_fields.",
     ),
     input_model=ListEntitiesInput,
     output_model=ListEntitiesOutput,
@@ -149,12 +147,8 @@ LIST_ENTITY_FIELDS = ToolSpec(
     name="list_entity_fields",
     title=Words(pt="Listar campos de uma entidade", en="List an entity's fields"),
     description=Words(
-        pt="Lista os campos de uma entidade: ID (entity_field_id), tipo, se é "
-        "obrigatório e o "
-        "formato do valor em update_ticket_entities. Opções de seleção e checkbox: "
-        "list_entity_field_options.",
-        en="Lists an entity's fields: ID (entity_field_id), type, whether required and the "
-        "value format in update_ticket_entities. Select and checkbox options: list_entity_field_options.",
+        pt="Campos de uma entidade: ID, tipo, obrigatório, formato do valor em update_ticket_entities.",
+        en="An entity's fields: ID, type, required, value format in update_ticket_entities.",
     ),
     input_model=ListEntityFieldsInput,
     output_model=ListEntityFieldsOutput,
@@ -169,12 +163,8 @@ LIST_ENTITY_FIELD_OPTIONS = ToolSpec(
     name="list_entity_field_options",
     title=Words(pt="Listar opções de um campo", en="List a field's options"),
     description=Words(
-        pt="Lista as opções de um campo de seleção única ou checkbox: ID (entity_field_option_id), "
-        "texto, se é "
-        "a opção nula, e como usá-las em update_ticket_entities.",
-        en="Lists the options of a single-select or checkbox field: ID (entity_field_option_id), "
-        "text, whether "
-        "it is the null option, and how to use them in update_ticket_entities.",
+        pt="Opções de um campo de seleção ou checkbox: ID, texto, se é a opção nula.",
+        en="A select or checkbox field's options: ID, text, whether it is the null option.",
     ),
     input_model=ListEntityFieldOptionsInput,
     output_model=ListEntityFieldOptionsOutput,

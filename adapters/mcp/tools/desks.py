@@ -104,10 +104,8 @@ GET_DESK = ToolSpec(
     name="get_desk",
     title=Words(pt="Ver configuração da mesa", en="Show desk configuration"),
     description=Words(
-        pt="Mostra a configuração de uma mesa: atendimento (apontamentos, quem pode "
-        "abrir e cancelar tickets), SLA, revisão e reabertura de tickets, campos obrigatórios.",
-        en="Shows a desk's configuration: service (appointments, who may open and "
-        "cancel tickets), SLA, ticket review and reopening, required fields.",
+        pt="Configuração de uma mesa: atendimento, SLA, revisão, reabertura, campos obrigatórios.",
+        en="A desk's configuration: service, SLA, review, reopening, required fields.",
     ),
     input_model=DeskInput,
     output_model=GetDeskOutput,
@@ -122,10 +120,8 @@ LIST_DESK_PRIORITIES = ToolSpec(
     name="list_desk_priorities",
     title=Words(pt="Listar prioridades da mesa", en="List the desk's priorities"),
     description=Words(
-        pt="Lista as prioridades de uma mesa, com os tempos de resposta e solução: o "
-        "priority_id de create_ticket e update_ticket.",
-        en="Lists a desk's priorities, with response and solution times: the "
-        "priority_id of create_ticket and update_ticket.",
+        pt="Prioridades de uma mesa (priority_id), com tempos de resposta e solução.",
+        en="A desk's priorities (priority_id), with response and solution times.",
     ),
     input_model=DeskPrioritiesInput,
     output_model=ListDeskPrioritiesOutput,

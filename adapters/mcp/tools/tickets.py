@@ -208,10 +208,9 @@ LIST_TICKETS = ToolSpec(
     + ID_LISTS
     + MOMENTS
     + Words(
-        pt='Nomes: um nome solto é uma mesa; "cliente"/"empresa" → client_name; stage/priority_name e '
-        "catalog_query exigem a mesa.",
-        en='Names: a loose name is a desk; "client"/"company" → client_name; stage/priority_name and '
-        "catalog_query need the desk.",
+        pt='Nome solto = mesa; "empresa" → client_name; stage/priority_name e catalog_query exigem a mesa.',
+        en='A loose name is a desk; "company" → client_name; stage/priority_name, catalog_query '
+        "need the desk.",
     )
     + NAMES_RESOLVED,
     input_model=ListTicketsInput,
