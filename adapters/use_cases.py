@@ -21,7 +21,13 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
-from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
+from application.use_cases.conversations import (
+    ArchiveChat,
+    ListChatMessages,
+    ListTemplates,
+    SendMessage,
+    UpdateChat,
+)
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
@@ -34,6 +40,7 @@ from application.use_cases.equipment import (
     ListEquipmentTypes,
     ShowEquipment,
 )
+from application.use_cases.finance import GetBillingsHistory, ListContracts
 from application.use_cases.finish_ticket import FinishTicket
 from application.use_cases.knowledge import (
     CreateKnowledge,
@@ -190,6 +197,14 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
+    update_chat = providers.Factory(
+        UpdateChat, conversations=gateway.provided.conversations, references=references
+    )
+    # billing and contracts (issue 20)
+    get_billings_history = providers.Factory(
+        GetBillingsHistory, finance=gateway.provided.finance, references=references
+    )
+    list_contracts = providers.Factory(ListContracts, finance=gateway.provided.finance)
 
 
 class UseCasesFor:

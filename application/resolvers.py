@@ -21,11 +21,11 @@ from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
 from domain.desks import CatalogItem, Desk, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.ids import CatalogItemId, ClientId, DepartmentId, DeskId, StageId, UserId
 from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.requestors import TechnicalUser
+from domain.requestors import Department, TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -335,4 +335,26 @@ def _folder_title(folder: KnowledgeFolder) -> Iterable[str | None]:
 
 KNOWLEDGE_FOLDER: Kind[KnowledgeFolder, KnowledgeFolderId, None] = Kind(
     "knowledge_folder", _find_knowledge_folder, lambda folder: folder.id
+)
+
+
+# --- chats and commerce (issue 20) -----------------------------------------------------------------------
+
+
+async def _find_department(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Department]:
+    """A chat department: the API's partial name filter first, then every department, locally."""
+    departments = gateway.departments
+    found = (await departments.list(name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _department_name))
+    every = await every_page(lambda page: departments.list(name=None, page=page))
+    return decide(term, candidates_of(every, _department_name))
+
+
+def _department_name(department: Department) -> Iterable[str | None]:
+    return (department.name,)
+
+
+DEPARTMENT: Kind[Department, DepartmentId, None] = Kind(
+    "department", _find_department, lambda department: department.id
 )

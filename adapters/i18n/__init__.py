@@ -13,6 +13,7 @@ from adapters.i18n import (
     doctor,
     en,
     equipment,
+    finance,
     knowledge,
     lookups,
     oauth_page,
@@ -48,6 +49,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **finance.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **finance.EN,
     },
 }
 

@@ -9,6 +9,7 @@ from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
 from application.ports.equipment import EquipmentPort
+from application.ports.finance import FinancePort
 from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
@@ -65,3 +66,5 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+    @property
+    def finance(self) -> FinancePort: ...  # billing and contracts (issue 20)

@@ -18,10 +18,12 @@ from adapters.mcp.tools.conversations import (
     LIST_GUPSHUP_TEMPLATES,
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
+    UPDATE_CHAT,
 )
 from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
 from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
 from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
+from adapters.mcp.tools.finance import FINANCE_TOOLS
 from adapters.mcp.tools.knowledge import KNOWLEDGE_TOOLS
 from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
 from adapters.mcp.tools.records import (
@@ -115,8 +117,11 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     DELETE_TICKET_ANSWER,
     # chats and commerce (issue 20): chats that act, WhatsApp templates
     LIST_CHAT_MESSAGES,
+    UPDATE_CHAT,
     LIST_GUPSHUP_TEMPLATES,
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
     ARCHIVE_CHAT,
+    # billing and contracts (issue 20; opt-in toolset)
+    *FINANCE_TOOLS,
 )

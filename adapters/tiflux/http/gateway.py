@@ -13,6 +13,7 @@ from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
 from adapters.tiflux.http.equipment import HttpEquipment
+from adapters.tiflux.http.finance import HttpFinance
 from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.http.records import (
@@ -237,6 +238,7 @@ class HttpTifluxGateway:
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        self.finance = HttpFinance(client, api_key)  # billing and contracts (issue 20)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

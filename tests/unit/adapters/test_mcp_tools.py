@@ -54,6 +54,7 @@ WRITES = {
     # reaches a customer and cannot be taken back (sent twice, it arrives twice)
     "archive_chat": (True, True),
     "send_message": (True, False),
+    "update_chat": (False, True),  # transferring twice to the same attendant leaves the chat as once
 }
 
 

@@ -20,6 +20,7 @@ from adapters.tiflux.fake.tenant import (
     tickets,
 )
 from adapters.tiflux.fake.tenant import equipment as equipment_area
+from adapters.tiflux.fake.tenant import finance as finance_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
@@ -51,6 +52,7 @@ class FakeTenant:
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
+        self.finance = finance_area.FinanceArea(state)  # billing and contracts (issue 20)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -64,6 +66,7 @@ class FakeTenant:
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
+            (self.finance, finance_area.ROUTES),
         )
 
     @classmethod
