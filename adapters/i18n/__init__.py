@@ -7,9 +7,11 @@ from typing import Literal
 
 from adapters.i18n import (
     attachments,
+    catalogs,
     chats,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -50,6 +52,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
         **finance.PT_BR,
+        **catalogs.PT_BR,
+        **discovery.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -70,6 +74,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **ticket_activity.EN,
         **conversations.EN,
         **finance.EN,
+        **catalogs.EN,
+        **discovery.EN,
     },
 }
 

@@ -19,6 +19,7 @@ from adapters.tiflux.fake.tenant import (
     ticket_activity,
     tickets,
 )
+from adapters.tiflux.fake.tenant import catalogs as catalogs_area
 from adapters.tiflux.fake.tenant import equipment as equipment_area
 from adapters.tiflux.fake.tenant import finance as finance_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
@@ -53,6 +54,7 @@ class FakeTenant:
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
         self.finance = finance_area.FinanceArea(state)  # billing and contracts (issue 20)
+        self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -67,6 +69,7 @@ class FakeTenant:
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
             (self.finance, finance_area.ROUTES),
+            (self.catalogs, catalogs_area.ROUTES),
         )
 
     @classmethod
