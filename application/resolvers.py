@@ -29,6 +29,7 @@ from domain.ids import (
     CatalogId,
     CatalogItemId,
     ClientId,
+    DepartmentId,
     DeskId,
     EntityFieldId,
     EntityFieldOptionId,
@@ -40,7 +41,7 @@ from domain.ids import (
 from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
-from domain.requestors import Requestor, RequestorFilter, TechnicalUser
+from domain.requestors import Department, Requestor, RequestorFilter, TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -529,4 +530,26 @@ async def _find_technical_group(
 
 TECHNICAL_GROUP: Kind[TechnicalGroup, TechnicalGroupId, None] = Kind(
     "technical_group", _find_technical_group, lambda group: group.id
+)
+
+
+# --- chats and commerce (issue 20) -----------------------------------------------------------------------
+
+
+async def _find_department(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Department]:
+    """A chat department: the API's partial name filter first, then every department, locally."""
+    departments = gateway.departments
+    found = (await departments.list(name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _department_name))
+    every = await every_page(lambda page: departments.list(name=None, page=page))
+    return decide(term, candidates_of(every, _department_name))
+
+
+def _department_name(department: Department) -> Iterable[str | None]:
+    return (department.name,)
+
+
+DEPARTMENT: Kind[Department, DepartmentId, None] = Kind(
+    "department", _find_department, lambda department: department.id
 )

@@ -27,13 +27,14 @@ from application.commands import (
     NoteDraft,
     TicketChanges,
 )
+from application.ports.finance import BillingFilter, ContractFilter
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.agents import AgentChanges, Licences, NewAgent, TechnicalGroupId
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.catalogs import ItemChanges, ItemTimes
 from domain.chats import ChatList
 from domain.checklists import ChecklistItemChange, OptionChange
-from domain.conversations import OutgoingMessage, TemplateChannel
+from domain.conversations import ChatChange, OutgoingMessage, TemplateChannel
 from domain.equipment import EquipmentFields, EquipmentId
 from domain.ids import (
     AnswerId,
@@ -488,6 +489,20 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
+    ),
+    # chats and commerce, issue 20: transfers, billing and contracts
+    "conversations.update": Case(
+        lambda g, _: g.conversations.update(ChatId(9003), ChatChange(user_id=203, department_id=22)),
+        ("updateChat",),
+    ),
+    "finance.billings": Case(
+        lambda g, _: g.finance.billings(
+            BillingFilter(date(2025, 3, 1), date(2025, 3, 31), client_id=101), PAGE
+        ),
+        ("getBillingsHistory",),
+    ),
+    "finance.contracts": Case(
+        lambda g, _: g.finance.contracts(ContractFilter(client_ids=(101,)), PAGE), ("listContracts",)
     ),
     # people, issue 19: requestor custom fields, agents, technical groups
     "requestors.update_fields": Case(
