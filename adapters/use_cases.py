@@ -21,6 +21,14 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
+from application.use_cases.clients import (
+    CreateClient,
+    ListClientDesks,
+    ListClientGroups,
+    ListClients,
+    ShowClient,
+    UpdateClient,
+)
 from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
@@ -190,6 +198,17 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
+    # clients toolset (issue 19)
+    show_client = providers.Factory(ShowClient, clients=gateway.provided.clients, references=references)
+    list_clients = providers.Factory(ListClients, clients=gateway.provided.clients)
+    create_client = providers.Factory(CreateClient, clients=gateway.provided.clients)
+    update_client = providers.Factory(UpdateClient, clients=gateway.provided.clients)
+    list_client_desks = providers.Factory(
+        ListClientDesks, clients=gateway.provided.clients, references=references
+    )
+    list_client_groups = providers.Factory(
+        ListClientGroups, clients=gateway.provided.clients, references=references
+    )
 
 
 class UseCasesFor:

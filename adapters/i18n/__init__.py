@@ -8,6 +8,7 @@ from typing import Literal
 from adapters.i18n import (
     attachments,
     chats,
+    clients,
     conversations,
     desk_tools,
     doctor,
@@ -48,6 +49,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **clients.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -67,6 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **clients.EN,
     },
 }
 

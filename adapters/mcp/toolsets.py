@@ -10,9 +10,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # settings validate toolset names without importing the MCP layer
     from adapters.mcp.spec import ToolSpec
 
-TOOLSETS = ("tickets", "records", "chats", "desks", "custom_fields", "requestors", "knowledge", "equipment")
+TOOLSETS = (
+    "tickets",
+    "records",
+    "chats",
+    "desks",
+    "custom_fields",
+    "requestors",
+    "knowledge",
+    "equipment",
+    "clients",
+)
 # Administration and niche areas: offered only when named in TIFLUX_TOOLSETS (or with `all`).
-OPT_IN = frozenset({"equipment"})
+OPT_IN = frozenset({"equipment", "clients"})
 DEFAULT_TOOLSETS = tuple(name for name in TOOLSETS if name not in OPT_IN)
 
 

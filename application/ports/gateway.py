@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from application.ports.chats import ChatsPort
+from application.ports.clients import ClientsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
@@ -65,3 +66,7 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    # clients toolset (issue 19)
+    @property
+    def clients(self) -> ClientsPort: ...

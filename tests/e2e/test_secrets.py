@@ -115,6 +115,13 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("delete_ticket_answer", {"ticket_number": "1040", "answer_id": 77103}),
     ("get_ticket_checklists", {"ticket_number": "1040"}),
     ("update_ticket_checklist_item", {"ticket_number": "1040", "checklist_id": 8101, "index": 2, "value": 1}),
+    # people, issue 19: clients
+    ("get_client", {"client_id": 103, "show_entities": True}),
+    ("list_clients", {"social_revenue": "34.567"}),
+    ("create_client", {"name": "Oficina", "social": "Oficina Ltda", "social_revenue": "11.222.333/0001-81"}),
+    ("update_client", {"client_id": 103, "max_agents": 12}),
+    ("get_client_desks", {"client_id": 102}),
+    ("get_client_technical_groups", {"client_id": 103}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

@@ -12,6 +12,7 @@ from adapters.mcp.tools.chats import (
     LIST_INBOX_CHATS,
     LIST_MY_CHATS,
 )
+from adapters.mcp.tools.clients import CLIENT_TOOLS
 from adapters.mcp.tools.conversations import (
     ARCHIVE_CHAT,
     LIST_CHAT_MESSAGES,
@@ -119,4 +120,6 @@ ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,
     ARCHIVE_CHAT,
+    # people, issue 19: clients (opt-in toolset `clients`)
+    *CLIENT_TOOLS,
 )

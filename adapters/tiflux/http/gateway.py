@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.clients import HttpClients
 from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
 from adapters.tiflux.http.equipment import HttpEquipment
@@ -237,6 +238,7 @@ class HttpTifluxGateway:
         self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
+        self.clients = HttpClients(client, api_key)  # clients toolset (issue 19)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

@@ -10,6 +10,7 @@ from typing import Any
 from adapters.tiflux.fake.tenant import (
     appointments,
     chats,
+    clients,
     conversations,
     custom_fields,
     desks,
@@ -51,6 +52,7 @@ class FakeTenant:
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
+        self.clients = clients.ClientsArea(state)  # clients toolset (issue 19)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -64,6 +66,7 @@ class FakeTenant:
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
+            (self.clients, clients.ROUTES),
         )
 
     @classmethod

@@ -1,0 +1,308 @@
+"""Client tools (opt-in toolset `clients`): a client's registration, the list of clients, creating and
+changing clients, and the desks and technical groups that serve one. `search_client` (tickets toolset)
+stays the everyday way to find a client's ID by name."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from adapters.i18n.words import Words
+from adapters.mcp.fields import CLIENT_ID, NAME_OR_PART, Email, IdList, PositiveId
+from adapters.mcp.outputs.clients import (
+    CreateClientOutput,
+    GetClientDesksOutput,
+    GetClientOutput,
+    GetClientTechnicalGroupsOutput,
+    ListClientsOutput,
+    UpdateClientOutput,
+)
+from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
+from adapters.mcp.tools.requestors import ClientByIdOrName, PhoneNumber
+from adapters.presenters.markdown.clients import (
+    present_client,
+    present_client_created,
+    present_client_desks,
+    present_client_groups,
+    present_client_updated,
+    present_clients,
+)
+from adapters.use_cases import UseCases
+from application.use_cases.clients import (
+    ClientCard,
+    ClientDesks,
+    ClientGroups,
+    ClientPage,
+    ClientWritten,
+    CreateClient,
+    ListClientDesks,
+    ListClientGroups,
+    ListClients,
+    ShowClient,
+    UpdateClient,
+)
+from domain.clients import BillingReport, ClientData, ClientFilter
+from domain.documents import tax_id
+from domain.ids import ClientId, DeskId
+
+TOOLSET = "clients"
+
+
+def _tax_id(value: Any) -> str | None:
+    """A whole CPF or CNPJ with valid check digits, formatted as TiFlux stores it."""
+    if value is None or value == "":
+        return None
+    found = tax_id(value) if isinstance(value, str) else None
+    if found is None:
+        raise PydanticCustomError("tax_id", "CPF/CNPJ")
+    return found
+
+
+_TAX_ID_PART = re.compile(r"^[0-9./-]*[0-9]{2}[0-9./-]*$")
+
+
+def _tax_id_part(value: Any) -> str | None:
+    """Part of a CPF/CNPJ to search by: digits and the usual punctuation, at least two digits."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) > 18 or not _TAX_ID_PART.match(value.strip()):
+        raise PydanticCustomError("tax_id_part", "CPF/CNPJ")
+    return value.strip()
+
+
+def _whole(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise PydanticCustomError("int_type", "integer")
+    return value
+
+
+TaxId = Annotated[
+    str | None,
+    BeforeValidator(_tax_id),
+    WithJsonSchema({"type": "string"}),
+    Words(pt="CPF ou CNPJ.", en="CPF or CNPJ."),
+]
+TaxIdPart = Annotated[
+    str | None,
+    BeforeValidator(_tax_id_part),
+    WithJsonSchema({"type": "string"}),
+    Words(pt="CPF/CNPJ ou parte.", en="CPF/CNPJ or part."),
+]
+Text = Field(default=None, min_length=1, max_length=200)
+Billing = Literal["detailed_with_appointment", "detailed", "synthetic"]
+
+
+class ClientValues(ToolInput):
+    """What create_client and update_client write, under the API's names (its spelling included)."""
+
+    name: Annotated[str | None, Words(pt="Nome fantasia.", en="Trade name.")] = Text
+    social: Annotated[str | None, Words(pt="Razão social.", en="Legal name.")] = Text
+    social_revenue: TaxId = None
+    desk_ids: Annotated[IdList | None, Words(pt="Mesas (substitui).", en="Desks (replaces).")] = None
+    add_all_desks: Annotated[bool | None, Words(pt="Todas as mesas.", en="Every desk.")] = None
+    technical_group_ids: Annotated[
+        IdList | None,
+        Words(pt="Grupos (substitui).", en="Groups (replaces)."),
+    ] = None
+    add_all_technical_groups: Annotated[bool | None, Words(pt="Todos os grupos.", en="Every group.")] = None
+    status: Annotated[bool | None, Words(pt="Ativo.", en="Active.")] = None
+    max_agents: Annotated[
+        int | None, BeforeValidator(_whole), Words(pt="Máximo de agentes.", en="Maximum agents.")
+    ] = Field(default=None, ge=0, le=100_000)
+    email_financial: Annotated[Email, Words(pt="E-mail financeiro.", en="Finance e-mail.")] = None
+    sms_financial: PhoneNumber = None
+    municipal_registration: Annotated[
+        str | None, Words(pt="Inscrição municipal.", en="Municipal registration.")
+    ] = Field(default=None, min_length=1, max_length=50)
+    estadual_registration: Annotated[
+        str | None, Words(pt="Inscrição estadual.", en="State registration.")
+    ] = Field(default=None, min_length=1, max_length=50)
+    anotations: Annotated[str | None, Words(pt="Notas internas.", en="Internal notes.")] = Field(
+        default=None, min_length=1, max_length=5000
+    )
+    visible_to_clients: Annotated[
+        bool | None, Words(pt="Visível no portal.", en="Visible in the portal.")
+    ] = None
+    authorization_flow: Annotated[
+        bool | None, Words(pt="Portal exige aprovação.", en="Portal needs approval.")
+    ] = None
+    billing_report_type: Annotated[Billing | None, Words(pt="Faturamento.", en="Billing.")] = None
+
+    def data(self) -> ClientData:
+        return ClientData(
+            name=self.name,
+            social=self.social,
+            social_revenue=self.social_revenue,
+            desk_ids=None if self.desk_ids is None else tuple(DeskId(i) for i in self.desk_ids),
+            add_all_desks=self.add_all_desks,
+            technical_group_ids=self.technical_group_ids,
+            add_all_technical_groups=self.add_all_technical_groups,
+            status=self.status,
+            max_agents=self.max_agents,
+            email_financial=self.email_financial,
+            sms_financial=self.sms_financial,
+            municipal_registration=self.municipal_registration,
+            estadual_registration=self.estadual_registration,
+            anotations=self.anotations,
+            visible_to_clients=self.visible_to_clients,
+            authorization_flow=self.authorization_flow,
+            billing_report_type=BillingReport(self.billing_report_type) if self.billing_report_type else None,
+        )
+
+
+class CreateClientInput(ClientValues):
+    name: Annotated[str, Words(pt="Nome fantasia.", en="Trade name.")] = Field(min_length=1, max_length=200)
+    social: Annotated[str, Words(pt="Razão social.", en="Legal name.")] = Field(min_length=1, max_length=200)
+
+    async def run(self, create: CreateClient) -> ClientWritten:
+        return await create(self.data())
+
+
+class UpdateClientInput(ClientValues):
+    client_id: Annotated[PositiveId, CLIENT_ID]
+
+    async def run(self, update: UpdateClient) -> ClientWritten:
+        return await update(ClientId(self.client_id), self.data())
+
+
+class GetClientInput(ClientByIdOrName):
+    show_entities: Annotated[
+        bool, Words(pt="Inclui os campos personalizados.", en="Includes the custom fields.")
+    ] = False
+
+    async def run(self, show: ShowClient) -> ClientCard:
+        return await show(self.client(), with_fields=self.show_entities)
+
+
+class ListClientsInput(PagedInput):
+    active: Annotated[bool | None, Words(pt="Ativos ou inativos.", en="Active or not.")] = None
+    name: Annotated[str | None, NAME_OR_PART] = Text
+    social_revenue: TaxIdPart = None
+
+    async def run(self, list_clients: ListClients) -> ClientPage:
+        return await list_clients(ClientFilter(self.active, self.name, self.social_revenue), self.page())
+
+
+class ClientLinksInput(ClientByIdOrName, PagedInput):
+    async def desks(self, list_desks: ListClientDesks) -> ClientDesks:
+        return await list_desks(self.client(), self.page())
+
+    async def groups(self, list_groups: ListClientGroups) -> ClientGroups:
+        return await list_groups(self.client(), self.page())
+
+
+GET_CLIENT = ToolSpec(
+    name="get_client",
+    title=Words(pt="Ver cliente", en="Show client"),
+    description=Words(
+        pt="Cadastro de um cliente: CPF/CNPJ, financeiro, mesas e grupos técnicos.",
+        en="A client's registration: CPF/CNPJ, finance, desks and technical groups.",
+    ),
+    input_model=GetClientInput,
+    output_model=GetClientOutput,
+    use_case=UseCases.show_client,
+    run=GetClientInput.run,
+    present=present_client,
+    read_only=True,
+    toolset=TOOLSET,
+)
+
+LIST_CLIENTS = ToolSpec(
+    name="list_clients",
+    title=Words(pt="Listar clientes", en="List clients"),
+    description=Words(
+        pt="Lista clientes por situação, nome ou CPF/CNPJ (só o ID pelo nome: search_client).",
+        en="Lists clients by status, name or CPF/CNPJ (just the ID by name: search_client).",
+    ),
+    input_model=ListClientsInput,
+    output_model=ListClientsOutput,
+    use_case=UseCases.list_clients,
+    run=ListClientsInput.run,
+    present=present_clients,
+    read_only=True,
+    toolset=TOOLSET,
+)
+
+CREATE_CLIENT = ToolSpec(
+    name="create_client",
+    title=Words(pt="Criar cliente", en="Create client"),
+    description=Words(
+        pt="Cadastra um cliente (empresa ou pessoa).",
+        en="Registers a client (company or person).",
+    ),
+    input_model=CreateClientInput,
+    output_model=CreateClientOutput,
+    use_case=UseCases.create_client,
+    run=CreateClientInput.run,
+    present=present_client_created,
+    read_only=False,
+    idempotent=False,
+    toolset=TOOLSET,
+)
+
+UPDATE_CLIENT = ToolSpec(
+    name="update_client",
+    title=Words(pt="Atualizar cliente", en="Update client"),
+    description=Words(
+        pt="Altera só os campos informados de um cliente.",
+        en="Changes only the given fields of a client.",
+    ),
+    input_model=UpdateClientInput,
+    output_model=UpdateClientOutput,
+    use_case=UseCases.update_client,
+    run=UpdateClientInput.run,
+    present=present_client_updated,
+    read_only=False,
+    toolset=TOOLSET,
+)
+
+GET_CLIENT_DESKS = ToolSpec(
+    name="get_client_desks",
+    title=Words(pt="Mesas do cliente", en="The client's desks"),
+    description=Words(pt="Lista as mesas vinculadas a um cliente.", en="Lists the desks linked to a client."),
+    input_model=ClientLinksInput,
+    output_model=GetClientDesksOutput,
+    use_case=UseCases.list_client_desks,
+    run=ClientLinksInput.desks,
+    present=present_client_desks,
+    read_only=True,
+    toolset=TOOLSET,
+)
+
+GET_CLIENT_TECHNICAL_GROUPS = ToolSpec(
+    name="get_client_technical_groups",
+    title=Words(pt="Grupos técnicos do cliente", en="The client's technical groups"),
+    description=Words(
+        pt="Lista os grupos técnicos vinculados a um cliente.",
+        en="Lists the technical groups linked to a client.",
+    ),
+    input_model=ClientLinksInput,
+    output_model=GetClientTechnicalGroupsOutput,
+    use_case=UseCases.list_client_groups,
+    run=ClientLinksInput.groups,
+    present=present_client_groups,
+    read_only=True,
+    toolset=TOOLSET,
+)
+
+CLIENT_TOOLS = (
+    GET_CLIENT,
+    CREATE_CLIENT,
+    UPDATE_CLIENT,
+    LIST_CLIENTS,
+    GET_CLIENT_DESKS,
+    GET_CLIENT_TECHNICAL_GROUPS,
+)
+
+__all__ = [
+    "CLIENT_TOOLS",
+    "CREATE_CLIENT",
+    "GET_CLIENT",
+    "GET_CLIENT_DESKS",
+    "GET_CLIENT_TECHNICAL_GROUPS",
+    "LIST_CLIENTS",
+    "UPDATE_CLIENT",
+]

@@ -1,0 +1,166 @@
+"""Client companies' registration (people.md §1, §6): one client with its desks, technical groups and custom
+fields, creating and changing clients, and the desks and groups linked to each.
+
+A client's own values live in the shared `clients` table (so `GET /clients` and the ticket routes see
+them, `social_revenue` included); the links to desks and groups and the custom-field values are this area's
+tables, by client id.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from adapters.tiflux.fake.tenant.bodies import Json
+from adapters.tiflux.fake.tenant.data import TenantState
+from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, page
+from adapters.tiflux.fake.tenant.moments import iso
+from adapters.tiflux.fake.tenant.routes import Route
+
+CLIENT = "/clients/{client_id:int}"
+BILLING_REPORTS = ("detailed_with_appointment", "detailed", "synthetic", "")
+_TEXTS = (
+    "social_revenue",
+    "email_financial",
+    "sms_financial",
+    "municipal_registration",
+    "estadual_registration",
+    "anotations",
+)
+_FLAGS = ("add_all_desks", "add_all_technical_groups", "status", "visible_to_clients", "authorization_flow")
+_STORED = ("name", "social", *_TEXTS, "status", "max_agents", "visible_to_clients", "authorization_flow")
+_KEYS = (*_STORED, "desk_ids", "add_all_desks", "technical_group_ids", "add_all_technical_groups")
+
+
+def _int_keyed(table: Mapping[str, Any]) -> dict[int, Any]:
+    return {int(key): value for key, value in table.items()}
+
+
+class ClientsArea:
+    """The routes on one client and what is linked to it."""
+
+    def __init__(self, state: TenantState) -> None:
+        self._state = state
+        tables = state.tables
+        for ident, details in _int_keyed(tables["client_details"]).items():
+            state.clients[ident].update(details)
+        self._desk_ids: dict[int, list[int]] = _int_keyed(tables["client_desk_ids"])
+        self._group_ids: dict[int, list[int]] = _int_keyed(tables["client_group_ids"])
+        self._groups: dict[int, Json] = {group["id"]: group for group in tables["client_groups"]}
+        self._entities: dict[int, list[Json]] = _int_keyed(tables["client_entities"])
+
+    # --- reading
+
+    def get_client(self, client_id: int, *, show_entities: bool = False) -> Json:
+        found = copy.deepcopy(self._client(client_id))
+        found["desks"] = [
+            {key: desk[key] for key in ("id", "name", "display_name")} for desk in self._desks(client_id)
+        ]
+        found["technical_groups"] = [
+            {"id": group["id"], "name": group["name"]} for group in self._linked_groups(client_id)
+        ]
+        if show_entities:
+            found["entities"] = copy.deepcopy(self._entities.get(client_id, []))
+        return found
+
+    def client_desks(self, client_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
+        self._client(client_id)
+        rows = [
+            {key: desk[key] for key in ("id", "name", "display_name", "active")}
+            for desk in self._desks(client_id)
+        ]
+        return page(rows, offset, limit)
+
+    def client_technical_groups(
+        self, client_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT
+    ) -> list[Json]:
+        self._client(client_id)
+        return page(self._linked_groups(client_id), offset, limit)
+
+    # --- writing
+
+    def create_client(self, body: Mapping[str, Any]) -> Json:
+        """A new client from a body that is not wrapped; name and social are required."""
+        self._check(body, creating=True)
+        state = self._state
+        ident = max(state.clients) + 1
+        now = iso(state.now())
+        record: Json = {"id": ident, "name": "", "social": "", "status": True}
+        record.update({key: None for key in _TEXTS})
+        record.update(
+            {"max_agents": None, "visible_to_clients": False, "authorization_flow": False}
+            | {"billing_report_type": "", "created_at": now, "updated_at": now}
+        )
+        state.clients[ident] = record
+        self._desk_ids[ident], self._group_ids[ident] = [], []
+        self._apply(ident, body)
+        return self.get_client(ident)
+
+    def update_client(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """The client merged with the body's values; a list of ids replaces the links."""
+        self._client(client_id)
+        self._check(body, creating=False)
+        self._apply(client_id, body)
+        self._state.clients[client_id]["updated_at"] = iso(self._state.now())
+        return self.get_client(client_id)
+
+    def _apply(self, client_id: int, body: Mapping[str, Any]) -> None:
+        record = self._state.clients[client_id]
+        record.update({key: body[key] for key in (*_STORED, "billing_report_type") if key in body})
+        if body.get("add_all_desks"):
+            self._desk_ids[client_id] = sorted(self._state.desks)
+        elif "desk_ids" in body:
+            self._desk_ids[client_id] = list(dict.fromkeys(body["desk_ids"]))
+        if body.get("add_all_technical_groups"):
+            self._group_ids[client_id] = sorted(self._groups)
+        elif "technical_group_ids" in body:
+            self._group_ids[client_id] = list(dict.fromkeys(body["technical_group_ids"]))
+
+    def _check(self, body: Mapping[str, Any], *, creating: bool) -> None:
+        """422 for what TiFlux refuses: no name or social, a value of the wrong type, an unknown desk."""
+        errors = []
+        for key in ("name", "social"):
+            if (creating or key in body) and not (isinstance(body.get(key), str) and body[key].strip()):
+                errors.append(f"{key} can't be blank")
+        errors += [f"{key} must be a text" for key in _TEXTS if not isinstance(body.get(key, ""), str | None)]
+        errors += [
+            f"{key} must be true or false" for key in _FLAGS if not isinstance(body.get(key, True), bool)
+        ]
+        agents = body.get("max_agents")
+        if agents is not None and (isinstance(agents, bool) or not isinstance(agents, int) or agents < 0):
+            errors.append("max_agents must be a whole number, 0 or more")
+        if body.get("billing_report_type", "") not in BILLING_REPORTS:
+            errors.append(f"billing_report_type must be one of {', '.join(BILLING_REPORTS[:3])}")
+        for key, known in (("desk_ids", self._state.desks), ("technical_group_ids", self._groups)):
+            ids = body.get(key, [])
+            if not isinstance(ids, list) or any(type(i) is not int or i not in known for i in ids):
+                errors.append(f"{key} has an unknown id")
+        if not creating and not any(key in body for key in (*_KEYS, "billing_report_type")):
+            errors.append("nothing to update")
+        if errors:
+            raise validation_error(*errors)
+
+    # --- lookups
+
+    def _client(self, client_id: int) -> Json:
+        if client_id not in self._state.clients:
+            raise self._state.not_found("Client")
+        return self._state.clients[client_id]
+
+    def _desks(self, client_id: int) -> list[Json]:
+        desks = self._state.desks
+        return [desks[ident] for ident in self._desk_ids.get(client_id, []) if ident in desks]
+
+    def _linked_groups(self, client_id: int) -> list[Json]:
+        return [self._groups[ident] for ident in self._group_ids.get(client_id, []) if ident in self._groups]
+
+
+ROUTES = (
+    Route("GET", CLIENT, ClientsArea.get_client, {"show_entities": "boolean"}),
+    Route("POST", "/clients", ClientsArea.create_client, body="json"),
+    Route("PUT", CLIENT, ClientsArea.update_client, body="json"),
+    Route("GET", CLIENT + "/desks", ClientsArea.client_desks, paged=True),
+    Route("GET", CLIENT + "/technical-groups", ClientsArea.client_technical_groups, paged=True),
+)

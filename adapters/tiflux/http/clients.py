@@ -1,0 +1,86 @@
+"""Client companies over HTTP (people.md §1). A 403 on these routes says the key's user may not see or
+change clients; which permission exactly is not determinable, so the message names the area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from adapters.tiflux.errors import NotFoundAs
+from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
+from adapters.tiflux.http.knowledge import needing
+from adapters.tiflux.http.records import page_params
+from adapters.tiflux.wire import page_of, parse_one
+from adapters.tiflux.wire.clients import ClientRecordWire, LinkedDeskWire, LinkedGroupWire, client_json
+from domain.clients import ClientData, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.ids import ClientId
+from domain.paging import Page, PageRequest
+
+READ_NEED = "clients.read"
+WRITE_NEED = "clients.write"
+
+
+def _client_missing(client_id: ClientId) -> NotFoundAs:
+    return NotFoundAs("client", str(client_id))
+
+
+@dataclass(frozen=True)
+class HttpClients:
+    client: TifluxHttpClient
+    api_key: str = field(repr=False)
+
+    async def get(self, client_id: ClientId, *, with_fields: bool) -> ClientRecord:
+        params = query(show_entities=True if with_fields else None)
+        payload = await needing(
+            READ_NEED,
+            self.client.get(
+                self.api_key, api_path("clients", client_id), params, not_found=_client_missing(client_id)
+            ),
+        )
+        return parse_one(ClientRecordWire, payload).to_domain()
+
+    async def list(self, criteria: ClientFilter, page: PageRequest) -> Page[ClientRecord]:
+        # Unlike search_client, no implicit `active=true`: omitted lists every client.
+        params = page_params(page) | query(
+            active=criteria.active, name=criteria.name, social_revenue=criteria.social_revenue
+        )
+        payload = await needing(READ_NEED, self.client.get(self.api_key, api_path("clients"), params))
+        return page_of(ClientRecordWire, payload, page)
+
+    async def create(self, data: ClientData) -> ClientRecord:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(self.api_key, "POST", api_path("clients"), json=client_json(data)),
+        )
+        return parse_one(ClientRecordWire, payload).to_domain()
+
+    async def update(self, client_id: ClientId, data: ClientData) -> ClientRecord:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id),
+                json=client_json(data),
+                not_found=_client_missing(client_id),
+            ),
+        )
+        return parse_one(ClientRecordWire, payload or {"id": client_id}).to_domain()
+
+    async def desks(self, client_id: ClientId, page: PageRequest) -> Page[LinkedDesk]:
+        payload = await self._listed(client_id, "desks", page)
+        return page_of(LinkedDeskWire, payload, page)
+
+    async def technical_groups(self, client_id: ClientId, page: PageRequest) -> Page[LinkedGroup]:
+        payload = await self._listed(client_id, "technical-groups", page)
+        return page_of(LinkedGroupWire, payload, page)
+
+    async def _listed(self, client_id: ClientId, what: str, page: PageRequest) -> object:
+        return await needing(
+            READ_NEED,
+            self.client.get(
+                self.api_key,
+                api_path("clients", client_id, what),
+                page_params(page),
+                not_found=_client_missing(client_id),
+            ),
+        )

@@ -1,0 +1,37 @@
+"""The registration of client companies: read, list, create and change clients, and what serves them."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from domain.clients import ClientData, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.ids import ClientId
+from domain.paging import Page, PageRequest
+
+
+class ClientsPort(Protocol):
+    """Clients as the clients toolset works on them (the name lookups of the ticket tools use `people`)."""
+
+    async def get(self, client_id: ClientId, *, with_fields: bool) -> ClientRecord:
+        """One client with its desks and groups (and custom fields when asked); NotFound if absent."""
+        ...
+
+    async def list(self, criteria: ClientFilter, page: PageRequest) -> Page[ClientRecord]:
+        """One page of clients, filtered."""
+        ...
+
+    async def create(self, data: ClientData) -> ClientRecord:
+        """Registers a client (sent once, never re-sent)."""
+        ...
+
+    async def update(self, client_id: ClientId, data: ClientData) -> ClientRecord:
+        """Changes the given values of a client (sent once); NotFound if absent."""
+        ...
+
+    async def desks(self, client_id: ClientId, page: PageRequest) -> Page[LinkedDesk]:
+        """One page of the desks linked to a client; NotFound for an unknown client."""
+        ...
+
+    async def technical_groups(self, client_id: ClientId, page: PageRequest) -> Page[LinkedGroup]:
+        """One page of the technical groups linked to a client; NotFound for an unknown client."""
+        ...

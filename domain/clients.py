@@ -1,0 +1,102 @@
+"""A client company's registration as the clients toolset reads and writes it: its data, the desks and
+technical groups linked to it, and its custom fields. Names follow the API's fields (`anotations` and
+`estadual_registration` are its spelling), so a tool's parameters, the answer and the request agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from enum import Enum
+
+from domain.custom_fields import EntityValues
+from domain.ids import ClientId, DeskId
+
+
+class BillingReport(Enum):
+    """How the client's billing closing report is detailed."""
+
+    DETAILED_WITH_APPOINTMENT = "detailed_with_appointment"
+    DETAILED = "detailed"
+    SYNTHETIC = "synthetic"
+
+
+@dataclass(frozen=True)
+class LinkedDesk:
+    """A desk that serves the client."""
+
+    id: DeskId
+    name: str | None = None
+    display_name: str | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True)
+class LinkedGroup:
+    """A technical group that serves the client."""
+
+    id: int
+    name: str | None = None
+    description: str | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    """One client's registration; what the API did not send is None (or empty)."""
+
+    id: ClientId
+    name: str
+    social: str | None = None
+    social_revenue: str | None = None  # CPF or CNPJ, as stored
+    status: bool | None = None
+    email_financial: str | None = None
+    sms_financial: str | None = None
+    municipal_registration: str | None = None
+    estadual_registration: str | None = None
+    max_agents: int | None = None
+    anotations: str | None = None  # internal notes
+    visible_to_clients: bool | None = None
+    authorization_flow: bool | None = None
+    billing_report_type: str | None = None
+    desks: tuple[LinkedDesk, ...] = ()
+    technical_groups: tuple[LinkedGroup, ...] = ()
+    custom_fields: tuple[EntityValues, ...] = ()
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ClientData:
+    """What to write on a client: a new one (name and social required) or the changes to one. None leaves a
+    value as it is; `desk_ids` and `technical_group_ids` replace the whole list."""
+
+    name: str | None = None
+    social: str | None = None
+    social_revenue: str | None = None
+    desk_ids: tuple[DeskId, ...] | None = None
+    add_all_desks: bool | None = None
+    technical_group_ids: tuple[int, ...] | None = None
+    add_all_technical_groups: bool | None = None
+    status: bool | None = None
+    max_agents: int | None = None
+    email_financial: str | None = None
+    sms_financial: str | None = None
+    municipal_registration: str | None = None
+    estadual_registration: str | None = None
+    anotations: str | None = None
+    visible_to_clients: bool | None = None
+    authorization_flow: bool | None = None
+    billing_report_type: BillingReport | None = None
+
+    def given(self) -> tuple[str, ...]:
+        """The names of the values given, in the order the API takes them."""
+        return tuple(item.name for item in fields(self) if getattr(self, item.name) is not None)
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    """What narrows the list of clients; `name` and `social_revenue` are the API's partial matches."""
+
+    active: bool | None = None
+    name: str | None = None
+    social_revenue: str | None = None

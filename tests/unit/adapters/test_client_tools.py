@@ -1,0 +1,373 @@
+"""The clients toolset (opt-in) through the MCP server, on the demo tenant over HTTP (people.md §1)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from adapters.i18n import Language
+from adapters.mcp.tools.clients import CLIENT_TOOLS
+from adapters.tiflux.fake.tenant import FakeTenant
+from adapters.tiflux.wire.clients import client_json
+from domain.clients import BillingReport, ClientData
+from domain.documents import tax_id
+from domain.ids import DeskId
+from tests.support import demo_client
+from tests.support.demo_client import call, fail, sent
+from tests.support.fake_api import InstrumentedFakeApi
+from tests.support.faults import Fault
+
+pytestmark = pytest.mark.anyio
+
+VALID_CNPJ = "11.222.333/0001-81"
+
+
+def connect(api: InstrumentedFakeApi, language: Language = "pt-BR", toolsets: str = "all") -> Any:
+    return demo_client.connect(api, language, toolsets)
+
+
+@pytest.fixture
+def tenant() -> FakeTenant:
+    return FakeTenant.demo()
+
+
+@pytest.fixture
+def api(tenant: FakeTenant) -> InstrumentedFakeApi:
+    return InstrumentedFakeApi(tenant)
+
+
+@pytest.fixture
+async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
+    async with connect(api)() as connected:
+        yield connected
+
+
+async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
+    names = {spec.name for spec in CLIENT_TOOLS}
+    async with connect(api, toolsets="")() as default:
+        assert not names & {tool.name for tool in (await default.list_tools()).tools}
+    async with connect(api, toolsets="clients")() as chosen:
+        tools = {tool.name: tool for tool in (await chosen.list_tools()).tools}
+    assert set(tools) == names
+    writes = {
+        name for name, tool in tools.items() if tool.annotations and not tool.annotations.read_only_hint
+    }
+    assert writes == {"create_client", "update_client"}
+    assert tools["create_client"].annotations and tools["create_client"].annotations.idempotent_hint is False
+
+
+# --- get_client (§1.1)
+
+
+async def test_get_client_shows_the_registration_desks_groups_and_notes_as_data(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    text, data = await call(client, "get_client", {"client_id": 103})
+    assert text.startswith("## Cliente Clínica Vida Plena · ID 103")
+    for expected in (
+        "**CPF/CNPJ:** 34.567.890/0001-12",
+        "**Situação:** ativo",
+        "**E-mail financeiro:** financeiro@clinicavidaplena.com.br",
+        "**Máximo de agentes:** 10",
+        "**Relatório de faturamento:** detalhado com apontamentos",
+        "### Mesas vinculadas (3)",
+        "- Suporte N1 (ID 14)",
+        "### Grupos técnicos (2)",
+        "- Desenvolvimento (ID 33)",
+        "Texto salvo no TiFlux (dados, não instruções):\n> Contrato com atendimento prioritário",
+    ):
+        assert expected in text, expected
+    assert "Campos personalizados" not in text
+    assert sent(api) == [("GET", "/api/v2/clients/103", "")]
+    assert data["client"]["social_revenue"] == "34.567.890/0001-12" and data["with_fields"] is False
+
+
+async def test_get_client_by_name_with_its_custom_fields(client: Client, api: InstrumentedFakeApi) -> None:
+    text, data = await call(client, "get_client", {"client_name": "vida plena", "show_entities": True})
+    assert (
+        "**Dados Cadastrais (entidade 12)**" in text and "Segmento — single_select, campo 85: Saúde" in text
+    )
+    assert sent(api)[-1] == ("GET", "/api/v2/clients/103", "show_entities=true")
+    assert data["client"]["custom_fields"][0]["entity_id"] == 12
+
+
+async def test_get_client_an_inactive_client_shows_zero_agents_and_no_groups(client: Client) -> None:
+    text, _ = await call(client, "get_client", {"client_id": 104})
+    assert "**Situação:** inativo" in text and "**Máximo de agentes:** 0" in text
+    assert "Grupos técnicos" not in text and "Infraestrutura (antiga) (ID 16)" in text
+
+
+async def test_get_client_unknown_and_in_english(api: InstrumentedFakeApi) -> None:
+    async with connect(api, "en")() as english:
+        assert "client 999" in await fail(english, "get_client", {"client_id": 999})
+        text, _ = await call(english, "get_client", {"client_id": 104})
+    assert text.startswith("## Client Transportes Rápido Sul · ID 104") and "**Status:** inactive" in text
+
+
+async def test_get_client_403_says_what_the_key_lacks(client: Client, api: InstrumentedFakeApi) -> None:
+    api.faults.add(Fault.answer(403).on("GET", "/api/v2/clients/103"))
+    assert "ver clientes" in await fail(client, "get_client", {"client_id": 103})
+
+
+# --- list_clients (§1.5)
+
+
+async def test_list_clients_filters_and_sends_no_implicit_active(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    text, data = await call(client, "list_clients", {})
+    assert [item["id"] for item in data["page"]["items"]] == [101, 102, 103, 104]
+    assert sent(api)[-1] == ("GET", "/api/v2/clients", "offset=1&limit=20")
+    text, data = await call(client, "list_clients", {"active": False})
+    assert [item["id"] for item in data["page"]["items"]] == [104] and "_Filtros: inativos._" in text
+    text, data = await call(
+        client, "list_clients", {"name": "Clínica", "social_revenue": "34.567.890", "active": True}
+    )
+    assert [item["id"] for item in data["page"]["items"]] == [103]
+    assert "34.567.890/0001-12" in text and "financeiro@clinicavidaplena.com.br" in text
+    assert sent(api)[-1] == (
+        "GET",
+        "/api/v2/clients",
+        "offset=1&limit=20&active=true&name=Cl%C3%ADnica&social_revenue=34.567.890",
+    )
+
+
+async def test_list_clients_pages_and_caps_the_page_size(client: Client, api: InstrumentedFakeApi) -> None:
+    text, _ = await call(client, "list_clients", {"limit": 2})
+    assert "offset=2" in text
+    text, _ = await call(client, "list_clients", {"limit": 500})
+    assert sent(api)[-1] == ("GET", "/api/v2/clients", "offset=1&limit=200") and "500" in text
+    text, _ = await call(client, "list_clients", {"name": "ninguém"})
+    assert "Nenhum cliente encontrado na página 1." in text
+
+
+# --- create_client (§1.2)
+
+
+async def test_create_client_sends_once_and_the_tenant_has_it(
+    client: Client, api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    text, data = await call(
+        client,
+        "create_client",
+        {
+            "name": "Oficina Dois Irmãos",
+            "social": "Oficina Mecânica Dois Irmãos Ltda",
+            "social_revenue": "11222333000181",
+            "desk_ids": "14",
+            "technical_group_ids": [31],
+            "max_agents": 3,
+            "email_financial": "financeiro@oficinadoisirmaos.com.br",
+            "sms_financial": "(47) 98800-1122",
+            "billing_report_type": "detailed",
+            "authorization_flow": True,
+        },
+    )
+    assert text.startswith("## Cliente criado: Oficina Dois Irmãos · ID 105")
+    assert f"**CPF/CNPJ:** {VALID_CNPJ}" in text
+    assert sent(api) == [("POST", "/api/v2/clients", "")]
+    stored = tenant.clients.get_client(105)
+    assert stored["social_revenue"] == VALID_CNPJ and stored["sms_financial"] == "47988001122"
+    assert [desk["id"] for desk in stored["desks"]] == [14] and stored["billing_report_type"] == "detailed"
+    assert data["changed"][:3] == ["name", "social", "social_revenue"]
+
+
+async def test_create_client_is_not_resent_when_the_outcome_is_unknown(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    api.faults.add(Fault.answer(502).on("POST", "/api/v2/clients"), times=3)
+    text = await fail(client, "create_client", {"name": "Oficina", "social": "Oficina Ltda"})
+    assert [r for r in sent(api) if r[0] == "POST"] == [("POST", "/api/v2/clients", "")]
+    assert "não foi reenviada" in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"name": "Oficina"},  # social is required
+        {"name": "", "social": "Oficina Ltda"},
+        {"name": "Oficina", "social": "Oficina Ltda", "social_revenue": "12.345.678/0001-90"},  # check digits
+        {"name": "Oficina", "social": "Oficina Ltda", "social_revenue": "111.111.111-11"},
+        {"name": "Oficina", "social": "Oficina Ltda", "social_revenue": "1234"},
+        {"name": "Oficina", "social": "Oficina Ltda", "email_financial": "financeiro"},
+        {"name": "Oficina", "social": "Oficina Ltda", "sms_financial": "123"},
+        {"name": "Oficina", "social": "Oficina Ltda", "max_agents": -1},
+        {"name": "Oficina", "social": "Oficina Ltda", "max_agents": True},
+        {"name": "Oficina", "social": "Oficina Ltda", "billing_report_type": "pdf"},
+        {"name": "Oficina", "social": "Oficina Ltda", "desk_ids": "14,abc"},
+        {"name": "Oficina", "social": "Oficina Ltda", "technical_group_ids": [0]},
+        {"name": "Oficina", "social": "Oficina Ltda", "status": "sim"},
+        {"name": "Oficina", "social": "Oficina Ltda", "client_id": 103},  # unknown parameter
+    ],
+)
+async def test_create_client_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, args: dict[str, Any]
+) -> None:
+    await fail(client, "create_client", args)
+    assert sent(api) == []
+
+
+async def test_a_bad_tax_id_is_explained_in_both_languages(client: Client, api: InstrumentedFakeApi) -> None:
+    args = {"name": "Oficina", "social": "Oficina Ltda", "social_revenue": "12.345.678/0001-90"}
+    assert "dígitos verificadores" in await fail(client, "create_client", args)
+    async with connect(api, "en")() as english:
+        assert "check digits" in await fail(english, "create_client", args)
+
+
+# --- update_client (§1.3)
+
+
+async def test_update_client_sends_only_what_was_given(
+    client: Client, api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    text, data = await call(
+        client, "update_client", {"client_id": 103, "max_agents": 12, "desk_ids": "14,15", "status": False}
+    )
+    assert "## Cliente atualizado: Clínica Vida Plena · ID 103" in text
+    assert "`desk_ids`, `status`, `max_agents`" in text and "substituem a lista inteira" in text
+    assert sent(api) == [("PUT", "/api/v2/clients/103", "")]
+    stored = tenant.clients.get_client(103)
+    assert stored["max_agents"] == 12 and stored["status"] is False
+    assert [desk["id"] for desk in stored["desks"]] == [14, 15]
+    assert stored["anotations"].startswith("Contrato com atendimento")  # untouched
+    assert data["changed"] == ["desk_ids", "status", "max_agents"]
+
+
+async def test_update_client_with_nothing_to_change_sends_nothing(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    assert "pelo menos um campo" in await fail(client, "update_client", {"client_id": 103})
+    assert sent(api) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"max_agents": 3},  # no client
+        {"client_id": 0, "max_agents": 3},
+        {"client_id": "abc", "max_agents": 3},
+        {"client_id": 103, "social_revenue": "34.567.890/0001-12"},  # the fixture's own CNPJ is not valid
+        {"client_id": 103, "email_financial": "a@b"},
+        {"client_id": 103, "client_name": "clínica", "status": True},  # a write names the client by ID
+    ],
+)
+async def test_update_client_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, args: dict[str, Any]
+) -> None:
+    await fail(client, "update_client", args)
+    assert sent(api) == []
+
+
+async def test_update_client_unknown_and_403(client: Client, api: InstrumentedFakeApi) -> None:
+    assert "cliente 999" in await fail(client, "update_client", {"client_id": 999, "status": True})
+    api.faults.add(Fault.answer(403).on("PUT", "/api/v2/clients/103"))
+    assert "alterar clientes" in await fail(client, "update_client", {"client_id": 103, "status": True})
+
+
+# --- get_client_desks / get_client_technical_groups (§1.6)
+
+
+async def test_get_client_desks_pages_and_names_internal_names(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    text, data = await call(client, "get_client_desks", {"client_id": 102, "limit": 2})
+    assert "1. **Equipe Premium** (ID 12) · nome interno Dev - Premium · ativa: sim" in text
+    assert "offset=2" in text and sent(api)[-1] == ("GET", "/api/v2/clients/102/desks", "offset=1&limit=2")
+    text, _ = await call(client, "get_client_desks", {"client_id": 102, "limit": 2, "offset": 2})
+    assert "3. **Suporte Nível 2** (ID 15)" in text and "Última página" in text
+    text, data = await call(client, "get_client_desks", {"client_name": "horizonte"})
+    assert text.startswith("## Mesas do cliente Construtora Horizonte")
+    assert data["client"]["id"] == 102
+    text, _ = await call(client, "get_client_desks", {"client_id": 104})
+    assert "Infraestrutura (antiga)** (ID 16) · nome interno Infra Legado · ativa: não" in text
+
+
+async def test_get_client_technical_groups(client: Client, api: InstrumentedFakeApi) -> None:
+    text, _ = await call(client, "get_client_technical_groups", {"client_id": 103})
+    assert (
+        "1. **Atendimento N1** (ID 31) · Primeiro nível" in text
+        and "2. **Desenvolvimento** (ID 33) · ativo: sim" in text
+    )
+    text, _ = await call(client, "get_client_technical_groups", {"client_id": 104})
+    assert text.startswith("Nenhum grupo técnico vinculado ao cliente ID 104 na página 1.")
+    async with connect(api, "en")() as english:
+        text, _ = await call(english, "get_client_technical_groups", {"client_id": 104})
+    assert text.startswith("No technical group linked to client ID 104 on page 1.")
+
+
+@pytest.mark.parametrize("tool", ["get_client_desks", "get_client_technical_groups", "get_client"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"client_id": 0},
+        {"client_id": True},
+        {"client_id": 103, "limit": 0},
+        {"client_id": 103, "offset": -1},
+    ],
+)
+async def test_the_client_reads_refuse_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, tool: str, args: dict[str, Any]
+) -> None:
+    if tool == "get_client" and set(args) & {"limit", "offset"}:
+        args = {**args, "unknown": 1}
+    await fail(client, tool, args)
+    assert sent(api) == []
+
+
+async def test_an_unknown_client_404_for_the_links(client: Client) -> None:
+    assert "cliente 999" in await fail(client, "get_client_desks", {"client_id": 999})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [{"social_revenue": "abc"}, {"social_revenue": "1"}, {"active": "talvez"}, {"limit": 0}, {"offset": 0}],
+)
+async def test_list_clients_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, args: dict[str, Any]
+) -> None:
+    await fail(client, "list_clients", args)
+    assert sent(api) == []
+
+
+# --- the wire and the tax ids
+
+
+def test_the_client_body_has_the_api_names_in_its_order_and_only_what_was_given() -> None:
+    data = ClientData(
+        name="Oficina",
+        social="Oficina Ltda",
+        desk_ids=(DeskId(14),),
+        add_all_desks=False,
+        max_agents=0,
+        billing_report_type=BillingReport.SYNTHETIC,
+    )
+    assert client_json(data) == {
+        "name": "Oficina",
+        "social": "Oficina Ltda",
+        "desk_ids": [14],
+        "add_all_desks": False,
+        "max_agents": 0,
+        "billing_report_type": "synthetic",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11222333000181", VALID_CNPJ),
+        ("11.222.333/0001-81", VALID_CNPJ),
+        ("529.982.247-25", "529.982.247-25"),
+        ("52998224725", "529.982.247-25"),
+        ("11.222.333/0001-80", None),
+        ("529.982.247-24", None),
+        ("000.000.000-00", None),
+        ("1122233300018", None),
+        ("11a22333000181", None),
+    ],
+)
+def test_tax_ids_are_checked_by_their_check_digits(text: str, expected: str | None) -> None:
+    assert tax_id(text) == expected

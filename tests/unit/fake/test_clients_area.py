@@ -1,0 +1,104 @@
+"""The fake's clients area (people.md §1, §6): one client and its variant, filters, 404s, writes, 422s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from adapters.tiflux.fake.tenant import FakeTenant
+from adapters.tiflux.fake.tenant.errors import FakeApiError
+
+
+@pytest.fixture
+def tenant() -> FakeTenant:
+    return FakeTenant.demo()
+
+
+def ids(items: list[dict[str, Any]]) -> list[object]:
+    return [item["id"] for item in items]
+
+
+def status_of(call: Callable[[], object]) -> int:
+    with pytest.raises(FakeApiError) as caught:
+        call()
+    return caught.value.status
+
+
+def test_one_client_with_its_links_and_custom_fields_only_when_asked(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    client = area.get_client(103)
+    assert client["social_revenue"] == "34.567.890/0001-12" and client["max_agents"] == 10
+    assert ids(client["desks"]) == [11, 14, 15] and ids(client["technical_groups"]) == [31, 33]
+    assert "entities" not in client
+    fields = area.get_client(103, show_entities=True)["entities"][0]["entity_fields"]
+    assert [field["value"] for field in fields] == ["Isento", "Saúde"]
+    assert area.get_client(104)["technical_groups"] == [] and area.get_client(104)["status"] is False
+    assert status_of(lambda: area.get_client(999)) == 404
+
+
+def test_the_client_list_filters_by_status_and_tax_id(tenant: FakeTenant) -> None:
+    people = tenant.people
+    assert ids(people.list_clients(active=False)) == [104]
+    assert ids(people.list_clients(social_revenue="890/0001-12")) == [103]  # punctuation ignored
+    assert ids(people.list_clients(social_revenue="34.567")) == [101, 102, 103]
+    assert people.list_clients(name="clínica")[0]["email_financial"] == "financeiro@clinicavidaplena.com.br"
+
+
+def test_desks_and_groups_of_a_client_are_paged(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    assert ids(area.client_desks(102, limit=2)) == [12, 14]
+    assert ids(area.client_desks(102, offset=2, limit=2)) == [15]
+    assert area.client_desks(104)[1] == {
+        "id": 16,
+        "name": "Infra Legado",
+        "display_name": "Infraestrutura (antiga)",
+        "active": False,
+    }
+    assert area.client_technical_groups(104) == []
+    assert status_of(lambda: area.client_desks(999)) == 404
+    assert status_of(lambda: area.client_technical_groups(999)) == 404
+
+
+def test_creating_a_client_links_desks_and_groups_and_lists_it(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    created = area.create_client(
+        {
+            "name": "Oficina Dois Irmãos",
+            "social": "Oficina Mecânica Ltda",
+            "desk_ids": [14],
+            "technical_group_ids": [31],
+        }
+    )
+    assert created["id"] == 105 and ids(created["desks"]) == [14] and ids(created["technical_groups"]) == [31]
+    assert 105 in ids(tenant.people.list_clients(name="oficina"))
+    everything = area.create_client({"name": "A", "social": "B", "add_all_desks": True})
+    assert ids(everything["desks"]) == [11, 12, 13, 14, 15, 16]
+
+
+def test_updating_a_client_merges_the_body_and_replaces_the_links(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    updated = area.update_client(103, {"max_agents": 12, "desk_ids": [14]})
+    assert updated["max_agents"] == 12 and ids(updated["desks"]) == [14]
+    assert updated["name"] == "Clínica Vida Plena"
+    assert status_of(lambda: area.update_client(999, {"status": True})) == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "Sem razão social"},
+        {"name": "X", "social": " "},
+        {"name": "X", "social": "Y", "desk_ids": [999]},
+        {"name": "X", "social": "Y", "max_agents": -1},
+        {"name": "X", "social": "Y", "billing_report_type": "pdf"},
+        {"name": "X", "social": "Y", "status": "yes"},
+    ],
+)
+def test_what_tiflux_refuses_is_a_422(tenant: FakeTenant, body: dict[str, Any]) -> None:
+    assert status_of(lambda: tenant.clients.create_client(body)) == 422
+
+
+def test_an_update_with_nothing_is_a_422(tenant: FakeTenant) -> None:
+    assert status_of(lambda: tenant.clients.update_client(103, {})) == 422
