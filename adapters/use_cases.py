@@ -22,7 +22,9 @@ from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
 from application.use_cases.clients import (
+    AllowEmailTickets,
     CreateClient,
+    CreatePortalUser,
     ListClientDesks,
     ListClientGroups,
     ListClients,
@@ -209,6 +211,8 @@ class UseCases(containers.DeclarativeContainer):
     list_client_groups = providers.Factory(
         ListClientGroups, clients=gateway.provided.clients, references=references
     )
+    create_portal_user = providers.Factory(CreatePortalUser, clients=gateway.provided.clients)
+    allow_email_tickets = providers.Factory(AllowEmailTickets, clients=gateway.provided.clients)
 
 
 class UseCasesFor:

@@ -100,3 +100,50 @@ class ClientFilter:
     active: bool | None = None
     name: str | None = None
     social_revenue: str | None = None
+
+
+@dataclass(frozen=True)
+class NewPortalUser:
+    """A customer-portal login to create for a client; optional values left out are not sent."""
+
+    name: str
+    email: str
+    extension: str | None = None
+    authorization_flow: bool | None = None
+    telephone: str | None = None  # digits only
+    country_code: str | None = None  # digits, e.g. "55"
+
+
+@dataclass(frozen=True)
+class PortalUser:
+    """A customer-portal login as TiFlux answered its creation."""
+
+    id: int | None
+    name: str
+    email: str | None = None
+
+
+# Webmail domains: authorising one would let anyone with an address there open tickets for the client.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.com.br",
+        "outlook.com",
+        "outlook.com.br",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.com.br",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "bol.com.br",
+        "uol.com.br",
+        "terra.com.br",
+        "ig.com.br",
+        "protonmail.com",
+        "proton.me",
+    }
+)

@@ -56,6 +56,20 @@ PT_BR: dict[str, str] = {
     "client_groups.empty": "Nenhum grupo técnico vinculado ao cliente {client} na página {page}.",
     "client_links.active": "ativa: {value}",
     "client_links.group_active": "ativo: {value}",
+    # --- create_client_user / add_client_email_permission
+    "rule.address_or_domain": "informe um e-mail (ana@empresa.com.br) ou um domínio com @ (@empresa.com.br)",
+    "rule.public_mail_domain": "um domínio de webmail público não pode ser autorizado inteiro (qualquer pessoa com conta nele abriria tickets pelo cliente); informe o endereço exato",
+    "confirm.client_user": "Criar um acesso ao portal do cliente {client} para {name} <{email}>? A pessoa poderá entrar no portal e abrir e acompanhar tickets do cliente.",
+    "confirm.email_permission.domain": "Autorizar QUALQUER e-mail de {address} a abrir tickets em nome do cliente {client}? Não há ferramenta para desfazer.",
+    "confirm.email_permission.address": "Autorizar {address} a abrir tickets por e-mail em nome do cliente {client}? Não há ferramenta para desfazer.",
+    "client_user.heading": "Acesso ao portal criado: {name} · ID {id}",
+    "client_user.email": "Login (e-mail)",
+    "client_user.client": "Cliente",
+    "client_user.note": "A pessoa já pode entrar no portal do cliente.",
+    "email_permission.heading": "Permissão de e-mail adicionada ao cliente ID {client_id}",
+    "email_permission.address": "Autorizado",
+    "email_permission.domain_note": "E-mails de qualquer endereço deste domínio agora abrem tickets para o cliente.",
+    "email_permission.address_note": "E-mails deste endereço agora abrem tickets para o cliente.",
 }
 
 EN: dict[str, str] = {
@@ -114,4 +128,18 @@ EN: dict[str, str] = {
     "client_groups.empty": "No technical group linked to client {client} on page {page}.",
     "client_links.active": "active: {value}",
     "client_links.group_active": "active: {value}",
+    # --- create_client_user / add_client_email_permission
+    "rule.address_or_domain": "an e-mail address (ana@company.com) or a domain with @ (@company.com)",
+    "rule.public_mail_domain": "a public webmail domain cannot be authorised whole (anyone with an account there would open tickets for the client); give the exact address",
+    "confirm.client_user": "Create a portal login of client {client} for {name} <{email}>? They will be able to sign in to the portal and open and follow the client's tickets.",
+    "confirm.email_permission.domain": "Authorise ANY address at {address} to open tickets on behalf of client {client}? No tool can undo it.",
+    "confirm.email_permission.address": "Authorise {address} to open tickets by e-mail on behalf of client {client}? No tool can undo it.",
+    "client_user.heading": "Portal login created: {name} · ID {id}",
+    "client_user.email": "Login (e-mail)",
+    "client_user.client": "Client",
+    "client_user.note": "They can now sign in to the client's portal.",
+    "email_permission.heading": "E-mail permission added to client ID {client_id}",
+    "email_permission.address": "Authorised",
+    "email_permission.domain_note": "Mail from any address of this domain now opens tickets for the client.",
+    "email_permission.address_note": "Mail from this address now opens tickets for the client.",
 }

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from domain.clients import ClientData, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.clients import (
+    ClientData,
+    ClientFilter,
+    ClientRecord,
+    LinkedDesk,
+    LinkedGroup,
+    NewPortalUser,
+    PortalUser,
+)
 from domain.ids import ClientId
 from domain.paging import Page, PageRequest
 
@@ -34,4 +42,12 @@ class ClientsPort(Protocol):
 
     async def technical_groups(self, client_id: ClientId, page: PageRequest) -> Page[LinkedGroup]:
         """One page of the technical groups linked to a client; NotFound for an unknown client."""
+        ...
+
+    async def create_portal_user(self, client_id: ClientId, user: NewPortalUser) -> PortalUser:
+        """Creates a customer-portal login for the client (sent once); NotFound for an unknown client."""
+        ...
+
+    async def allow_email_tickets(self, client_id: ClientId, address: str) -> None:
+        """Lets mail from an address or a whole `@domain` open tickets for the client (sent once)."""
         ...

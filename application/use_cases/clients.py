@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from application.ports.clients import ClientsPort
 from application.resolvers import CLIENT, References, Settled
-from domain.clients import ClientData, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.clients import (
+    ClientData,
+    ClientFilter,
+    ClientRecord,
+    LinkedDesk,
+    LinkedGroup,
+    NewPortalUser,
+    PortalUser,
+)
 from domain.errors import InvalidInput
 from domain.ids import ClientId
 from domain.paging import Page, PageRequest
@@ -141,3 +149,40 @@ class ListClientGroups:
     async def __call__(self, client: Reference[ClientId], page: PageRequest) -> ClientGroups:
         client_id, record = await settle_client(self.references, client)
         return ClientGroups(client_id, await self.clients.technical_groups(client_id, page), record)
+
+
+@dataclass(frozen=True)
+class PortalUserCreated:
+    user: PortalUser
+    client_id: ClientId
+
+
+@dataclass(frozen=True)
+class CreatePortalUser:
+    """Create a customer-portal login for a client (asked first: it grants access); sent once."""
+
+    clients: ClientsPort
+
+    async def __call__(self, client_id: ClientId, user: NewPortalUser) -> PortalUserCreated:
+        return PortalUserCreated(await self.clients.create_portal_user(client_id, user), client_id)
+
+
+@dataclass(frozen=True)
+class EmailPermissionAdded:
+    client_id: ClientId
+    address: str
+
+    @property
+    def whole_domain(self) -> bool:
+        return self.address.startswith("@")
+
+
+@dataclass(frozen=True)
+class AllowEmailTickets:
+    """Let an address or a whole domain open tickets for a client by e-mail (asked first); sent once."""
+
+    clients: ClientsPort
+
+    async def __call__(self, client_id: ClientId, address: str) -> EmailPermissionAdded:
+        await self.clients.allow_email_tickets(client_id, address)
+        return EmailPermissionAdded(client_id, address)

@@ -122,6 +122,8 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_client", {"client_id": 103, "max_agents": 12}),
     ("get_client_desks", {"client_id": 102}),
     ("get_client_technical_groups", {"client_id": 103}),
+    ("create_client_user", {"client_id": 103, "name": "Paulo", "email": "paulo@clinicavidaplena.com.br"}),
+    ("add_client_email_permission", {"client_id": 103, "address": "@clinicavidaplena.com.br"}),
     # refused before any request, not found, unknown tool
     ("get_ticket", {"ticket_number": "../desks"}),
     ("list_tickets", {}),

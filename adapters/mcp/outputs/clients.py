@@ -88,6 +88,25 @@ class ClientGroups(TypedDict):
     client: NotRequired[Client]
 
 
+@with_config(DECLARED)
+class PortalUser(TypedDict):
+    id: NotRequired[int]
+    name: str
+    email: NotRequired[str]
+
+
+@with_config(DECLARED)
+class PortalUserCreated(TypedDict):
+    user: PortalUser
+    client_id: int
+
+
+@with_config(DECLARED)
+class EmailPermissionAdded(TypedDict):
+    client_id: int
+    address: str
+
+
 GetClientOutput = ClientCard
 
 ListClientsOutput = ClientPage
@@ -99,3 +118,7 @@ UpdateClientOutput = ClientWritten
 GetClientDesksOutput = ClientDesks
 
 GetClientTechnicalGroupsOutput = ClientGroups
+
+CreateClientUserOutput = PortalUserCreated
+
+AddClientEmailPermissionOutput = EmailPermissionAdded

@@ -13,15 +13,17 @@ from pydantic_core import PydanticCustomError
 from adapters.i18n.words import Words
 from adapters.mcp.fields import CLIENT_ID, NAME_OR_PART, Email, IdList, PositiveId
 from adapters.mcp.outputs.clients import (
+    AddClientEmailPermissionOutput,
     CreateClientOutput,
+    CreateClientUserOutput,
     GetClientDesksOutput,
     GetClientOutput,
     GetClientTechnicalGroupsOutput,
     ListClientsOutput,
     UpdateClientOutput,
 )
-from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
-from adapters.mcp.tools.requestors import ClientByIdOrName, PhoneNumber
+from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
+from adapters.mcp.tools.requestors import ClientByIdOrName, Extension, PhoneNumber
 from adapters.presenters.markdown.clients import (
     present_client,
     present_client_created,
@@ -29,23 +31,32 @@ from adapters.presenters.markdown.clients import (
     present_client_groups,
     present_client_updated,
     present_clients,
+    present_email_permission,
+    present_portal_user_created,
 )
+from adapters.presenters.markdown.text import inline
 from adapters.use_cases import UseCases
+from application.ports.failures import UpstreamFailure
 from application.use_cases.clients import (
+    AllowEmailTickets,
     ClientCard,
     ClientDesks,
     ClientGroups,
     ClientPage,
     ClientWritten,
     CreateClient,
+    CreatePortalUser,
+    EmailPermissionAdded,
     ListClientDesks,
     ListClientGroups,
     ListClients,
+    PortalUserCreated,
     ShowClient,
     UpdateClient,
 )
-from domain.clients import BillingReport, ClientData, ClientFilter
+from domain.clients import PUBLIC_MAIL_DOMAINS, BillingReport, ClientData, ClientFilter, NewPortalUser
 from domain.documents import tax_id
+from domain.errors import DomainError, InvalidInput
 from domain.ids import ClientId, DeskId
 
 TOOLSET = "clients"
@@ -194,6 +205,73 @@ class ClientLinksInput(ClientByIdOrName, PagedInput):
         return await list_groups(self.client(), self.page())
 
 
+_EMAIL_OR_DOMAIN = re.compile(r"^[^@\s,;<>]*@([^@\s,;<>]+\.[^@\s,;<>]+)$")
+
+
+def _address(value: Any) -> str:
+    """An e-mail address or a whole `@domain`, lower-cased; a public webmail domain is never whole."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    found = _EMAIL_OR_DOMAIN.match(text)
+    if found is None or len(text) > 254:
+        raise PydanticCustomError("address_or_domain", "address")
+    if text.startswith("@") and found.group(1) in PUBLIC_MAIL_DOMAINS:
+        raise PydanticCustomError("public_mail_domain", "address")
+    return text
+
+
+async def _client_label(client_id: int, asking: Asking) -> str:
+    """`Clínica Vida Plena (ID 103)` for a question, read from TiFlux; the ID alone if it cannot be read."""
+    try:
+        found = await asking.gateway.clients.get(ClientId(client_id), with_fields=False)
+    except (DomainError, UpstreamFailure):
+        return f"ID {client_id}"
+    return f"{inline(found.name, limit=100)} (ID {client_id})"
+
+
+class CreateClientUserInput(ToolInput):
+    client_id: Annotated[PositiveId, CLIENT_ID]
+    name: Annotated[str, Words(pt="Nome completo.", en="Full name.")] = Field(min_length=1, max_length=200)
+    email: Annotated[Email, Words(pt="Login do portal.", en="Portal login.")]
+    extension: Extension = None
+    authorization_flow: Annotated[bool | None, Words(pt="Exige aprovação.", en="Needs approval.")] = None
+    telephone: PhoneNumber = None
+    country_code: Annotated[str | None, Words(pt="DDI (55).", en="Country code (55).")] = Field(
+        default=None, pattern=r"^[0-9]{1,3}$"
+    )
+
+    async def run(self, create: CreatePortalUser) -> PortalUserCreated:
+        if self.email is None:
+            raise InvalidInput("email", "email")
+        user = NewPortalUser(
+            self.name, self.email, self.extension, self.authorization_flow, self.telephone, self.country_code
+        )
+        return await create(ClientId(self.client_id), user)
+
+    async def question(self, asking: Asking) -> str:
+        client = await _client_label(self.client_id, asking)
+        return asking.translator(
+            "confirm.client_user", client=client, name=inline(self.name, limit=100), email=self.email or ""
+        )
+
+
+class EmailPermissionInput(ToolInput):
+    client_id: Annotated[PositiveId, CLIENT_ID]
+    address: Annotated[
+        str,
+        BeforeValidator(_address),
+        WithJsonSchema({"type": "string"}),
+        Words(pt="E-mail ou @domínio.", en="E-mail or @domain."),
+    ]
+
+    async def run(self, allow: AllowEmailTickets) -> EmailPermissionAdded:
+        return await allow(ClientId(self.client_id), self.address)
+
+    async def question(self, asking: Asking) -> str:
+        client = await _client_label(self.client_id, asking)
+        key = "confirm.email_permission." + ("domain" if self.address.startswith("@") else "address")
+        return asking.translator(key, client=client, address=self.address)
+
+
 GET_CLIENT = ToolSpec(
     name="get_client",
     title=Words(pt="Ver cliente", en="Show client"),
@@ -288,6 +366,44 @@ GET_CLIENT_TECHNICAL_GROUPS = ToolSpec(
     toolset=TOOLSET,
 )
 
+CREATE_CLIENT_USER = ToolSpec(
+    name="create_client_user",
+    title=Words(pt="Criar acesso ao portal", en="Create portal login"),
+    description=Words(
+        pt="Cria um login do portal do cliente para uma pessoa, após confirmação.",
+        en="Creates a client-portal login for a person, once confirmed.",
+    ),
+    input_model=CreateClientUserInput,
+    output_model=CreateClientUserOutput,
+    use_case=UseCases.create_portal_user,
+    run=CreateClientUserInput.run,
+    present=present_portal_user_created,
+    read_only=False,
+    destructive=True,
+    idempotent=False,
+    toolset=TOOLSET,
+    confirmation=Confirmation(CreateClientUserInput.question),
+)
+
+ADD_CLIENT_EMAIL_PERMISSION = ToolSpec(
+    name="add_client_email_permission",
+    title=Words(pt="Autorizar e-mail do cliente", en="Authorise client e-mail"),
+    description=Words(
+        pt="Deixa um e-mail ou @domínio abrir tickets pelo cliente, após confirmação.",
+        en="Lets an e-mail or @domain open tickets for the client, once confirmed.",
+    ),
+    input_model=EmailPermissionInput,
+    output_model=AddClientEmailPermissionOutput,
+    use_case=UseCases.allow_email_tickets,
+    run=EmailPermissionInput.run,
+    present=present_email_permission,
+    read_only=False,
+    destructive=True,
+    idempotent=False,
+    toolset=TOOLSET,
+    confirmation=Confirmation(EmailPermissionInput.question),
+)
+
 CLIENT_TOOLS = (
     GET_CLIENT,
     CREATE_CLIENT,
@@ -295,11 +411,15 @@ CLIENT_TOOLS = (
     LIST_CLIENTS,
     GET_CLIENT_DESKS,
     GET_CLIENT_TECHNICAL_GROUPS,
+    CREATE_CLIENT_USER,
+    ADD_CLIENT_EMAIL_PERMISSION,
 )
 
 __all__ = [
+    "ADD_CLIENT_EMAIL_PERMISSION",
     "CLIENT_TOOLS",
     "CREATE_CLIENT",
+    "CREATE_CLIENT_USER",
     "GET_CLIENT",
     "GET_CLIENT_DESKS",
     "GET_CLIENT_TECHNICAL_GROUPS",

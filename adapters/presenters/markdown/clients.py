@@ -9,7 +9,15 @@ from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
 from adapters.presenters.markdown.tickets import _entity_group
-from application.use_cases.clients import ClientCard, ClientDesks, ClientGroups, ClientPage, ClientWritten
+from application.use_cases.clients import (
+    ClientCard,
+    ClientDesks,
+    ClientGroups,
+    ClientPage,
+    ClientWritten,
+    EmailPermissionAdded,
+    PortalUserCreated,
+)
 from domain.clients import ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
 from domain.ids import ClientId
 from domain.people import Client
@@ -214,4 +222,27 @@ def present_client_groups(found: ClientGroups, fmt: Formatter) -> str:
         [_group_row(position, group, fmt) for position, group in enumerate(page.items, start=first)],
         "",
         fmt.page_footer(page),
+    )
+
+
+def present_portal_user_created(created: PortalUserCreated, fmt: Formatter) -> str:
+    t = fmt.t
+    user = created.user
+    ident = user.id if user.id is not None else t("none")
+    return lines(
+        f"## {t('client_user.heading', name=inline(user.name) or t('none'), id=ident)}",
+        bullet(t("client_user.email"), inline(user.email) or t("none")),
+        bullet(t("client_user.client"), f"ID {created.client_id}"),
+        "",
+        t("client_user.note"),
+    )
+
+
+def present_email_permission(added: EmailPermissionAdded, fmt: Formatter) -> str:
+    t = fmt.t
+    return lines(
+        f"## {t('email_permission.heading', client_id=added.client_id)}",
+        bullet(t("email_permission.address"), f"`{inline(added.address)}`"),
+        "",
+        t("email_permission.domain_note") if added.whole_domain else t("email_permission.address_note"),
     )

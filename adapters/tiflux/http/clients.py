@@ -10,8 +10,24 @@ from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.knowledge import needing
 from adapters.tiflux.http.records import page_params
 from adapters.tiflux.wire import page_of, parse_one
-from adapters.tiflux.wire.clients import ClientRecordWire, LinkedDeskWire, LinkedGroupWire, client_json
-from domain.clients import ClientData, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from adapters.tiflux.wire.clients import (
+    ClientRecordWire,
+    LinkedDeskWire,
+    LinkedGroupWire,
+    PortalUserWire,
+    client_json,
+    portal_user_json,
+    portal_user_of,
+)
+from domain.clients import (
+    ClientData,
+    ClientFilter,
+    ClientRecord,
+    LinkedDesk,
+    LinkedGroup,
+    NewPortalUser,
+    PortalUser,
+)
 from domain.ids import ClientId
 from domain.paging import Page, PageRequest
 
@@ -73,6 +89,33 @@ class HttpClients:
     async def technical_groups(self, client_id: ClientId, page: PageRequest) -> Page[LinkedGroup]:
         payload = await self._listed(client_id, "technical-groups", page)
         return page_of(LinkedGroupWire, payload, page)
+
+    async def create_portal_user(self, client_id: ClientId, user: NewPortalUser) -> PortalUser:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "POST",
+                api_path("clients", client_id, "users"),
+                json=portal_user_json(user),
+                not_found=_client_missing(client_id),
+            ),
+        )
+        found = parse_one(PortalUserWire, portal_user_of(payload) or {})
+        return PortalUser(found.id, found.name or user.name, found.email or user.email)
+
+    async def allow_email_tickets(self, client_id: ClientId, address: str) -> None:
+        # The answer is not read (people.md §1.8): any 2xx is the permission in place.
+        await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "POST",
+                api_path("clients", client_id, "email_tickets_permissions"),
+                json={"address": address},
+                not_found=_client_missing(client_id),
+            ),
+        )
 
     async def _listed(self, client_id: ClientId, what: str, page: PageRequest) -> object:
         return await needing(

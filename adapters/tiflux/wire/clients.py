@@ -8,7 +8,15 @@ from pydantic import Field
 
 from adapters.tiflux.wire.base import Timestamp, WireModel
 from adapters.tiflux.wire.tickets import EntityValuesWire
-from domain.clients import BillingReport, ClientData, ClientRecord, LinkedDesk, LinkedGroup
+from domain.clients import (
+    BillingReport,
+    ClientData,
+    ClientRecord,
+    LinkedDesk,
+    LinkedGroup,
+    NewPortalUser,
+    PortalUser,
+)
 from domain.ids import ClientId, DeskId
 
 
@@ -89,3 +97,32 @@ def client_json(data: ClientData) -> dict[str, Any]:
             value = list(value)
         body[key] = value
     return body
+
+
+class PortalUserWire(WireModel):
+    id: int | None = None
+    name: str = ""
+    email: str | None = None
+
+    def to_domain(self) -> PortalUser:
+        return PortalUser(self.id, self.name, self.email or None)
+
+
+def portal_user_of(payload: Any) -> Any:
+    """The created user: the answer is a bare object, or (not determinable) one wrapped in `user`."""
+    if isinstance(payload, dict) and isinstance(payload.get("user"), dict) and "id" not in payload:
+        return payload["user"]
+    return payload
+
+
+def portal_user_json(user: NewPortalUser) -> dict[str, Any]:
+    """`POST /clients/{id}/users`: wrapped in `user` (unlike a requestor), optional values only when given."""
+    body: dict[str, Any] = {"name": user.name, "email": user.email}
+    optional = {
+        "extension": user.extension,
+        "authorization_flow": user.authorization_flow,
+        "telephone": user.telephone,
+        "country_code": user.country_code,
+    }
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return {"user": body}

@@ -17,6 +17,7 @@ from domain.documents import tax_id
 from domain.ids import DeskId
 from tests.support import demo_client
 from tests.support.demo_client import call, fail, sent
+from tests.support.elicitation import Person
 from tests.support.fake_api import InstrumentedFakeApi
 from tests.support.faults import Fault
 
@@ -55,7 +56,11 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
     writes = {
         name for name, tool in tools.items() if tool.annotations and not tool.annotations.read_only_hint
     }
-    assert writes == {"create_client", "update_client"}
+    assert writes == {"create_client", "update_client", "create_client_user", "add_client_email_permission"}
+    destructive = {
+        name for name, tool in tools.items() if tool.annotations and tool.annotations.destructive_hint
+    }
+    assert destructive == {"create_client_user", "add_client_email_permission"}  # they grant access: asked
     assert tools["create_client"].annotations and tools["create_client"].annotations.idempotent_hint is False
 
 
@@ -371,3 +376,149 @@ def test_the_client_body_has_the_api_names_in_its_order_and_only_what_was_given(
 )
 def test_tax_ids_are_checked_by_their_check_digits(text: str, expected: str | None) -> None:
     assert tax_id(text) == expected
+
+
+# --- create_client_user (§1.7) and add_client_email_permission (§1.8): they grant access, so they ask
+
+
+def _posts(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
+    return [request for request in sent(api) if request[0] == "POST"]
+
+
+PORTAL_USER = {
+    "client_id": 103,
+    "name": "Paulo Henrique Nogueira",
+    "email": "paulo.nogueira@clinicavidaplena.com.br",
+    "extension": "204",
+    "authorization_flow": True,
+    "telephone": "(47) 98877-6655",
+    "country_code": "55",
+}
+
+
+async def test_create_client_user_asks_then_creates_once(
+    api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    person = Person()
+    async with connect(api)(person) as asked:
+        text, data = await call(asked, "create_client_user", PORTAL_USER)
+    assert person.questions == [
+        "Criar um acesso ao portal do cliente Clínica Vida Plena (ID 103) para Paulo Henrique Nogueira "
+        "<paulo.nogueira@clinicavidaplena.com.br>? A pessoa poderá entrar no portal e abrir e acompanhar "
+        "tickets do cliente."
+    ]
+    assert text.startswith("## Acesso ao portal criado: Paulo Henrique Nogueira · ID ")
+    assert _posts(api) == [("POST", "/api/v2/clients/103/users", "")]
+    stored = tenant.people._state.users[data["user"]["id"]]
+    assert (stored["_type"], stored["client_id"], stored["email"]) == (
+        "client",
+        103,
+        "paulo.nogueira@clinicavidaplena.com.br",
+    )
+
+
+@pytest.mark.parametrize("person", [Person("decline"), Person("cancel"), Person("accept", confirm=False)])
+async def test_a_declined_portal_user_or_permission_sends_nothing(
+    api: InstrumentedFakeApi, person: Person
+) -> None:
+    async with connect(api)(person) as asked:
+        assert "não confirmou" in await fail(asked, "create_client_user", PORTAL_USER)
+        address = {"client_id": 103, "address": "@clinicavidaplena.com.br"}
+        assert "não confirmou" in await fail(asked, "add_client_email_permission", address)
+    assert _posts(api) == []
+
+
+def test_the_portal_user_body_is_wrapped_in_user() -> None:
+    from adapters.tiflux.wire.clients import portal_user_json, portal_user_of
+    from domain.clients import NewPortalUser
+
+    assert portal_user_json(NewPortalUser("Paulo", "p@x.com.br", authorization_flow=False)) == {
+        "user": {"name": "Paulo", "email": "p@x.com.br", "authorization_flow": False}
+    }
+    assert portal_user_of({"user": {"id": 210}}) == {"id": 210}
+    assert portal_user_of({"id": 210, "user": {}}) == {"id": 210, "user": {}}
+
+
+async def test_create_client_user_refused_by_tiflux_and_not_resent(
+    client: Client, api: InstrumentedFakeApi
+) -> None:
+    taken = {**PORTAL_USER, "email": "ana.ribeiro@clinicavidaplena.com.br"}
+    text = await fail(client, "create_client_user", taken)
+    assert "email has already been taken" in text
+    api.faults.add(Fault.answer(502).on("POST", "/api/v2/clients/103/users"), times=3)
+    assert "não foi reenviada" in await fail(client, "create_client_user", PORTAL_USER)
+    assert len(_posts(api)) == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {**PORTAL_USER, "email": "paulo"},
+        {**PORTAL_USER, "email": ""},
+        {**PORTAL_USER, "name": ""},
+        {**PORTAL_USER, "telephone": "12"},
+        {**PORTAL_USER, "country_code": "+55"},
+        {**PORTAL_USER, "client_id": 0},
+        {key: value for key, value in PORTAL_USER.items() if key != "client_id"},
+    ],
+)
+async def test_create_client_user_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, args: dict[str, Any]
+) -> None:
+    await fail(client, "create_client_user", args)
+    assert sent(api) == []
+
+
+async def test_add_client_email_permission_asks_about_a_whole_domain(
+    api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    person = Person()
+    async with connect(api)(person) as asked:
+        text, data = await call(
+            asked, "add_client_email_permission", {"client_id": 103, "address": " @ClinicaVidaPlena.com.br "}
+        )
+        repeated = await fail(
+            asked, "add_client_email_permission", {"client_id": 103, "address": "@clinicavidaplena.com.br"}
+        )
+    assert "already been taken" in repeated
+    assert person.questions[0] == (
+        "Autorizar QUALQUER e-mail de @clinicavidaplena.com.br a abrir tickets em nome do cliente "
+        "Clínica Vida Plena (ID 103)? Não há ferramenta para desfazer."
+    )
+    assert "`@clinicavidaplena.com.br`" in text and "qualquer endereço deste domínio" in text
+    assert data == {"client_id": 103, "address": "@clinicavidaplena.com.br"}
+    assert _posts(api) == [("POST", "/api/v2/clients/103/email_tickets_permissions", "")] * 2
+    assert tenant.clients._permissions[0]["address"] == "@clinicavidaplena.com.br"
+
+
+async def test_add_client_email_permission_for_one_address_in_english(api: InstrumentedFakeApi) -> None:
+    person = Person()
+    async with connect(api, "en")(person) as asked:
+        failed = await fail(
+            asked, "add_client_email_permission", {"client_id": 999, "address": "ana@empresa.com.br"}
+        )
+    assert person.questions == [
+        "Authorise ana@empresa.com.br to open tickets by e-mail on behalf of client ID 999? "
+        "No tool can undo it."
+    ]
+    assert "client 999" in failed
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["@gmail.com", "@Hotmail.com", "empresa.com.br", "@empresa", "ana@@empresa.com", "", "a b@x.com"],
+)
+async def test_add_client_email_permission_refuses_bad_or_public_domains_before_any_request(
+    client: Client, api: InstrumentedFakeApi, address: str
+) -> None:
+    text = await fail(client, "add_client_email_permission", {"client_id": 103, "address": address})
+    assert sent(api) == []
+    if "gmail" in address.lower() or "hotmail" in address.lower():
+        assert "webmail" in text
+
+
+async def test_a_single_webmail_address_may_be_authorised(client: Client, api: InstrumentedFakeApi) -> None:
+    await call(
+        client, "add_client_email_permission", {"client_id": 103, "address": "recepcao.vida@gmail.com"}
+    )
+    assert _posts(api) == [("POST", "/api/v2/clients/103/email_tickets_permissions", "")]

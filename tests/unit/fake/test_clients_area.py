@@ -102,3 +102,30 @@ def test_what_tiflux_refuses_is_a_422(tenant: FakeTenant, body: dict[str, Any]) 
 
 def test_an_update_with_nothing_is_a_422(tenant: FakeTenant) -> None:
     assert status_of(lambda: tenant.clients.update_client(103, {})) == 422
+
+
+def test_a_portal_user_is_a_user_of_type_client_and_an_email_is_taken_once(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    created = area.create_client_user(103, {"user": {"name": "Paulo", "email": "paulo@x.com.br"}})
+    assert created["_type"] == "client" and created["client_ids"] == [103]
+    assert tenant.people.list_users(type="client")[-1]["id"] == created["id"]
+    bodies: list[dict[str, Any]] = [
+        {"user": {"name": "Outro", "email": "PAULO@x.com.br"}},
+        {"name": "Sem wrapper", "email": "a@b.c"},
+    ]
+    for body in bodies:
+        with pytest.raises(FakeApiError) as caught:
+            area.create_client_user(103, body)
+        assert caught.value.status == 422
+    assert status_of(lambda: area.create_client_user(999, {"user": {"name": "A", "email": "a@b.c"}})) == 404
+
+
+def test_email_permissions_refuse_a_repeat_and_what_is_not_an_address(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    assert area.add_email_permission(103, {"address": "@clinicavidaplena.com.br"})["id"] == 801
+    bodies: list[dict[str, Any]] = [{"address": "@CLINICAVIDAPLENA.com.br"}, {"address": "clinica"}, {}]
+    for body in bodies:
+        with pytest.raises(FakeApiError) as caught:
+            area.add_email_permission(103, body)
+        assert caught.value.status == 422
+    assert status_of(lambda: area.add_email_permission(999, {"address": "@x.com"})) == 404

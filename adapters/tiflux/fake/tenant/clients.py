@@ -9,6 +9,7 @@ tables, by client id.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,9 @@ _STORED = ("name", "social", *_TEXTS, "status", "max_agents", "visible_to_client
 _KEYS = (*_STORED, "desk_ids", "add_all_desks", "technical_group_ids", "add_all_technical_groups")
 
 
+_ADDRESS = re.compile(r"^[^@\s,;<>]*@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
 def _int_keyed(table: Mapping[str, Any]) -> dict[int, Any]:
     return {int(key): value for key, value in table.items()}
 
@@ -50,6 +54,7 @@ class ClientsArea:
         self._group_ids: dict[int, list[int]] = _int_keyed(tables["client_group_ids"])
         self._groups: dict[int, Json] = {group["id"]: group for group in tables["client_groups"]}
         self._entities: dict[int, list[Json]] = _int_keyed(tables["client_entities"])
+        self._permissions: list[Json] = list(tables["client_email_permissions"])
 
     # --- reading
 
@@ -142,6 +147,70 @@ class ClientsArea:
         if errors:
             raise validation_error(*errors)
 
+    def create_client_user(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """A customer-portal login (a user of type client) from a body wrapped in `user`."""
+        self._client(client_id)
+        user = body.get("user")
+        if not isinstance(user, dict):
+            raise validation_error("user is required")
+        errors = [
+            f"{key} can't be blank"
+            for key in ("name", "email")
+            if not (isinstance(user.get(key), str) and user[key].strip())
+        ]
+        errors += [
+            f"{key} must be a text"
+            for key in ("extension", "telephone", "country_code")
+            if not isinstance(user.get(key, ""), str | None)
+        ]
+        if not isinstance(user.get("authorization_flow", False), bool):
+            errors.append("authorization_flow must be true or false")
+        state = self._state
+        email = str(user.get("email", "")).casefold()
+        if any((known.get("email") or "").casefold() == email for known in state.users.values()):
+            errors.append("email has already been taken")
+        if errors:
+            raise validation_error(*errors)
+        ident = max(*state.users, *state.requestors) + 1
+        created = {
+            "id": ident,
+            "name": user["name"],
+            "email": user["email"],
+            "_type": "client",
+            "active": True,
+            "gauth_enabled": False,
+            "technical_group_id": None,
+            "last_login_at": None,
+            "client_id": client_id,
+        }
+        state.users[ident] = created
+        extra = {key: user.get(key) for key in ("extension", "telephone", "country_code")}
+        return {
+            **{key: created[key] for key in ("id", "name", "email", "_type", "active")},
+            **extra,
+            "authorization_flow": user.get("authorization_flow", False),
+            "client_ids": [client_id],
+            "created_at": iso(state.now()),
+        }
+
+    def add_email_permission(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """Lets an address or a whole `@domain` open tickets for the client; a repeat is a 422."""
+        self._client(client_id)
+        address = body.get("address")
+        if not isinstance(address, str) or not _ADDRESS.match(address):
+            raise validation_error("address must be an e-mail or an @domain")
+        taken = [item for item in self._permissions if item["address"].casefold() == address.casefold()]
+        if taken:
+            raise validation_error("address has already been taken")
+        permission = {
+            "id": max((item["id"] for item in self._permissions), default=800) + 1,
+            "address": address,
+            "client_id": client_id,
+            "created_at": iso(self._state.now()),
+        }
+        self._permissions.append(permission)
+        return copy.deepcopy(permission)
+
     # --- lookups
 
     def _client(self, client_id: int) -> Json:
@@ -163,4 +232,6 @@ ROUTES = (
     Route("PUT", CLIENT, ClientsArea.update_client, body="json"),
     Route("GET", CLIENT + "/desks", ClientsArea.client_desks, paged=True),
     Route("GET", CLIENT + "/technical-groups", ClientsArea.client_technical_groups, paged=True),
+    Route("POST", CLIENT + "/users", ClientsArea.create_client_user, body="json"),
+    Route("POST", CLIENT + "/email_tickets_permissions", ClientsArea.add_email_permission, body="json"),
 )
