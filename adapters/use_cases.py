@@ -21,6 +21,7 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
+from application.use_cases.client_fields import UpdateClientFields
 from application.use_cases.clients import (
     AllowEmailTickets,
     CreateClient,
@@ -213,6 +214,9 @@ class UseCases(containers.DeclarativeContainer):
     )
     create_portal_user = providers.Factory(CreatePortalUser, clients=gateway.provided.clients)
     allow_email_tickets = providers.Factory(AllowEmailTickets, clients=gateway.provided.clients)
+    update_client_fields = providers.Factory(
+        UpdateClientFields, clients=gateway.provided.clients, custom_fields=gateway.provided.custom_fields
+    )
 
 
 class UseCasesFor:

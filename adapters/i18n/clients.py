@@ -70,6 +70,14 @@ PT_BR: dict[str, str] = {
     "email_permission.address": "Autorizado",
     "email_permission.domain_note": "E-mails de qualquer endereço deste domínio agora abrem tickets para o cliente.",
     "email_permission.address_note": "E-mails deste endereço agora abrem tickets para o cliente.",
+    # --- update_client_entities
+    "rule.client_field": "este campo não é de uma entidade de cliente; campos de cliente: {known}",
+    "rule.client_field_required": "informe `entity_field_id` ou `entity_field_name`; campos de cliente: {known}",
+    "rule.client_field_ambiguous": "mais de um campo de cliente tem esse nome; use `entity_field_id`: {known}",
+    "rule.field_value_required": "informe `value` (null limpa o campo)",
+    "rule.field_option": "nenhuma opção única com esse nome; opções: {known}",
+    "client_fields.heading": "Campos personalizados do cliente ID {client_id} atualizados ({sent} enviados)",
+    "client_fields.none": "O TiFlux não devolveu os campos.",
 }
 
 EN: dict[str, str] = {
@@ -142,4 +150,12 @@ EN: dict[str, str] = {
     "email_permission.address": "Authorised",
     "email_permission.domain_note": "Mail from any address of this domain now opens tickets for the client.",
     "email_permission.address_note": "Mail from this address now opens tickets for the client.",
+    # --- update_client_entities
+    "rule.client_field": "this field is not of a client entity; client fields: {known}",
+    "rule.client_field_required": "give `entity_field_id` or `entity_field_name`; client fields: {known}",
+    "rule.client_field_ambiguous": "more than one client field has that name; use `entity_field_id`: {known}",
+    "rule.field_value_required": "give `value` (null clears the field)",
+    "rule.field_option": "no single option has that name; options: {known}",
+    "client_fields.heading": "Custom fields of client ID {client_id} updated ({sent} sent)",
+    "client_fields.none": "TiFlux did not send the fields back.",
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
+from application.commands import FieldValueChange
 from domain.clients import (
     ClientData,
     ClientFilter,
@@ -13,6 +15,7 @@ from domain.clients import (
     NewPortalUser,
     PortalUser,
 )
+from domain.custom_fields import EntityValues
 from domain.ids import ClientId
 from domain.paging import Page, PageRequest
 
@@ -50,4 +53,10 @@ class ClientsPort(Protocol):
 
     async def allow_email_tickets(self, client_id: ClientId, address: str) -> None:
         """Lets mail from an address or a whole `@domain` open tickets for the client (sent once)."""
+        ...
+
+    async def update_fields(
+        self, client_id: ClientId, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        """Sets custom-field values on the client (sent once); the groups TiFlux answers with."""
         ...

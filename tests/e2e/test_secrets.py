@@ -122,6 +122,7 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_client", {"client_id": 103, "max_agents": 12}),
     ("get_client_desks", {"client_id": 102}),
     ("get_client_technical_groups", {"client_id": 103}),
+    ("update_client_entities", {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "255.444.321"}]}),
     ("create_client_user", {"client_id": 103, "name": "Paulo", "email": "paulo@clinicavidaplena.com.br"}),
     ("add_client_email_permission", {"client_id": 103, "address": "@clinicavidaplena.com.br"}),
     # refused before any request, not found, unknown tool

@@ -107,6 +107,13 @@ class EmailPermissionAdded(TypedDict):
     address: str
 
 
+@with_config(DECLARED)
+class ClientFieldsUpdated(TypedDict):
+    client_id: int
+    sent: int
+    fields: NotRequired[list[EntityValues]]
+
+
 GetClientOutput = ClientCard
 
 ListClientsOutput = ClientPage
@@ -122,3 +129,5 @@ GetClientTechnicalGroupsOutput = ClientGroups
 CreateClientUserOutput = PortalUserCreated
 
 AddClientEmailPermissionOutput = EmailPermissionAdded
+
+UpdateClientEntitiesOutput = ClientFieldsUpdated

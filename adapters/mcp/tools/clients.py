@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
@@ -20,6 +20,7 @@ from adapters.mcp.outputs.clients import (
     GetClientOutput,
     GetClientTechnicalGroupsOutput,
     ListClientsOutput,
+    UpdateClientEntitiesOutput,
     UpdateClientOutput,
 )
 from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
@@ -28,6 +29,7 @@ from adapters.presenters.markdown.clients import (
     present_client,
     present_client_created,
     present_client_desks,
+    present_client_fields,
     present_client_groups,
     present_client_updated,
     present_clients,
@@ -37,6 +39,12 @@ from adapters.presenters.markdown.clients import (
 from adapters.presenters.markdown.text import inline
 from adapters.use_cases import UseCases
 from application.ports.failures import UpstreamFailure
+from application.use_cases.client_fields import (
+    MAX_FIELD_CHANGES,
+    ClientFieldItem,
+    ClientFieldsUpdated,
+    UpdateClientFields,
+)
 from application.use_cases.clients import (
     AllowEmailTickets,
     ClientCard,
@@ -57,7 +65,7 @@ from application.use_cases.clients import (
 from domain.clients import PUBLIC_MAIL_DOMAINS, BillingReport, ClientData, ClientFilter, NewPortalUser
 from domain.documents import tax_id
 from domain.errors import DomainError, InvalidInput
-from domain.ids import ClientId, DeskId
+from domain.ids import ClientId, DeskId, EntityFieldId, EntityFieldOptionId
 
 TOOLSET = "clients"
 
@@ -272,6 +280,54 @@ class EmailPermissionInput(ToolInput):
         return asking.translator(key, client=client, address=self.address)
 
 
+class ClientFieldArg(BaseModel):
+    """One custom-field value: the field by ID or name (among the client entities' fields only)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    entity_field_id: Annotated[PositiveId | None, Words(pt="Campo.", en="Field.")] = None
+    entity_field_name: Annotated[str | None, Words(pt="Ou o nome do campo.", en="Or the field's name.")] = (
+        Text
+    )
+    value: Annotated[
+        str | None,
+        Words(
+            pt='Conforme o tipo (data AAAA-MM-DD, moeda "150.55", seleção: ID da opção); null limpa.',
+            en='By type (date YYYY-MM-DD, currency "150.55", select: option ID); null clears.',
+        ),
+    ] = Field(default=None, max_length=10_000)
+    entity_field_option_id: Annotated[PositiveId | None, Words(pt="Opção.", en="Option.")] = None
+    entity_field_option_name: Annotated[
+        str | None, Words(pt="Ou o nome da opção.", en="Or the option's name.")
+    ] = Text
+    country_code: Annotated[
+        str | None, Words(pt="DDI fora do Brasil.", en="Country code outside Brazil.")
+    ] = Field(default=None, pattern=r"^[0-9]{1,3}$")
+
+    def item(self) -> ClientFieldItem:
+        return ClientFieldItem(
+            value=self.value,
+            value_given="value" in self.model_fields_set,
+            field_id=EntityFieldId(self.entity_field_id) if self.entity_field_id else None,
+            field_name=self.entity_field_name,
+            option_id=EntityFieldOptionId(self.entity_field_option_id)
+            if self.entity_field_option_id
+            else None,
+            option_name=self.entity_field_option_name,
+            country_code=self.country_code,
+        )
+
+
+class ClientFieldsInput(ToolInput):
+    client_id: Annotated[PositiveId, CLIENT_ID]
+    entities: Annotated[list[ClientFieldArg], Words(pt="Valores a gravar.", en="Values to write.")] = Field(
+        min_length=1, max_length=MAX_FIELD_CHANGES
+    )
+
+    async def run(self, update: UpdateClientFields) -> ClientFieldsUpdated:
+        return await update(ClientId(self.client_id), [entry.item() for entry in self.entities])
+
+
 GET_CLIENT = ToolSpec(
     name="get_client",
     title=Words(pt="Ver cliente", en="Show client"),
@@ -366,6 +422,22 @@ GET_CLIENT_TECHNICAL_GROUPS = ToolSpec(
     toolset=TOOLSET,
 )
 
+UPDATE_CLIENT_ENTITIES = ToolSpec(
+    name="update_client_entities",
+    title=Words(pt="Preencher campos do cliente", en="Fill in client fields"),
+    description=Words(
+        pt="Grava campos personalizados de um cliente; nomes só entre os campos de cliente.",
+        en="Writes a client's custom fields; names only among the client fields.",
+    ),
+    input_model=ClientFieldsInput,
+    output_model=UpdateClientEntitiesOutput,
+    use_case=UseCases.update_client_fields,
+    run=ClientFieldsInput.run,
+    present=present_client_fields,
+    read_only=False,
+    toolset=TOOLSET,
+)
+
 CREATE_CLIENT_USER = ToolSpec(
     name="create_client_user",
     title=Words(pt="Criar acesso ao portal", en="Create portal login"),
@@ -411,6 +483,7 @@ CLIENT_TOOLS = (
     LIST_CLIENTS,
     GET_CLIENT_DESKS,
     GET_CLIENT_TECHNICAL_GROUPS,
+    UPDATE_CLIENT_ENTITIES,
     CREATE_CLIENT_USER,
     ADD_CLIENT_EMAIL_PERMISSION,
 )
@@ -425,4 +498,5 @@ __all__ = [
     "GET_CLIENT_TECHNICAL_GROUPS",
     "LIST_CLIENTS",
     "UPDATE_CLIENT",
+    "UPDATE_CLIENT_ENTITIES",
 ]

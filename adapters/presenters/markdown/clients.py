@@ -9,6 +9,7 @@ from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
 from adapters.presenters.markdown.tickets import _entity_group
+from application.use_cases.client_fields import ClientFieldsUpdated
 from application.use_cases.clients import (
     ClientCard,
     ClientDesks,
@@ -246,3 +247,11 @@ def present_email_permission(added: EmailPermissionAdded, fmt: Formatter) -> str
         "",
         t("email_permission.domain_note") if added.whole_domain else t("email_permission.address_note"),
     )
+
+
+def present_client_fields(updated: ClientFieldsUpdated, fmt: Formatter) -> str:
+    t = fmt.t
+    out = [f"## {t('client_fields.heading', client_id=updated.client_id, sent=updated.sent)}"]
+    for group in updated.fields:
+        out.extend(_entity_group(group, fmt))
+    return lines(out if updated.fields else [*out, t("client_fields.none")])

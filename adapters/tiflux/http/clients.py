@@ -3,13 +3,14 @@ change clients; which permission exactly is not determinable, so the message nam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.knowledge import needing
 from adapters.tiflux.http.records import page_params
-from adapters.tiflux.wire import page_of, parse_one
+from adapters.tiflux.wire import EntitiesWire, page_of, parse_one
 from adapters.tiflux.wire.clients import (
     ClientRecordWire,
     LinkedDeskWire,
@@ -19,6 +20,8 @@ from adapters.tiflux.wire.clients import (
     portal_user_json,
     portal_user_of,
 )
+from adapters.tiflux.wire.writes import field_values_json
+from application.commands import FieldValueChange
 from domain.clients import (
     ClientData,
     ClientFilter,
@@ -28,6 +31,7 @@ from domain.clients import (
     NewPortalUser,
     PortalUser,
 )
+from domain.custom_fields import EntityValues
 from domain.ids import ClientId
 from domain.paging import Page, PageRequest
 
@@ -116,6 +120,22 @@ class HttpClients:
                 not_found=_client_missing(client_id),
             ),
         )
+
+    async def update_fields(
+        self, client_id: ClientId, changes: Sequence[FieldValueChange]
+    ) -> Sequence[EntityValues]:
+        # The same body as a ticket's: one item per value, rebuilt (names never sent).
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id, "entities"),
+                json=field_values_json(list(changes)),
+                not_found=_client_missing(client_id),
+            ),
+        )
+        return tuple(group.to_domain() for group in parse_one(EntitiesWire, payload or {}).entities)
 
     async def _listed(self, client_id: ClientId, what: str, page: PageRequest) -> object:
         return await needing(

@@ -56,7 +56,13 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
     writes = {
         name for name, tool in tools.items() if tool.annotations and not tool.annotations.read_only_hint
     }
-    assert writes == {"create_client", "update_client", "create_client_user", "add_client_email_permission"}
+    assert writes == {
+        "create_client",
+        "update_client",
+        "update_client_entities",
+        "create_client_user",
+        "add_client_email_permission",
+    }
     destructive = {
         name for name, tool in tools.items() if tool.annotations and tool.annotations.destructive_hint
     }
@@ -522,3 +528,92 @@ async def test_a_single_webmail_address_may_be_authorised(client: Client, api: I
         client, "add_client_email_permission", {"client_id": 103, "address": "recepcao.vida@gmail.com"}
     )
     assert _posts(api) == [("POST", "/api/v2/clients/103/email_tickets_permissions", "")]
+
+
+# --- update_client_entities (§1.4)
+
+
+def _writes(api: InstrumentedFakeApi) -> list[tuple[str, str, str]]:
+    return [request for request in sent(api) if request[0] == "PUT"]
+
+
+async def test_update_client_entities_by_id_and_by_name_sends_one_rebuilt_write(
+    client: Client, api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    text, data = await call(
+        client,
+        "update_client_entities",
+        {
+            "client_id": 103,
+            "entities": [
+                {"entity_field_id": 84, "value": "255.444.321"},
+                {"entity_field_name": "segmento", "entity_field_option_name": "saude"},
+            ],
+        },
+    )
+    assert text.startswith("## Campos personalizados do cliente ID 103 atualizados (2 enviados)")
+    assert (
+        "Inscrição estadual — text, campo 84, obrigatório: 255.444.321" in text and "opção 33: Saúde" in text
+    )
+    assert sent(api) == [
+        ("GET", "/api/v2/entities", "offset=1&limit=200&applied_in=client"),
+        ("GET", "/api/v2/entities/12/fields", "offset=1&limit=200"),
+        ("GET", "/api/v2/entity_fields/85/options", "offset=1&limit=200"),
+        ("PUT", "/api/v2/clients/103/entities", ""),
+    ]
+    stored = tenant.clients.get_client(103, show_entities=True)["entities"][0]["entity_fields"]
+    assert [field["value"] for field in stored] == ["255.444.321", "33"]
+    assert data["sent"] == 2
+
+
+@pytest.mark.parametrize(
+    ("item", "field", "words"),
+    [
+        # a ticket's field, by name or by ID, never reaches a client (the official client sends it)
+        ({"entity_field_name": "Gravidade", "value": "1"}, "entity_field_name", "84 Inscrição estadual"),
+        ({"entity_field_id": 80, "value": "1"}, "entity_field_id", "não é de uma entidade de cliente"),
+        ({"entity_field_id": 84}, "value", "null limpa"),
+        ({"entity_field_id": 85, "value": "Saúde"}, "value", "ID numérico da opção"),
+        ({"entity_field_id": 85, "entity_field_option_name": "xyz"}, "entity_field_option_name", "33 Saúde"),
+        ({"value": "x"}, "entity_field_id", "entity_field_name"),
+    ],
+)
+async def test_update_client_entities_checks_every_item_and_writes_nothing_when_one_is_wrong(
+    client: Client, api: InstrumentedFakeApi, item: dict[str, Any], field: str, words: str
+) -> None:
+    entities = [{"entity_field_id": 84, "value": "Isento"}, item]
+    text = await fail(client, "update_client_entities", {"client_id": 103, "entities": entities})
+    assert f"`entities[1].{field}`" in text and words in text
+    assert _writes(api) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"client_id": 103, "entities": []},
+        {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "x"}] * 51},
+        {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "x", "entity_name": "Dados"}]},
+        {"client_id": 103, "entities": [{"entity_field_id": 0, "value": "x"}]},
+        {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "x", "country_code": "+55"}]},
+        {"entities": [{"entity_field_id": 84, "value": "x"}]},
+    ],
+)
+async def test_update_client_entities_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, args: dict[str, Any]
+) -> None:
+    await fail(client, "update_client_entities", args)
+    assert sent(api) == []
+
+
+async def test_update_client_entities_clears_with_null_in_english(api: InstrumentedFakeApi) -> None:
+    async with connect(api, "en")() as english:
+        text, _ = await call(
+            english,
+            "update_client_entities",
+            {"client_id": 103, "entities": [{"entity_field_id": 85, "value": None}]},
+        )
+    assert text.startswith("## Custom fields of client ID 103 updated (1 sent)")
+    assert (
+        api.tenant.clients.get_client(103, show_entities=True)["entities"][0]["entity_fields"][1]["value"]
+        is None
+    )

@@ -129,3 +129,25 @@ def test_email_permissions_refuse_a_repeat_and_what_is_not_an_address(tenant: Fa
             area.add_email_permission(103, body)
         assert caught.value.status == 422
     assert status_of(lambda: area.add_email_permission(999, {"address": "@x.com"})) == 404
+
+
+def test_client_custom_fields_take_only_client_entity_fields(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    answer = area.update_client_entities(103, {"entities": [{"entity_field_id": 84, "value": "255.444.321"}]})
+    assert answer["entities"][0]["entity_fields"][0]["value"] == "255.444.321"
+    assert (
+        area.update_client_entities(101, {"entities": [{"entity_field_id": 85, "value": "31"}]})["entities"][
+            0
+        ]["entity_fields"][0]["options"][0]["title"]
+        == "Alimentação"
+    )
+    bodies: list[dict[str, Any]] = [
+        {"entities": [{"entity_field_id": 80, "value": "1"}]},  # a ticket's field
+        {"entities": [{"entity_field_id": 85, "value": "99"}]},  # not an option
+        {"entities": []},
+    ]
+    for body in bodies:
+        with pytest.raises(FakeApiError) as caught:
+            area.update_client_entities(103, body)
+        assert caught.value.status == 422
+    assert status_of(lambda: area.update_client_entities(999, {"entities": []})) == 404

@@ -16,6 +16,8 @@ from typing import Any
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
+from adapters.tiflux.fake.tenant.field_values import FieldValues
+from adapters.tiflux.fake.tenant.inputs import is_int
 from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, page
 from adapters.tiflux.fake.tenant.moments import iso
 from adapters.tiflux.fake.tenant.routes import Route
@@ -147,6 +149,44 @@ class ClientsArea:
         if errors:
             raise validation_error(*errors)
 
+    def update_client_entities(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """Sets custom-field values of client entities only; checked whole before anything is stored."""
+        self._client(client_id)
+        items = body.get("entities")
+        if not isinstance(items, list) or not items or not all(isinstance(item, dict) for item in items):
+            raise validation_error("entities must be a non-empty list of objects")
+        state = self._state
+        definitions = {
+            field["id"]: field
+            for entity in state.entities.values()
+            if entity.get("applied_in") == "client"
+            for field in state.entity_fields.get(entity["id"], [])
+        }
+        by_field: dict[int, list[Mapping[str, Any]]] = {}
+        for item in items:
+            field_id = item.get("entity_field_id")
+            if not is_int(field_id) or field_id not in definitions:
+                raise validation_error(f"entity_field_id {field_id!r} is not a field of a client entity")
+            by_field.setdefault(field_id, []).append(item)
+        groups = copy.deepcopy(self._entities.get(client_id, []))
+        touched: list[int] = []
+        for field_id, given in by_field.items():
+            definition = definitions[field_id]
+            entity = state.entities[definition["entity_id"]]
+            group = next((g for g in groups if g["id"] == entity["id"]), None)
+            if group is None:
+                group = {"id": entity["id"], "name": entity["name"], "entity_fields": []}
+                groups.append(group)
+            slot = next((f for f in group["entity_fields"] if f["entity_field_id"] == field_id), None)
+            if slot is None:
+                slot = {key: definition[key] for key in ("name", "field_type", "required")}
+                slot = {"entity_field_id": field_id, **slot}
+                group["entity_fields"].append(slot)
+            FieldValues(state.field_options).assign(slot, definition, given)
+            touched.append(entity["id"])
+        self._entities[client_id] = groups
+        return {"entities": copy.deepcopy([group for group in groups if group["id"] in touched])}
+
     def create_client_user(self, client_id: int, body: Mapping[str, Any]) -> Json:
         """A customer-portal login (a user of type client) from a body wrapped in `user`."""
         self._client(client_id)
@@ -232,6 +272,7 @@ ROUTES = (
     Route("PUT", CLIENT, ClientsArea.update_client, body="json"),
     Route("GET", CLIENT + "/desks", ClientsArea.client_desks, paged=True),
     Route("GET", CLIENT + "/technical-groups", ClientsArea.client_technical_groups, paged=True),
+    Route("PUT", CLIENT + "/entities", ClientsArea.update_client_entities, body="json"),
     Route("POST", CLIENT + "/users", ClientsArea.create_client_user, body="json"),
     Route("POST", CLIENT + "/email_tickets_permissions", ClientsArea.add_email_permission, body="json"),
 )
