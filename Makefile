@@ -38,7 +38,7 @@ fuzz: $(STAMP)
 
 # docs/tools.md from the tool registry (a test fails when it is stale).
 docs: $(STAMP)
-	$(BIN)/python -m adapters.docs --output docs/tools.md
+	$(BIN)/python -m adapters.docs --output docs/tools.md --readme README.md
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

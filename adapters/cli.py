@@ -67,11 +67,11 @@ def _main(argv: Sequence[str] | None) -> int:
         from adapters.terminal import call_tool, list_tools
 
         if options.command == "tools":
-            return list_tools(demo=options.demo)
+            return list_tools(demo=options.demo, toolsets=options.toolsets)
         return call_tool(
             options.tool, options.arguments, options.json_arguments, demo=options.demo, yes=options.yes
         )
-    return _serve_stdio(demo=options.demo)
+    return _serve_stdio(demo=options.demo, discovery=options.discovery)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     demo_help = "use the in-memory demo tenant (no API key needed)"
     parser.add_argument("--demo", action="store_true", help=demo_help)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--discovery",
+        action="store_true",
+        help="start with the everyday toolsets and let the model turn others on (TIFLUX_DISCOVERY)",
+    )
     # SUPPRESS: a subcommand without --demo leaves the value given before it alone.
     with_demo = argparse.ArgumentParser(add_help=False)
     with_demo.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=demo_help)
@@ -117,7 +122,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="processes (default TIFLUX_HTTP_WORKERS or 1; ~1 per core)",
     )
-    commands.add_parser("tools", parents=[with_demo], help="list the tools with one-line descriptions")
+    tools = commands.add_parser(
+        "tools", parents=[with_demo], help="list the tools with one-line descriptions"
+    )
+    tools.add_argument(
+        "--toolsets",
+        action="store_true",
+        help="list the toolsets instead: what each is for, whether it is on by default and here",
+    )
     call = commands.add_parser(
         "call",
         parents=[with_demo],
@@ -167,11 +179,13 @@ def configuration_problem(problem: ConfigurationError) -> int:
     return 2
 
 
-def _serve_stdio(*, demo: bool) -> int:
+def _serve_stdio(*, demo: bool, discovery: bool = False) -> int:
     from adapters.settings import ConfigurationError, load_settings
 
     try:
-        settings = load_settings(demo=demo)
+        settings = load_settings(
+            demo=demo, flags={"discovery": "--discovery"}, **({"discovery": True} if discovery else {})
+        )
     except ConfigurationError as problem:
         return configuration_problem(problem)
     configure_logging(settings.log_level)

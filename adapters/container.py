@@ -22,14 +22,15 @@ from adapters.i18n import Translator
 from adapters.mcp.advertised_limits import with_body_limit
 from adapters.mcp.body_guard import MIB
 from adapters.mcp.confirmations import Asker
+from adapters.mcp.discovery import Discovery
 from adapters.mcp.http_app import HostedLimits, create_http_app, header_credential
 from adapters.mcp.prompts import with_prompts
 from adapters.mcp.runtime import ToolRuntime
 from adapters.mcp.server import TifluxMCPServer
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.tenant_limits import TenantLimits, rate_buckets_for
-from adapters.mcp.tools import ALL_TOOLS
-from adapters.mcp.toolsets import Selection, parse_toolsets, select_tools
+from adapters.mcp.tools import TOOLSET_OF, tools_for
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS, TOOLSETS, Selection, parse_toolsets, select_tools
 from adapters.richtext.converter import RichTextConverter
 from adapters.settings import Settings
 from adapters.tiflux.cache import CachingGateway, TenantCaches
@@ -148,8 +149,31 @@ def _credential_source(settings: Settings) -> Any:
     return lambda _context: key
 
 
+def _offered_toolsets(settings: Settings) -> tuple[str, ...] | None:
+    """The toolsets whose tools are loaded at start (None: every one). With discovery, the everyday ones
+    among those the operator allows; the others wait for `enable_toolset`."""
+    if settings.discovery:
+        ceiling = _discovery_ceiling(settings)
+        return tuple(name for name in DEFAULT_TOOLSETS if name in ceiling)
+    return parse_toolsets(settings.toolsets)
+
+
+def _discovery_ceiling(settings: Settings) -> tuple[str, ...]:
+    """What a discovery session may turn on: TIFLUX_TOOLSETS, or every toolset when it is unset."""
+    chosen = parse_toolsets(settings.toolsets) if settings.toolsets and settings.toolsets.strip() else None
+    return TOOLSETS if chosen is None else tuple(name for name in TOOLSETS if name in chosen)
+
+
 def _selection(specs: Sequence[ToolSpec[Any, Any, Any]], settings: Settings) -> Selection:
-    return select_tools(specs, parse_toolsets(settings.toolsets), settings.read_only)
+    offered = _offered_toolsets(settings)
+    return select_tools(specs, offered, settings.read_only, registered=TOOLSET_OF)
+
+
+def _discovery(settings: Settings, load: Any) -> Discovery | None:
+    if not settings.discovery:
+        return None
+    started = _offered_toolsets(settings) or ()
+    return Discovery(_discovery_ceiling(settings), set(started), settings.read_only, load, TOOLSET_OF)
 
 
 def _upstream_shares(settings: Settings, accounts: KnownAccounts) -> UpstreamShares | None:
@@ -311,6 +335,10 @@ def _unverified_burst(settings: Settings) -> int:
     return max(1, settings.unverified_rate_per_minute // 6)
 
 
+def _compact(settings: Settings) -> bool:
+    return settings.verbosity == "compact"
+
+
 def _requires_key(settings: Settings) -> bool:
     return settings.backend == "http"
 
@@ -431,10 +459,17 @@ class Container(containers.DeclarativeContainer):
         ticket_defaults=ticket_defaults,
     )
     runtime = providers.Singleton(
-        ToolRuntime, use_cases=use_cases, translator=translator, zone=settings.provided.zone
+        ToolRuntime,
+        use_cases=use_cases,
+        translator=translator,
+        zone=settings.provided.zone,
+        compact=providers.Callable(_compact, settings),
     )
-    tools = providers.Object(ALL_TOOLS)
+    # Only the modules of the toolsets offered are imported: a toolset that is off costs nothing.
+    tools = providers.Callable(tools_for, providers.Callable(_offered_toolsets, settings))
     selection = providers.Callable(_selection, tools, settings)
+    tool_loader = providers.Object(tools_for)  # a toolset turned on later (discovery) loads its tools then
+    discovery = providers.Callable(_discovery, settings, tool_loader)
     credential = providers.Callable(_credential_source, settings)
     asker = providers.Singleton(Asker, translator)
     mcp_server = providers.Singleton(
@@ -446,6 +481,7 @@ class Container(containers.DeclarativeContainer):
         version=providers.Callable(package_version),
         asker=asker,
         confirm_writes=settings.provided.confirm_writes,
+        discovery=discovery,
     )
     hosted = providers.Container(
         HostedContainer,

@@ -23,7 +23,7 @@ def configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for library in ("httpx2", "httpcore2", "mcp", "sse_starlette", "markdown_it", "uvicorn", "asyncio"):
+    for library in ("httpx2", "httpcore2", "mcp", "sse_starlette", "uvicorn", "asyncio"):
         logging.getLogger(library).setLevel(max(logging.WARNING, root.level))  # not even built
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from annotated_types import Ge, Gt, Le, Lt
-from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     default_priority_id: int | None = Field(default=None, gt=0)
     default_catalog_item_id: int | None = Field(default=None, gt=0)
     language: Literal["pt-BR", "en"] = "pt-BR"
+    verbosity: Literal["rich", "compact"] = Field(
+        default="rich",
+        description="`compact`: one-line paging, no decorative lines, terse cards and one line per list item "
+        "(structuredContent is the same); hosted requests may choose with the x-tiflux-verbosity header.",
+    )
     timezone: str = "America/Sao_Paulo"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     connect_timeout: float = Field(default=5.0, gt=0)
@@ -75,10 +80,15 @@ class Settings(BaseSettings):
     hosted: bool = False
     toolsets: str | None = Field(
         default=None,
-        description="Comma-separated toolsets to offer (tickets, records, chats, desks, custom_fields, "
-        "requestors).",
+        description="Comma-separated toolsets to offer: names (`tiflux-mcp tools --toolsets` lists them), "
+        "`default` for the everyday ones, `all` for every one.",
     )
     read_only: bool = Field(default=False, description="Offer only tools that change nothing.")
+    discovery: bool = Field(
+        default=False,
+        description="stdio: start with the everyday toolsets plus two tools to list the toolsets and turn "
+        "one on for the session (within TIFLUX_TOOLSETS).",
+    )
     confirm_writes: bool = Field(
         default=True,
         description="Ask the user before closing or cancelling a ticket or answering a customer.",
@@ -206,6 +216,22 @@ class Settings(BaseSettings):
             parse_toolsets(value)
         except UnknownToolset as exc:
             raise ValueError(str(exc)) from exc
+        return value
+
+    @field_validator("verbosity", mode="before")
+    @classmethod
+    def _verbosity_any_case(cls, value: object) -> object:
+        return (value.strip().lower() or "rich") if isinstance(value, str) else value
+
+    @field_validator("discovery")
+    @classmethod
+    def _discovery_needs_a_session(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("hosted"):
+            raise ValueError(
+                "discovery works over stdio only: hosted mode is stateless HTTP, where every request is a "
+                "session of its own and would forget a toolset turned on (use TIFLUX_TOOLSETS, or the "
+                "x-tiflux-toolsets header)"
+            )
         return value
 
     @field_validator("attachments_dir", mode="before")

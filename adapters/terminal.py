@@ -22,6 +22,7 @@ from mcp.types import ElicitRequestFormParams, ElicitRequestParams, ElicitResult
 
 from adapters.container import create_container
 from adapters.logs import configure_logging
+from adapters.mcp.toolsets import TOOLSET_TABLE, parse_toolsets, select_tools
 from adapters.settings import ConfigurationError, load_settings
 
 Ask = Callable[[str], str]
@@ -33,6 +34,9 @@ _WORDS = {
         "no_terminal": "`{tool}` pede confirmação e não há um terminal para perguntar: rode num terminal ou "
         "acrescente --yes para confirmar; nada foi enviado.",
         "no_choice": "nenhuma opção escolhida.",
+        "toolsets": "grupo  padrão  aqui  ferramentas  para",
+        "on": "sim",
+        "off": "não",
     },
     "en": {
         "yes_no": "[y/N]",
@@ -40,12 +44,17 @@ _WORDS = {
         "no_terminal": "`{tool}` asks for confirmation and there is no terminal to ask at: run it at a "
         "terminal or add --yes to confirm; nothing was sent.",
         "no_choice": "no option chosen.",
+        "toolsets": "toolset  default  here  tools  for",
+        "on": "on",
+        "off": "off",
     },
 }
 _YES = frozenset({"y", "yes", "s", "sim"})
 
 
-def list_tools(*, demo: bool) -> int:
+def list_tools(*, demo: bool, toolsets: bool = False) -> int:
+    if toolsets:
+        return list_toolsets(demo=demo)
     loaded = _server(demo)
     if loaded is None:
         return 2
@@ -57,6 +66,43 @@ def list_tools(*, demo: bool) -> int:
         return [f"{tool.name:32s} {(tool.description or '').split('. ')[0].rstrip('.')}" for tool in tools]
 
     print("\n".join(anyio.run(run)))  # outside the event loop: a closed pipe is the CLI's to handle
+    return 0
+
+
+def list_toolsets(*, demo: bool) -> int:
+    """The toolsets table in the user's language: what each is for, on by default, on with these settings
+    (TIFLUX_TOOLSETS, and TIFLUX_READ_ONLY counting only read-only tools), and how many tools it has."""
+    try:
+        settings = load_settings(demo=demo)
+    except ConfigurationError as problem:
+        for line in str(problem).splitlines():
+            print(f"tiflux-mcp: {line}", file=sys.stderr)
+        return 2
+    from adapters.mcp.tools import ALL_TOOLS
+
+    words = _WORDS.get(settings.language, _WORDS["en"])
+    chosen = parse_toolsets(settings.toolsets)
+    enabled = select_tools(ALL_TOOLS, chosen, settings.read_only).enabled
+    header = words["toolsets"].split("  ")
+    rows = [header]
+    for toolset in TOOLSET_TABLE:
+        here = chosen is None or toolset.name in chosen
+        count = sum(spec.toolset == toolset.name for spec in enabled) if here else 0
+        rows.append(
+            [
+                toolset.name,
+                words["on" if toolset.default else "off"],
+                words["on" if here else "off"],
+                str(count),
+                toolset.description(settings.language),
+            ]
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    print(
+        "\n".join(
+            "  ".join([*(c.ljust(w) for c, w in zip(row[:4], widths, strict=True)), row[4]]) for row in rows
+        )
+    )
     return 0
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar
+from importlib import import_module
+from typing import Any, TypeVar
 
 from dependency_injector import containers, providers
 
@@ -21,30 +22,12 @@ from application.ports.rich_text import RichTextPort
 from application.resolvers import References, Resolutions
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
-from application.use_cases.client_fields import UpdateClientFields
-from application.use_cases.clients import (
-    AllowEmailTickets,
-    CreateClient,
-    CreatePortalUser,
-    ListClientDesks,
-    ListClientGroups,
-    ListClients,
-    ShowClient,
-    UpdateClient,
-)
 from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
 from application.use_cases.desk_details import ListDeskCatalogs, ListDeskPriorities, ShowDesk
 from application.use_cases.desks import ListDesks
-from application.use_cases.equipment import (
-    ListEquipmentGroups,
-    ListEquipments,
-    ListEquipmentSoftwares,
-    ListEquipmentTypes,
-    ShowEquipment,
-)
 from application.use_cases.finish_ticket import FinishTicket
 from application.use_cases.knowledge import (
     CreateKnowledge,
@@ -85,7 +68,21 @@ from application.use_cases.update_ticket import UpdateTicket
 
 UC = TypeVar("UC")
 
+
+def on_first_use(path: str) -> Callable[..., Any]:
+    """The use case class at `module:Class`, imported when a call first needs it: an opt-in area's use
+    cases (and the domain and ports they bring) cost nothing at start while its toolset is off."""
+
+    def build(**dependencies: Any) -> Any:
+        module, name = path.split(":")
+        return getattr(import_module(module), name)(**dependencies)
+
+    return build
+
+
 MAX_ACCOUNTS_KEPT = 32
+CATALOGS = "application.use_cases.catalogs"  # the opt-in catalogs area's use cases (issue 21)
+CLIENTS = "application.use_cases.clients"  # the opt-in clients area's use cases (issue 19)
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -177,16 +174,35 @@ class UseCases(containers.DeclarativeContainer):
         CreateKnowledge, knowledge=gateway.provided.knowledge, rich_text=rich_text
     )
 
-    # equipment (issue 21)
-    list_equipment_types = providers.Factory(ListEquipmentTypes, equipment=gateway.provided.equipment)
+    # equipment (issue 21; opt-in: imported on first use)
+    equipment = gateway.provided.equipment
+    list_equipment_types = providers.Factory(
+        on_first_use("application.use_cases.equipment:ListEquipmentTypes"), equipment=equipment
+    )
     list_equipment_groups = providers.Factory(
-        ListEquipmentGroups, equipment=gateway.provided.equipment, references=references
+        on_first_use("application.use_cases.equipment:ListEquipmentGroups"),
+        equipment=equipment,
+        references=references,
     )
     list_equipments = providers.Factory(
-        ListEquipments, equipment=gateway.provided.equipment, references=references
+        on_first_use("application.use_cases.equipment:ListEquipments"),
+        equipment=equipment,
+        references=references,
     )
-    show_equipment = providers.Factory(ShowEquipment, equipment=gateway.provided.equipment)
-    list_equipment_softwares = providers.Factory(ListEquipmentSoftwares, equipment=gateway.provided.equipment)
+    show_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:ShowEquipment"), equipment=equipment
+    )
+    list_equipment_softwares = providers.Factory(
+        on_first_use("application.use_cases.equipment:ListEquipmentSoftwares"), equipment=equipment
+    )
+    create_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:CreateEquipment"),
+        equipment=equipment,
+        references=references,
+    )
+    update_equipment = providers.Factory(
+        on_first_use("application.use_cases.equipment:UpdateEquipment"), equipment=equipment
+    )
     # tickets area, issue 18: a ticket's answers, history and reopening
     activity = gateway.provided.ticket_activity
     list_ticket_answers = providers.Factory(ListTicketAnswers, activity=activity)
@@ -201,21 +217,56 @@ class UseCases(containers.DeclarativeContainer):
     archive_chat = providers.Factory(ArchiveChat, conversations=gateway.provided.conversations)
     send_message = providers.Factory(SendMessage, conversations=gateway.provided.conversations)
     list_templates = providers.Factory(ListTemplates, conversations=gateway.provided.conversations)
-    # clients toolset (issue 19)
-    show_client = providers.Factory(ShowClient, clients=gateway.provided.clients, references=references)
-    list_clients = providers.Factory(ListClients, clients=gateway.provided.clients)
-    create_client = providers.Factory(CreateClient, clients=gateway.provided.clients)
-    update_client = providers.Factory(UpdateClient, clients=gateway.provided.clients)
+    # the organisation's service catalogs (issue 21; opt-in: imported on first use)
+    catalogs = gateway.provided.catalogs
+    list_services_catalogs = providers.Factory(on_first_use(f"{CATALOGS}:ListCatalogs"), catalogs=catalogs)
+    create_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:CreateCatalog"), catalogs=catalogs)
+    update_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:RenameCatalog"), catalogs=catalogs)
+    delete_services_catalog = providers.Factory(on_first_use(f"{CATALOGS}:DeleteCatalog"), catalogs=catalogs)
+    list_services_catalog_areas = providers.Factory(
+        on_first_use(f"{CATALOGS}:ListAreas"), catalogs=catalogs, references=references
+    )
+    create_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:CreateArea"), catalogs=catalogs, references=references
+    )
+    update_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:RenameArea"), catalogs=catalogs, references=references
+    )
+    delete_services_catalog_area = providers.Factory(
+        on_first_use(f"{CATALOGS}:DeleteArea"), catalogs=catalogs, references=references
+    )
+    list_services_catalog_items = providers.Factory(
+        on_first_use(f"{CATALOGS}:ListItems"), catalogs=catalogs, references=references
+    )
+    create_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:CreateItem"), catalogs=catalogs, references=references
+    )
+    update_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:UpdateItem"), catalogs=catalogs, references=references
+    )
+    delete_services_catalog_item = providers.Factory(
+        on_first_use(f"{CATALOGS}:DeleteItem"), catalogs=catalogs, references=references
+    )
+    # clients toolset (issue 19; opt-in: imported on first use)
+    clients = gateway.provided.clients
+    show_client = providers.Factory(
+        on_first_use(f"{CLIENTS}:ShowClient"), clients=clients, references=references
+    )
+    list_clients = providers.Factory(on_first_use(f"{CLIENTS}:ListClients"), clients=clients)
+    create_client = providers.Factory(on_first_use(f"{CLIENTS}:CreateClient"), clients=clients)
+    update_client = providers.Factory(on_first_use(f"{CLIENTS}:UpdateClient"), clients=clients)
     list_client_desks = providers.Factory(
-        ListClientDesks, clients=gateway.provided.clients, references=references
+        on_first_use(f"{CLIENTS}:ListClientDesks"), clients=clients, references=references
     )
     list_client_groups = providers.Factory(
-        ListClientGroups, clients=gateway.provided.clients, references=references
+        on_first_use(f"{CLIENTS}:ListClientGroups"), clients=clients, references=references
     )
-    create_portal_user = providers.Factory(CreatePortalUser, clients=gateway.provided.clients)
-    allow_email_tickets = providers.Factory(AllowEmailTickets, clients=gateway.provided.clients)
+    create_portal_user = providers.Factory(on_first_use(f"{CLIENTS}:CreatePortalUser"), clients=clients)
+    allow_email_tickets = providers.Factory(on_first_use(f"{CLIENTS}:AllowEmailTickets"), clients=clients)
     update_client_fields = providers.Factory(
-        UpdateClientFields, clients=gateway.provided.clients, custom_fields=gateway.provided.custom_fields
+        on_first_use("application.use_cases.client_fields:UpdateClientFields"),
+        clients=clients,
+        custom_fields=gateway.provided.custom_fields,
     )
 
 

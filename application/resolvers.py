@@ -4,25 +4,25 @@ A kind declares where its candidates come from and the names a record answers to
 `Reference` (an ID, a name, or neither) into an ID and says what a name became. Adding a kind (technical
 group, department, equipment type, …) is declaring one more `Kind`.
 
-An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or 2 (+ every page of
-active desks); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3 when the
-attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1 (one page
-per 200).
+An explicit ID always wins. Requests per cold resolution: desk 1 (exact name) or more (+ every page of
+active desks, up to 50); client 1 or 2; responsible 1 or 2 (`/technical-users` by name, then by e-mail), 3
+when the attendants list finds nobody (every page of active users); requestor 1; stage 1; catalog item 1
+(one page per 200).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from application.lookups import LOOKUP_PAGE_SIZE, every_page
+from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
 from application.ports.gateway import TifluxGateway
 from application.ports.knowledge import KnowledgePort
-from domain.desks import CatalogItem, Desk, Stage
+from domain.desks import CatalogItem, Desk, ServicesCatalog, Stage
 from domain.errors import InvalidInput, NotFound, PermissionDenied
-from domain.ids import CatalogItemId, ClientId, DeskId, StageId, UserId
-from domain.knowledge import KnowledgeFolder, KnowledgeFolderId
+from domain.ids import CatalogAreaId, CatalogId, CatalogItemId, ClientId, DeskId, StageId, UserId
+from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.requestors import TechnicalUser
@@ -41,6 +41,9 @@ from domain.resolution import (
     decide,
     settle,
 )
+
+if TYPE_CHECKING:  # the catalogs area loads on first use (opt-in toolset)
+    from domain.catalogs import Area
 
 
 class _Active(Protocol):
@@ -207,14 +210,20 @@ def _trusting_the_api(term: str, found: list[Candidate[T]]) -> Resolution[T]:
     return Ambiguous(term, tuple(Scored(c, Match.SUBSTRING) for c in found))
 
 
+DESK_LOOKUP_PAGES = 50  # the fallback reads up to 10,000 active desks, 200 a page (as 2.42 does)
+
+
 async def _find_desk(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Desk]:
-    """An active desk: the API's exact-name filter first, then every active desk, locally."""
+    """An active desk: the API's exact-name filter first; when it finds nothing, every page of active desks
+    (until a short page, at most 50), searched locally. A failed page fails the lookup: a desk is never
+    reported missing because a page could not be read."""
     desks = gateway.desks
     return await _filtered_then_local(
         term,
         lambda page: desks.list(active=True, name=term, page=page),
         lambda page: desks.list(active=True, name=None, page=page),
         _desk_names,
+        max_pages=DESK_LOOKUP_PAGES,
     )
 
 
@@ -234,12 +243,14 @@ async def _filtered_then_local(
     filtered: Callable[[PageRequest], Awaitable[Page[A]]],
     everything: Callable[[PageRequest], Awaitable[Page[A]]],
     names: Callable[[A], Iterable[str | None]],
+    *,
+    max_pages: int = MAX_LOOKUP_PAGES,
 ) -> Resolution[A]:
     """The active records the API's own name filter finds (first page), else every active one, locally."""
     found = [record for record in await filtered(PageRequest(1, LOOKUP_PAGE_SIZE)) if record.active]
     if found:
         return _trusting_the_api(term, candidates_of(found, names))
-    every = await every_page(everything)
+    every = await every_page(everything, max_pages=max_pages)
     return decide(term, candidates_of([record for record in every if record.active], names))
 
 
@@ -336,3 +347,41 @@ def _folder_title(folder: KnowledgeFolder) -> Iterable[str | None]:
 KNOWLEDGE_FOLDER: Kind[KnowledgeFolder, KnowledgeFolderId, None] = Kind(
     "knowledge_folder", _find_knowledge_folder, lambda folder: folder.id
 )
+
+
+# --- the organisation's service catalogs and their areas (issue 21) ----------------------------------------
+
+
+async def _find_catalog(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[ServicesCatalog]:
+    """A catalog: the API's partial name filter first (an exact name wins over a longer one: "Infraestrutura"
+    is not "Infraestrutura Avançada"), then every catalog, locally (accents and case ignored)."""
+    catalogs = gateway.catalogs
+    found = (await catalogs.catalogs(name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).page.items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _catalog_name))
+    every = await every_page(
+        lambda page: _page_of(catalogs.catalogs(name=None, page=page)),
+    )
+    return decide(term, candidates_of(every, _catalog_name))
+
+
+async def _find_catalog_area(gateway: TifluxGateway, term: str, catalog_id: CatalogId) -> Resolution[Area]:
+    """An area of one catalog, on the same policy as catalogs."""
+    catalogs = gateway.catalogs
+    found = (await catalogs.areas(catalog_id, name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).page.items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _catalog_name))
+    every = await every_page(lambda page: _page_of(catalogs.areas(catalog_id, name=None, page=page)))
+    return decide(term, candidates_of(every, _catalog_name))
+
+
+async def _page_of(counted: Awaitable[Counted[T]]) -> Page[T]:
+    return (await counted).page
+
+
+def _catalog_name(record: ServicesCatalog | Area) -> Iterable[str | None]:
+    return (record.name,)
+
+
+CATALOG: Kind[ServicesCatalog, CatalogId, None] = Kind("services_catalog", _find_catalog, lambda c: c.id)
+CATALOG_AREA: Kind[Area, CatalogAreaId, CatalogId] = Kind("catalog_area", _find_catalog_area, lambda a: a.id)

@@ -10,8 +10,8 @@ readers, Markdown conversion) ≤ 100 ms of CPU per 100 KB of the worst input fo
 
 BENCH_QUICK=1 runs fewer repetitions and a 5 s load test (under two minutes); the full run takes about
 three. Exit status 1 when a target is missed. Each part also runs alone (`python -m benchmarks.startup`,
-`.tool_calls`, `.session`, `.imports`, `.http_throughput`, `.junk_keys`, `.attachments_memory`,
-`.richtext`), and
+`.tool_calls`, `.session`, `.answer_bytes`, `.imports`, `.http_throughput`, `.junk_keys`,
+`.attachments_memory`, `.richtext`), and
 `python -m benchmarks.profile startup|calls|http` says where the time goes (README.md).
 """
 
@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks import (
+    answer_bytes,
     attachments_memory,
     http_throughput,
     imports,
@@ -61,6 +62,8 @@ def main() -> int:
     calls = tool_calls.measure()
     _step("scripted session, 50 ms per request")
     sessions = session.measure()
+    _step("answer bytes, rich and compact")
+    answers = answer_bytes.measure()
     _step("HTTP load")
     throughput = http_throughput.measure()
     _step("a junk-key flood beside another tenant")
@@ -76,6 +79,7 @@ def main() -> int:
             *_installed_rows(started),
             _calls_row(calls),
             *_session_rows(sessions),
+            _answer_bytes_row(answers),
             rss,
             listing,
             _http_row(throughput),
@@ -204,6 +208,18 @@ def _session_rows(found: session.SessionFigures) -> list[Row]:
     ]
 
 
+def _answer_bytes_row(found: answer_bytes.AnswerBytes) -> Row:
+    errors = f"; isError: {', '.join(found.errors)}" if found.errors else ""
+    return Row(
+        "",
+        f"answer bytes, fixed {len(answer_bytes.SESSION)}-call session (information)",
+        f"rich {found.total('rich'):,} · compact {found.total('compact'):,} ({found.ratio:.2f}×){errors}",
+        "",
+        "",
+        None,
+    )
+
+
 def _imports_row(found: imports.StdioImports) -> Row:
     ours = ", ".join(found.ours_only) or "none"
     dev = f"; dev extras only: {', '.join(found.dev_only)}" if found.dev_only else ""
@@ -292,7 +308,7 @@ def _richtext_rows(found: richtext.RichTextFigures) -> list[Row]:
             "",
             target,
             found.passed(richtext.CONVERT),
-            why(richtext.CONVERT) + "; markdown-it-py's own parsing is most of it",
+            why(richtext.CONVERT),
         ),
     ]
 

@@ -20,7 +20,7 @@ from benchmarks.fake_api import FakeApi
 from benchmarks.stdio import FLOOR, StdioServer, clean_env, modules_imported, server_command
 
 # Modules the stdio path should not need until used (issue 10): web server, OAuth/crypto, Redis, Markdown.
-NOT_ON_STDIO = ("uvicorn", "starlette", "redis", "cryptography", "markdown_it")
+NOT_ON_STDIO = ("uvicorn", "starlette", "redis", "cryptography", "pyromark")
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 

@@ -47,7 +47,7 @@ _AREAS = (  # first match wins
     ("json", re.compile(r"/json/")),
     ("logging", re.compile(r"/logging/")),
     ("dependency_injector", re.compile(r"/dependency_injector/")),
-    ("markdown_it", re.compile(r"/markdown_it/")),
+    ("pyromark", re.compile(r"/pyromark/")),
     ("jsonschema", re.compile(r"/jsonschema")),
 )
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NewType
 
+from domain.errors import InvalidInput
+
 EquipmentId = NewType("EquipmentId", int)
 
 
@@ -152,3 +154,34 @@ class Software:
     name: str
     version: str | None = None
     vendor: str | None = None
+
+
+@dataclass(frozen=True)
+class EquipmentFields:
+    """What creating or changing an equipment sends; None leaves a field out. The warranty never ends
+    before the acquisition (the API checks it too)."""
+
+    name: str | None = None
+    type_id: int | None = None
+    group_id: int | None = None
+    acquisition_date: date | None = None
+    warranty_date: date | None = None
+
+    def __post_init__(self) -> None:
+        bought, warranty = self.acquisition_date, self.warranty_date
+        if bought is not None and warranty is not None and warranty < bought:
+            raise InvalidInput(
+                "warranty_date", "warranty_before_acquisition", {"acquired": bought.isoformat()}
+            )
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """The API's names of the fields given, in the order they are sent."""
+        values = {
+            "name": self.name,
+            "equipment_type_id": self.type_id,
+            "equipment_group_id": self.group_id,
+            "acquisition_date": self.acquisition_date,
+            "warranty_date": self.warranty_date,
+        }
+        return tuple(key for key, value in values.items() if value is not None)

@@ -7,10 +7,12 @@ from typing import Literal
 
 from adapters.i18n import (
     attachments,
+    catalogs,
     chats,
     clients,
     conversations,
     desk_tools,
+    discovery,
     doctor,
     en,
     equipment,
@@ -49,6 +51,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.PT_BR,
         **ticket_activity.PT_BR,
         **conversations.PT_BR,
+        **catalogs.PT_BR,
+        **discovery.PT_BR,
         **clients.PT_BR,
     },
     "en": {
@@ -69,6 +73,8 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **equipment.EN,
         **ticket_activity.EN,
         **conversations.EN,
+        **catalogs.EN,
+        **discovery.EN,
         **clients.EN,
     },
 }

@@ -60,6 +60,14 @@ PT_BR: dict[str, str] = {
     "softwares.heading": "Softwares instalados no recurso {id} — página {page}: {count} ({total} no total)",
     "softwares.columns": "| Nome | Versão | Fabricante |",
     "softwares.empty": "Nenhum software encontrado no recurso {id}: sem o agente do TiFlux não há inventário.",
+    # --- create_equipment / update_equipment
+    "need.equipment.manage": "criar ou alterar recursos exige as permissões “Visualizar recursos” e “Gerenciar recursos” e a licença de Tickets",
+    "rule.id_or_name": "informe este ID ou `{name}`",
+    "rule.warranty_before_acquisition": "a garantia não pode terminar antes da aquisição ({acquired})",
+    "rule.equipment_change_required": "informe ao menos um de `name`, `equipment_type_id`, `equipment_group_id`, `acquisition_date` e `warranty_date` (o cliente não muda)",
+    "equipment.created": "Recurso criado: {name} · ID {id}.",
+    "equipment.updated": "Recurso atualizado: {name} · ID {id}.",
+    "equipment.fields": "Campos enviados: {fields}. Inventário: `get_equipment`.",
 }
 
 EN: dict[str, str] = {
@@ -118,4 +126,12 @@ EN: dict[str, str] = {
     "softwares.heading": "Software installed on equipment {id} — page {page}: {count} ({total} in total)",
     "softwares.columns": "| Name | Version | Vendor |",
     "softwares.empty": "No software found on equipment {id}: without the TiFlux agent there is no inventory.",
+    # --- create_equipment / update_equipment
+    "need.equipment.manage": "creating or changing equipment needs the “View resources” and “Manage resources” permissions and a Tickets licence",
+    "rule.id_or_name": "give this ID or `{name}`",
+    "rule.warranty_before_acquisition": "the warranty cannot end before the acquisition ({acquired})",
+    "rule.equipment_change_required": "give at least one of `name`, `equipment_type_id`, `equipment_group_id`, `acquisition_date` and `warranty_date` (the client never changes)",
+    "equipment.created": "Equipment created: {name} · ID {id}.",
+    "equipment.updated": "Equipment updated: {name} · ID {id}.",
+    "equipment.fields": "Fields sent: {fields}. Inventory: `get_equipment`.",
 }

@@ -182,10 +182,15 @@ MESSAGES: dict[str, str] = {
     "tickets.resolved.client": "cliente {client}",
     "tickets.resolved.stage": "estágio {stage}",
     "tickets.closed_hint": "Para ver tickets fechados, use `is_closed=true`.",
+    "tickets.compact.columns": "_nº título | status | mesa | estágio | responsável | cliente | criado em_",
+    "ticket.compact.cut": "_(Descrição cortada em {limit} caracteres; o `structuredContent` traz o texto inteiro.)_",
     # --- paginação
     "page.next": "Há mais resultados: use `offset={next}` (mesmo `limit={limit}`) para a próxima página.",
     "page.capped": "(Pedido limit={asked}; a API entrega no máximo {limit} por página.)",
     "page.last": "Última página (limite {limit}).",
+    "page.compact.last": "[última pág., limit {limit}{capped}]",
+    "page.compact.next": "[mais: offset={next}, limit {limit}{capped}]",
+    "page.compact.capped": "; pedido {asked}, máx. {limit}",
     # --- mesas
     "desks.heading": "Mesas — página {page} ({count} nesta página)",
     "desks.columns": "| ID | Nome interno | Nome de exibição | Ativa | Apontamentos |",

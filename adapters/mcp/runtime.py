@@ -40,6 +40,7 @@ class ToolRuntime:
     use_cases: UseCasesFor
     translator: Translator
     zone: ZoneInfo
+    compact: bool = False  # TIFLUX_VERBOSITY=compact; a hosted request's x-tiflux-verbosity may say otherwise
 
     async def call(
         self,
@@ -49,6 +50,7 @@ class ToolRuntime:
         report: progress.Report | None = None,
         *,
         confirm_first: bool = False,
+        compact: bool | None = None,
     ) -> Outcome:
         """Validate once; then ask first (a confirmed write, when `confirm_first`), or run."""
         try:
@@ -58,7 +60,7 @@ class ToolRuntime:
             return Refused(_error(explain(exc, spec.input_model, self.translator)))
         if confirm_first and spec.confirmation is not None:
             return await self._confirmation(spec, args, api_key)
-        return await self.run(spec, args, api_key, Resolutions(), report)
+        return await self.run(spec, args, api_key, Resolutions(), report, compact=compact)
 
     async def run(
         self,
@@ -67,14 +69,18 @@ class ToolRuntime:
         api_key: str | None,
         resolutions: Resolutions,
         report: progress.Report | None = None,
+        *,
+        compact: bool | None = None,
     ) -> Answered | Refused | ChoiceNeeded:
-        """Run the use case on validated arguments, from what the call's names already became."""
+        """Run the use case on validated arguments, from what the call's names already became; the answer is
+        compact when `compact` says so (None: as the server is configured)."""
         t = self.translator
+        fmt = Formatter(t, self.zone, self.compact if compact is None else compact)
         with progress.reporting(report):
             try:
                 use_case = self.use_cases.build(spec.use_case, api_key, resolutions)
                 result = await spec.run(args, use_case)
-                text = spec.presented(result, args, Formatter(t, self.zone))
+                text = fmt.finish(spec.presented(result, args, fmt))
             except Ambiguous as exc:
                 logger.info("%s: %s", spec.name, type(exc).__name__)
                 refusal = _without_key(_error(present_error(exc, t)), api_key)
@@ -100,7 +106,14 @@ class ToolRuntime:
             asking = Asking(self.translator, self.use_cases.gateway(api_key))
         except DomainError as exc:  # no usable key: the call would fail anyway, so say why now
             return Refused(_error(present_error(exc, self.translator)))
-        return ConfirmationNeeded(args, await spec.confirmation.question(args, asking))
+        try:
+            question = await spec.confirmation.question(args, asking)
+        except (DomainError, UpstreamFailure) as exc:  # what the question shows could not be read (a
+            # cascade's count, say): nothing is sent, and the person learns why
+            logger.info("%s: confirmation %s", spec.name, type(exc).__name__)
+            text = f"{present_error(exc, self.translator)}\n{self.translator('confirm.not_sent')}"
+            return Refused(_without_key(_error(text), api_key))
+        return ConfirmationNeeded(args, question)
 
 
 def unknown_tool(name: str, t: Translator, disabled_because: str | None = None) -> CallToolResult:

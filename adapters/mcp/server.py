@@ -21,10 +21,12 @@ from mcp.types import Tool as MCPTool
 
 from adapters.mcp.capabilities import OfferedCapabilities
 from adapters.mcp.confirmations import Asker
+from adapters.mcp.discovery import DISCOVERY_TOOLS, LIST_TOOLSETS, AnnouncesListChanged, Discovery
 from adapters.mcp.outcome import ChoiceNeeded, ConfirmationNeeded
 from adapters.mcp.runtime import ToolRuntime, unknown_tool
 from adapters.mcp.spec import ToolSpec
 from adapters.mcp.toolsets import Narrowing, narrowing_from
+from adapters.mcp.verbosity import verbosity_from
 from application.resolvers import Resolutions
 
 CredentialSource = Callable[[Context[Any, Any] | None], str | None]
@@ -44,6 +46,7 @@ class TifluxMCPServer(MCPServer[Any]):
         lifespan: Callable[[Any], AbstractAsyncContextManager[Any]] | None = None,
         asker: Asker | None = None,
         confirm_writes: bool = True,
+        discovery: Discovery | None = None,
     ) -> None:
         super().__init__(
             "tiflux-mcp",
@@ -58,6 +61,10 @@ class TifluxMCPServer(MCPServer[Any]):
         self._credential = credential
         self._asker = asker  # asks to pick among matches; and to confirm writes, when `confirm_writes`
         self._confirm_writes = confirm_writes
+        self._discovery = discovery  # toolsets turned on during the session (stdio)
+        if discovery is not None:
+            self._listing += discovery.tools(runtime.translator.language)
+            self.middleware.append(AnnouncesListChanged())
         self.middleware.append(MalformedToolCall(runtime))
         self.middleware.append(HeaderNarrowing(self._specs, runtime))
         self.middleware.append(OfferedCapabilities(self))
@@ -68,7 +75,13 @@ class TifluxMCPServer(MCPServer[Any]):
     async def call_tool(  # may also ask the user (InputRequiredResult)
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
+        if self._discovery is not None and name in DISCOVERY_TOOLS:
+            return await self._discover(name, arguments or {}, context)
         spec = self._specs.get(name)
+        waiting = self._discovery.waiting(name) if self._discovery is not None and spec is None else None
+        if waiting is not None:
+            text = self._runtime.translator("error.tool_disabled.discovery", name=name, toolset=waiting)
+            return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
         if spec is None and name not in self._disabled:  # no such tool: the spec's protocol error
             raise MCPError(INVALID_PARAMS, self._runtime.translator("error.unknown_tool", name=name[:100]))
         if spec is None:
@@ -77,18 +90,47 @@ class TifluxMCPServer(MCPServer[Any]):
         key = self._credential(context)
         report = context.report_progress if context is not None else None  # sent only if the client asked
         confirm_first = asker is not None and self._confirm_writes
-        outcome = await self._runtime.call(spec, arguments or {}, key, report, confirm_first=confirm_first)
+        compact = verbosity_from(context.headers if context is not None else None)
+        outcome = await self._runtime.call(
+            spec, arguments or {}, key, report, confirm_first=confirm_first, compact=compact
+        )
         if isinstance(outcome, ConfirmationNeeded):
             assert asker is not None and context is not None
             verdict = await self._confirmed(spec, outcome, asker, context)
             if verdict is not None:
                 return verdict
-            outcome = await self._runtime.run(spec, outcome.args, key, Resolutions(), report)
+            outcome = await self._runtime.run(spec, outcome.args, key, Resolutions(), report, compact=compact)
         if isinstance(outcome, ChoiceNeeded):
             if asker is None or context is None:
                 return outcome.refusal  # an error listing the candidates
-            return await self._choose_and_go_on(spec, outcome, asker, context, key)
+            return await self._choose_and_go_on(spec, outcome, asker, context, key, compact)
         return outcome.result
+
+    async def _discover(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None
+    ) -> CallToolResult:
+        """`list_toolsets`, or `enable_toolset` and then `notifications/tools/list_changed`."""
+        assert self._discovery is not None
+        t = self._runtime.translator
+        if name == LIST_TOOLSETS:
+            return self._discovery.listing(arguments, t, self._specs)
+        answer, toolset, added = self._discovery.enable(arguments, t)
+        if toolset is None:
+            return answer
+        for name, of in self._discovery.toolset_of.items():
+            if of == toolset and name not in self._specs:  # a write, in read-only mode
+                self._disabled[name] = "read_only"
+        for spec in added:
+            self._specs[spec.name] = spec
+            self._disabled.pop(spec.name, None)
+        listed = {tool.name for tool in self._listing}
+        discovery_tools = [tool for tool in self._listing if tool.name in DISCOVERY_TOOLS]
+        self._listing = [tool for tool in self._listing if tool.name not in DISCOVERY_TOOLS]
+        self._listing += [spec.to_mcp(t.language) for spec in added if spec.name not in listed]
+        self._listing += discovery_tools
+        if added and context is not None:
+            await tools_changed(context)
+        return answer
 
     async def _confirmed(
         self,
@@ -116,6 +158,7 @@ class TifluxMCPServer(MCPServer[Any]):
         asker: Asker,
         context: Context[Any, Any],
         key: str | None,
+        compact: bool | None = None,
     ) -> CallToolResult | InputRequiredResult:
         """An ambiguous name: the person picks, and the call goes on from the names already resolved."""
         ambiguity = pending.ambiguity
@@ -130,7 +173,9 @@ class TifluxMCPServer(MCPServer[Any]):
         if isinstance(picked, InputRequiredResult):
             return picked
         resolutions = pending.resolutions.with_pick(ambiguity.field, picked)
-        outcome = await self._runtime.run(spec, pending.args, key, resolutions, context.report_progress)
+        outcome = await self._runtime.run(
+            spec, pending.args, key, resolutions, context.report_progress, compact=compact
+        )
         return outcome.refusal if isinstance(outcome, ChoiceNeeded) else outcome.result
 
 
@@ -189,3 +234,10 @@ class HeaderNarrowing:
     def _shown(self, name: object, narrowing: Narrowing) -> bool:
         spec = self._specs.get(str(name))
         return spec is None or narrowing.refusal(spec) is None
+
+
+async def tools_changed(context: Context[Any, Any]) -> None:
+    """Tell the client its tool list changed: on the session (protocol 2025-11-25 and before) and to the
+    `subscriptions/listen` streams (2026-07-28, where the session drops a list_changed of its own)."""
+    await context.session.send_tool_list_changed()
+    await context.notify_tools_changed()

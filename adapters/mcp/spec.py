@@ -126,14 +126,20 @@ class ToolSpec(Generic[In, UC, Out]):
             title=self.title(language),
             description=self.description(language),
             input_schema=self.input_schema(language),
-            # Only what differs from the spec's defaults, so tools/list stays small: openWorldHint is true
-            # by default, and destructiveHint/idempotentHint mean something only when readOnlyHint is false.
-            annotations=ToolAnnotations(
-                read_only_hint=self.read_only,
-                destructive_hint=None if self.read_only else self.destructive,
-                idempotent_hint=None if self.read_only else self.idempotent,
-            ),
+            annotations=self.annotations(),
         )
+
+    def annotations(self) -> ToolAnnotations:
+        """The hints that differ from the MCP spec's defaults, so `tools/list` stays small.
+
+        The defaults: readOnlyHint false, destructiveHint true, idempotentHint false, openWorldHint true
+        (every tool calls TiFlux). destructiveHint and idempotentHint mean something only for a write. A
+        write states destructiveHint even when true: what cannot be undone is said, never left to a
+        client's reading of the defaults (a few bytes on a handful of tools).
+        """
+        if self.read_only:
+            return ToolAnnotations(read_only_hint=True)
+        return ToolAnnotations(destructive_hint=self.destructive, idempotent_hint=self.idempotent or None)
 
 
 def advertised_schema(model: type[ToolInput], language: Language) -> dict[str, Any]:
@@ -146,14 +152,16 @@ def advertised_schema(model: type[ToolInput], language: Language) -> dict[str, A
     keeps types, enums, formats, patterns, required fields and the limits a real call can reach; it offers
     no type or value the model refuses, except past the guards left to validation (whose error names them):
     a string must not be blank, a name, term or phone number stays within 200 characters, an ID below 2**63.
-    Also gone: `title`s, `$ref`s (inlined), empty defaults, `anyOf [T, null]` on optional fields (leaving one
-    out is null; where null means something, the type says `[T, "null"]`).
+    Also gone: `title`s, `$ref`s (inlined), empty defaults and a flag's `default: false` (an absent flag is
+    off), `anyOf [T, null]` on optional fields (leaving one out is null; where null means something, the
+    type says `[T, "null"]`), and `additionalProperties: false`: every input model refuses an unknown field
+    with an error that names it and lists the accepted ones, so the word would cost ~28 bytes a tool (and
+    object) to say what the first call's answer says anyway.
     """
     schema = model.model_json_schema()
     definitions = schema.pop("$defs", {})
     advertised = _plain(schema, definitions, language)
     advertised.setdefault("properties", {})
-    advertised["additionalProperties"] = False
     return model.advertise(advertised)
 
 
@@ -166,6 +174,8 @@ def _plain(node: dict[str, Any], definitions: dict[str, Any], language: Language
     if isinstance(reference, str):
         node = {**definitions[reference.rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
     plain = {key: value for key, value in node.items() if key != "title"}
+    if plain.get("additionalProperties") is False:
+        del plain["additionalProperties"]
     if "description" in plain:
         plain["description"] = pick_description(plain["description"], language)
     options = plain.get("anyOf")
@@ -180,6 +190,8 @@ def _plain(node: dict[str, Any], definitions: dict[str, Any], language: Language
                 "type": [other["type"], "null"],
             }
     if "default" in plain and any(plain["default"] == empty for empty in _EMPTY_DEFAULTS):
+        del plain["default"]
+    if plain.get("type") == "boolean" and plain.get("default") is False:
         del plain["default"]
     if plain.get("minLength") == 1:
         del plain["minLength"]

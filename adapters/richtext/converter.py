@@ -1,8 +1,9 @@
 """The RichTextPort for the use cases: conversion of long texts runs in a worker thread.
 
-markdown-it-py renders ordinary Markdown at about 0.5–1 MB/s here but hostile Markdown (bracket and emphasis
-floods) at 60–100 KB/s, so a long text would otherwise hold the event loop (and, in hosted mode, every other
-tenant's requests): 4 KB of the worst input found takes ≈ 80 ms, 1 KB ≈ 16 ms (`make bench`, rich text).
+Conversion is linear in the text (pulldown-cmark parses, our writer and the sanitiser make one pass each), at
+roughly 1–2 MB/s for prose and down to about 1 MB/s for the worst inputs found (`make bench`, rich text); a
+long text still goes to a worker thread so that it never holds the event loop (and, in hosted mode, every
+other tenant's requests).
 """
 
 from __future__ import annotations

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from application.ports.chats import ChatsPort
-from application.ports.clients import ClientsPort
 from application.ports.conversations import ConversationsPort
 from application.ports.custom_fields import CustomFieldsPort
 from application.ports.desks import DesksPort
-from application.ports.equipment import EquipmentPort
 from application.ports.knowledge import KnowledgePort
 from application.ports.people import PeoplePort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.requestors import DepartmentsPort, RequestorsPort, TechnicalUsersPort
 from application.ports.ticket_activity import TicketActivityPort
 from application.ports.tickets import TicketsPort
+
+if TYPE_CHECKING:  # an opt-in area's port: imported with its adapter, on first use
+    from application.ports.catalogs import CatalogsPort
+    from application.ports.clients import ClientsPort
+    from application.ports.equipment import EquipmentPort
 
 
 class TifluxGateway(Protocol):
@@ -66,6 +69,10 @@ class TifluxGateway(Protocol):
     def ticket_activity(self) -> TicketActivityPort: ...
     @property
     def conversations(self) -> ConversationsPort: ...
+
+    # service catalogs of the organisation (issue 21)
+    @property
+    def catalogs(self) -> CatalogsPort: ...
 
     # clients toolset (issue 19)
     @property

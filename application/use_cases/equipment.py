@@ -6,7 +6,16 @@ from dataclasses import dataclass
 
 from application.ports.equipment import EquipmentPort
 from application.resolvers import CLIENT, References, decisions
-from domain.equipment import Equipment, EquipmentDetail, EquipmentGroup, EquipmentId, EquipmentType, Software
+from domain.equipment import (
+    Equipment,
+    EquipmentDetail,
+    EquipmentFields,
+    EquipmentGroup,
+    EquipmentId,
+    EquipmentType,
+    Software,
+)
+from domain.errors import InvalidInput
 from domain.ids import ClientId
 from domain.knowledge import Counted
 from domain.paging import Page, PageRequest
@@ -89,3 +98,40 @@ class ListEquipmentSoftwares:
         return InstalledSoftware(
             equipment_id, Page(tuple(every[start : start + page.size]), page), len(every)
         )
+
+
+@dataclass(frozen=True)
+class EquipmentWritten:
+    """An equipment as TiFlux stored it after a write, the fields sent, and what a client name became."""
+
+    equipment: EquipmentDetail
+    fields: tuple[str, ...]
+    resolved: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class CreateEquipment:
+    """A new equipment of a client (by ID or name)."""
+
+    equipment: EquipmentPort
+    references: References
+
+    async def __call__(self, *, client: Reference[ClientId], fields: EquipmentFields) -> EquipmentWritten:
+        if not client.given:
+            raise InvalidInput(client.id_field, "id_or_name", {"name": client.name_field})
+        settled = await self.references.resolve(CLIENT, client, None)
+        assert settled.id is not None
+        created = await self.equipment.create(settled.id, fields)
+        return EquipmentWritten(created, ("client_id", *fields.given), decisions(settled))
+
+
+@dataclass(frozen=True)
+class UpdateEquipment:
+    """Changes an equipment's name, type, group or dates; at least one of them (its client never)."""
+
+    equipment: EquipmentPort
+
+    async def __call__(self, equipment_id: EquipmentId, fields: EquipmentFields) -> EquipmentWritten:
+        if not fields.given:
+            raise InvalidInput("name", "equipment_change_required")
+        return EquipmentWritten(await self.equipment.update(equipment_id, fields), fields.given)

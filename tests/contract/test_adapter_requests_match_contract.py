@@ -29,10 +29,11 @@ from application.commands import (
 )
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
 from domain.attachments import ANSWER_LIMITS, Attachment
+from domain.catalogs import ItemChanges, ItemTimes
 from domain.chats import ChatList
 from domain.checklists import ChecklistItemChange, OptionChange
 from domain.conversations import OutgoingMessage, TemplateChannel
-from domain.equipment import EquipmentId
+from domain.equipment import EquipmentFields, EquipmentId
 from domain.ids import (
     AnswerId,
     CatalogAreaId,
@@ -328,6 +329,60 @@ CASES: dict[str, Case | Any] = {
     "equipment.get": Case(lambda g, _: g.equipment.get(EquipmentId(4001)), ("getEquipment",)),
     "equipment.softwares": Case(
         lambda g, _: g.equipment.softwares(EquipmentId(4001)), ("listEquipmentSoftwares",)
+    ),
+    "equipment.create": Case(
+        lambda g, _: g.equipment.create(
+            ClientId(103), EquipmentFields("NB-RECEPCAO-02", 4201, None, date(2026, 5, 4), date(2029, 5, 4))
+        ),
+        ("createEquipment",),
+    ),
+    "equipment.update": Case(
+        lambda g, _: g.equipment.update(EquipmentId(4002), EquipmentFields(group_id=4101)),
+        ("updateEquipment",),
+    ),
+    # the organisation's service catalogs (issue 21)
+    "catalogs.list": Case(
+        lambda g, _: g.catalogs.catalogs(name="infra", page=PAGE), ("listServicesCatalogs",)
+    ),
+    "catalogs.create": Case(
+        lambda g, _: g.catalogs.create_catalog("Recursos Humanos"), ("createServicesCatalog",)
+    ),
+    "catalogs.rename": Case(
+        lambda g, _: g.catalogs.rename_catalog(CatalogId(62), "Sistemas Corporativos"),
+        ("updateServicesCatalog",),
+    ),
+    "catalogs.delete": Case(
+        lambda g, _: g.catalogs.delete_catalog(CatalogId(66)), ("deleteServicesCatalog",)
+    ),
+    "catalogs.areas": Case(
+        lambda g, _: g.catalogs.areas(CatalogId(61), name="rede", page=PAGE), ("listServicesCatalogAreas",)
+    ),
+    "catalogs.create_area": Case(
+        lambda g, _: g.catalogs.create_area(CatalogId(61), "Telefonia"), ("createServicesCatalogArea",)
+    ),
+    "catalogs.rename_area": Case(
+        lambda g, _: g.catalogs.rename_area(CatalogId(61), CatalogAreaId(612), "Rede e Wi-Fi"),
+        ("updateServicesCatalogArea",),
+    ),
+    "catalogs.delete_area": Case(
+        lambda g, _: g.catalogs.delete_area(CatalogId(65), CatalogAreaId(652)), ("deleteServicesCatalogArea",)
+    ),
+    "catalogs.items": Case(
+        lambda g, _: g.catalogs.items(CatalogAreaId(611), name=None, page=PAGE), ("listServicesCatalogItems",)
+    ),
+    "catalogs.create_item": Case(
+        lambda g, _: g.catalogs.create_item(CatalogAreaId(612), "Wi-Fi", ItemTimes("01:00", "120:30")),
+        ("createServicesCatalogItem",),
+    ),
+    "catalogs.update_item": Case(
+        lambda g, _: g.catalogs.update_item(
+            CatalogAreaId(612), CatalogItemId(7004), ItemChanges(times=ItemTimes(end_time="06:00"))
+        ),
+        ("updateServicesCatalogItem",),
+    ),
+    "catalogs.delete_item": Case(
+        lambda g, _: g.catalogs.delete_item(CatalogAreaId(611), CatalogItemId(7002)),
+        ("deleteServicesCatalogItem",),
     ),
     # chats that act (issue 20)
     "conversations.messages": Case(

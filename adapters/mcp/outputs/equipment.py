@@ -173,8 +173,17 @@ class InstalledSoftware(TypedDict):
     total: int
 
 
+@with_config(DECLARED)
+class EquipmentWritten(TypedDict):
+    equipment: EquipmentDetail
+    fields: list[str]
+    resolved: NotRequired[list[ClientDecision]]
+
+
 ListEquipmentTypesOutput = Counted[EquipmentType]
 ListEquipmentGroupsOutput = GroupListing
 ListEquipmentsOutput = EquipmentListing
 GetEquipmentOutput = EquipmentDetail
 ListEquipmentSoftwaresOutput = InstalledSoftware
+CreateEquipmentOutput = EquipmentWritten
+UpdateEquipmentOutput = EquipmentWritten

@@ -1,125 +1,190 @@
-"""The tool registry: every tool the server offers, in the order `tools/list` shows them."""
+"""The tool registry: every tool, its toolset and the module that declares it, in the order `tools/list`
+shows them.
+
+A module is imported only when one of its toolsets is on, so a toolset that is off costs no start-up time
+and no memory: `tools_for(("tickets", "desks"))` imports the modules of those two. `all_tools()` (also
+`ALL_TOOLS`, for tests and the docs generator) imports every one.
+
+A new tool: declare its `ToolSpec` in a module of this package (its `toolset` one of
+`adapters.mcp.toolsets.TOOLSETS`), then add its name to an `Entry` of that module and toolset below, in
+the place `tools/list` should show it. A test checks that every spec a registered module declares is
+registered, under its own toolset, and that every registered name is declared.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from adapters.mcp.spec import ToolSpec
-from adapters.mcp.tools.chats import (
-    GET_CHAT,
-    LIST_ARCHIVED_CHATS,
-    LIST_IN_ATTENDANCE_CHATS,
-    LIST_INBOX_CHATS,
-    LIST_MY_CHATS,
-)
-from adapters.mcp.tools.clients import CLIENT_TOOLS
-from adapters.mcp.tools.conversations import (
-    ARCHIVE_CHAT,
-    LIST_CHAT_MESSAGES,
-    LIST_GUPSHUP_TEMPLATES,
-    LIST_WHATSAPP_CLOUD_TEMPLATES,
-    SEND_MESSAGE,
-)
-from adapters.mcp.tools.custom_fields import LIST_ENTITIES, LIST_ENTITY_FIELD_OPTIONS, LIST_ENTITY_FIELDS
-from adapters.mcp.tools.desks import GET_DESK, LIST_DESK_PRIORITIES, LIST_DESK_SERVICES_CATALOGS, LIST_DESKS
-from adapters.mcp.tools.equipment import EQUIPMENT_TOOLS
-from adapters.mcp.tools.knowledge import KNOWLEDGE_TOOLS
-from adapters.mcp.tools.lookups import SEARCH_CATALOG_ITEM, SEARCH_CLIENT, SEARCH_STAGE, SEARCH_USER
-from adapters.mcp.tools.records import (
-    CREATE_APPOINTMENT,
-    CREATE_INTERNAL_COMMUNICATION,
-    GET_INTERNAL_COMMUNICATION,
-    GET_TICKET_FILES,
-    GET_TICKET_STAGES_SLAS,
-    LIST_APPOINTMENTS,
-    LIST_INTERNAL_COMMUNICATIONS,
-)
-from adapters.mcp.tools.requestors import (
-    CREATE_REQUESTOR,
-    GET_REQUESTOR,
-    LIST_REQUESTORS,
-    SEARCH_REQUESTOR,
-    UPDATE_REQUESTOR,
-)
-from adapters.mcp.tools.staff import LIST_DEPARTMENTS, SEARCH_TECHNICAL_USER
-from adapters.mcp.tools.ticket_activity import (
-    DELETE_TICKET_ANSWER,
-    GET_TICKET_ANSWER,
-    GET_TICKET_CHECKLISTS,
-    GET_TICKET_HISTORIES,
-    LIST_TICKET_ANSWERS,
-    REOPEN_TICKET,
-    UPDATE_TICKET_CHECKLIST_ITEM,
-)
-from adapters.mcp.tools.ticket_writes import (
-    CANCEL_TICKET,
-    CLOSE_TICKET,
-    CREATE_TICKET,
-    CREATE_TICKET_ANSWER,
-    UPDATE_TICKET,
-    UPDATE_TICKET_ENTITIES,
-)
-from adapters.mcp.tools.tickets import GET_TICKET, LIST_TICKETS
 
-# The official server's order, so a user moving from it finds the same list.
-ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
-    GET_TICKET,
-    CREATE_TICKET,
-    UPDATE_TICKET,
-    CANCEL_TICKET,
-    CLOSE_TICKET,
-    LIST_TICKETS,
-    CREATE_TICKET_ANSWER,
-    UPDATE_TICKET_ENTITIES,
-    GET_TICKET_FILES,
-    GET_TICKET_STAGES_SLAS,
-    SEARCH_CLIENT,
-    SEARCH_USER,
-    SEARCH_STAGE,
-    SEARCH_CATALOG_ITEM,
-    CREATE_INTERNAL_COMMUNICATION,
-    LIST_INTERNAL_COMMUNICATIONS,
-    GET_INTERNAL_COMMUNICATION,
-    CREATE_APPOINTMENT,
-    LIST_APPOINTMENTS,
-    GET_CHAT,
-    LIST_INBOX_CHATS,
-    LIST_MY_CHATS,
-    LIST_IN_ATTENDANCE_CHATS,
-    LIST_ARCHIVED_CHATS,
-    LIST_DESKS,
-    GET_DESK,
-    LIST_DESK_PRIORITIES,
-    LIST_DESK_SERVICES_CATALOGS,
-    LIST_ENTITIES,
-    LIST_ENTITY_FIELDS,
-    LIST_ENTITY_FIELD_OPTIONS,
+if TYPE_CHECKING:
+    ALL_TOOLS: tuple[ToolSpec[Any, Any, Any], ...]  # every tool (imports every module): see __getattr__
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Tools of one toolset declared in one module of this package (`module` is its name here)."""
+
+    module: str
+    toolset: str
+    names: tuple[str, ...]
+
+
+# The official server's order first, so a user moving from it finds the same list; then each area's block.
+REGISTRY: tuple[Entry, ...] = (
+    Entry("tickets", "tickets", ("get_ticket",)),
+    Entry("ticket_writes", "tickets", ("create_ticket", "update_ticket", "cancel_ticket", "close_ticket")),
+    Entry("tickets", "tickets", ("list_tickets",)),
+    Entry("ticket_writes", "tickets", ("create_ticket_answer", "update_ticket_entities")),
+    Entry("records", "records", ("get_ticket_files", "get_ticket_stages_slas")),
+    Entry("lookups", "tickets", ("search_client", "search_user", "search_stage", "search_catalog_item")),
+    Entry(
+        "records",
+        "records",
+        (
+            "create_internal_communication",
+            "list_internal_communications",
+            "get_internal_communication",
+            "create_appointment",
+            "list_appointments",
+        ),
+    ),
+    Entry(
+        "chats",
+        "chats",
+        ("get_chat", "list_inbox_chats", "list_my_chats", "list_in_attendance_chats", "list_archived_chats"),
+    ),
+    Entry(
+        "desks", "desks", ("list_desks", "get_desk", "list_desk_priorities", "list_desk_services_catalogs")
+    ),
+    Entry(
+        "custom_fields", "custom_fields", ("list_entities", "list_entity_fields", "list_entity_field_options")
+    ),
     # people: requestors, attendants and departments (issue 19)
-    SEARCH_REQUESTOR,
-    LIST_REQUESTORS,
-    GET_REQUESTOR,
-    CREATE_REQUESTOR,
-    UPDATE_REQUESTOR,
-    SEARCH_TECHNICAL_USER,
-    LIST_DEPARTMENTS,
+    Entry(
+        "requestors",
+        "requestors",
+        ("search_requestor", "list_requestors", "get_requestor", "create_requestor", "update_requestor"),
+    ),
+    Entry("staff", "tickets", ("search_technical_user",)),
+    Entry("staff", "chats", ("list_departments",)),
     # knowledge base (issue 21)
-    *KNOWLEDGE_TOOLS,
+    Entry(
+        "knowledge",
+        "knowledge",
+        ("list_knowledges", "get_knowledge", "list_knowledge_folders", "create_knowledge"),
+    ),
     # equipment (issue 21; opt-in toolset)
-    *EQUIPMENT_TOOLS,
+    Entry(
+        "equipment",
+        "equipment",
+        (
+            "list_equipments",
+            "get_equipment",
+            "create_equipment",
+            "update_equipment",
+            "list_equipment_softwares",
+            "list_equipment_groups",
+            "list_equipment_types",
+        ),
+    ),
     # tickets area, issue 18: a ticket's answers, history and reopening
-    LIST_TICKET_ANSWERS,
-    GET_TICKET_ANSWER,
-    GET_TICKET_HISTORIES,
-    REOPEN_TICKET,
-    GET_TICKET_CHECKLISTS,
-    UPDATE_TICKET_CHECKLIST_ITEM,
-    DELETE_TICKET_ANSWER,
+    Entry(
+        "ticket_activity",
+        "tickets",
+        (
+            "list_ticket_answers",
+            "get_ticket_answer",
+            "get_ticket_histories",
+            "reopen_ticket",
+            "get_ticket_checklists",
+            "update_ticket_checklist_item",
+            "delete_ticket_answer",
+        ),
+    ),
     # chats and commerce (issue 20): chats that act, WhatsApp templates
-    LIST_CHAT_MESSAGES,
-    LIST_GUPSHUP_TEMPLATES,
-    LIST_WHATSAPP_CLOUD_TEMPLATES,
-    SEND_MESSAGE,
-    ARCHIVE_CHAT,
-    # people, issue 19: clients (opt-in toolset `clients`)
-    *CLIENT_TOOLS,
+    Entry(
+        "conversations",
+        "chats",
+        (
+            "list_chat_messages",
+            "list_gupshup_templates",
+            "list_whatsapp_cloud_templates",
+            "send_message",
+            "archive_chat",
+        ),
+    ),
+    # the organisation's service catalogs (issue 21; opt-in toolset)
+    Entry(
+        "catalogs",
+        "catalogs",
+        (
+            "list_services_catalogs",
+            "create_services_catalog",
+            "update_services_catalog",
+            "delete_services_catalog",
+            "list_services_catalog_areas",
+            "create_services_catalog_area",
+            "update_services_catalog_area",
+            "delete_services_catalog_area",
+        ),
+    ),
+    Entry(
+        "catalog_items",
+        "catalogs",
+        (
+            "list_services_catalog_items",
+            "create_services_catalog_item",
+            "update_services_catalog_item",
+            "delete_services_catalog_item",
+        ),
+    ),
+    # people, issue 19: clients (opt-in toolset)
+    Entry(
+        "clients",
+        "clients",
+        (
+            "get_client",
+            "create_client",
+            "update_client",
+            "list_clients",
+            "get_client_desks",
+            "get_client_technical_groups",
+            "update_client_entities",
+            "create_client_user",
+            "add_client_email_permission",
+        ),
+    ),
 )
+
+# tool name → its toolset, known without importing a tool module
+TOOLSET_OF: Mapping[str, str] = {name: entry.toolset for entry in REGISTRY for name in entry.names}
+
+
+def tools_for(toolsets: Collection[str] | None) -> tuple[ToolSpec[Any, Any, Any], ...]:
+    """The tools of these toolsets (None: every one), importing only the modules that declare them."""
+    chosen = [entry for entry in REGISTRY if toolsets is None or entry.toolset in toolsets]
+    return tuple(declared_in(entry.module)[name] for entry in chosen for name in entry.names)
+
+
+def all_tools() -> tuple[ToolSpec[Any, Any, Any], ...]:
+    return tools_for(None)
+
+
+def declared_in(module: str) -> dict[str, ToolSpec[Any, Any, Any]]:
+    """Every tool a module of this package declares (a `ToolSpec` at its top level, or in a tuple there)."""
+    found: dict[str, ToolSpec[Any, Any, Any]] = {}
+    for value in vars(import_module(f"{__name__}.{module}")).values():
+        for spec in value if isinstance(value, tuple) else (value,):
+            if isinstance(spec, ToolSpec):
+                found[spec.name] = spec
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ALL_TOOLS":
+        return all_tools()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

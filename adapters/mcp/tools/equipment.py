@@ -3,43 +3,54 @@ its installed software. Reading needs the "Visualizar recursos" permission and a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import Field
 
 from adapters.i18n.words import Words
-from adapters.mcp.fields import CLIENT_ID, CLIENT_NAME, PositiveId
+from adapters.mcp.fields import CLIENT_ID, CLIENT_NAME, Day, PositiveId
 from adapters.mcp.outputs.equipment import (
+    CreateEquipmentOutput,
     GetEquipmentOutput,
     ListEquipmentGroupsOutput,
     ListEquipmentSoftwaresOutput,
     ListEquipmentsOutput,
     ListEquipmentTypesOutput,
+    UpdateEquipmentOutput,
 )
 from adapters.mcp.references import reference
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.equipment import (
     present_equipment,
+    present_equipment_created,
     present_equipment_groups,
     present_equipment_types,
+    present_equipment_updated,
     present_equipments,
     present_softwares,
 )
 from adapters.use_cases import UseCases
 from application.use_cases.equipment import (
     ClientListing,
+    CreateEquipment,
+    EquipmentWritten,
     InstalledSoftware,
     ListEquipmentGroups,
     ListEquipments,
     ListEquipmentSoftwares,
     ListEquipmentTypes,
     ShowEquipment,
+    UpdateEquipment,
 )
-from domain.equipment import EquipmentDetail, EquipmentId, EquipmentType
+from domain.equipment import EquipmentDetail, EquipmentFields, EquipmentId, EquipmentType
 from domain.ids import ClientId
 from domain.knowledge import Counted
 
 EQUIPMENT_ID = Words(pt="Recurso (list_equipments).", en="Equipment (list_equipments).")
+TYPE_ID = Words(pt="Tipo (list_equipment_types).", en="Type (list_equipment_types).")
+GROUP_ID = Words(pt="Grupo do cliente.", en="The client's group.")
+MANAGE = Words(pt=" Permissão Gerenciar recursos.", en=" Needs Manage resources.")
 
 
 class ByClient(PagedInput):
@@ -88,6 +99,52 @@ class SoftwaresInput(PagedInput):
 
     async def run(self, list_softwares: ListEquipmentSoftwares) -> InstalledSoftware:
         return await list_softwares(EquipmentId(self.equipment_id), page=self.page())
+
+
+class EquipmentFieldsInput(ToolInput):
+    """What an equipment write may send besides its client (which never changes)."""
+
+    equipment_group_id: Annotated[PositiveId | None, GROUP_ID] = None
+    acquisition_date: Annotated[Day, Words(pt="Aquisição.", en="Acquired.")] = None
+    warranty_date: Annotated[Day, Words(pt="Garantia até.", en="Warranty until.")] = None
+
+    def dates(self) -> tuple[date | None, date | None]:
+        return self.acquisition_date, self.warranty_date
+
+
+class NewEquipmentInput(EquipmentFieldsInput):
+    name: Annotated[str, Field(min_length=1, max_length=255), Words(pt="Nome.", en="Name.")]
+    equipment_type_id: Annotated[PositiveId, TYPE_ID]
+    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
+    client_name: Annotated[str | None, CLIENT_NAME] = Field(default=None, min_length=1, max_length=200)
+
+    async def run(self, create: CreateEquipment) -> EquipmentWritten:
+        fields = EquipmentFields(
+            self.name,
+            self.equipment_type_id,
+            self.equipment_group_id,
+            self.acquisition_date,
+            self.warranty_date,
+        )
+        return await create(client=reference(ClientId, self, "client_id", "client_name"), fields=fields)
+
+
+class ChangeEquipmentInput(EquipmentFieldsInput):
+    equipment_id: Annotated[PositiveId, EQUIPMENT_ID]
+    name: Annotated[str | None, Words(pt="Novo nome.", en="New name.")] = Field(
+        default=None, min_length=1, max_length=255
+    )
+    equipment_type_id: Annotated[PositiveId | None, TYPE_ID] = None
+
+    async def run(self, update: UpdateEquipment) -> EquipmentWritten:
+        fields = EquipmentFields(
+            self.name,
+            self.equipment_type_id,
+            self.equipment_group_id,
+            self.acquisition_date,
+            self.warranty_date,
+        )
+        return await update(EquipmentId(self.equipment_id), fields)
 
 
 LIST_EQUIPMENT_TYPES = ToolSpec(
@@ -169,19 +226,56 @@ LIST_EQUIPMENT_SOFTWARES = ToolSpec(
     toolset="equipment",
 )
 
+CREATE_EQUIPMENT = ToolSpec(
+    name="create_equipment",
+    title=Words(pt="Criar recurso", en="Create equipment"),
+    description=Words(
+        pt="Cadastra um recurso de um cliente (sem grupo: o primeiro do cliente)." + MANAGE.pt,
+        en="Registers a client's equipment (no group: the client's first)." + MANAGE.en,
+    ),
+    input_model=NewEquipmentInput,
+    output_model=CreateEquipmentOutput,
+    use_case=UseCases.create_equipment,
+    run=NewEquipmentInput.run,
+    present=present_equipment_created,
+    read_only=False,
+    idempotent=False,
+    toolset="equipment",
+)
+
+UPDATE_EQUIPMENT = ToolSpec(
+    name="update_equipment",
+    title=Words(pt="Alterar recurso", en="Update equipment"),
+    description=Words(
+        pt="Altera nome, tipo, grupo ou datas de um recurso; nunca o cliente." + MANAGE.pt,
+        en="Changes an equipment's name, type, group or dates; never its client." + MANAGE.en,
+    ),
+    input_model=ChangeEquipmentInput,
+    output_model=UpdateEquipmentOutput,
+    use_case=UseCases.update_equipment,
+    run=ChangeEquipmentInput.run,
+    present=present_equipment_updated,
+    read_only=False,
+    toolset="equipment",
+)
+
 EQUIPMENT_TOOLS = (
     LIST_EQUIPMENTS,
     GET_EQUIPMENT,
+    CREATE_EQUIPMENT,
+    UPDATE_EQUIPMENT,
     LIST_EQUIPMENT_SOFTWARES,
     LIST_EQUIPMENT_GROUPS,
     LIST_EQUIPMENT_TYPES,
 )
 
 __all__ = [
+    "CREATE_EQUIPMENT",
     "EQUIPMENT_TOOLS",
     "GET_EQUIPMENT",
     "LIST_EQUIPMENTS",
     "LIST_EQUIPMENT_GROUPS",
     "LIST_EQUIPMENT_SOFTWARES",
     "LIST_EQUIPMENT_TYPES",
+    "UPDATE_EQUIPMENT",
 ]

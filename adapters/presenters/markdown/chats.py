@@ -64,15 +64,13 @@ def present_chat_page(listing: ChatQueuePage, fmt: Formatter) -> str:
 
 def _entry(chat: Chat, queue: ChatList, fmt: Formatter) -> Iterator[str]:
     t = fmt.t
-    yield "- " + " · ".join(
-        (
-            f"**{t('chats.item', id=chat.id)}**",
-            _origin(chat.origin, fmt),
-            t("chats.item.client", client=_who(chat.client, fmt)),
-            t("chats.item.requestor", requestor=_who(chat.requestor, fmt)),
-            t("chats.item.department", department=_who(chat.department, fmt)),
-        )
-    )
+    head = [
+        t("chats.item", id=chat.id) if fmt.compact else f"**{t('chats.item', id=chat.id)}**",
+        _origin(chat.origin, fmt),
+        t("chats.item.client", client=_who(chat.client, fmt)),
+        t("chats.item.requestor", requestor=_who(chat.requestor, fmt)),
+        t("chats.item.department", department=_who(chat.department, fmt)),
+    ]
     details: list[str] = []
     if queue is ChatList.ARCHIVED:
         details.append(t("chats.canceled") if chat.canceled else t("chats.finished"))
@@ -92,7 +90,11 @@ def _entry(chat: Chat, queue: ChatList, fmt: Formatter) -> Iterator[str]:
     if chat.ticket is not None:
         details.append(t("chats.item.ticket", number=chat.ticket))
     details.append(t("chats.item.created", when=fmt.when(chat.created_at)))
-    yield "  " + " · ".join(details)
+    if fmt.compact:  # one line per chat, then its quoted message
+        yield "- " + " · ".join(head + details)
+    else:
+        yield "- " + " · ".join(head)
+        yield "  " + " · ".join(details)
     yield f"  {quote_line(_message(chat, fmt))}"
 
 

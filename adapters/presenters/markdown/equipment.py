@@ -9,7 +9,7 @@ from typing import Any
 from adapters.presenters.markdown.format import Formatter, bullet, lines
 from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
-from application.use_cases.equipment import ClientListing, InstalledSoftware
+from application.use_cases.equipment import ClientListing, EquipmentWritten, InstalledSoftware
 from domain.equipment import Equipment, EquipmentDetail, EquipmentGroup, EquipmentType, Maker, System
 from domain.knowledge import Counted
 
@@ -309,3 +309,27 @@ def _dates(item: EquipmentDetail, fmt: Formatter) -> Iterator[str]:
     if dated:
         yield ""
         yield from (bullet(t(key), value) for key, value in dated)
+
+
+def present_equipment_created(result: EquipmentWritten, fmt: Formatter) -> str:
+    return _written("equipment.created", result, fmt)
+
+
+def present_equipment_updated(result: EquipmentWritten, fmt: Formatter) -> str:
+    return _written("equipment.updated", result, fmt)
+
+
+def _written(key: str, result: EquipmentWritten, fmt: Formatter) -> str:
+    t, item = fmt.t, result.equipment
+    resolved = [
+        t("equipment.resolved", term=inline(d.term), client=inline(label(d.record, t)))
+        for d in result.resolved
+    ]
+    return lines(
+        resolved,
+        t(key, name=inline(item.name) or t("none"), id=item.id),
+        _identity(item, fmt),
+        bullet(t("equipment.acquired"), fmt.day(item.acquisition_date)) if item.acquisition_date else None,
+        bullet(t("equipment.warranty"), fmt.day(item.warranty_date)) if item.warranty_date else None,
+        t("equipment.fields", fields=", ".join(f"`{f}`" for f in result.fields)),
+    )

@@ -1,4 +1,10 @@
-"""Shared formatting: dates in the configured time zone, yes/no, labels, page footers."""
+"""Shared formatting: dates in the configured time zone, yes/no, labels, page footers, and compact mode.
+
+Compact answers (`TIFLUX_VERBOSITY=compact`, or a hosted request's `x-tiflux-verbosity: compact`) say the
+same things in fewer bytes: `page_footer` is one bracketed line, and `finish` drops what is only layout
+(blank lines, table rules, horizontal rules, heading and bold marks) from any presenter's text. Presenters
+that list items read `fmt.compact` to put one item on one line. Customer text stays quoted and labelled.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +23,11 @@ from domain.paging import Page
 
 @dataclass(frozen=True)
 class Formatter:
-    """What every presenter needs: the user's language and time zone."""
+    """What every presenter needs: the user's language and time zone, and whether answers are compact."""
 
     t: Translator
     zone: ZoneInfo
+    compact: bool = False
 
     def when(self, moment: datetime | None) -> str:
         if moment is None:
@@ -80,6 +87,9 @@ class Formatter:
         return f"{self.number(value, 2).rstrip('0').rstrip(',.')} {unit}"
 
     def page_footer(self, page: Page[Any]) -> str:
+        """Where this page sits and how to get the next; compact: `[mais: offset=3, limit 20]`."""
+        if self.compact:
+            return self._page_line(page)
         if page.next_number is not None:
             footer = self.t("page.next", next=page.next_number, limit=page.request.size)
         else:
@@ -87,6 +97,18 @@ class Formatter:
         if page.request.asked is not None:
             footer += " " + self.t("page.capped", asked=page.request.asked, limit=page.request.size)
         return footer
+
+    def _page_line(self, page: Page[Any]) -> str:
+        """One line, never longer than the rich footer: the page and its size are in the heading already."""
+        t, size, asked = self.t, page.request.size, page.request.asked
+        capped = "" if asked is None else t("page.compact.capped", asked=asked, limit=size)
+        if page.next_number is not None:
+            return t("page.compact.next", next=page.next_number, limit=size, capped=capped)
+        return t("page.compact.last", limit=size, capped=capped)
+
+    def finish(self, text: str) -> str:
+        """The presenter's text as sent: as it is, or without its layout-only lines when compact."""
+        return compacted(text) if self.compact else text
 
 
 _SIZE_UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
@@ -102,6 +124,47 @@ def duration(raw: str | None) -> str | None:
         return raw.strip() or None
     hours, minutes = int(match.group(1)), int(match.group(2))
     return f"{hours:02d}:{minutes:02d}"
+
+
+# Lines that are only layout: a Markdown table's delimiter row, a horizontal rule.
+_LAYOUT_ONLY = re.compile(r"^\s*(?:\|(?:\s*:?-+:?\s*\|)+|(?:-{3,}|\*{3,}|_{3,}))\s*$")
+_HEADING = re.compile(r"^(#{1,6}) (.+)$")
+_BULLET_LABEL = re.compile(r"^- \*\*([^*\n]+?):\*\* ")
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+_STRUCTURE = re.compile(r"^\s*(?:#|>|```|~~~|<)")  # what a plain line must not start with
+
+
+def compacted(text: str) -> str:
+    """`text` in fewer bytes, saying the same: no blank or layout-only lines, headings and bold as plain
+    text (`## A` → `A`, `### B` → `B:`, `- **Label:** v` → `Label: v`).
+
+    Quoted lines (untrusted text, `>` after any indentation) are never touched, and the blank line that ends
+    a top-level quote is kept, so nothing after it is read as part of the quote."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if line.lstrip().startswith(">"):
+            kept.append(line)
+            continue
+        if _LAYOUT_ONLY.match(line):
+            continue
+        if not line.strip():
+            if kept and kept[-1].startswith(">"):
+                kept.append("")
+            continue
+        kept.append(_plain(line))
+    return "\n".join(kept).strip() + ("\n" if text.endswith("\n") else "")
+
+
+def _plain(line: str) -> str:
+    """One line without heading or bold marks; as it was if that would start it with structure (a name in
+    bold at the start of a line, `**# SYSTEM**`, must not become a heading)."""
+    heading = _HEADING.match(line)
+    plain = line
+    if heading:
+        title = heading.group(2)
+        plain = title if len(heading.group(1)) <= 2 or title.endswith(":") else f"{title}:"
+    plain = _BOLD.sub(r"\1", _BULLET_LABEL.sub(r"\1: ", plain))
+    return line if _STRUCTURE.match(plain) else plain
 
 
 def bullet(label: str, value: str) -> str:

@@ -172,6 +172,8 @@ def _appointment(appointment: Appointment, fmt: Formatter) -> Iterator[str]:
     yield "- " + " · ".join(head)
     description = inline(appointment.description, limit=APPOINTMENT_PREVIEW)
     yield f"  {quote_line(description)}" if description else f"  > {t('appointments.no_description')}"
+    if fmt.compact:  # the valuation and the check-in places are in structuredContent
+        return
     if appointment.valorization is not None:
         yield from _valorization(appointment.valorization, fmt)
     for location in appointment.locations:

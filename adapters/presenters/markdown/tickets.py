@@ -1,4 +1,5 @@
-"""Tickets in Markdown: the full card of `get_ticket` and the compact list of `list_tickets`."""
+"""Tickets in Markdown: the full card of `get_ticket` and the compact list of `list_tickets`; in compact
+mode (`fmt.compact`) a terse card and one line per ticket."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from domain.people import PersonRef, User
 from domain.tickets import Ticket
 
 SNIPPET_LENGTH = 100
+COMPACT_DESCRIPTION_LENGTH = 800
 
 
 def present_ticket(ticket: Ticket, fmt: Formatter) -> str:
     t = fmt.t
+    if fmt.compact:
+        return _terse_ticket(ticket, fmt)
     title = inline(ticket.title) or t("ticket.untitled")
     description = html_to_text(ticket.description_html)
     return lines(
@@ -40,6 +44,14 @@ def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
     if not page.items:
         empty = t(f"tickets.empty.{state}", filters=_describe_filter(query))
         return lines(resolved, empty, None if query.is_closed else t("tickets.closed_hint"))
+    if fmt.compact:
+        return lines(
+            f"## {t(f'tickets.heading.{state}', page=page.request.number, count=len(page))}",
+            resolved,
+            t("tickets.compact.columns"),
+            [_ticket_line(ticket, fmt) for ticket in page.items],
+            fmt.page_footer(page),
+        )
     items: list[str] = []
     snippets = 0
     for position, ticket in enumerate(page.items, start=1):
@@ -58,6 +70,95 @@ def present_ticket_page(listing: TicketListing, fmt: Formatter) -> str:
         "",
         fmt.page_footer(page),
     )
+
+
+def _ticket_line(ticket: Ticket, fmt: Formatter) -> str:
+    """`#1040 title | status | desk | stage | responsible | client | created`: the rich item, unlabelled."""
+    t = fmt.t
+    cells = (
+        f"#{ticket.number} {_title(ticket, fmt)}",
+        inline(ticket.status.name) if ticket.status else t("none"),
+        inline(ticket.desk.label) if ticket.desk else t("none"),
+        inline(ticket.stage.name) if ticket.stage else t("none"),
+        inline(ticket.responsible.name) if ticket.responsible else t("unassigned"),
+        inline(ticket.client.name) if ticket.client else t("none"),
+        fmt.when(ticket.audit.created_at),
+    )
+    return " | ".join(cells)
+
+
+def _terse_ticket(ticket: Ticket, fmt: Formatter) -> str:
+    """The card in a few plain lines: what a ticket is, where it stands, who has it, its deadlines, the
+    description (cut, still quoted and labelled) and its custom fields as `name: value (id:n)`."""
+    t = fmt.t
+    situation = t("ticket.situation.closed" if ticket.is_closed else "ticket.situation.open")
+    status = f"{fmt.named(ticket.status.name, ticket.status.id)}, {situation}" if ticket.status else situation
+    priority = ticket.priority
+    where = [
+        _pair(t("ticket.status"), status),
+        _pair(t("ticket.priority"), fmt.named(priority.name, priority.id) if priority else t("not_set")),
+    ]
+    if ticket.desk:
+        where.append(_pair(t("ticket.desk"), fmt.named(ticket.desk.label, ticket.desk.id)))
+    if ticket.stage:
+        where.append(_pair(t("ticket.stage"), fmt.named(ticket.stage.name, ticket.stage.id)))
+    if ticket.catalog:
+        where.append(_pair(t("ticket.catalog"), fmt.named(ticket.catalog.item_name, ticket.catalog.item_id)))
+    responsible = ticket.responsible
+    who = [
+        _pair(
+            t("ticket.responsible"),
+            fmt.named(responsible.name, responsible.id) if responsible else t("unassigned"),
+        )
+    ]
+    if ticket.client:
+        who.append(_pair(t("ticket.client"), fmt.named(ticket.client.name, ticket.client.id)))
+    if ticket.requestor:
+        who.append(_pair(t("ticket.requestor"), fmt.named(ticket.requestor.name, ticket.requestor.id)))
+    when = [_pair(t("ticket.created"), fmt.when(ticket.audit.created_at))]
+    if ticket.closed_at:
+        when.append(_pair(t("ticket.closed_at"), fmt.when(ticket.closed_at)))
+    sla = ticket.sla
+    if sla is not None:
+        for label, moment in (
+            ("ticket.sla.attend_expiration", sla.attend_expiration),
+            ("ticket.sla.solve_expiration", sla.solve_expiration),
+            ("ticket.sla.stage_expiration", sla.stage_expiration),
+        ):
+            if moment:
+                when.append(_pair(t(label), fmt.when(moment)))
+    description = html_to_text(ticket.description_html)
+    cut = len(description) > COMPACT_DESCRIPTION_LENGTH
+    if cut:
+        description = description[: COMPACT_DESCRIPTION_LENGTH - 1].rstrip() + "…"
+    return lines(
+        t("ticket.heading", number=ticket.number, title=inline(ticket.title) or t("ticket.untitled")),
+        " · ".join(where),
+        " · ".join(who),
+        " · ".join(when),
+        (fmt.customer_text(description), "") if description else t("ticket.description.empty"),
+        t("ticket.compact.cut", limit=COMPACT_DESCRIPTION_LENGTH) if cut else None,
+        _terse_fields(ticket, fmt),
+    )
+
+
+def _pair(label: str, value: str) -> str:
+    return f"{label}: {value}"
+
+
+def _terse_fields(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
+    if not ticket.custom_fields:
+        return
+    t = fmt.t
+    yield f"{t('ticket.custom_fields')}:"
+    for group in ticket.custom_fields:
+        for field in group.fields:
+            value = (
+                inline(field.value, limit=300)
+                if field.value not in (None, "")
+                else t("ticket.custom_fields.empty")
+            )
+            yield f"- {inline(field.name)}: {value} (id:{field.field_id})"
 
 
 def _resolved_names(listing: TicketListing, fmt: Formatter) -> str | None:

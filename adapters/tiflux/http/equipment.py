@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
@@ -17,13 +18,22 @@ from adapters.tiflux.wire.equipment import (
     SoftwareWire,
     TypeWire,
 )
-from domain.equipment import Equipment, EquipmentDetail, EquipmentGroup, EquipmentId, EquipmentType, Software
+from domain.equipment import (
+    Equipment,
+    EquipmentDetail,
+    EquipmentFields,
+    EquipmentGroup,
+    EquipmentId,
+    EquipmentType,
+    Software,
+)
 from domain.ids import ClientId
 from domain.knowledge import Counted
 from domain.paging import PageRequest
 
 # Every equipment route needs "Visualizar recursos" and a Tickets licence (assets.md A.5).
 READ_NEED = "equipment.read"
+MANAGE_NEED = "equipment.manage"  # creating and changing need "Gerenciar recursos" too
 
 
 @dataclass(frozen=True)
@@ -77,3 +87,35 @@ class HttpEquipment:
             ),
         )
         return tuple(item.to_domain() for item in parse_many(SoftwareWire, payload))
+
+    async def create(self, client_id: ClientId, fields: EquipmentFields) -> EquipmentDetail:
+        body = {"client_id": client_id, **equipment_json(fields)}
+        payload = await needing(
+            MANAGE_NEED, self.client.write(self.api_key, "POST", api_path("equipments"), json=body)
+        )
+        return parse_one(EquipmentDetailWire, payload).to_domain()
+
+    async def update(self, equipment_id: EquipmentId, fields: EquipmentFields) -> EquipmentDetail:
+        payload = await needing(
+            MANAGE_NEED,
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("equipments", equipment_id),
+                json=equipment_json(fields),
+                not_found=NotFoundAs("equipment", str(equipment_id)),
+            ),
+        )
+        return parse_one(EquipmentDetailWire, payload).to_domain()
+
+
+def equipment_json(fields: EquipmentFields) -> dict[str, Any]:
+    """The flat body of POST/PUT /equipments: only the fields given, dates as YYYY-MM-DD."""
+    values: dict[str, Any] = {
+        "name": fields.name,
+        "equipment_type_id": fields.type_id,
+        "equipment_group_id": fields.group_id,
+        "acquisition_date": fields.acquisition_date.isoformat() if fields.acquisition_date else None,
+        "warranty_date": fields.warranty_date.isoformat() if fields.warranty_date else None,
+    }
+    return {key: value for key, value in values.items() if value is not None}

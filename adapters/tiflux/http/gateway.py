@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.chats import HttpChats
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
-from adapters.tiflux.http.clients import HttpClients
 from adapters.tiflux.http.conversations import HttpConversations
 from adapters.tiflux.http.custom_fields import HttpCustomFields
-from adapters.tiflux.http.equipment import HttpEquipment
 from adapters.tiflux.http.knowledge import HttpKnowledge
 from adapters.tiflux.http.multipart import multipart_parts
 from adapters.tiflux.http.records import (
@@ -52,6 +52,11 @@ from domain.paging import Page, PageRequest
 from domain.people import Client, User, UserType
 from domain.records import Answer
 from domain.tickets import Ticket
+
+if TYPE_CHECKING:
+    from application.ports.catalogs import CatalogsPort
+    from application.ports.clients import ClientsPort
+    from application.ports.equipment import EquipmentPort
 
 
 def _iso_utc(moment: datetime | None) -> str | None:
@@ -235,10 +240,29 @@ class HttpTifluxGateway:
         self.technical_users = HttpTechnicalUsers(client, api_key)
         self.departments = HttpDepartments(client, api_key)
         self.knowledge = HttpKnowledge(client, api_key)
-        self.equipment = HttpEquipment(client, api_key)
         self.ticket_activity = HttpTicketActivity(client, api_key)
         self.conversations = HttpConversations(client, api_key)  # chats that act (issue 20)
-        self.clients = HttpClients(client, api_key)  # clients toolset (issue 19)
+
+        self._client, self._api_key = client, api_key  # for the areas built on first use, below
+
+    # An opt-in area's adapter is imported on first use: a toolset that is off costs nothing at start.
+    @cached_property
+    def equipment(self) -> EquipmentPort:
+        from adapters.tiflux.http.equipment import HttpEquipment
+
+        return HttpEquipment(self._client, self._api_key)
+
+    @cached_property
+    def catalogs(self) -> CatalogsPort:  # the organisation's service catalogs (issue 21)
+        from adapters.tiflux.http.catalogs import HttpCatalogs
+
+        return HttpCatalogs(self._client, self._api_key)
+
+    @cached_property
+    def clients(self) -> ClientsPort:  # clients toolset (issue 19)
+        from adapters.tiflux.http.clients import HttpClients
+
+        return HttpClients(self._client, self._api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

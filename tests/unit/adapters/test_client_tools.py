@@ -53,9 +53,9 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
     async with connect(api, toolsets="clients")() as chosen:
         tools = {tool.name: tool for tool in (await chosen.list_tools()).tools}
     assert set(tools) == names
-    writes = {
-        name for name, tool in tools.items() if tool.annotations and not tool.annotations.read_only_hint
-    }
+    # tools/list says only what differs from MCP's defaults (read-only false, destructive true)
+    hints = {name: tool.annotations for name, tool in tools.items()}
+    writes = {name for name, hint in hints.items() if not (hint and hint.read_only_hint)}
     assert writes == {
         "create_client",
         "update_client",
@@ -64,10 +64,10 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
         "add_client_email_permission",
     }
     destructive = {
-        name for name, tool in tools.items() if tool.annotations and tool.annotations.destructive_hint
+        name for name in writes if hints[name] is None or hints[name].destructive_hint is not False
     }
     assert destructive == {"create_client_user", "add_client_email_permission"}  # they grant access: asked
-    assert tools["create_client"].annotations and tools["create_client"].annotations.idempotent_hint is False
+    assert not (hints["create_client"] and hints["create_client"].idempotent_hint)
 
 
 # --- get_client (§1.1)

@@ -118,7 +118,7 @@ def test_the_cli_prints_each_problem_and_exits_2(
     assert lines == [
         "tiflux-mcp: invalid configuration: TIFLUX_LANGUAGE=fr is not accepted: use 'pt-BR' or 'en'",
         "tiflux-mcp: invalid configuration: TIFLUX_TOOLSETS=lookups is not accepted: unknown toolset(s) "
-        f"lookups; known: {', '.join(TOOLSETS)}",  # every toolset, as the areas add theirs
+        f"lookups; known: {', '.join(TOOLSETS)}; also default (the everyday ones) and all",
     ]
 
 

@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from adapters.docs import REGENERATE, main, render_tools_markdown
+from adapters.docs import REGENERATE, main, readme_with_toolsets_table, render_tools_markdown
 from adapters.i18n import Translator
 from adapters.mcp.prompts import PROMPTS
 from adapters.mcp.tools import ALL_TOOLS
-from adapters.mcp.toolsets import TOOLSETS, parse_toolsets, select_tools
+from adapters.mcp.toolsets import DEFAULT_TOOLSETS, TOOLSETS, parse_toolsets, select_tools
 from adapters.oauth.sealing import HOW_TO_MAKE_A_SECRET_KEY
 from adapters.presenters.markdown.errors import present_error
 from adapters.settings import Settings
@@ -48,7 +48,7 @@ def test_parameters_show_type_requirement_and_description() -> None:
         "| `ticket_number` | string (pattern `^#?[0-9]+$`) | yes | The visible number, not the internal ID. |"
         in get_ticket
     )
-    assert "| `show_entities` | boolean (default `false`) | no |" in get_ticket
+    assert "| `show_entities` | boolean | no |" in get_ticket  # off unless given: no default said
     close = text.split("\n### close_ticket\n", 1)[1].split("\n### ", 1)[0]
     assert "— **write** · destructive · idempotent" in close
 
@@ -189,16 +189,22 @@ def test_every_make_target_the_docs_name_exists() -> None:
 
 
 def test_the_toolsets_table_is_the_registry() -> None:
-    """The README's toolsets are the names TIFLUX_TOOLSETS takes, with their tools and whether they are on."""
-    section = README.read_text(encoding="utf-8").split("\n## Toolsets\n", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| `([a-z_]+)` \| (.+) \| (on|off) \|$", section, flags=re.MULTILINE)
+    """The README's toolsets table is written from the registry's table (`make docs`), and says, for every
+    toolset TIFLUX_TOOLSETS takes, its tools and whether it is on by default."""
+    readme = README.read_text(encoding="utf-8")
+    assert readme_with_toolsets_table(readme) == readme, f"README's toolsets table is stale: run {REGENERATE}"
+    section = readme.split("\n## Toolsets\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z_]+)` \| .+ \| (.+) \| (on|off) \|$", section, flags=re.MULTILINE)
     on_by_default = {spec.toolset for spec in select_tools(ALL_TOOLS, parse_toolsets(None), False).enabled}
     expected = {
         toolset: ([spec.name for spec in ALL_TOOLS if spec.toolset == toolset], toolset in on_by_default)
         for toolset in TOOLSETS
+        if any(spec.toolset == toolset for spec in ALL_TOOLS)
     }
     documented = {name: (re.findall(r"`(\w+)`", tools), default == "on") for name, tools, default in rows}
-    assert documented == expected
+    assert {name: listed for name, listed in documented.items() if listed[0]} == expected
+    assert list(documented) == list(TOOLSETS)
+    assert {name for name, (_, on) in documented.items() if on} == set(DEFAULT_TOOLSETS)
 
 
 def test_the_configuration_table_has_every_setting() -> None:

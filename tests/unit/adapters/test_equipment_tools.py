@@ -37,14 +37,18 @@ async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
         yield connected
 
 
-async def test_the_toolset_is_opt_in_and_read_only(api: InstrumentedFakeApi) -> None:
+async def test_the_toolset_is_opt_in_and_reads_but_two_tools(api: InstrumentedFakeApi) -> None:
     names = {spec.name for spec in EQUIPMENT_TOOLS}
     async with connect(api, toolsets="")() as default:
         assert not names & {tool.name for tool in (await default.list_tools()).tools}
     async with connect(api, toolsets="equipment")() as chosen:
         tools = {tool.name: tool for tool in (await chosen.list_tools()).tools}
     assert set(tools) == names
-    assert all(tool.annotations is not None and tool.annotations.read_only_hint for tool in tools.values())
+    writes = {"create_equipment", "update_equipment"}
+    assert all(
+        tool.annotations is not None and bool(tool.annotations.read_only_hint) is (name not in writes)
+        for name, tool in tools.items()
+    )
 
 
 async def test_list_equipment_types_and_groups(client: Client, api: InstrumentedFakeApi) -> None:

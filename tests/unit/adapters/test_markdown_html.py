@@ -294,6 +294,13 @@ HOSTILE = [
     pytest.param("[x](JaVaScRiPt:alert(1))", "<p>[x](JaVaScRiPt:alert(1))</p>\n", id="markdown-mixed-case"),
     pytest.param("[x](jav&#x09;ascript:alert(1))", "<p><a>x</a></p>\n", id="markdown-entity-tab"),
     pytest.param("[x](vbscript:msgbox(1))", "<p>[x](vbscript:msgbox(1))</p>\n", id="markdown-vbscript"),
+    pytest.param(
+        "![i](javascript:alert(1))", "<p>![i](javascript:alert(1))</p>\n", id="markdown-image-script"
+    ),
+    pytest.param("<javascript:alert(1)>", "<p>&lt;javascript:alert(1)&gt;</p>\n", id="autolink-script"),
+    pytest.param(
+        "[**x**][r]\n\n[r]: javascript:alert(1)", "<p>[x][r]</p>\n", id="reference-to-script-shown-as-text"
+    ),
     pytest.param("![i](data:image/png;base64,AAAA)", '<p><img alt="i"></p>\n', id="markdown-data-image"),
     pytest.param('<a href="javascript:alert(1)">x</a>', "<a>x</a>", id="html-javascript-link"),
     pytest.param('<a href="JaVa&#x0A;Script&colon;alert(1)">x</a>', "<a>x</a>", id="html-entities-in-scheme"),
@@ -431,6 +438,25 @@ def test_deep_nesting_does_not_crash(text: str) -> None:
     html = CONVERTER.to_html(text)
     assert html
     assert_well_formed(html)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "".join("  " * depth + f"- item {depth}\n" for depth in range(60)), "item 59", id="lists"
+        ),
+        pytest.param("> " * 500 + "citação funda", "citação funda", id="quotes"),
+        pytest.param("1. " * 2000 + "último", "último", id="numbered"),
+    ],
+)
+def test_deep_nesting_keeps_every_word(text: str, kept: str) -> None:
+    """Past a depth a reader can follow, lists and quotes add no more tags, but no text is dropped."""
+    html = CONVERTER.to_html(text)
+    assert kept in html
+    assert html.count("<ul>") + html.count("<ol>") + html.count("<blockquote>") <= 24
+    if "item" in text:
+        assert all(f"item {depth}<" in html or f"item {depth}\n" in html for depth in range(60))
 
 
 def test_a_200_kb_ticket_is_converted_whole() -> None:

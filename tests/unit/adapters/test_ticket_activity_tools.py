@@ -333,7 +333,7 @@ async def test_reopen_is_annotated_as_a_confirmed_destructive_write(api: Api) ->
     async with session(api) as client:
         tools = {tool.name: tool for tool in (await client.list_tools()).tools}
     reopen = tools["reopen_ticket"].annotations
-    assert reopen is not None and reopen.destructive_hint is True and reopen.read_only_hint is False
+    assert reopen is not None and reopen.destructive_hint is True and not reopen.read_only_hint
     for name in ("list_ticket_answers", "get_ticket_answer", "get_ticket_histories"):
         annotations = tools[name].annotations
         assert annotations is not None and annotations.read_only_hint is True
@@ -517,7 +517,7 @@ async def test_delete_is_annotated_destructive(api: Api) -> None:
         tools = {tool.name: tool for tool in (await client.list_tools()).tools}
     annotations = tools["delete_ticket_answer"].annotations
     assert annotations is not None and annotations.destructive_hint is True
-    assert annotations.read_only_hint is False
+    assert not annotations.read_only_hint
 
 
 @pytest.mark.parametrize(("typed", "goes_ahead"), [("s", True), ("n", False)])

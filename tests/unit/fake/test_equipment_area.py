@@ -34,3 +34,25 @@ def test_detail_softwares_groups_and_types(api: Api) -> None:
     assert api.get("/equipments/4001/softwares", params={"limit": 20}).status_code == 400
     assert ids(api.get("/equipment-groups", params={"client_id": 103})) == [4104]
     assert ids(api.get("/equipment-types", params={"name": "ESTA"})) == [4201]
+
+
+def test_create_and_update_check_client_type_group_and_dates(api: Api) -> None:
+    body = {"name": "NB-RECEPCAO-02", "client_id": 103, "equipment_type_id": 4201}
+    created = api.request("POST", "/equipments", json=body)
+    assert created.status_code == 201 and created.json()["id"] == 4007
+    assert created.json()["equipment_group"] == {"id": 4104, "name": "Recepção"}  # the client's first group
+    assert api.get("/equipments/4007").json()["disks"] == []
+    for bad in (
+        {**body, "client_id": 999},
+        {**body, "equipment_type_id": 9},
+        {**body, "equipment_group_id": 4101},  # a group of another client
+        {**body, "equipment_group_id": None},
+        {**body, "acquisition_date": "2026-05-04", "warranty_date": "2025-05-04"},
+        {**body, "name": ""},
+    ):
+        assert api.request("POST", "/equipments", json=bad).status_code == 422, bad
+    changed = api.request("PUT", "/equipments/4002", json={"equipment_group_id": 4101})
+    assert changed.status_code == 200 and changed.json()["equipment_group"]["id"] == 4101
+    assert api.request("PUT", "/equipments/4002", json={"equipment_group_id": 4104}).status_code == 422
+    assert api.request("PUT", "/equipments/4004", json={"warranty_date": "2000-01-01"}).status_code == 422
+    assert api.request("PUT", "/equipments/4999", json={"name": "X"}).status_code == 404

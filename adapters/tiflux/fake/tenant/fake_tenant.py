@@ -20,6 +20,7 @@ from adapters.tiflux.fake.tenant import (
     ticket_activity,
     tickets,
 )
+from adapters.tiflux.fake.tenant import catalogs as catalogs_area
 from adapters.tiflux.fake.tenant import equipment as equipment_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
@@ -52,6 +53,7 @@ class FakeTenant:
         self.equipment = equipment_area.EquipmentArea(state)
         self.ticket_activity = ticket_activity.TicketActivityArea(state)  # tickets area (issue 18)
         self.conversations = conversations.ConversationsArea(state)  # chats that act (issue 20)
+        self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self.clients = clients.ClientsArea(state)  # clients toolset (issue 19)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
@@ -66,6 +68,7 @@ class FakeTenant:
             (self.equipment, equipment_area.ROUTES),
             (self.ticket_activity, ticket_activity.ROUTES),
             (self.conversations, conversations.ROUTES),
+            (self.catalogs, catalogs_area.ROUTES),
             (self.clients, clients.ROUTES),
         )
 
