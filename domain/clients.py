@@ -147,3 +147,67 @@ PUBLIC_MAIL_DOMAINS = frozenset(
         "proton.me",
     }
 )
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address of a client; what the API did not send is None."""
+
+    id: int
+    street: str | None = None
+    number: int | None = None
+    complement: str | None = None
+    neighborhood: str | None = None
+    city: str | None = None
+    state: str | None = None  # two-letter UF
+    cep: str | None = None  # "89015-200"
+
+
+@dataclass(frozen=True)
+class AddressData:
+    """An address to create (every value but `complement` required) or the values to change."""
+
+    cep: str | None = None
+    city: str | None = None
+    neighborhood: str | None = None
+    number: int | None = None
+    state: str | None = None
+    street: str | None = None
+    complement: str | None = None
+
+    def given(self) -> tuple[str, ...]:
+        """The names of the values given, in the order the API takes them."""
+        return tuple(item.name for item in fields(self) if getattr(self, item.name) is not None)
+
+
+UFS = frozenset(
+    [
+        "AC",
+        "AL",
+        "AP",
+        "AM",
+        "BA",
+        "CE",
+        "DF",
+        "ES",
+        "GO",
+        "MA",
+        "MT",
+        "MS",
+        "MG",
+        "PA",
+        "PB",
+        "PR",
+        "PE",
+        "PI",
+        "RJ",
+        "RN",
+        "RS",
+        "RO",
+        "RR",
+        "SC",
+        "SP",
+        "SE",
+        "TO",
+    ]
+)

@@ -7,6 +7,8 @@ from typing import Protocol
 
 from application.commands import FieldValueChange
 from domain.clients import (
+    Address,
+    AddressData,
     ClientData,
     ClientFilter,
     ClientRecord,
@@ -59,4 +61,24 @@ class ClientsPort(Protocol):
         self, client_id: ClientId, changes: Sequence[FieldValueChange]
     ) -> Sequence[EntityValues]:
         """Sets custom-field values on the client (sent once); the groups TiFlux answers with."""
+        ...
+
+    async def addresses(self, client_id: ClientId, page: PageRequest) -> Page[Address]:
+        """One page of a client's addresses; NotFound for an unknown client."""
+        ...
+
+    async def address(self, client_id: ClientId, address_id: int) -> Address:
+        """One address of a client; NotFound if absent."""
+        ...
+
+    async def create_address(self, client_id: ClientId, data: AddressData) -> Address:
+        """Adds an address to a client (sent once)."""
+        ...
+
+    async def update_address(self, client_id: ClientId, address_id: int, data: AddressData) -> Address:
+        """Changes the given values of an address (sent once); NotFound if absent."""
+        ...
+
+    async def delete_address(self, client_id: ClientId, address_id: int) -> None:
+        """Removes an address (sent once; no undo); NotFound if absent."""
         ...

@@ -140,7 +140,26 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_client", {"client_id": 103, "max_agents": 12}),
     ("get_client_desks", {"client_id": 102}),
     ("get_client_technical_groups", {"client_id": 103}),
-    ("update_client_entities", {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "255.444.321"}]}),
+    ("list_client_addresses", {"client_id": 103}),
+    ("get_client_address", {"client_id": 103, "address_id": 504}),
+    (
+        "create_client_address",
+        {
+            "client_id": 103,
+            "cep": "89010200",
+            "city": "Blumenau",
+            "neighborhood": "Centro",
+            "number": 950,
+            "state": "sc",
+            "street": "Rua Sete de Setembro",
+        },
+    ),
+    ("update_client_address", {"client_id": 103, "address_id": 504, "number": 89}),
+    ("delete_client_address", {"client_id": 103, "address_id": 505}),
+    (
+        "update_client_entities",
+        {"client_id": 103, "entities": [{"entity_field_id": 84, "value": "255.444.321"}]},
+    ),
     ("create_client_user", {"client_id": 103, "name": "Paulo", "email": "paulo@clinicavidaplena.com.br"}),
     ("add_client_email_permission", {"client_id": 103, "address": "@clinicavidaplena.com.br"}),
     # refused before any request, not found, unknown tool

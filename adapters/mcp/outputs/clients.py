@@ -114,6 +114,33 @@ class ClientFieldsUpdated(TypedDict):
     fields: NotRequired[list[EntityValues]]
 
 
+@with_config(DECLARED)
+class Address(TypedDict):
+    id: int
+    street: NotRequired[str]
+    number: NotRequired[int]
+    complement: NotRequired[str]
+    neighborhood: NotRequired[str]
+    city: NotRequired[str]
+    state: NotRequired[str]
+    cep: NotRequired[str]
+
+
+@with_config(DECLARED)
+class ClientAddresses(TypedDict):
+    client_id: int
+    page: Page[Address]
+    client: NotRequired[Client]
+
+
+@with_config(DECLARED)
+class AddressCard(TypedDict):
+    client_id: int
+    address: Address
+    changed: NotRequired[list[str]]
+    removed: bool
+
+
 GetClientOutput = ClientCard
 
 ListClientsOutput = ClientPage
@@ -131,3 +158,7 @@ CreateClientUserOutput = PortalUserCreated
 AddClientEmailPermissionOutput = EmailPermissionAdded
 
 UpdateClientEntitiesOutput = ClientFieldsUpdated
+
+ListClientAddressesOutput = ClientAddresses
+
+ClientAddressOutput = AddressCard

@@ -158,6 +158,17 @@ REGISTRY: tuple[Entry, ...] = (
             "add_client_email_permission",
         ),
     ),
+    Entry(
+        "client_places",
+        "clients",
+        (
+            "list_client_addresses",
+            "get_client_address",
+            "create_client_address",
+            "update_client_address",
+            "delete_client_address",
+        ),
+    ),
 )
 
 # tool name → its toolset, known without importing a tool module

@@ -227,7 +227,7 @@ def _address(value: Any) -> str:
     return text
 
 
-async def _client_label(client_id: int, asking: Asking) -> str:
+async def client_label(client_id: int, asking: Asking) -> str:
     """`Clínica Vida Plena (ID 103)` for a question, read from TiFlux; the ID alone if it cannot be read."""
     try:
         found = await asking.gateway.clients.get(ClientId(client_id), with_fields=False)
@@ -256,7 +256,7 @@ class CreateClientUserInput(ToolInput):
         return await create(ClientId(self.client_id), user)
 
     async def question(self, asking: Asking) -> str:
-        client = await _client_label(self.client_id, asking)
+        client = await client_label(self.client_id, asking)
         return asking.translator(
             "confirm.client_user", client=client, name=inline(self.name, limit=100), email=self.email or ""
         )
@@ -275,7 +275,7 @@ class EmailPermissionInput(ToolInput):
         return await allow(ClientId(self.client_id), self.address)
 
     async def question(self, asking: Asking) -> str:
-        client = await _client_label(self.client_id, asking)
+        client = await client_label(self.client_id, asking)
         key = "confirm.email_permission." + ("domain" if self.address.startswith("@") else "address")
         return asking.translator(key, client=client, address=self.address)
 

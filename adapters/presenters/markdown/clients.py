@@ -10,6 +10,7 @@ from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
 from adapters.presenters.markdown.tickets import _entity_group
 from application.use_cases.client_fields import ClientFieldsUpdated
+from application.use_cases.client_places import AddressCard, ClientAddresses
 from application.use_cases.clients import (
     ClientCard,
     ClientDesks,
@@ -19,7 +20,7 @@ from application.use_cases.clients import (
     EmailPermissionAdded,
     PortalUserCreated,
 )
-from domain.clients import ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.clients import Address, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
 from domain.ids import ClientId
 from domain.people import Client
 
@@ -255,3 +256,58 @@ def present_client_fields(updated: ClientFieldsUpdated, fmt: Formatter) -> str:
     for group in updated.fields:
         out.extend(_entity_group(group, fmt))
     return lines(out if updated.fields else [*out, t("client_fields.none")])
+
+
+def _street(address: Address, fmt: Formatter) -> str:
+    number = "" if address.number is None else f", {address.number}"
+    return (inline(address.street) + number) if address.street else fmt.t("none")
+
+
+def _address_lines(address: Address, fmt: Formatter) -> list[str]:
+    t = fmt.t
+    place = " / ".join(inline(part) for part in (address.city, address.state) if part) or t("none")
+    rows = [bullet(t("address.street"), _street(address, fmt))]
+    if address.complement:
+        rows.append(bullet(t("address.complement"), inline(address.complement)))
+    rows += [
+        bullet(t("address.neighborhood"), inline(address.neighborhood) or t("none")),
+        bullet(t("address.city"), place),
+        bullet(t("address.cep"), inline(address.cep) or t("none")),
+    ]
+    return rows
+
+
+def present_client_addresses(found: ClientAddresses, fmt: Formatter) -> str:
+    t = fmt.t
+    page, who = found.page, _who(found.client, found.client_id, fmt)
+    if not page.items:
+        return lines(t("addresses.empty", client=who, page=page.request.number))
+    out = [f"## {t('addresses.heading', client=who, page=page.request.number, count=len(page))}"]
+    for address in page.items:
+        out += ["", f"### #{address.id}", *_address_lines(address, fmt)]
+    return lines(out, "", fmt.page_footer(page))
+
+
+def _address_card(key: str, card: AddressCard, fmt: Formatter) -> str:
+    t = fmt.t
+    return lines(
+        f"## {t(key, id=card.address.id, client_id=card.client_id)}",
+        _address_lines(card.address, fmt),
+        bullet(t("client.changed"), ", ".join(f"`{k}`" for k in card.changed)) if card.changed else None,
+    )
+
+
+def present_client_address(card: AddressCard, fmt: Formatter) -> str:
+    return _address_card("address.heading", card, fmt)
+
+
+def present_address_created(card: AddressCard, fmt: Formatter) -> str:
+    return _address_card("address.created", card, fmt)
+
+
+def present_address_updated(card: AddressCard, fmt: Formatter) -> str:
+    return _address_card("address.updated", card, fmt)
+
+
+def present_address_removed(card: AddressCard, fmt: Formatter) -> str:
+    return lines(f"## {fmt.t('address.removed', id=card.address.id, client_id=card.client_id)}")

@@ -12,10 +12,12 @@ from adapters.tiflux.http.knowledge import needing
 from adapters.tiflux.http.records import page_params
 from adapters.tiflux.wire import EntitiesWire, page_of, parse_one
 from adapters.tiflux.wire.clients import (
+    AddressWire,
     ClientRecordWire,
     LinkedDeskWire,
     LinkedGroupWire,
     PortalUserWire,
+    address_json,
     client_json,
     portal_user_json,
     portal_user_of,
@@ -23,6 +25,8 @@ from adapters.tiflux.wire.clients import (
 from adapters.tiflux.wire.writes import field_values_json
 from application.commands import FieldValueChange
 from domain.clients import (
+    Address,
+    AddressData,
     ClientData,
     ClientFilter,
     ClientRecord,
@@ -41,6 +45,10 @@ WRITE_NEED = "clients.write"
 
 def _client_missing(client_id: ClientId) -> NotFoundAs:
     return NotFoundAs("client", str(client_id))
+
+
+def _address_missing(client_id: ClientId, address_id: int) -> NotFoundAs:
+    return NotFoundAs("address", f"{address_id} (client {client_id})")
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,57 @@ class HttpClients:
             ),
         )
         return tuple(group.to_domain() for group in parse_one(EntitiesWire, payload or {}).entities)
+
+    async def addresses(self, client_id: ClientId, page: PageRequest) -> Page[Address]:
+        return page_of(AddressWire, await self._listed(client_id, "addresses", page), page)
+
+    async def address(self, client_id: ClientId, address_id: int) -> Address:
+        payload = await needing(
+            READ_NEED,
+            self.client.get(
+                self.api_key,
+                api_path("clients", client_id, "addresses", address_id),
+                not_found=_address_missing(client_id, address_id),
+            ),
+        )
+        return parse_one(AddressWire, payload).to_domain()
+
+    async def create_address(self, client_id: ClientId, data: AddressData) -> Address:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "POST",
+                api_path("clients", client_id, "addresses"),
+                json=address_json(data),
+                not_found=_client_missing(client_id),
+            ),
+        )
+        return parse_one(AddressWire, payload).to_domain()
+
+    async def update_address(self, client_id: ClientId, address_id: int, data: AddressData) -> Address:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id, "addresses", address_id),
+                json=address_json(data),
+                not_found=_address_missing(client_id, address_id),
+            ),
+        )
+        return parse_one(AddressWire, payload or {"id": address_id}).to_domain()
+
+    async def delete_address(self, client_id: ClientId, address_id: int) -> None:
+        await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "DELETE",
+                api_path("clients", client_id, "addresses", address_id),
+                not_found=_address_missing(client_id, address_id),
+            ),
+        )
 
     async def _listed(self, client_id: ClientId, what: str, page: PageRequest) -> object:
         return await needing(

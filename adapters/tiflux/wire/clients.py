@@ -9,6 +9,8 @@ from pydantic import Field
 from adapters.tiflux.wire.base import Timestamp, WireModel
 from adapters.tiflux.wire.tickets import EntityValuesWire
 from domain.clients import (
+    Address,
+    AddressData,
     BillingReport,
     ClientData,
     ClientRecord,
@@ -126,3 +128,31 @@ def portal_user_json(user: NewPortalUser) -> dict[str, Any]:
     }
     body.update({key: value for key, value in optional.items() if value is not None})
     return {"user": body}
+
+
+class AddressWire(WireModel):
+    id: int
+    street: str | None = None
+    number: int | None = None
+    complement: str | None = None
+    neighborhood: str | None = None
+    city: str | None = None
+    state: str | None = None
+    cep: str | None = None
+
+    def to_domain(self) -> Address:
+        return Address(
+            self.id,
+            self.street or None,
+            self.number,
+            self.complement or None,
+            self.neighborhood or None,
+            self.city or None,
+            self.state or None,
+            self.cep or None,
+        )
+
+
+def address_json(data: AddressData) -> dict[str, Any]:
+    """`POST`/`PUT /clients/{id}/addresses`: wrapped in `address`, the values given, in the API's order."""
+    return {"address": {key: getattr(data, key) for key in data.given()}}

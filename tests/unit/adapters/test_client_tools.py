@@ -9,6 +9,7 @@ import pytest
 from mcp import Client
 
 from adapters.i18n import Language
+from adapters.mcp.tools.client_places import ADDRESS_TOOLS
 from adapters.mcp.tools.clients import CLIENT_TOOLS
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.wire.clients import client_json
@@ -47,7 +48,7 @@ async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
 
 
 async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
-    names = {spec.name for spec in CLIENT_TOOLS}
+    names = {spec.name for spec in (*CLIENT_TOOLS, *ADDRESS_TOOLS)}
     async with connect(api, toolsets="")() as default:
         assert not names & {tool.name for tool in (await default.list_tools()).tools}
     async with connect(api, toolsets="clients")() as chosen:
@@ -62,11 +63,15 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
         "update_client_entities",
         "create_client_user",
         "add_client_email_permission",
+        "create_client_address",
+        "update_client_address",
+        "delete_client_address",
     }
     destructive = {
         name for name in writes if hints[name] is None or hints[name].destructive_hint is not False
     }
-    assert destructive == {"create_client_user", "add_client_email_permission"}  # they grant access: asked
+    # they grant access or cannot be undone: asked first
+    assert destructive == {"create_client_user", "add_client_email_permission", "delete_client_address"}
     assert not (hints["create_client"] and hints["create_client"].idempotent_hint)
 
 
@@ -617,3 +622,110 @@ async def test_update_client_entities_clears_with_null_in_english(api: Instrumen
         api.tenant.clients.get_client(103, show_entities=True)["entities"][0]["entity_fields"][1]["value"]
         is None
     )
+
+
+# --- addresses (§1.9)
+
+NEW_ADDRESS = {
+    "client_id": 103,
+    "cep": "89010200",
+    "city": "Blumenau",
+    "neighborhood": "Centro",
+    "number": 950,
+    "state": "sc",
+    "street": "Rua Sete de Setembro",
+    "complement": "Sala 3",
+}
+
+
+async def test_list_and_get_client_addresses(client: Client, api: InstrumentedFakeApi) -> None:
+    text, data = await call(client, "list_client_addresses", {"client_name": "padaria"})
+    assert text.startswith("## Endereços do cliente Padaria Pão Quente")
+    assert "**Logradouro:** Rua XV de Novembro, 1200" in text and "**Complemento:** Loja 2" in text
+    assert [item["id"] for item in data["page"]["items"]] == [501, 502]
+    assert sent(api)[-1] == ("GET", "/api/v2/clients/101/addresses", "offset=1&limit=20")
+    text, _ = await call(client, "list_client_addresses", {"client_id": 104})
+    assert text.startswith("Nenhum endereço do cliente ID 104")
+    text, data = await call(client, "get_client_address", {"client_id": 103, "address_id": 504})
+    assert text.startswith("## Endereço #504 do cliente ID 103") and data["address"]["state"] == "SC"
+    assert "endereço 501 (client 103)" in await fail(
+        client, "get_client_address", {"client_id": 103, "address_id": 501}
+    )
+
+
+async def test_create_and_update_client_address_send_the_wrapped_body_once(
+    client: Client, api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    text, data = await call(client, "create_client_address", NEW_ADDRESS)
+    assert data["changed"] == ["cep", "city", "neighborhood", "number", "state", "street", "complement"]
+    assert text.startswith("## Endereço criado: #506 do cliente ID 103")
+    stored = tenant.clients.get_client_address(103, 506)
+    assert (stored["cep"], stored["state"], stored["number"]) == ("89010-200", "SC", 950)
+    text, _ = await call(
+        client, "update_client_address", {"client_id": 103, "address_id": 504, "number": "89"}
+    )
+    assert "`number`" in text and tenant.clients.get_client_address(103, 504)["number"] == 89
+    assert [r[0] for r in sent(api)] == ["POST", "PUT"]
+    assert "pelo menos um de" in await fail(
+        client, "update_client_address", {"client_id": 103, "address_id": 504}
+    )
+    assert len(sent(api)) == 2
+
+
+def test_the_address_body_is_wrapped_in_address() -> None:
+    from adapters.tiflux.wire.clients import address_json
+    from domain.clients import AddressData
+
+    assert address_json(AddressData(number=89, complement="Térreo")) == {
+        "address": {"number": 89, "complement": "Térreo"}
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"cep": "8901"},
+        {"cep": "89010-20a"},
+        {"state": "XX"},
+        {"state": "Santa Catarina"},
+        {"number": -1},
+        {"number": "9a"},
+        {"number": True},
+        {"street": ""},
+        {"client_id": 0},
+    ],
+)
+async def test_create_client_address_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, change: dict[str, Any]
+) -> None:
+    await fail(client, "create_client_address", {**NEW_ADDRESS, **change})
+    assert sent(api) == []
+
+
+async def test_delete_client_address_asks_and_a_decline_sends_nothing(
+    api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    for person in (Person("decline"), Person("accept", confirm=False)):
+        async with connect(api)(person) as asked:
+            assert "não confirmou" in await fail(
+                asked, "delete_client_address", {"client_id": 101, "address_id": 502}
+            )
+    assert [r for r in sent(api) if r[0] == "DELETE"] == []
+    person = Person()
+    async with connect(api)(person) as asked:
+        text, data = await call(asked, "delete_client_address", {"client_id": 101, "address_id": 502})
+    assert person.questions == [
+        "Remover o endereço #502 do cliente Padaria Pão Quente (ID 101) (Rua Amazonas, 455, Blumenau)? "
+        "Não há como desfazer."
+    ]
+    assert text.startswith("## Endereço #502 removido do cliente ID 101") and data["removed"] is True
+    assert [r for r in sent(api) if r[0] == "DELETE"] == [("DELETE", "/api/v2/clients/101/addresses/502", "")]
+    assert [a["id"] for a in tenant.clients.client_addresses(101)] == [501]
+
+
+async def test_delete_client_address_in_english(api: InstrumentedFakeApi) -> None:
+    person = Person()
+    async with connect(api, "en")(person) as asked:
+        text, _ = await call(asked, "delete_client_address", {"client_id": 103, "address_id": 505})
+    assert person.questions[0].startswith("Remove address #505 of client Clínica Vida Plena (ID 103)")
+    assert text.startswith("## Address #505 removed from client ID 103")

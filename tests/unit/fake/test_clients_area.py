@@ -151,3 +151,36 @@ def test_client_custom_fields_take_only_client_entity_fields(tenant: FakeTenant)
             area.update_client_entities(103, body)
         assert caught.value.status == 422
     assert status_of(lambda: area.update_client_entities(999, {"entities": []})) == 404
+
+
+def test_addresses_of_a_client(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    assert ids(area.client_addresses(103)) == [504, 505] and area.client_addresses(104) == []
+    assert status_of(lambda: area.get_client_address(103, 501)) == 404  # another client's
+    created = area.create_client_address(
+        103,
+        {
+            "address": {
+                "cep": "89010-200",
+                "city": "B",
+                "neighborhood": "C",
+                "number": 950,
+                "state": "SC",
+                "street": "R",
+            }
+        },
+    )
+    assert created["id"] == 506 and created["complement"] is None
+    assert area.update_client_address(103, 504, {"address": {"number": 89}})["number"] == 89
+    area.delete_client_address(103, 505)
+    assert ids(area.client_addresses(103)) == [504, 506]
+    bodies: list[dict[str, Any]] = [
+        {"address": {"city": "B"}},
+        {"cep": "89010-200"},
+        {"address": {"number": "950"}},
+    ]
+    for body in bodies:
+        with pytest.raises(FakeApiError) as caught:
+            area.create_client_address(103, body)
+        assert caught.value.status == 422
+    assert status_of(lambda: area.delete_client_address(103, 505)) == 404

@@ -23,6 +23,8 @@ from adapters.tiflux.fake.tenant.moments import iso
 from adapters.tiflux.fake.tenant.routes import Route
 
 CLIENT = "/clients/{client_id:int}"
+ADDRESSES = CLIENT + "/addresses"
+ADDRESS = ADDRESSES + "/{address_id:int}"
 BILLING_REPORTS = ("detailed_with_appointment", "detailed", "synthetic", "")
 _TEXTS = (
     "social_revenue",
@@ -38,6 +40,38 @@ _KEYS = (*_STORED, "desk_ids", "add_all_desks", "technical_group_ids", "add_all_
 
 
 _ADDRESS = re.compile(r"^[^@\s,;<>]*@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+_ADDRESS_KEYS = ("street", "number", "complement", "neighborhood", "city", "state", "cep")
+_CEP = re.compile(r"^[0-9]{5}-?[0-9]{3}$")
+
+
+def _address_values(body: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    """The `address` object of a body, else 422 for what TiFlux refuses."""
+    values = body.get("address")
+    if not isinstance(values, dict):
+        raise validation_error("address is required")
+    errors = []
+    for key in ("cep", "city", "neighborhood", "number", "state", "street"):
+        if creating and values.get(key) in (None, ""):
+            errors.append(f"{key} can't be blank")
+    for key in ("city", "neighborhood", "street", "state", "cep"):
+        if not isinstance(values.get(key, ""), str):
+            errors.append(f"{key} must be a text")
+    if not isinstance(values.get("complement"), str | None):
+        errors.append("complement must be a text")
+    number = values.get("number")
+    if "number" in values and (type(number) is not int or number < 0):
+        errors.append("number must be a whole number")
+    if isinstance(values.get("cep"), str) and not _CEP.match(values["cep"]):
+        errors.append("cep is invalid")
+    if isinstance(values.get("state"), str) and len(values["state"]) != 2:
+        errors.append("state must be a UF")
+    if not creating and not any(key in values for key in _ADDRESS_KEYS):
+        errors.append("nothing to update")
+    if errors:
+        raise validation_error(*errors)
+    return {key: values[key] for key in _ADDRESS_KEYS if key in values}
 
 
 def _int_keyed(table: Mapping[str, Any]) -> dict[int, Any]:
@@ -57,6 +91,7 @@ class ClientsArea:
         self._groups: dict[int, Json] = {group["id"]: group for group in tables["client_groups"]}
         self._entities: dict[int, list[Json]] = _int_keyed(tables["client_entities"])
         self._permissions: list[Json] = list(tables["client_email_permissions"])
+        self._addresses: dict[int, list[Json]] = _int_keyed(tables["client_addresses"])
 
     # --- reading
 
@@ -251,6 +286,40 @@ class ClientsArea:
         self._permissions.append(permission)
         return copy.deepcopy(permission)
 
+    # --- addresses (people.md §1.9)
+
+    def client_addresses(self, client_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
+        self._client(client_id)
+        return page(self._addresses.get(client_id, []), offset, limit)
+
+    def get_client_address(self, client_id: int, address_id: int) -> Json:
+        return copy.deepcopy(self._address(client_id, address_id))
+
+    def create_client_address(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        """A new address from a body wrapped in `address`; every value but the complement required."""
+        self._client(client_id)
+        values = _address_values(body, creating=True)
+        ident = max((a["id"] for items in self._addresses.values() for a in items), default=500) + 1
+        address = {"id": ident, **{key: values.get(key) for key in _ADDRESS_KEYS}}
+        self._addresses.setdefault(client_id, []).append(address)
+        return copy.deepcopy(address)
+
+    def update_client_address(self, client_id: int, address_id: int, body: Mapping[str, Any]) -> Json:
+        address = self._address(client_id, address_id)
+        address.update(_address_values(body, creating=False))
+        return copy.deepcopy(address)
+
+    def delete_client_address(self, client_id: int, address_id: int) -> None:
+        address = self._address(client_id, address_id)
+        self._addresses[client_id].remove(address)
+
+    def _address(self, client_id: int, address_id: int) -> Json:
+        self._client(client_id)
+        for address in self._addresses.get(client_id, []):
+            if address["id"] == address_id:
+                return address
+        raise self._state.not_found("Address")
+
     # --- lookups
 
     def _client(self, client_id: int) -> Json:
@@ -272,6 +341,11 @@ ROUTES = (
     Route("PUT", CLIENT, ClientsArea.update_client, body="json"),
     Route("GET", CLIENT + "/desks", ClientsArea.client_desks, paged=True),
     Route("GET", CLIENT + "/technical-groups", ClientsArea.client_technical_groups, paged=True),
+    Route("GET", ADDRESSES, ClientsArea.client_addresses, paged=True),
+    Route("GET", ADDRESS, ClientsArea.get_client_address),
+    Route("POST", ADDRESSES, ClientsArea.create_client_address, body="json"),
+    Route("PUT", ADDRESS, ClientsArea.update_client_address, body="json"),
+    Route("DELETE", ADDRESS, ClientsArea.delete_client_address),
     Route("PUT", CLIENT + "/entities", ClientsArea.update_client_entities, body="json"),
     Route("POST", CLIENT + "/users", ClientsArea.create_client_user, body="json"),
     Route("POST", CLIENT + "/email_tickets_permissions", ClientsArea.add_email_permission, body="json"),
