@@ -83,7 +83,7 @@ def on_first_use(path: str) -> Callable[..., Any]:
 MAX_ACCOUNTS_KEPT = 32
 CATALOGS = "application.use_cases.catalogs"  # the opt-in catalogs area's use cases (issue 21)
 CLIENTS = "application.use_cases.clients"  # the opt-in clients area's use cases (issue 19)
-PLACES = "application.use_cases.client_places"  # a client's addresses (issue 19)
+PLACES = "application.use_cases.client_places"  # a client's addresses and contacts (issue 19)
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -271,6 +271,13 @@ class UseCases(containers.DeclarativeContainer):
     create_client_address = providers.Factory(on_first_use(f"{PLACES}:CreateClientAddress"), clients=clients)
     update_client_address = providers.Factory(on_first_use(f"{PLACES}:UpdateClientAddress"), clients=clients)
     delete_client_address = providers.Factory(on_first_use(f"{PLACES}:DeleteClientAddress"), clients=clients)
+    list_client_contacts = providers.Factory(
+        on_first_use(f"{PLACES}:ListClientContacts"), clients=clients, references=references
+    )
+    show_client_contact = providers.Factory(on_first_use(f"{PLACES}:ShowClientContact"), clients=clients)
+    create_client_contact = providers.Factory(on_first_use(f"{PLACES}:CreateClientContact"), clients=clients)
+    update_client_contact = providers.Factory(on_first_use(f"{PLACES}:UpdateClientContact"), clients=clients)
+    delete_client_contact = providers.Factory(on_first_use(f"{PLACES}:DeleteClientContact"), clients=clients)
     update_client_fields = providers.Factory(
         on_first_use("application.use_cases.client_fields:UpdateClientFields"),
         clients=clients,

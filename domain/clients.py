@@ -211,3 +211,30 @@ UFS = frozenset(
         "TO",
     ]
 )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact of a client: who answers (`owner`), what for (`use`), a phone and an e-mail."""
+
+    id: int
+    owner: str | None = None
+    use: str | None = None
+    telephone: str | None = None
+    email: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ContactData:
+    """A contact to create (every value but `country` required) or the values to change."""
+
+    use: str | None = None
+    telephone: str | None = None  # digits only
+    owner: str | None = None
+    email: str | None = None
+    country: str | None = None
+
+    def given(self) -> tuple[str, ...]:
+        """The names of the values given, in the order the API takes them."""
+        return tuple(item.name for item in fields(self) if getattr(self, item.name) is not None)

@@ -95,6 +95,21 @@ PT_BR: dict[str, str] = {
     "address.neighborhood": "Bairro",
     "address.city": "Cidade/UF",
     "address.cep": "CEP",
+    # --- contacts
+    "kind.contact": "contato",
+    "rule.clients.contact_nothing_to_update": "informe pelo menos um de `use`, `number`, `owner`, `email`, `country`",
+    "confirm.delete_contact": "Remover o contato #{id} do cliente {client}{who}? Não há como desfazer.",
+    "contacts.heading": "Contatos do cliente {client} — página {page} ({count} nesta página)",
+    "contacts.empty": "Nenhum contato do cliente {client} na página {page}.",
+    "contact.heading": "Contato #{id} do cliente ID {client_id}",
+    "contact.created": "Contato criado: #{id} do cliente ID {client_id}",
+    "contact.updated": "Contato #{id} do cliente ID {client_id} atualizado",
+    "contact.removed": "Contato #{id} removido do cliente ID {client_id}",
+    "contact.owner": "Responsável",
+    "contact.use": "Uso",
+    "contact.telephone": "Telefone",
+    "contact.email": "E-mail",
+    "contact.country": "País",
 }
 
 EN: dict[str, str] = {
@@ -192,4 +207,19 @@ EN: dict[str, str] = {
     "address.neighborhood": "Neighbourhood",
     "address.city": "City/state",
     "address.cep": "CEP",
+    # --- contacts
+    "kind.contact": "contact",
+    "rule.clients.contact_nothing_to_update": "give at least one of `use`, `number`, `owner`, `email`, `country`",
+    "confirm.delete_contact": "Remove contact #{id} of client {client}{who}? It cannot be undone.",
+    "contacts.heading": "Contacts of client {client} — page {page} ({count} on this page)",
+    "contacts.empty": "No contact of client {client} on page {page}.",
+    "contact.heading": "Contact #{id} of client ID {client_id}",
+    "contact.created": "Contact created: #{id} of client ID {client_id}",
+    "contact.updated": "Contact #{id} of client ID {client_id} updated",
+    "contact.removed": "Contact #{id} removed from client ID {client_id}",
+    "contact.owner": "Person",
+    "contact.use": "Use",
+    "contact.telephone": "Phone",
+    "contact.email": "E-mail",
+    "contact.country": "Country",
 }

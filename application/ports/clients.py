@@ -12,6 +12,8 @@ from domain.clients import (
     ClientData,
     ClientFilter,
     ClientRecord,
+    Contact,
+    ContactData,
     LinkedDesk,
     LinkedGroup,
     NewPortalUser,
@@ -81,4 +83,24 @@ class ClientsPort(Protocol):
 
     async def delete_address(self, client_id: ClientId, address_id: int) -> None:
         """Removes an address (sent once; no undo); NotFound if absent."""
+        ...
+
+    async def contacts(self, client_id: ClientId, page: PageRequest) -> Page[Contact]:
+        """One page of a client's contacts; NotFound for an unknown client."""
+        ...
+
+    async def contact(self, client_id: ClientId, contact_id: int) -> Contact:
+        """One contact of a client; NotFound if absent."""
+        ...
+
+    async def create_contact(self, client_id: ClientId, data: ContactData) -> Contact:
+        """Adds a contact to a client (sent once)."""
+        ...
+
+    async def update_contact(self, client_id: ClientId, contact_id: int, data: ContactData) -> Contact:
+        """Changes the given values of a contact (sent once); NotFound if absent."""
+        ...
+
+    async def delete_contact(self, client_id: ClientId, contact_id: int) -> None:
+        """Removes a contact (sent once; no undo); NotFound if absent."""
         ...

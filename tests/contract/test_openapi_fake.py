@@ -130,8 +130,8 @@ def test_the_contract_covers_every_route_we_use() -> None:
     # + answers, histories, checklists (18); requestors, technical users, departments (19);
     # chats that act (20); knowledge, equipment (21); the organisation's service catalogs (21)
     # clients (19): one client, create, update, desks, groups, portal users, e-mail permissions, fields;
-    # addresses
-    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 12 + 2 + 8 + 5, labels
+    # addresses, contacts
+    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 12 + 2 + 8 + 5 + 5, labels
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:

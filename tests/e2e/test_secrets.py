@@ -140,6 +140,20 @@ SESSION: list[tuple[str, dict[str, Any]]] = [
     ("update_client", {"client_id": 103, "max_agents": 12}),
     ("get_client_desks", {"client_id": 102}),
     ("get_client_technical_groups", {"client_id": 103}),
+    ("list_client_contacts", {"client_id": 103}),
+    ("get_client_contact", {"client_id": 103, "contact_id": 704}),
+    (
+        "create_client_contact",
+        {
+            "client_id": 103,
+            "use": "Commercial",
+            "number": "4730405099",
+            "owner": "Recepção",
+            "email": "r@x.com.br",
+        },
+    ),
+    ("update_client_contact", {"client_id": 103, "contact_id": 704, "number": "4730405099"}),
+    ("delete_client_contact", {"client_id": 103, "contact_id": 705}),
     ("list_client_addresses", {"client_id": 103}),
     ("get_client_address", {"client_id": 103, "address_id": 504}),
     (

@@ -141,6 +141,31 @@ class AddressCard(TypedDict):
     removed: bool
 
 
+@with_config(DECLARED)
+class Contact(TypedDict):
+    id: int
+    owner: NotRequired[str]
+    use: NotRequired[str]
+    telephone: NotRequired[str]
+    email: NotRequired[str]
+    country: NotRequired[str]
+
+
+@with_config(DECLARED)
+class ClientContacts(TypedDict):
+    client_id: int
+    page: Page[Contact]
+    client: NotRequired[Client]
+
+
+@with_config(DECLARED)
+class ContactCard(TypedDict):
+    client_id: int
+    contact: Contact
+    changed: NotRequired[list[str]]
+    removed: bool
+
+
 GetClientOutput = ClientCard
 
 ListClientsOutput = ClientPage
@@ -162,3 +187,7 @@ UpdateClientEntitiesOutput = ClientFieldsUpdated
 ListClientAddressesOutput = ClientAddresses
 
 ClientAddressOutput = AddressCard
+
+ListClientContactsOutput = ClientContacts
+
+ClientContactOutput = ContactCard

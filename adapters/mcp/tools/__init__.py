@@ -167,6 +167,11 @@ REGISTRY: tuple[Entry, ...] = (
             "create_client_address",
             "update_client_address",
             "delete_client_address",
+            "list_client_contacts",
+            "get_client_contact",
+            "create_client_contact",
+            "update_client_contact",
+            "delete_client_contact",
         ),
     ),
 )

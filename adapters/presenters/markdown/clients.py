@@ -10,7 +10,7 @@ from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline
 from adapters.presenters.markdown.tickets import _entity_group
 from application.use_cases.client_fields import ClientFieldsUpdated
-from application.use_cases.client_places import AddressCard, ClientAddresses
+from application.use_cases.client_places import AddressCard, ClientAddresses, ClientContacts, ContactCard
 from application.use_cases.clients import (
     ClientCard,
     ClientDesks,
@@ -20,7 +20,7 @@ from application.use_cases.clients import (
     EmailPermissionAdded,
     PortalUserCreated,
 )
-from domain.clients import Address, ClientFilter, ClientRecord, LinkedDesk, LinkedGroup
+from domain.clients import Address, ClientFilter, ClientRecord, Contact, LinkedDesk, LinkedGroup
 from domain.ids import ClientId
 from domain.people import Client
 
@@ -311,3 +311,52 @@ def present_address_updated(card: AddressCard, fmt: Formatter) -> str:
 
 def present_address_removed(card: AddressCard, fmt: Formatter) -> str:
     return lines(f"## {fmt.t('address.removed', id=card.address.id, client_id=card.client_id)}")
+
+
+def _contact_lines(contact: Contact, fmt: Formatter) -> list[str]:
+    t = fmt.t
+    rows = [
+        bullet(t("contact.owner"), inline(contact.owner) or t("none")),
+        bullet(t("contact.use"), inline(contact.use) or t("none")),
+        bullet(t("contact.telephone"), inline(contact.telephone) or t("none")),
+        bullet(t("contact.email"), inline(contact.email) or t("none")),
+    ]
+    if contact.country:
+        rows.append(bullet(t("contact.country"), inline(contact.country)))
+    return rows
+
+
+def present_client_contacts(found: ClientContacts, fmt: Formatter) -> str:
+    t = fmt.t
+    page, who = found.page, _who(found.client, found.client_id, fmt)
+    if not page.items:
+        return lines(t("contacts.empty", client=who, page=page.request.number))
+    out = [f"## {t('contacts.heading', client=who, page=page.request.number, count=len(page))}"]
+    for contact in page.items:
+        out += ["", f"### #{contact.id}", *_contact_lines(contact, fmt)]
+    return lines(out, "", fmt.page_footer(page))
+
+
+def _contact_card(key: str, card: ContactCard, fmt: Formatter) -> str:
+    t = fmt.t
+    return lines(
+        f"## {t(key, id=card.contact.id, client_id=card.client_id)}",
+        _contact_lines(card.contact, fmt),
+        bullet(t("client.changed"), ", ".join(f"`{k}`" for k in card.changed)) if card.changed else None,
+    )
+
+
+def present_client_contact(card: ContactCard, fmt: Formatter) -> str:
+    return _contact_card("contact.heading", card, fmt)
+
+
+def present_contact_created(card: ContactCard, fmt: Formatter) -> str:
+    return _contact_card("contact.created", card, fmt)
+
+
+def present_contact_updated(card: ContactCard, fmt: Formatter) -> str:
+    return _contact_card("contact.updated", card, fmt)
+
+
+def present_contact_removed(card: ContactCard, fmt: Formatter) -> str:
+    return lines(f"## {fmt.t('contact.removed', id=card.contact.id, client_id=card.client_id)}")

@@ -14,11 +14,13 @@ from adapters.tiflux.wire import EntitiesWire, page_of, parse_one
 from adapters.tiflux.wire.clients import (
     AddressWire,
     ClientRecordWire,
+    ContactWire,
     LinkedDeskWire,
     LinkedGroupWire,
     PortalUserWire,
     address_json,
     client_json,
+    contact_json,
     portal_user_json,
     portal_user_of,
 )
@@ -30,6 +32,8 @@ from domain.clients import (
     ClientData,
     ClientFilter,
     ClientRecord,
+    Contact,
+    ContactData,
     LinkedDesk,
     LinkedGroup,
     NewPortalUser,
@@ -49,6 +53,10 @@ def _client_missing(client_id: ClientId) -> NotFoundAs:
 
 def _address_missing(client_id: ClientId, address_id: int) -> NotFoundAs:
     return NotFoundAs("address", f"{address_id} (client {client_id})")
+
+
+def _contact_missing(client_id: ClientId, contact_id: int) -> NotFoundAs:
+    return NotFoundAs("contact", f"{contact_id} (client {client_id})")
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,57 @@ class HttpClients:
                 "DELETE",
                 api_path("clients", client_id, "addresses", address_id),
                 not_found=_address_missing(client_id, address_id),
+            ),
+        )
+
+    async def contacts(self, client_id: ClientId, page: PageRequest) -> Page[Contact]:
+        return page_of(ContactWire, await self._listed(client_id, "contacts", page), page)
+
+    async def contact(self, client_id: ClientId, contact_id: int) -> Contact:
+        payload = await needing(
+            READ_NEED,
+            self.client.get(
+                self.api_key,
+                api_path("clients", client_id, "contacts", contact_id),
+                not_found=_contact_missing(client_id, contact_id),
+            ),
+        )
+        return parse_one(ContactWire, payload).to_domain()
+
+    async def create_contact(self, client_id: ClientId, data: ContactData) -> Contact:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "POST",
+                api_path("clients", client_id, "contacts"),
+                json=contact_json(data),
+                not_found=_client_missing(client_id),
+            ),
+        )
+        return parse_one(ContactWire, payload).to_domain()
+
+    async def update_contact(self, client_id: ClientId, contact_id: int, data: ContactData) -> Contact:
+        payload = await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("clients", client_id, "contacts", contact_id),
+                json=contact_json(data),
+                not_found=_contact_missing(client_id, contact_id),
+            ),
+        )
+        return parse_one(ContactWire, payload or {"id": contact_id}).to_domain()
+
+    async def delete_contact(self, client_id: ClientId, contact_id: int) -> None:
+        await needing(
+            WRITE_NEED,
+            self.client.write(
+                self.api_key,
+                "DELETE",
+                api_path("clients", client_id, "contacts", contact_id),
+                not_found=_contact_missing(client_id, contact_id),
             ),
         )
 

@@ -14,6 +14,8 @@ from domain.clients import (
     BillingReport,
     ClientData,
     ClientRecord,
+    Contact,
+    ContactData,
     LinkedDesk,
     LinkedGroup,
     NewPortalUser,
@@ -156,3 +158,31 @@ class AddressWire(WireModel):
 def address_json(data: AddressData) -> dict[str, Any]:
     """`POST`/`PUT /clients/{id}/addresses`: wrapped in `address`, the values given, in the API's order."""
     return {"address": {key: getattr(data, key) for key in data.given()}}
+
+
+class ContactWire(WireModel):
+    """A contact as the API answers it: the phone comes back as `telephone`."""
+
+    id: int
+    owner: str | None = None
+    use: str | None = None
+    telephone: str | None = None
+    email: str | None = None
+    country: str | None = None
+
+    def to_domain(self) -> Contact:
+        return Contact(
+            self.id,
+            self.owner or None,
+            self.use or None,
+            self.telephone or None,
+            self.email or None,
+            self.country or None,
+        )
+
+
+def contact_json(data: ContactData) -> dict[str, Any]:
+    """`POST`/`PUT /clients/{id}/contacts`: wrapped in `contact`; the phone is sent as `number` (and read
+    back as `telephone`)."""
+    renamed = {"telephone": "number"}
+    return {"contact": {renamed.get(key, key): getattr(data, key) for key in data.given()}}

@@ -9,7 +9,7 @@ import pytest
 from mcp import Client
 
 from adapters.i18n import Language
-from adapters.mcp.tools.client_places import ADDRESS_TOOLS
+from adapters.mcp.tools.client_places import ADDRESS_TOOLS, CONTACT_TOOLS
 from adapters.mcp.tools.clients import CLIENT_TOOLS
 from adapters.tiflux.fake.tenant import FakeTenant
 from adapters.tiflux.wire.clients import client_json
@@ -48,7 +48,7 @@ async def client(api: InstrumentedFakeApi) -> AsyncIterator[Client]:
 
 
 async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
-    names = {spec.name for spec in (*CLIENT_TOOLS, *ADDRESS_TOOLS)}
+    names = {spec.name for spec in (*CLIENT_TOOLS, *ADDRESS_TOOLS, *CONTACT_TOOLS)}
     async with connect(api, toolsets="")() as default:
         assert not names & {tool.name for tool in (await default.list_tools()).tools}
     async with connect(api, toolsets="clients")() as chosen:
@@ -66,12 +66,20 @@ async def test_the_toolset_is_opt_in(api: InstrumentedFakeApi) -> None:
         "create_client_address",
         "update_client_address",
         "delete_client_address",
+        "create_client_contact",
+        "update_client_contact",
+        "delete_client_contact",
     }
     destructive = {
         name for name in writes if hints[name] is None or hints[name].destructive_hint is not False
     }
     # they grant access or cannot be undone: asked first
-    assert destructive == {"create_client_user", "add_client_email_permission", "delete_client_address"}
+    assert destructive == {
+        "create_client_user",
+        "add_client_email_permission",
+        "delete_client_address",
+        "delete_client_contact",
+    }
     assert not (hints["create_client"] and hints["create_client"].idempotent_hint)
 
 
@@ -729,3 +737,96 @@ async def test_delete_client_address_in_english(api: InstrumentedFakeApi) -> Non
         text, _ = await call(asked, "delete_client_address", {"client_id": 103, "address_id": 505})
     assert person.questions[0].startswith("Remove address #505 of client Clínica Vida Plena (ID 103)")
     assert text.startswith("## Address #505 removed from client ID 103")
+
+
+# --- contacts (§1.10): the phone is `number` going out and `telephone` coming back
+
+NEW_CONTACT = {
+    "client_id": 103,
+    "use": "Commercial",
+    "number": "(47) 3040-5099",
+    "owner": "Atendimento Vida Plena",
+    "email": "atendimento@clinicavidaplena.com.br",
+    "country": "br",
+}
+
+
+async def test_list_and_get_client_contacts(client: Client, api: InstrumentedFakeApi) -> None:
+    text, data = await call(client, "list_client_contacts", {"client_id": 103})
+    assert text.startswith("## Contatos do cliente ID 103")
+    assert "**Telefone:** 4730405060" in text and "**País:** BR" in text
+    assert [item["id"] for item in data["page"]["items"]] == [704, 705]
+    text, data = await call(client, "get_client_contact", {"client_id": 103, "contact_id": 705})
+    assert (
+        "**Telefone:** —" in text and "País" not in text and data["contact"]["owner"] == "Dr. Henrique Prado"
+    )
+    assert "contato 701 (client 103)" in await fail(
+        client, "get_client_contact", {"client_id": 103, "contact_id": 701}
+    )
+    text, _ = await call(client, "list_client_contacts", {"client_id": 104})
+    assert text.startswith("Nenhum contato do cliente ID 104")
+
+
+async def test_create_and_update_client_contact_send_number_and_read_telephone(
+    client: Client, api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    text, data = await call(client, "create_client_contact", NEW_CONTACT)
+    assert text.startswith("## Contato criado: #706 do cliente ID 103") and "**Telefone:** 4730405099" in text
+    assert data["changed"] == ["use", "telephone", "owner", "email", "country"]
+    stored = tenant.clients.get_client_contact(103, 706)
+    assert (stored["telephone"], stored["country"]) == ("4730405099", "BR")
+    text, _ = await call(
+        client, "update_client_contact", {"client_id": 103, "contact_id": 704, "number": "4733334444"}
+    )
+    assert tenant.clients.get_client_contact(103, 704)["telephone"] == "4733334444"
+    assert [r[0] for r in sent(api)] == ["POST", "PUT"]
+    assert "pelo menos um de" in await fail(
+        client, "update_client_contact", {"client_id": 103, "contact_id": 704}
+    )
+    assert len(sent(api)) == 2
+
+
+def test_the_contact_body_renames_the_phone_to_number() -> None:
+    from adapters.tiflux.wire.clients import contact_json
+    from domain.clients import ContactData
+
+    assert contact_json(ContactData(telephone="4730405099", email="a@b.com.br")) == {
+        "contact": {"number": "4730405099", "email": "a@b.com.br"}
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"number": "123"},
+        {"number": "abc"},
+        {"email": "nope"},
+        {"country": "Brasil"},
+        {"use": ""},
+        {"telephone": "4730405099"},
+    ],
+)
+async def test_create_client_contact_refuses_bad_input_before_any_request(
+    client: Client, api: InstrumentedFakeApi, change: dict[str, Any]
+) -> None:
+    await fail(client, "create_client_contact", {**NEW_CONTACT, **change})
+    assert sent(api) == []
+
+
+async def test_delete_client_contact_asks_and_a_decline_sends_nothing(
+    api: InstrumentedFakeApi, tenant: FakeTenant
+) -> None:
+    async with connect(api)(Person("decline")) as asked:
+        assert "não confirmou" in await fail(
+            asked, "delete_client_contact", {"client_id": 103, "contact_id": 705}
+        )
+    assert [r for r in sent(api) if r[0] == "DELETE"] == []
+    person = Person()
+    async with connect(api, "en")(person) as asked:
+        text, _ = await call(asked, "delete_client_contact", {"client_id": 103, "contact_id": 705})
+    assert person.questions == [
+        "Remove contact #705 of client Clínica Vida Plena (ID 103) (Dr. Henrique Prado · "
+        "henrique.prado@clinicavidaplena.com.br)? It cannot be undone."
+    ]
+    assert text.startswith("## Contact #705 removed from client ID 103")
+    assert [c["id"] for c in tenant.clients.client_contacts(103)] == [704]

@@ -184,3 +184,23 @@ def test_addresses_of_a_client(tenant: FakeTenant) -> None:
             area.create_client_address(103, body)
         assert caught.value.status == 422
     assert status_of(lambda: area.delete_client_address(103, 505)) == 404
+
+
+def test_contacts_take_number_and_serve_telephone(tenant: FakeTenant) -> None:
+    area = tenant.clients
+    assert ids(area.client_contacts(101)) == [701, 702]
+    created = area.create_client_contact(
+        103, {"contact": {"use": "Commercial", "number": "4730405099", "owner": "R", "email": "r@x.com.br"}}
+    )
+    assert created["id"] == 706 and created["telephone"] == "4730405099" and "number" not in created
+    assert (
+        area.update_client_contact(103, 704, {"contact": {"number": "4733334444"}})["telephone"]
+        == "4733334444"
+    )
+    area.delete_client_contact(103, 705)
+    assert status_of(lambda: area.get_client_contact(103, 705)) == 404
+    bodies: list[dict[str, Any]] = [{"contact": {"use": "X"}}, {"contact": {"number": "12"}}, {"use": "X"}]
+    for body in bodies:
+        with pytest.raises(FakeApiError) as caught:
+            area.create_client_contact(103, body)
+        assert caught.value.status == 422

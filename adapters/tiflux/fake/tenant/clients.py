@@ -25,6 +25,8 @@ from adapters.tiflux.fake.tenant.routes import Route
 CLIENT = "/clients/{client_id:int}"
 ADDRESSES = CLIENT + "/addresses"
 ADDRESS = ADDRESSES + "/{address_id:int}"
+CONTACTS = CLIENT + "/contacts"
+CONTACT = CONTACTS + "/{contact_id:int}"
 BILLING_REPORTS = ("detailed_with_appointment", "detailed", "synthetic", "")
 _TEXTS = (
     "social_revenue",
@@ -74,6 +76,31 @@ def _address_values(body: Mapping[str, Any], *, creating: bool) -> dict[str, Any
     return {key: values[key] for key in _ADDRESS_KEYS if key in values}
 
 
+_CONTACT_KEYS = ("owner", "use", "telephone", "email", "country")
+
+
+def _contact_values(body: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    """The `contact` object of a body, its `number` stored as `telephone`, else 422."""
+    values = body.get("contact")
+    if not isinstance(values, dict):
+        raise validation_error("contact is required")
+    errors = []
+    for key in ("use", "number", "owner", "email"):
+        if (creating or key in values) and not (isinstance(values.get(key), str) and values[key].strip()):
+            errors.append(f"{key} can't be blank")
+    if not isinstance(values.get("country"), str | None):
+        errors.append("country must be a text")
+    number = values.get("number")
+    if isinstance(number, str) and not re.fullmatch(r"[0-9]{8,15}", number):
+        errors.append("number is not a valid phone number")
+    given = {("telephone" if key == "number" else key): values[key] for key in values}
+    if not creating and not any(key in given for key in _CONTACT_KEYS):
+        errors.append("nothing to update")
+    if errors:
+        raise validation_error(*errors)
+    return {key: given[key] for key in _CONTACT_KEYS if key in given}
+
+
 def _int_keyed(table: Mapping[str, Any]) -> dict[int, Any]:
     return {int(key): value for key, value in table.items()}
 
@@ -92,6 +119,7 @@ class ClientsArea:
         self._entities: dict[int, list[Json]] = _int_keyed(tables["client_entities"])
         self._permissions: list[Json] = list(tables["client_email_permissions"])
         self._addresses: dict[int, list[Json]] = _int_keyed(tables["client_addresses"])
+        self._contacts: dict[int, list[Json]] = _int_keyed(tables["client_contacts"])
 
     # --- reading
 
@@ -320,6 +348,39 @@ class ClientsArea:
                 return address
         raise self._state.not_found("Address")
 
+    # --- contacts (people.md §1.10): the phone is sent as `number`, served as `telephone`
+
+    def client_contacts(self, client_id: int, *, offset: int = 1, limit: int = DEFAULT_LIMIT) -> list[Json]:
+        self._client(client_id)
+        return page(self._contacts.get(client_id, []), offset, limit)
+
+    def get_client_contact(self, client_id: int, contact_id: int) -> Json:
+        return copy.deepcopy(self._contact(client_id, contact_id))
+
+    def create_client_contact(self, client_id: int, body: Mapping[str, Any]) -> Json:
+        self._client(client_id)
+        values = _contact_values(body, creating=True)
+        ident = max((c["id"] for items in self._contacts.values() for c in items), default=700) + 1
+        contact = {"id": ident, **{key: values.get(key) for key in _CONTACT_KEYS}}
+        self._contacts.setdefault(client_id, []).append(contact)
+        return copy.deepcopy(contact)
+
+    def update_client_contact(self, client_id: int, contact_id: int, body: Mapping[str, Any]) -> Json:
+        contact = self._contact(client_id, contact_id)
+        contact.update(_contact_values(body, creating=False))
+        return copy.deepcopy(contact)
+
+    def delete_client_contact(self, client_id: int, contact_id: int) -> None:
+        contact = self._contact(client_id, contact_id)
+        self._contacts[client_id].remove(contact)
+
+    def _contact(self, client_id: int, contact_id: int) -> Json:
+        self._client(client_id)
+        for contact in self._contacts.get(client_id, []):
+            if contact["id"] == contact_id:
+                return contact
+        raise self._state.not_found("Contact")
+
     # --- lookups
 
     def _client(self, client_id: int) -> Json:
@@ -346,6 +407,11 @@ ROUTES = (
     Route("POST", ADDRESSES, ClientsArea.create_client_address, body="json"),
     Route("PUT", ADDRESS, ClientsArea.update_client_address, body="json"),
     Route("DELETE", ADDRESS, ClientsArea.delete_client_address),
+    Route("GET", CONTACTS, ClientsArea.client_contacts, paged=True),
+    Route("GET", CONTACT, ClientsArea.get_client_contact),
+    Route("POST", CONTACTS, ClientsArea.create_client_contact, body="json"),
+    Route("PUT", CONTACT, ClientsArea.update_client_contact, body="json"),
+    Route("DELETE", CONTACT, ClientsArea.delete_client_contact),
     Route("PUT", CLIENT + "/entities", ClientsArea.update_client_entities, body="json"),
     Route("POST", CLIENT + "/users", ClientsArea.create_client_user, body="json"),
     Route("POST", CLIENT + "/email_tickets_permissions", ClientsArea.add_email_permission, body="json"),
