@@ -98,6 +98,8 @@ def on_first_use(path: str) -> Callable[..., Any]:
 
 MAX_ACCOUNTS_KEPT = 32
 CATALOGS = "application.use_cases.catalogs"  # the opt-in catalogs area's use cases (issue 21)
+CLIENTS = "application.use_cases.clients"  # the opt-in clients area's use cases (issue 19)
+PLACES = "application.use_cases.client_places"  # a client's addresses and contacts (issue 19)
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -305,6 +307,41 @@ class UseCases(containers.DeclarativeContainer):
     )
     delete_services_catalog_item = providers.Factory(
         on_first_use(f"{CATALOGS}:DeleteItem"), catalogs=catalogs, references=references
+    )
+    # clients toolset (issue 19; opt-in: imported on first use)
+    clients = gateway.provided.clients
+    show_client = providers.Factory(
+        on_first_use(f"{CLIENTS}:ShowClient"), clients=clients, references=references
+    )
+    list_clients = providers.Factory(on_first_use(f"{CLIENTS}:ListClients"), clients=clients)
+    create_client = providers.Factory(on_first_use(f"{CLIENTS}:CreateClient"), clients=clients)
+    update_client = providers.Factory(on_first_use(f"{CLIENTS}:UpdateClient"), clients=clients)
+    list_client_desks = providers.Factory(
+        on_first_use(f"{CLIENTS}:ListClientDesks"), clients=clients, references=references
+    )
+    list_client_groups = providers.Factory(
+        on_first_use(f"{CLIENTS}:ListClientGroups"), clients=clients, references=references
+    )
+    create_portal_user = providers.Factory(on_first_use(f"{CLIENTS}:CreatePortalUser"), clients=clients)
+    allow_email_tickets = providers.Factory(on_first_use(f"{CLIENTS}:AllowEmailTickets"), clients=clients)
+    list_client_addresses = providers.Factory(
+        on_first_use(f"{PLACES}:ListClientAddresses"), clients=clients, references=references
+    )
+    show_client_address = providers.Factory(on_first_use(f"{PLACES}:ShowClientAddress"), clients=clients)
+    create_client_address = providers.Factory(on_first_use(f"{PLACES}:CreateClientAddress"), clients=clients)
+    update_client_address = providers.Factory(on_first_use(f"{PLACES}:UpdateClientAddress"), clients=clients)
+    delete_client_address = providers.Factory(on_first_use(f"{PLACES}:DeleteClientAddress"), clients=clients)
+    list_client_contacts = providers.Factory(
+        on_first_use(f"{PLACES}:ListClientContacts"), clients=clients, references=references
+    )
+    show_client_contact = providers.Factory(on_first_use(f"{PLACES}:ShowClientContact"), clients=clients)
+    create_client_contact = providers.Factory(on_first_use(f"{PLACES}:CreateClientContact"), clients=clients)
+    update_client_contact = providers.Factory(on_first_use(f"{PLACES}:UpdateClientContact"), clients=clients)
+    delete_client_contact = providers.Factory(on_first_use(f"{PLACES}:DeleteClientContact"), clients=clients)
+    update_client_fields = providers.Factory(
+        on_first_use("application.use_cases.client_fields:UpdateClientFields"),
+        clients=clients,
+        custom_fields=gateway.provided.custom_fields,
     )
 
 

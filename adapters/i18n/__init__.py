@@ -10,6 +10,7 @@ from adapters.i18n import (
     attachments,
     catalogs,
     chats,
+    clients,
     conversations,
     desk_tools,
     discovery,
@@ -68,6 +69,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **catalogs.PT_BR,
         **discovery.PT_BR,
         **ticket_upgrades.PT_BR,  # issue 18: the 2.42 upgrades of the ticket tools
+        **clients.PT_BR,
     },
     "en": {
         **en.MESSAGES,
@@ -97,6 +99,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **catalogs.EN,
         **discovery.EN,
         **ticket_upgrades.EN,  # issue 18: the 2.42 upgrades of the ticket tools
+        **clients.EN,
     },
 }
 

@@ -34,6 +34,7 @@ from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.catalogs import ItemChanges, ItemTimes
 from domain.chats import ChatList
 from domain.checklists import ChecklistItemChange, OptionChange
+from domain.clients import AddressData, ClientData, ClientFilter, ContactData, NewPortalUser
 from domain.conversations import ChatChange, OutgoingMessage, TemplateChannel
 from domain.equipment import EquipmentFields, EquipmentId
 from domain.ids import (
@@ -503,6 +504,79 @@ CASES: dict[str, Case | Any] = {
     ),
     "finance.contracts": Case(
         lambda g, _: g.finance.contracts(ContractFilter(client_ids=(101,)), PAGE), ("listContracts",)
+    ),
+    # people, issue 19: clients, their addresses and contacts
+    "clients.get": Case(lambda g, _: g.clients.get(ClientId(103), with_fields=True), ("getClient",)),
+    "clients.list": Case(
+        lambda g, _: g.clients.list(ClientFilter(active=True, name="pad"), PAGE), ("listClients",)
+    ),
+    "clients.create": Case(
+        lambda g, _: g.clients.create(
+            ClientData(name="Oficina", social="Oficina Ltda", social_revenue="11.222.333/0001-81")
+        ),
+        ("createClient",),
+    ),
+    "clients.update": Case(
+        lambda g, _: g.clients.update(ClientId(103), ClientData(max_agents=12)), ("updateClient",)
+    ),
+    "clients.desks": Case(lambda g, _: g.clients.desks(ClientId(102), PAGE), ("listClientDesks",)),
+    "clients.technical_groups": Case(
+        lambda g, _: g.clients.technical_groups(ClientId(103), PAGE), ("listClientTechnicalGroups",)
+    ),
+    "clients.create_portal_user": Case(
+        lambda g, _: g.clients.create_portal_user(
+            ClientId(103), NewPortalUser("Rita Prado", "rita@clinicavidaplena.com.br")
+        ),
+        ("createClientPortalUser",),
+    ),
+    "clients.allow_email_tickets": Case(
+        lambda g, _: g.clients.allow_email_tickets(ClientId(103), "@clinicavidaplena.com.br"),
+        ("addClientEmailPermission",),
+    ),
+    "clients.update_fields": Case(
+        lambda g, _: g.clients.update_fields(ClientId(103), [FieldValueChange(EntityFieldId(84), "123")]),
+        ("updateClientEntities",),
+    ),
+    "clients.addresses": Case(
+        lambda g, _: g.clients.addresses(ClientId(103), PAGE), ("listClientAddresses",)
+    ),
+    "clients.address": Case(lambda g, _: g.clients.address(ClientId(103), 504), ("getClientAddress",)),
+    "clients.create_address": Case(
+        lambda g, _: g.clients.create_address(
+            ClientId(103),
+            AddressData(
+                cep="89010-200",
+                city="Blumenau",
+                neighborhood="Centro",
+                number=10,
+                state="SC",
+                street="Rua XV",
+            ),
+        ),
+        ("createClientAddress",),
+    ),
+    "clients.update_address": Case(
+        lambda g, _: g.clients.update_address(ClientId(103), 504, AddressData(number=12)),
+        ("updateClientAddress",),
+    ),
+    "clients.delete_address": Case(
+        lambda g, _: g.clients.delete_address(ClientId(103), 505), ("deleteClientAddress",)
+    ),
+    "clients.contacts": Case(lambda g, _: g.clients.contacts(ClientId(103), PAGE), ("listClientContacts",)),
+    "clients.contact": Case(lambda g, _: g.clients.contact(ClientId(103), 704), ("getClientContact",)),
+    "clients.create_contact": Case(
+        lambda g, _: g.clients.create_contact(
+            ClientId(103),
+            ContactData(use="Commercial", telephone="4730405099", owner="Recepção", email="r@x.com.br"),
+        ),
+        ("createClientContact",),
+    ),
+    "clients.update_contact": Case(
+        lambda g, _: g.clients.update_contact(ClientId(103), 704, ContactData(telephone="4730405099")),
+        ("updateClientContact",),
+    ),
+    "clients.delete_contact": Case(
+        lambda g, _: g.clients.delete_contact(ClientId(103), 705), ("deleteClientContact",)
     ),
     # people, issue 19: requestor custom fields, agents, technical groups
     "requestors.update_fields": Case(

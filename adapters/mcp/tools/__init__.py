@@ -159,6 +159,38 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("agents", "users", ("create_user", "get_user", "update_user")),
     # billing and contracts (issue 20; opt-in toolset)
     Entry("finance", "finance", ("get_billings_history", "list_contracts")),
+    # people, issue 19: clients (opt-in toolset)
+    Entry(
+        "clients",
+        "clients",
+        (
+            "get_client",
+            "create_client",
+            "update_client",
+            "list_clients",
+            "get_client_desks",
+            "get_client_technical_groups",
+            "update_client_entities",
+            "create_client_user",
+            "add_client_email_permission",
+        ),
+    ),
+    Entry(
+        "client_places",
+        "clients",
+        (
+            "list_client_addresses",
+            "get_client_address",
+            "create_client_address",
+            "update_client_address",
+            "delete_client_address",
+            "list_client_contacts",
+            "get_client_contact",
+            "create_client_contact",
+            "update_client_contact",
+            "delete_client_contact",
+        ),
+    ),
 )
 
 # tool name → its toolset, known without importing a tool module

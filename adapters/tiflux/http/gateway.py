@@ -62,6 +62,7 @@ from domain.tickets import Ticket
 
 if TYPE_CHECKING:
     from application.ports.catalogs import CatalogsPort
+    from application.ports.clients import ClientsPort
     from application.ports.equipment import EquipmentPort
     from application.ports.finance import FinancePort
     from application.ports.ticket_reports import TicketReportsPort
@@ -300,6 +301,12 @@ class HttpTifluxGateway:
         from adapters.tiflux.http.finance import HttpFinance
 
         return HttpFinance(self._client, self._api_key)
+
+    @cached_property
+    def clients(self) -> ClientsPort:  # clients toolset (issue 19)
+        from adapters.tiflux.http.clients import HttpClients
+
+        return HttpClients(self._client, self._api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

@@ -34,6 +34,18 @@ async def test_lists_the_tools_with_flat_closed_schemas(mcp_client: Client) -> N
 # Every write, with (destructive, idempotent). Reads are read-only, not destructive, idempotent; every tool
 # calls TiFlux, so every tool is open-world.
 WRITES = {
+    # people, issue 19: clients (portal users and e-mail permissions grant access: destructive)
+    "create_client": (False, False),
+    "update_client": (False, True),
+    "update_client_entities": (False, True),
+    "create_client_user": (True, False),
+    "add_client_email_permission": (True, False),
+    "create_client_address": (False, False),
+    "update_client_address": (False, True),
+    "delete_client_address": (True, True),
+    "create_client_contact": (False, False),
+    "update_client_contact": (False, True),
+    "delete_client_contact": (True, True),
     "create_ticket": (False, False),
     "update_ticket": (False, True),
     "cancel_ticket": (True, True),

@@ -11,6 +11,7 @@ from adapters.tiflux.fake.tenant import agents as agents_area
 from adapters.tiflux.fake.tenant import (
     appointments,
     chats,
+    clients,
     conversations,
     custom_fields,
     desks,
@@ -67,6 +68,7 @@ class FakeTenant:
         self.agents = agents_area.AgentsArea(state)  # people: agents and technical groups (issue 19)
         self.finance = finance_area.FinanceArea(state)  # billing and contracts (issue 20)
         self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
+        self.clients = clients.ClientsArea(state)  # clients toolset (issue 19)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
             (self.records, records.ROUTES),
@@ -88,6 +90,7 @@ class FakeTenant:
             (self.agents, agents_area.ROUTES),
             (self.finance, finance_area.ROUTES),
             (self.catalogs, catalogs_area.ROUTES),
+            (self.clients, clients.ROUTES),
         )
 
     @classmethod

@@ -11,6 +11,7 @@ from adapters.tiflux.fake.tenant.errors import validation_error
 from adapters.tiflux.fake.tenant.inputs import form_int, pick
 from adapters.tiflux.fake.tenant.matching import (
     DEFAULT_LIMIT,
+    Check,
     field_is,
     in_id_order,
     listed,
@@ -20,6 +21,16 @@ from adapters.tiflux.fake.tenant.matching import (
 from adapters.tiflux.fake.tenant.routes import Route
 
 USER_TYPES = ("admin", "attendant", "client")
+
+
+def _tax_id_has(needle: str | None) -> Check | None:
+    """Clients whose CPF/CNPJ contains these digits (punctuation ignored on both sides)."""
+    digits = "".join(char for char in needle or "" if char.isdigit())
+    if not needle:
+        return None
+    return lambda item: (
+        bool(digits) and digits in "".join(c for c in item.get("social_revenue") or "" if c.isdigit())
+    )
 
 
 class PeopleArea:
@@ -33,10 +44,11 @@ class PeopleArea:
         *,
         active: bool | None = None,
         name: str | None = None,
+        social_revenue: str | None = None,
         offset: int = 1,
         limit: int = DEFAULT_LIMIT,
     ) -> list[Json]:
-        checks = [field_is("status", active), text_has("name", name)]
+        checks = [field_is("status", active), text_has("name", name), _tax_id_has(social_revenue)]
         return listed(in_id_order(self._state.clients), checks, offset, limit)
 
     def list_users(
@@ -140,7 +152,13 @@ class PeopleArea:
 
 
 ROUTES = (
-    Route("GET", "/clients", PeopleArea.list_clients, {"active": "boolean", "name": "text"}, paged=True),
+    Route(
+        "GET",
+        "/clients",
+        PeopleArea.list_clients,
+        {"active": "boolean", "name": "text", "social_revenue": "text"},
+        paged=True,
+    ),
     Route(
         "GET",
         "/users",
