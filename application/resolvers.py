@@ -307,7 +307,8 @@ async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId
     A name both lists refuse, or that matches nobody, is NoMatch: the ticket then names a new requestor,
     which TiFlux registers (2.42 does the same).
     """
-    criteria = RequestorFilter(name=term)
+    # An e-mail (create_ticket's requestor_email) is looked up as one; anything else as a name.
+    criteria = RequestorFilter(email=term) if "@" in term else RequestorFilter(name=term)
     found: Page[Requestor] | None = None
     if client_id is not None:
         try:

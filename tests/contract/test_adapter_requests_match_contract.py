@@ -28,6 +28,7 @@ from application.commands import (
     TicketChanges,
 )
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
+from domain.agents import AgentChanges, Licences, NewAgent, TechnicalGroupId
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.catalogs import ItemChanges, ItemTimes
 from domain.chats import ChatList
@@ -487,6 +488,32 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
+    ),
+    # people, issue 19: requestor custom fields, agents, technical groups
+    "requestors.update_fields": Case(
+        lambda g, _: g.requestors.update_fields(
+            ClientId(103), RequestorId(207), [FieldValueChange(EntityFieldId(171), "Coordenadora")]
+        ),
+        ("updateClientRequestorEntities",),
+    ),
+    "agents.create": Case(
+        lambda g, _: g.agents.create(
+            NewAgent(
+                "Paula Nunes", "paula@nuvemdesk.com.br", TechnicalGroupId(31), Licences(tickets_license=True)
+            )
+        ),
+        ("createUser",),
+    ),
+    "agents.get": Case(lambda g, _: g.agents.get(UserId(203)), ("getUser",)),
+    "agents.update": Case(
+        lambda g, _: g.agents.update(
+            UserId(203), AgentChanges(extension="204", technical_group_id=TechnicalGroupId(32))
+        ),
+        ("updateUser",),
+    ),
+    "technical_groups.list": Case(lambda g, _: g.technical_groups.list(PAGE), ("listTechnicalGroups",)),
+    "technical_groups.members": Case(
+        lambda g, _: g.technical_groups.members(TechnicalGroupId(31), PAGE), ("listTechnicalGroupUsers",)
     ),
 }
 
