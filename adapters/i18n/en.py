@@ -160,6 +160,7 @@ MESSAGES: dict[str, str] = {
     "ticket.custom_fields.entity": "{name} (entity {id})",
     "ticket.custom_fields.flat": "Filled fields",
     "ticket.custom_fields.field": "{name} — {type}, field {id}{required}: {value}",
+    "ticket.custom_fields.root_warning": "Warning: TiFlux also sent fields outside the entities:",
     "ticket.custom_fields.required": ", required",
     "ticket.custom_fields.empty": "(empty)",
     "ticket.custom_fields.option": "option {id}: {title}",

@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     "ticket.custom_fields.entity": "{name} (entidade {id})",
     "ticket.custom_fields.flat": "Campos preenchidos",
     "ticket.custom_fields.field": "{name} — {type}, campo {id}{required}: {value}",
+    "ticket.custom_fields.root_warning": "Atenção: o TiFlux também enviou campos fora das entidades:",
     "ticket.custom_fields.required": ", obrigatório",
     "ticket.custom_fields.empty": "(vazio)",
     "ticket.custom_fields.option": "opção {id}: {title}",

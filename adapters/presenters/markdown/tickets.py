@@ -212,7 +212,8 @@ def _terse_fields(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
                 if field.value not in (None, "")
                 else t("ticket.custom_fields.empty")
             )
-            yield f"- {inline(field.name)}: {value} (id:{field.field_id})"
+            required = t("ticket.custom_fields.required") if field.required else ""
+            yield f"- {inline(field.name)}: {value} (id:{field.field_id}{required})"
 
 
 def _resolved_names(listing: TicketListing, fmt: Formatter) -> str | None:
@@ -425,7 +426,11 @@ def _custom_fields(ticket: Ticket, fmt: Formatter) -> Iterator[str]:
     yield ""
     yield f"### {t('ticket.custom_fields')}"
     has_options = False
+    has_entities = False
     for group in ticket.custom_fields:
+        if group.entity_id is None and has_entities:
+            yield t("ticket.custom_fields.root_warning")
+        has_entities = has_entities or group.entity_id is not None
         yield from _entity_group(group, fmt)
         has_options = has_options or any(f.options for f in group.fields)
     if has_options:

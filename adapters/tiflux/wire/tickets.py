@@ -92,7 +92,7 @@ class FieldValueWire(WireModel):
     field_type: str = "text"
     value: str | None = None
     required: bool = False
-    options: list[OptionWire] = Field(default_factory=list)
+    options: list[OptionWire] | None = None  # 2.42: `null` is tolerated
 
     def to_domain(self) -> FieldValue:
         return FieldValue(
@@ -101,7 +101,12 @@ class FieldValueWire(WireModel):
             field_type=self.field_type,
             value=self.value,
             required=self.required,
-            options=tuple(o.to_domain() for o in self.options),
+            # 2.42: only options with an id or a value are marked ones
+            options=tuple(
+                o.to_domain()
+                for o in self.options or ()
+                if o.entity_field_option_id is not None or o.id is not None or o.value is not None
+            ),
         )
 
 
@@ -153,12 +158,11 @@ class TicketWire(WireModel):
     entity_fields: list[FieldValueWire] | None = None
 
     def _custom_fields(self) -> tuple[EntityValues, ...]:
-        if self.entities:
-            return tuple(e.to_domain() for e in self.entities)
-        if self.entity_fields:
+        groups = tuple(e.to_domain() for e in self.entities or ())
+        if self.entity_fields:  # 2.42: kept after the entities too (2.3.0 dropped them)
             flat = tuple(f.to_domain() for f in self.entity_fields)
-            return (EntityValues(entity_id=None, entity_name=None, fields=flat),)
-        return ()
+            groups += (EntityValues(entity_id=None, entity_name=None, fields=flat),)
+        return groups
 
     def to_domain(self) -> Ticket:
         return Ticket(
