@@ -23,7 +23,13 @@ from application.resolvers import References, Resolutions
 from application.use_cases.agents import CreateAgent, ShowAgent, UpdateAgent
 from application.use_cases.answers import AnswerTicket
 from application.use_cases.chats import ListChats, ShowChat
-from application.use_cases.conversations import ArchiveChat, ListChatMessages, ListTemplates, SendMessage
+from application.use_cases.conversations import (
+    ArchiveChat,
+    ListChatMessages,
+    ListTemplates,
+    SendMessage,
+    UpdateChat,
+)
 from application.use_cases.create_ticket import CreateTicket, TicketDefaults
 from application.use_cases.custom_field_values import UpdateTicketFields
 from application.use_cases.custom_fields import ListEntities, ListEntityFieldOptions, ListEntityFields
@@ -259,6 +265,18 @@ class UseCases(containers.DeclarativeContainer):
     )
     report_appointments = providers.Factory(
         ReportAppointments, entries=gateway.provided.time_entries, references=references
+    )
+    update_chat = providers.Factory(
+        UpdateChat, conversations=gateway.provided.conversations, references=references
+    )
+    # billing and contracts (issue 20)
+    get_billings_history = providers.Factory(
+        on_first_use("application.use_cases.finance:GetBillingsHistory"),
+        finance=gateway.provided.finance,
+        references=references,
+    )
+    list_contracts = providers.Factory(
+        on_first_use("application.use_cases.finance:ListContracts"), finance=gateway.provided.finance
     )
     # the organisation's service catalogs (issue 21; opt-in: imported on first use)
     catalogs = gateway.provided.catalogs

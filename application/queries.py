@@ -97,6 +97,10 @@ class ChatFilter:
     user_id: int | None = None
     status: str | None = None
     canceled: bool | None = None
+    created_at_start: datetime | None = None
+    created_at_end: datetime | None = None
+    finished_at_start: datetime | None = None  # the archived queue only
+    finished_at_end: datetime | None = None
 
     def __post_init__(self) -> None:
         for name in ("department_id", "client_id", "requestor_id", "user_id"):
@@ -105,6 +109,13 @@ class ChatFilter:
                 raise InvalidInput(name, "positive_integer")
         if self.number is not None and not (self.number.isascii() and self.number.isdigit()):
             raise InvalidInput("number", "digits")
+        for prefix in ("created_at", "finished_at"):
+            start, end = getattr(self, f"{prefix}_start"), getattr(self, f"{prefix}_end")
+            for name, value in ((f"{prefix}_start", start), (f"{prefix}_end", end)):
+                if value is not None and value.tzinfo is None:
+                    raise InvalidInput(name, "aware_datetime")
+            if start and end and start > end:
+                raise InvalidInput(f"{prefix}_end", "not_before", {"other": f"{prefix}_start"})
 
 
 @dataclass(frozen=True)

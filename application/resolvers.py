@@ -30,6 +30,7 @@ from domain.ids import (
     CatalogId,
     CatalogItemId,
     ClientId,
+    DepartmentId,
     DeskId,
     EntityFieldId,
     EntityFieldOptionId,
@@ -42,7 +43,7 @@ from domain.ids import (
 from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
 from domain.people import Client, PersonRef, User, UserType
-from domain.requestors import Requestor, RequestorFilter, TechnicalUser
+from domain.requestors import Department, Requestor, RequestorFilter, TechnicalUser
 from domain.resolution import (
     Ambiguous,
     Candidate,
@@ -310,7 +311,8 @@ async def _find_requestor(gateway: TifluxGateway, term: str, client_id: ClientId
     A name both lists refuse, or that matches nobody, is NoMatch: the ticket then names a new requestor,
     which TiFlux registers (2.42 does the same).
     """
-    criteria = RequestorFilter(name=term)
+    # An e-mail (create_ticket's requestor_email) is looked up as one; anything else as a name.
+    criteria = RequestorFilter(email=term) if "@" in term else RequestorFilter(name=term)
     found: Page[Requestor] | None = None
     if client_id is not None:
         try:
@@ -579,4 +581,26 @@ CONTRACT_RIDER: Kind[ContractRider, int, tuple[TicketNumber, date | None]] = Kin
 )
 TRAVEL_CHARGE: Kind[TravelCharge, int, TicketNumber] = Kind(
     "travel_charge", _find_travel_charge, lambda c: c.id
+)
+
+
+# --- chats and commerce (issue 20) -----------------------------------------------------------------------
+
+
+async def _find_department(gateway: TifluxGateway, term: str, _scope: None) -> Resolution[Department]:
+    """A chat department: the API's partial name filter first, then every department, locally."""
+    departments = gateway.departments
+    found = (await departments.list(name=term, page=PageRequest(1, LOOKUP_PAGE_SIZE))).items
+    if found:
+        return _trusting_the_api(term, candidates_of(found, _department_name))
+    every = await every_page(lambda page: departments.list(name=None, page=page))
+    return decide(term, candidates_of(every, _department_name))
+
+
+def _department_name(department: Department) -> Iterable[str | None]:
+    return (department.name,)
+
+
+DEPARTMENT: Kind[Department, DepartmentId, None] = Kind(
+    "department", _find_department, lambda department: department.id
 )

@@ -52,6 +52,7 @@ class Chat:
     canceled: bool = False
     rating: int | None = None
     ticket: TicketNumber | None = None
+    ticket_title: str | None = None  # as TiFlux gives it (v2.42); written by people
     status: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None

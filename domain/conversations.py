@@ -86,3 +86,16 @@ class ChatArchived:
 
     chat_id: ChatId
     catalog_item_id: int | None = None  # the service catalog item that classifies the chat
+
+
+@dataclass(frozen=True)
+class ChatChange:
+    """What `PUT /chats/{id}` changes: the attendant, the department, the linked ticket (any of them)."""
+
+    user_id: int | None = None
+    department_id: int | None = None
+    ticket_number: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.user_id is None and self.department_id is None and self.ticket_number is None

@@ -341,8 +341,8 @@ def answer_asks(world: dict[str, Any]) -> None:
 
 @then("the description of list_tickets says an unqualified name is a desk")
 def description_desk() -> None:
-    assert "um nome solto é uma mesa" in LIST_TICKETS.description.pt
-    assert "a loose name is a desk" in LIST_TICKETS.description.en
+    assert "Nome solto = mesa" in LIST_TICKETS.description.pt
+    assert "A loose name is a desk" in LIST_TICKETS.description.en
 
 
 @then('the description of list_tickets says "cliente" or "empresa" means client_name')

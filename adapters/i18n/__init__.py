@@ -16,6 +16,7 @@ from adapters.i18n import (
     doctor,
     en,
     equipment,
+    finance,
     knowledge,
     lookups,
     oauth_page,
@@ -63,6 +64,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.PT_BR,
         **time_entries.PT_BR,
         **ticket_reports.PT_BR,
+        **finance.PT_BR,
         **catalogs.PT_BR,
         **discovery.PT_BR,
         **ticket_upgrades.PT_BR,  # issue 18: the 2.42 upgrades of the ticket tools
@@ -91,6 +93,7 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
         **record_changes.EN,
         **time_entries.EN,
         **ticket_reports.EN,
+        **finance.EN,
         **catalogs.EN,
         **discovery.EN,
         **ticket_upgrades.EN,  # issue 18: the 2.42 upgrades of the ticket tools

@@ -43,6 +43,15 @@ PT_BR: dict[str, str] = {
     "hint.chat_catalog_item": "Se a organização usa catálogo de serviços no chat, informe `services_catalogs_item_id`.",
     "confirm.archive_chat": "Arquivar (encerrar) o chat #{id} com {customer}?",
     "confirm.archive_chat.unknown": "Arquivar (encerrar) o chat #{id}?",
+    "update.done": "Chat #{id} atualizado:",
+    "update.user": "- transferido ao atendente ID {id}",
+    "update.department": "- transferido ao departamento ID {id}",
+    "update.ticket": "- vinculado ao ticket #{number}",
+    "update.when": "Atualizado em {when}.",
+    "hint.chat_update": "Confira os IDs (atendente ativo, departamento, ticket) e se o chat está ativo: chats finalizados ou cancelados não mudam.",
+    "kind.department": "departamento",
+    "error.permission.needs.chat_update": "Sem permissão no TiFlux para transferir ou vincular este chat: o usuário da chave precisa da permissão de atender chats e, em chats de WhatsApp, de uma licença de WhatsApp ativa. Peça a um administrador.",
+    "choose.department": 'Qual departamento você quis dizer com "{term}"?',
 }
 
 EN: dict[str, str] = {
@@ -88,4 +97,13 @@ EN: dict[str, str] = {
     "hint.chat_catalog_item": "If the organisation uses the service catalog in chats, give `services_catalogs_item_id`.",
     "confirm.archive_chat": "Archive (end) chat #{id} with {customer}?",
     "confirm.archive_chat.unknown": "Archive (end) chat #{id}?",
+    "update.done": "Chat #{id} updated:",
+    "update.user": "- transferred to attendant ID {id}",
+    "update.department": "- transferred to department ID {id}",
+    "update.ticket": "- linked to ticket #{number}",
+    "update.when": "Updated at {when}.",
+    "hint.chat_update": "Check the IDs (an active attendant, the department, the ticket) and that the chat is active: finished or cancelled chats do not change.",
+    "kind.department": "department",
+    "error.permission.needs.chat_update": "No permission in TiFlux to transfer or link this chat: the key's user needs the permission to attend chats and, for WhatsApp chats, an active WhatsApp licence. Ask an administrator.",
+    "choose.department": 'Which department did you mean by "{term}"?',
 }

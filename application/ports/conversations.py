@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
-from domain.conversations import ChatMessage, MessageTemplate, OutgoingMessage, TemplateChannel
+from domain.conversations import ChatChange, ChatMessage, MessageTemplate, OutgoingMessage, TemplateChannel
 from domain.ids import ChatId
 from domain.paging import Page, PageRequest
 
@@ -18,6 +19,10 @@ class ConversationsPort(Protocol):
 
     async def send(self, message: OutgoingMessage) -> None:
         """Send a WhatsApp message once (never re-sent: a lost answer is an unknown outcome)."""
+        ...
+
+    async def update(self, chat_id: ChatId, change: ChatChange) -> datetime | None:
+        """Transfer or link an active chat, once; its `updated_at` when TiFlux says it. NotFound if absent."""
         ...
 
     async def archive(self, chat_id: ChatId, catalog_item_id: int | None) -> None:

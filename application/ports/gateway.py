@@ -23,6 +23,7 @@ from application.ports.time_entries import TimeEntriesPort
 if TYPE_CHECKING:  # an opt-in area's port: imported with its adapter, on first use
     from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
+    from application.ports.finance import FinancePort
     from application.ports.ticket_reports import TicketReportsPort
 
 
@@ -100,3 +101,5 @@ class TifluxGateway(Protocol):
 
     @property
     def technical_groups(self) -> TechnicalGroupsPort: ...
+    @property
+    def finance(self) -> FinancePort: ...  # billing and contracts (issue 20)

@@ -49,4 +49,6 @@ def _applicable(queue: ChatList, query: ChatFilter) -> ChatFilter:
         user_id=query.user_id if attending else None,
         status=query.status if attending else None,
         canceled=query.canceled if queue is ChatList.ARCHIVED else None,
+        finished_at_start=query.finished_at_start if queue is ChatList.ARCHIVED else None,
+        finished_at_end=query.finished_at_end if queue is ChatList.ARCHIVED else None,
     )

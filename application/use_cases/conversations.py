@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from application.concurrently import concurrently
 from application.ports.conversations import ConversationsPort
+from application.resolvers import DEPARTMENT, RESPONSIBLE, References, decisions
 from domain.conversations import (
     ChatArchived,
+    ChatChange,
     ChatMessage,
     MessageSent,
     MessageTemplate,
     OutgoingMessage,
     TemplateChannel,
 )
-from domain.ids import ChatId
+from domain.errors import InvalidInput
+from domain.ids import ChatId, DepartmentId, UserId
 from domain.paging import Page, PageRequest
+from domain.resolution import Decision, Reference
+
+UPDATABLE_CHAT_FIELDS = ("user_id", "user_name", "department_id", "department_name", "ticket_number")
 
 
 @dataclass(frozen=True)
@@ -85,3 +93,41 @@ class ListTemplates:
             channel, page, integration_id=integration_id, status=status
         )
         return TemplatePage(channel, integration_id, status, found)
+
+
+@dataclass(frozen=True)
+class ChatUpdated:
+    """What was sent to an active chat, what each name became, and when TiFlux says it changed."""
+
+    chat_id: ChatId
+    change: ChatChange
+    updated_at: datetime | None = None
+    decisions: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdateChat:
+    """Transfer an active chat to an attendant and/or a department (by ID or name) and/or link a ticket.
+
+    Nothing to change is refused before any request; the names are looked up together, then one PUT.
+    """
+
+    conversations: ConversationsPort
+    references: References
+
+    async def __call__(
+        self,
+        chat_id: ChatId,
+        user: Reference[UserId],
+        department: Reference[DepartmentId],
+        ticket_number: int | None,
+    ) -> ChatUpdated:
+        if not user.given and not department.given and ticket_number is None:
+            raise InvalidInput("id", "nothing_to_update", {"fields": ", ".join(UPDATABLE_CHAT_FIELDS)})
+        attendant, place = await concurrently(
+            self.references.resolve(RESPONSIBLE, user, None),
+            self.references.resolve(DEPARTMENT, department, None),
+        )
+        change = ChatChange(attendant.id, place.id, ticket_number)
+        updated_at = await self.conversations.update(chat_id, change)
+        return ChatUpdated(chat_id, change, updated_at, decisions(attendant, place))

@@ -27,12 +27,14 @@ from application.commands import (
     NoteDraft,
     TicketChanges,
 )
+from application.ports.finance import BillingFilter, ContractFilter
 from application.queries import AppointmentFilter, ChatFilter, DateField, DateRange, TicketFilter
+from domain.agents import AgentChanges, Licences, NewAgent, TechnicalGroupId
 from domain.attachments import ANSWER_LIMITS, Attachment
 from domain.catalogs import ItemChanges, ItemTimes
 from domain.chats import ChatList
 from domain.checklists import ChecklistItemChange, OptionChange
-from domain.conversations import OutgoingMessage, TemplateChannel
+from domain.conversations import ChatChange, OutgoingMessage, TemplateChannel
 from domain.equipment import EquipmentFields, EquipmentId
 from domain.ids import (
     AnswerId,
@@ -487,6 +489,46 @@ CASES: dict[str, Case | Any] = {
     ),
     "ticket_valuation.travel_charges": Case(
         lambda g, _: g.ticket_valuation.travel_charges(T1040, 301), ("listTicketShifts",)
+    ),
+    # chats and commerce, issue 20: transfers, billing and contracts
+    "conversations.update": Case(
+        lambda g, _: g.conversations.update(ChatId(9003), ChatChange(user_id=203, department_id=22)),
+        ("updateChat",),
+    ),
+    "finance.billings": Case(
+        lambda g, _: g.finance.billings(
+            BillingFilter(date(2025, 3, 1), date(2025, 3, 31), client_id=101), PAGE
+        ),
+        ("getBillingsHistory",),
+    ),
+    "finance.contracts": Case(
+        lambda g, _: g.finance.contracts(ContractFilter(client_ids=(101,)), PAGE), ("listContracts",)
+    ),
+    # people, issue 19: requestor custom fields, agents, technical groups
+    "requestors.update_fields": Case(
+        lambda g, _: g.requestors.update_fields(
+            ClientId(103), RequestorId(207), [FieldValueChange(EntityFieldId(171), "Coordenadora")]
+        ),
+        ("updateClientRequestorEntities",),
+    ),
+    "agents.create": Case(
+        lambda g, _: g.agents.create(
+            NewAgent(
+                "Paula Nunes", "paula@nuvemdesk.com.br", TechnicalGroupId(31), Licences(tickets_license=True)
+            )
+        ),
+        ("createUser",),
+    ),
+    "agents.get": Case(lambda g, _: g.agents.get(UserId(203)), ("getUser",)),
+    "agents.update": Case(
+        lambda g, _: g.agents.update(
+            UserId(203), AgentChanges(extension="204", technical_group_id=TechnicalGroupId(32))
+        ),
+        ("updateUser",),
+    ),
+    "technical_groups.list": Case(lambda g, _: g.technical_groups.list(PAGE), ("listTechnicalGroups",)),
+    "technical_groups.members": Case(
+        lambda g, _: g.technical_groups.members(TechnicalGroupId(31), PAGE), ("listTechnicalGroupUsers",)
     ),
 }
 

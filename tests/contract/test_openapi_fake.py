@@ -131,8 +131,8 @@ def test_the_contract_covers_every_route_we_use() -> None:
     # + answers, histories, checklists (18); requestors, technical users, departments (19);
     # chats that act (20); knowledge, equipment (21); the organisation's service catalogs (21); ticket files,
     # service types, shifts, note edits, timers, everyone's appointments, ticket satisfaction (18);
-    # requestor custom fields (19); users, technical groups (19)
-    assert len(labels) == 32 + 7 + 7 + 5 + 4 + 5 + 12 + 2 + 5 + 2 + 2 + 1 + 1 + 5, labels
+    # requestor custom fields (19); users, technical groups (19); billing and contracts (20)
+    assert len(labels) == 32 + 7 + 7 + 6 + 4 + 5 + 12 + 2 + 5 + 2 + 2 + 1 + 1 + 5 + 2, labels
 
 
 def test_the_fake_serves_exactly_the_operations_of_the_contract() -> None:

@@ -26,6 +26,7 @@ class Chat(TypedDict):
     canceled: bool
     rating: NotRequired[int]
     ticket: NotRequired[int]
+    ticket_title: NotRequired[str]
     status: NotRequired[str]
     created_at: NotRequired[str]
     updated_at: NotRequired[str]
@@ -44,6 +45,10 @@ class ChatFilter(TypedDict):
     user_id: NotRequired[int]
     status: NotRequired[str]
     canceled: NotRequired[bool]
+    created_at_start: NotRequired[str]
+    created_at_end: NotRequired[str]
+    finished_at_start: NotRequired[str]
+    finished_at_end: NotRequired[str]
 
 
 @with_config(DECLARED)

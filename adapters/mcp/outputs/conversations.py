@@ -7,7 +7,8 @@ from typing import Literal, NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from adapters.mcp.outputs.common import DECLARED, Page
+from adapters.mcp.outputs.common import DECLARED, Page, User
+from adapters.mcp.outputs.requestors import Department
 
 
 @with_config(DECLARED)
@@ -79,7 +80,32 @@ class ChatArchived(TypedDict):
     catalog_item_id: NotRequired[int]
 
 
+@with_config(DECLARED)
+class ChatChange(TypedDict):
+    user_id: NotRequired[int]
+    department_id: NotRequired[int]
+    ticket_number: NotRequired[int]
+
+
+@with_config(DECLARED)
+class ChatDecision(TypedDict):
+    # What a name became (no docstring: it would become the schema's description).
+    field: str
+    term: str
+    record: User | Department
+    picked: bool
+
+
+@with_config(DECLARED)
+class ChatUpdated(TypedDict):
+    chat_id: int
+    change: ChatChange
+    updated_at: NotRequired[str]
+    decisions: NotRequired[list[ChatDecision]]
+
+
 ListChatMessagesOutput = ChatMessages
 ListTemplatesOutput = TemplatePage
 ArchiveChatOutput = ChatArchived
 SendMessageOutput = MessageSent
+UpdateChatOutput = ChatUpdated

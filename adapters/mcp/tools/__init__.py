@@ -112,6 +112,7 @@ REGISTRY: tuple[Entry, ...] = (
         "chats",
         (
             "list_chat_messages",
+            "update_chat",
             "list_gupshup_templates",
             "list_whatsapp_cloud_templates",
             "send_message",
@@ -156,6 +157,8 @@ REGISTRY: tuple[Entry, ...] = (
     ),
     # people: agents (issue 19; opt-in toolset `users`)
     Entry("agents", "users", ("create_user", "get_user", "update_user")),
+    # billing and contracts (issue 20; opt-in toolset)
+    Entry("finance", "finance", ("get_billings_history", "list_contracts")),
 )
 
 # tool name → its toolset, known without importing a tool module

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
-from adapters.mcp.fields import CLIENT_ID, DEPARTMENT_ID, REQUESTOR_ID, PositiveId
+from adapters.mcp.fields import DEPARTMENT_ID, EndMoment, PositiveId, StartMoment
 from adapters.mcp.outputs.chats import ChatQueueOutput, GetChatOutput
 from adapters.mcp.spec import PagedInput, ToolInput, ToolSpec
 from adapters.presenters.markdown.chats import present_chat, present_chat_page
@@ -82,12 +82,13 @@ Origins = Annotated[
     WithJsonSchema({"type": "array", "items": {"type": "string", "enum": list(_ORIGIN_CODES)}}),
 ]
 
+FROM, UNTIL = Words(pt="De.", en="From."), Words(pt="Até.", en="Until.")
 Starter = Literal["Client", "Attendant", "Campaign", "API"]
 AttendanceStatus = Literal["waiting_client", "waiting_attendance", "triage"]
 
 
 class ChatIdInput(ToolInput):
-    id: Annotated[PositiveId, Words(pt="ID do chat.", en="Chat ID.")]
+    id: Annotated[PositiveId, Words(pt="Chat.", en="Chat.")]
 
     async def run(self, show_chat: ShowChat) -> Chat:
         return await show_chat(ChatId(self.id))
@@ -96,20 +97,21 @@ class ChatIdInput(ToolInput):
 class ChatsInput(PagedInput):
     # The filters every chat queue has (no docstring: it would become the schema's description).
     department_id: Annotated[PositiveId | None, DEPARTMENT_ID] = None
-    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
-    requestor_id: Annotated[PositiveId | None, REQUESTOR_ID] = None
+    client_id: Annotated[PositiveId | None, Words(pt="Cliente.", en="Client.")] = None
+    requestor_id: Annotated[PositiveId | None, Words(pt="Solicitante.", en="Requestor.")] = None
     number: Annotated[
         WhatsAppNumber,
-        Words(
-            pt="WhatsApp com DDI e DDD (exige licença).",
-            en="WhatsApp with country and area code (needs a licence).",
-        ),
+        Words(pt="WhatsApp, com DDI.", en="WhatsApp, with country code."),
     ] = None
-    origins: Annotated[Origins, Words(pt="Canais de origem.", en="Origin channels.")] = ()
+    origins: Annotated[Origins, Words(pt="Canais.", en="Channels.")] = ()
     started_by: Annotated[Starter | None, Words(pt="Quem iniciou.", en="Who started it.")] = None
+    created_at_start: Annotated[StartMoment, FROM] = None
+    created_at_end: Annotated[EndMoment, UNTIL] = None
 
     def to_filter(self) -> ChatFilter:
         return ChatFilter(
+            created_at_start=self.created_at_start,
+            created_at_end=self.created_at_end,
             department_id=self.department_id,
             client_id=self.client_id,
             requestor_id=self.requestor_id,
@@ -120,9 +122,7 @@ class ChatsInput(PagedInput):
 
 
 class InAttendanceChatsInput(ChatsInput):
-    user_id: Annotated[
-        PositiveId | None, Words(pt="Atendente responsável.", en="The attendant in charge.")
-    ] = None
+    user_id: Annotated[PositiveId | None, Words(pt="Atendente.", en="Attendant.")] = None
     status: Annotated[AttendanceStatus | None, Words(pt="Situação.", en="Status.")] = None
 
     def to_filter(self) -> ChatFilter:
@@ -132,13 +132,19 @@ class InAttendanceChatsInput(ChatsInput):
 class ArchivedChatsInput(ChatsInput):
     canceled: Annotated[
         bool | None,
-        Words(
-            pt="true: só cancelados; false: só finalizados.", en="true: cancelled only; false: finished only."
-        ),
+        Words(pt="true: cancelados; false: finalizados.", en="true: cancelled; false: finished."),
     ] = None
 
+    finished_at_start: Annotated[StartMoment, FROM] = None
+    finished_at_end: Annotated[EndMoment, UNTIL] = None
+
     def to_filter(self) -> ChatFilter:
-        return replace(super().to_filter(), canceled=self.canceled)
+        return replace(
+            super().to_filter(),
+            canceled=self.canceled,
+            finished_at_start=self.finished_at_start,
+            finished_at_end=self.finished_at_end,
+        )
 
 
 @dataclass(frozen=True)
@@ -172,8 +178,8 @@ GET_CHAT = ToolSpec(
     name="get_chat",
     title=Words(pt="Ver chat", en="Show chat"),
     description=Words(
-        pt="Um chat: situação, pessoas, departamento, origem, ticket, avaliação, última mensagem.",
-        en="A chat: status, people, department, origin, ticket, rating, last message.",
+        pt="Situação, pessoas, ticket, avaliação e última mensagem de um chat.",
+        en="A chat's status, people, ticket, rating and last message.",
     ),
     input_model=ChatIdInput,
     output_model=GetChatOutput,
@@ -187,10 +193,10 @@ GET_CHAT = ToolSpec(
 LIST_INBOX_CHATS = _queue_tool(
     ChatList.INBOX,
     "list_inbox_chats",
-    Words(pt="Chats na caixa de entrada", en="Chats in the inbox"),
+    Words(pt="Caixa de entrada", en="Chat inbox"),
     Words(
-        pt="Lista a caixa de entrada de chats: os que nenhum atendente assumiu.",
-        en="Lists the chat inbox: the chats no attendant has taken.",
+        pt="Os que nenhum atendente assumiu.",
+        en="Chats no attendant has taken.",
     ),
     ChatsInput,
 )
@@ -200,8 +206,8 @@ LIST_MY_CHATS = _queue_tool(
     "list_my_chats",
     Words(pt="Meus chats", en="My chats"),
     Words(
-        pt="Lista os chats em andamento assumidos pelo dono da chave da API (os meus).",
-        en="Lists the ongoing chats taken by the API key's owner (mine).",
+        pt="Em andamento, do dono da chave.",
+        en="Ongoing, the key owner's.",
     ),
     ChatsInput,
 )
@@ -211,8 +217,8 @@ LIST_IN_ATTENDANCE_CHATS = _queue_tool(
     "list_in_attendance_chats",
     Words(pt="Chats em atendimento", en="Chats in attendance"),
     Words(
-        pt="Lista os chats em atendimento na organização, de qualquer atendente.",
-        en="Lists the chats in attendance in the organisation, by any attendant.",
+        pt="De qualquer atendente.",
+        en="By any attendant.",
     ),
     InAttendanceChatsInput,
 )
@@ -222,8 +228,8 @@ LIST_ARCHIVED_CHATS = _queue_tool(
     "list_archived_chats",
     Words(pt="Chats arquivados", en="Archived chats"),
     Words(
-        pt="Lista os chats arquivados (finalizados ou cancelados), com a avaliação do cliente.",
-        en="Lists the archived chats (finished or cancelled), with the client's rating.",
+        pt="Finalizados ou cancelados, com avaliação.",
+        en="Finished or cancelled, with the rating.",
     ),
     ArchivedChatsInput,
 )

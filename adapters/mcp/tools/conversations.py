@@ -9,18 +9,25 @@ from pydantic_core import PydanticCustomError
 
 from adapters.i18n.words import Words
 from adapters.mcp.confirmations import PREVIEW_CHARS, PREVIEW_LINES
-from adapters.mcp.fields import CLIENT_ID, DEPARTMENT_ID, PositiveId
+from adapters.mcp.fields import (
+    DEPARTMENT_ID,
+    NAME_OR_PART,
+    PositiveId,
+)
 from adapters.mcp.outputs.conversations import (
     ArchiveChatOutput,
     ListChatMessagesOutput,
     ListTemplatesOutput,
     SendMessageOutput,
+    UpdateChatOutput,
 )
+from adapters.mcp.references import reference
 from adapters.mcp.spec import Asking, Confirmation, PagedInput, ToolInput, ToolSpec
 from adapters.mcp.tools.chats import WhatsAppNumber
 from adapters.presenters.markdown.conversations import (
     present_chat_archived,
     present_chat_messages,
+    present_chat_updated,
     present_message_sent,
     present_templates,
 )
@@ -30,14 +37,16 @@ from application.ports.failures import UpstreamFailure
 from application.use_cases.conversations import (
     ArchiveChat,
     ChatMessages,
+    ChatUpdated,
     ListChatMessages,
     ListTemplates,
     SendMessage,
     TemplatePage,
+    UpdateChat,
 )
 from domain.conversations import ChatArchived, MessageSent, OutgoingMessage, TemplateChannel
 from domain.errors import DomainError
-from domain.ids import ChatId
+from domain.ids import ChatId, DepartmentId, UserId
 from domain.paging import PageRequest
 
 __all__ = [
@@ -47,9 +56,11 @@ __all__ = [
     "LIST_GUPSHUP_TEMPLATES",
     "LIST_WHATSAPP_CLOUD_TEMPLATES",
     "SEND_MESSAGE",
+    "UPDATE_CHAT",
 ]
 
-CHAT_ID = Words(pt="ID do chat (list_*_chats).", en="Chat ID (list_*_chats).")
+CHAT_ID = Words(pt="Chat.", en="Chat.")
+TICKET_TO_LINK = Words(pt="Ticket.", en="Ticket.")
 INTEGRATION_ID = Words(pt="Integração.", en="Integration.")
 TemplateStatus = Literal["APPROVED", "MISSING_VARS", "REJECTED", "PENDING"]
 
@@ -65,10 +76,7 @@ class ArchiveChatInput(ToolInput):
     id: Annotated[PositiveId, CHAT_ID]
     services_catalogs_item_id: Annotated[
         PositiveId | None,
-        Words(
-            pt="Item de catálogo que classifica o chat (se a organização exigir).",
-            en="Catalog item classifying the chat (if the organisation requires it).",
-        ),
+        Words(pt="Item de catálogo, se exigido.", en="Catalog item, if required."),
     ] = None
 
     async def run(self, archive_chat: ArchiveChat) -> ChatArchived:
@@ -89,6 +97,25 @@ class ArchiveChatInput(ToolInput):
         return t("confirm.archive_chat", id=self.id, customer=customer)
 
 
+class UpdateChatInput(ToolInput):
+    id: Annotated[PositiveId, CHAT_ID]
+    user_id: Annotated[PositiveId | None, Words(pt="Atendente.", en="Attendant.")] = None
+    user_name: Annotated[str | None, Words(pt="Nome ou e-mail.", en="Name or e-mail.")] = Field(
+        default=None, max_length=200
+    )
+    department_id: Annotated[PositiveId | None, DEPARTMENT_ID] = None
+    department_name: Annotated[str | None, NAME_OR_PART] = Field(default=None, max_length=200)
+    ticket_number: Annotated[PositiveId | None, TICKET_TO_LINK] = None
+
+    async def run(self, update_chat: UpdateChat) -> ChatUpdated:
+        return await update_chat(
+            ChatId(self.id),
+            reference(UserId, self, "user_id", "user_name"),
+            reference(DepartmentId, self, "department_id", "department_name"),
+            self.ticket_number,
+        )
+
+
 MAX_MESSAGE = 4096  # WhatsApp's own limit for a text message
 MAX_VARIABLES = 20
 
@@ -99,33 +126,31 @@ class SendMessageInput(ToolInput):
     ] = Field(default=None, validate_default=True)
     integration_id: Annotated[
         PositiveId,
-        Words(pt="Integração WhatsApp (ver templates).", en="WhatsApp integration (see templates)."),
+        Words(pt="Integração (ver templates).", en="Integration (see templates)."),
     ]
-    message: Annotated[str | None, Words(pt="Texto livre (sem Markdown).", en="Free text (no Markdown).")] = (
-        Field(default=None, min_length=1, max_length=MAX_MESSAGE)
+    message: Annotated[str | None, Words(pt="Texto (sem Markdown).", en="Text (no Markdown).")] = Field(
+        default=None, min_length=1, max_length=MAX_MESSAGE
     )
     template_id: Annotated[
         PositiveId | None,
-        Words(pt="Template aprovado, em vez de message.", en="An approved template, instead of message."),
+        Words(pt="Template aprovado.", en="Approved template."),
     ] = Field(default=None, validate_default=True)
     parameters: Annotated[
         list[Annotated[str, Field(max_length=1000)]],
-        Words(pt="Variáveis do template.", en="The template's variables."),
+        Words(pt="Variáveis.", en="Variables."),
     ] = Field(default_factory=list, max_length=MAX_VARIABLES)
     header_parameters: Annotated[
         list[Annotated[str, Field(max_length=1000)]],
-        Words(pt="Variáveis do cabeçalho (Cloud).", en="Header variables (Cloud)."),
+        Words(pt="Do cabeçalho (Cloud).", en="Header's (Cloud)."),
     ] = Field(default_factory=list, max_length=MAX_VARIABLES)
     country_code: Annotated[
         str | None, Words(pt="País ISO, se não for BR.", en="ISO country, if not BR.")
     ] = Field(default=None, pattern=r"^[A-Za-z]{2}$")
-    name: Annotated[str | None, Words(pt="Nome do contato.", en="Contact name.")] = Field(
-        default=None, max_length=200
-    )
+    name: Annotated[str | None, Words(pt="Contato.", en="Contact.")] = Field(default=None, max_length=200)
     department_id: Annotated[PositiveId | None, DEPARTMENT_ID] = None
-    ticket_number: Annotated[PositiveId | None, Words(pt="Ticket a vincular.", en="Ticket to link.")] = None
-    client_id: Annotated[PositiveId | None, CLIENT_ID] = None
-    archive: Annotated[bool, Words(pt="Criar o chat já finalizado.", en="Create the chat finished.")] = False
+    ticket_number: Annotated[PositiveId | None, TICKET_TO_LINK] = None
+    client_id: Annotated[PositiveId | None, Words(pt="Cliente.", en="Client.")] = None
+    archive: Annotated[bool, Words(pt="Criar já finalizado.", en="Create finished.")] = False
 
     @field_validator("number", mode="after")
     @classmethod
@@ -212,9 +237,8 @@ LIST_CHAT_MESSAGES = ToolSpec(
     name="list_chat_messages",
     title=Words(pt="Mensagens do chat", en="Chat messages"),
     description=Words(
-        pt="Lê as mensagens de um chat, da mais antiga à mais nova. Resumo: get_chat.",
-        en="Reads a chat's conversation, oldest first (author, time, text or attachment, delivery). "
-        "The chat's summary: get_chat.",
+        pt="Mensagens de um chat, da mais antiga à mais nova.",
+        en="A chat's messages, oldest first.",
     ),
     input_model=ChatMessagesInput,
     output_model=ListChatMessagesOutput,
@@ -229,8 +253,8 @@ ARCHIVE_CHAT = ToolSpec(
     name="archive_chat",
     title=Words(pt="Arquivar chat", en="Archive chat"),
     description=Words(
-        pt="Encerra a conversa de um chat, movendo-o para os arquivados. Pede confirmação ao usuário.",
-        en="Ends a chat's conversation, moving it to the archived chats. Asks the user to confirm.",
+        pt="Encerra um chat. Pede confirmação.",
+        en="Ends a chat. Asks to confirm.",
     ),
     input_model=ArchiveChatInput,
     output_model=ArchiveChatOutput,
@@ -278,12 +302,10 @@ LIST_WHATSAPP_CLOUD_TEMPLATES = ToolSpec(
 
 SEND_MESSAGE = ToolSpec(
     name="send_message",
-    title=Words(pt="Enviar mensagem no WhatsApp", en="Send a WhatsApp message"),
+    title=Words(pt="Enviar WhatsApp", en="Send WhatsApp"),
     description=Words(
-        pt="Envia no WhatsApp um texto (message) ou um template aprovado (template_id), não ambos; "
-        "cria o chat. Pede confirmação.",
-        en="Sends the customer, on WhatsApp, free text (message) or an approved template (template_id), "
-        "never both; creates the chat. Sent once; asks the user to confirm.",
+        pt="Texto (message) ou template (template_id), nunca ambos. Pede confirmação.",
+        en="Text (message) or a template (template_id), never both. Asks to confirm.",
     ),
     input_model=SendMessageInput,
     output_model=SendMessageOutput,
@@ -297,8 +319,26 @@ SEND_MESSAGE = ToolSpec(
     confirmation=Confirmation(SendMessageInput.question),
 )
 
+UPDATE_CHAT = ToolSpec(
+    name="update_chat",
+    title=Words(pt="Atualizar chat", en="Update chat"),
+    description=Words(
+        pt="Transfere um chat ativo ou o vincula a um ticket.",
+        en="Transfers an active chat or links it to a ticket.",
+    ),
+    input_model=UpdateChatInput,
+    output_model=UpdateChatOutput,
+    use_case=UseCases.update_chat,
+    run=UpdateChatInput.run,
+    present=present_chat_updated,
+    read_only=False,
+    idempotent=True,
+    toolset="chats",
+)
+
 CONVERSATION_TOOLS: tuple[ToolSpec[Any, Any, Any], ...] = (
     LIST_CHAT_MESSAGES,
+    UPDATE_CHAT,
     LIST_GUPSHUP_TEMPLATES,
     LIST_WHATSAPP_CLOUD_TEMPLATES,
     SEND_MESSAGE,

@@ -208,8 +208,9 @@ LIST_TICKETS = ToolSpec(
     + ID_LISTS
     + MOMENTS
     + Words(
-        pt='Nome solto = mesa; "empresa" → client_name; stage/priority_name e catalog_query exigem a mesa.',
-        en='A loose name is a desk; "company" → client_name; stage/priority_name, catalog_query '
+        pt='Nome solto = mesa; "cliente"/"empresa" → client_name; stage/priority_name e catalog_query '
+        "exigem a mesa.",
+        en='A loose name is a desk; "client"/"company" → client_name; stage/priority_name, catalog_query '
         "need the desk.",
     )
     + NAMES_RESOLVED,

@@ -88,7 +88,7 @@ def _entry(chat: Chat, queue: ChatList, fmt: Formatter) -> Iterator[str]:
             else t("chats.nobody")
         )
     if chat.ticket is not None:
-        details.append(t("chats.item.ticket", number=chat.ticket))
+        details.append(t("chats.item.ticket", number=chat.ticket, title=_ticket_title(chat, fmt)))
     details.append(t("chats.item.created", when=fmt.when(chat.created_at)))
     if fmt.compact:  # one line per chat, then its quoted message
         yield "- " + " · ".join(head + details)
@@ -119,7 +119,17 @@ def _presence(chat: Chat, fmt: Formatter) -> str:
 
 
 def _ticket(chat: Chat, fmt: Formatter) -> str:
-    return f"#{chat.ticket}" if chat.ticket is not None else fmt.t("chats.no_ticket")
+    if chat.ticket is None:
+        return fmt.t("chats.no_ticket")
+    return f"#{chat.ticket} — {_ticket_title(chat, fmt)}"
+
+
+def _ticket_title(chat: Chat, fmt: Formatter) -> str:
+    """The linked ticket's title on one line, tags stripped, cut at 150 characters."""
+    title = chat.ticket_title or ""
+    return inline(strip_tags(title) if "<" in title else title, limit=MESSAGE_PREVIEW) or fmt.t(
+        "chats.untitled"
+    )
 
 
 def _rating(rating: int | None, fmt: Formatter) -> str:
@@ -171,4 +181,8 @@ def _describe_filter(query: ChatFilter, fmt: Formatter) -> str:
         parts.append(t("chats.filter.status", status=_status(query.status, fmt)))
     if query.canceled is not None:
         parts.append(t("chats.filter.canceled") if query.canceled else t("chats.filter.finished"))
+    for name in ("created_at_start", "created_at_end", "finished_at_start", "finished_at_end"):
+        moment = getattr(query, name)
+        if moment is not None:
+            parts.append(t(f"chats.filter.{name}", when=fmt.when(moment)))
     return "; ".join(parts)

@@ -6,8 +6,9 @@ import json
 from collections.abc import Iterator
 
 from adapters.presenters.markdown.format import Formatter, lines
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import inline, quote_line
-from application.use_cases.conversations import ChatMessages, TemplatePage
+from application.use_cases.conversations import ChatMessages, ChatUpdated, TemplatePage
 from domain.conversations import ChatArchived, ChatMessage, Delivery, MessageSent, MessageTemplate
 
 MESSAGE_LIMIT = 500
@@ -166,3 +167,27 @@ def present_message_sent(sent: MessageSent, fmt: Formatter) -> str:
         t("send.ticket", number=message.ticket_number) if message.ticket_number is not None else None,
         t("send.archived") if message.archive else None,
     )
+
+
+def present_chat_updated(updated: ChatUpdated, fmt: Formatter) -> str:
+    t = fmt.t
+    change = updated.change
+    return lines(
+        t("update.done", id=updated.chat_id),
+        t("update.user", id=change.user_id) if change.user_id is not None else None,
+        t("update.department", id=change.department_id) if change.department_id is not None else None,
+        t("update.ticket", number=change.ticket_number) if change.ticket_number is not None else None,
+        t("update.when", when=fmt.when(updated.updated_at)) if updated.updated_at else None,
+        list(_decisions(updated, fmt)),
+    )
+
+
+def _decisions(updated: ChatUpdated, fmt: Formatter) -> Iterator[str]:
+    if not updated.decisions:
+        return
+    yield ""
+    yield f"**{fmt.t('writes.decisions')}**"
+    for decision in updated.decisions:
+        picked = f" ({fmt.t('writes.decision.picked')})" if decision.picked else ""
+        became = inline(label(decision.record, fmt.t))
+        yield f'- `{decision.field}` "{inline(decision.term)}" → {became}{picked}'

@@ -9,6 +9,7 @@ from domain.custom_fields import EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
 from domain.people import Client, PersonRef, User
+from domain.requestors import Department
 from domain.valuation import ContractRider, TravelCharge
 
 
@@ -32,6 +33,8 @@ def label(record: object, t: Translator) -> str:
             where = " / ".join(part.name for part in (catalog, area) if part)
             return f"{name} ({where}) · ID {ident}" if where else f"{name} · ID {ident}"
         case Priority(name=name, id=ident) | ServicesCatalog(name=name, id=ident):
+            return f"{name} · ID {ident}"
+        case Department(name=name, id=ident):
             return f"{name} · ID {ident}"
         case KnowledgeFolder(title=title, id=ident):
             return f"{title} · ID {ident}"

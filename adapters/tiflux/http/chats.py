@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
@@ -26,6 +27,7 @@ class HttpChats:
         return parse_one(ChatWire, payload).to_domain()
 
     async def list(self, queue: ChatList, query_: ChatFilter, page: PageRequest) -> Page[Chat]:
+        archived = queue is ChatList.ARCHIVED
         params = page_params(page) | query(
             department_id=query_.department_id,
             client_id=query_.client_id,
@@ -36,6 +38,14 @@ class HttpChats:
             user_id=query_.user_id if queue is ChatList.IN_ATTENDANCE else None,
             status=query_.status if queue is ChatList.IN_ATTENDANCE else None,
             canceled=query_.canceled if queue is ChatList.ARCHIVED else None,
+            created_at_start=_iso_utc(query_.created_at_start),
+            created_at_end=_iso_utc(query_.created_at_end),
+            finished_at_start=_iso_utc(query_.finished_at_start) if archived else None,
+            finished_at_end=_iso_utc(query_.finished_at_end) if archived else None,
         )
         payload = await self.client.get(self.api_key, api_path("chats", queue.value), params)
         return page_of(ChatWire, payload, page)
+
+
+def _iso_utc(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment is not None else None

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from adapters.tiflux.errors import NotFoundAs
 from adapters.tiflux.http.client import TifluxHttpClient, api_path, query
 from adapters.tiflux.http.records import page_params
 from adapters.tiflux.wire import parse_many
-from adapters.tiflux.wire.conversations import ChatMessageWire, TemplateWire
-from domain.conversations import ChatMessage, MessageTemplate, OutgoingMessage, TemplateChannel
+from adapters.tiflux.wire.conversations import ChatMessageWire, ChatUpdatedWire, TemplateWire
+from domain.conversations import ChatChange, ChatMessage, MessageTemplate, OutgoingMessage, TemplateChannel
 from domain.errors import PermissionDenied, Rejected
 from domain.ids import ChatId
 from domain.paging import Page, PageRequest
 
 SEND_MESSAGE_PATH = "/chats/send_message"  # the API creates the chat on sending: no chat id in the path
 TEMPLATES_PERMISSION = "manage_templates"  # "Gerenciar Modelos"
+CHAT_UPDATE_PERMISSION = "chat_update"  # attending chats, and the channel's licence (WhatsApp)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,32 @@ class HttpConversations:
             not_found=NotFoundAs("chat", ""),
             json=body,
         )
+
+    async def update(self, chat_id: ChatId, change: ChatChange) -> datetime | None:
+        body = {
+            key: value
+            for key, value in (
+                ("user_id", change.user_id),
+                ("department_id", change.department_id),
+                ("ticket_number", change.ticket_number),
+            )
+            if value is not None
+        }
+        try:
+            payload = await self.client.write(
+                self.api_key,
+                "PUT",
+                api_path("chats", chat_id),
+                not_found=NotFoundAs("chat", str(chat_id)),
+                json=body,
+            )
+        except Rejected as rejected:  # an archived or cancelled chat, or an id TiFlux does not know
+            raise dataclasses.replace(rejected, hint="chat_update") from None
+        except PermissionDenied as denied:
+            raise dataclasses.replace(denied, need=CHAT_UPDATE_PERMISSION) from None
+        if not isinstance(payload, dict):
+            return None
+        return ChatUpdatedWire.model_validate(payload).updated_at
 
     async def archive(self, chat_id: ChatId, catalog_item_id: int | None) -> None:
         body = {} if catalog_item_id is None else {"services_catalogs_item_id": catalog_item_id}

@@ -63,6 +63,7 @@ from domain.tickets import Ticket
 if TYPE_CHECKING:
     from application.ports.catalogs import CatalogsPort
     from application.ports.equipment import EquipmentPort
+    from application.ports.finance import FinancePort
     from application.ports.ticket_reports import TicketReportsPort
 
 
@@ -293,6 +294,12 @@ class HttpTifluxGateway:
         from adapters.tiflux.http.catalogs import HttpCatalogs
 
         return HttpCatalogs(self._client, self._api_key)
+
+    @cached_property
+    def finance(self) -> FinancePort:  # billing and contracts (issue 20)
+        from adapters.tiflux.http.finance import HttpFinance
+
+        return HttpFinance(self._client, self._api_key)
 
     def __repr__(self) -> str:  # never show the key
         return "HttpTifluxGateway(<key hidden>)"

@@ -47,9 +47,17 @@ class ChatWire(WireModel):
             canceled=self.canceled,
             rating=self.assessment,
             ticket=TicketNumber(number) if isinstance(number, int) and number > 0 else None,
+            ticket_title=_title((self.ticket or {}).get("title")),
             status=self.status,
             created_at=self.created_at,
             updated_at=self.updated_at,
             assumed_at=self.assumed_at,
             last_client_message=self.last_client_message,
         )
+
+
+def _title(value: Any) -> str | None:
+    """The linked ticket's title: text (a number as text); anything else is no title."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None

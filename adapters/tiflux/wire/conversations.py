@@ -96,3 +96,9 @@ class TemplateWire(WireModel):
             language=self.language,
             meta_id=self.template_id,
         )
+
+
+class ChatUpdatedWire(WireModel):
+    """The answer to `PUT /chats/{id}`: only `updated_at` is read (its real shape is not known)."""
+
+    updated_at: Timestamp = None

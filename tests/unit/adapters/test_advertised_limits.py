@@ -9,7 +9,11 @@ from adapters.mcp.advertised_limits import with_body_limit
 from adapters.mcp.body_guard import MIB
 from adapters.mcp.tools import ALL_TOOLS
 
-SENDING = {"create_ticket_answer": (10, 40), "create_internal_communication": (10, 25)}
+SENDING = {
+    "create_ticket_answer": (10, 40),
+    "create_internal_communication": (10, 25),
+    "upload_ticket_files": (10, 25),
+}
 
 
 @pytest.mark.parametrize(("language", "sentence"), [("pt-BR", "até {} MB"), ("en", "up to {} MB")])

@@ -81,7 +81,7 @@ async def test_the_five_tools_are_listed_read_only_with_closed_schemas(client: C
     ) == {"user_id", "status"}
     assert set(tools["list_archived_chats"].input_schema["properties"]) - set(
         tools["list_inbox_chats"].input_schema["properties"]
-    ) == {"canceled"}
+    ) == {"canceled", "finished_at_start", "finished_at_end"}
     schema = str(tools["list_inbox_chats"].input_schema["properties"]["origins"])
     assert all(origin.value in schema for origin in ChatOrigin)
 
@@ -224,7 +224,8 @@ async def test_archived_chats_show_cancellation_rating_and_ticket(client: Client
     assert "  finalizado · avaliação: 5 de 5 · responsável João Pereira (ID 202) · criado em" in text
     assert "  cancelado · avaliação: sem avaliação · sem responsável · criado em" in text
     assert (
-        "  finalizado · avaliação: 3 de 5 · responsável João Pereira (ID 202) · ticket #1045 · criado" in text
+        "  finalizado · avaliação: 3 de 5 · responsável João Pereira (ID 202) · ticket #1045 — Sem título"
+        " · criado" in text
     )
     assert "online" not in text and "aguardando" not in text
 

@@ -48,7 +48,7 @@ def test_tools_toolsets_prints_the_table_in_the_users_language(
     rows = {line.split()[0]: line.split()[1:4] for line in lines[1:]}
     assert list(rows) == list(TOOLSETS)
     assert rows["tickets"][:2] == ["on", "on"] and int(rows["tickets"][2]) > 0
-    assert rows["equipment"] == ["off", "on", "5"]  # opt-in, named here
+    assert rows["equipment"] == ["off", "on", "7"]  # opt-in, named here
     assert rows["clients"] == ["off", "off", "0"]  # declared, no tool yet: listed all the same
     assert "Billing history and contracts." in lines[1 + TOOLSETS.index("finance")]
 

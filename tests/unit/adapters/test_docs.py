@@ -44,10 +44,7 @@ def test_parameters_show_type_requirement_and_description() -> None:
     text = render_tools_markdown()
     get_ticket = text.split("\n### get_ticket\n", 1)[1].split("\n### ", 1)[0]
     assert "**Show ticket** (Ver ticket) — read-only" in get_ticket
-    assert (
-        "| `ticket_number` | string | yes | Visible number (not the ID). |"
-        in get_ticket
-    )
+    assert "| `ticket_number` | string | yes | Visible number (not the ID). |" in get_ticket
     assert "| `show_entities` | boolean | no |" in get_ticket  # off unless given: no default said
     close = text.split("\n### close_ticket\n", 1)[1].split("\n### ", 1)[0]
     assert "— **write** · destructive · idempotent" in close

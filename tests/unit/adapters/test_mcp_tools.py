@@ -62,6 +62,7 @@ WRITES = {
     "delete_ticket_answer_file": (True, True),
     "update_internal_communication": (False, True),
     "delete_internal_communication": (True, True),
+    "update_chat": (False, True),  # transferring twice to the same attendant leaves the chat as once
     # equipment and the organisation's service catalogs (issue 21): removals cascade and cannot be undone
     "create_equipment": (False, False),
     "update_equipment": (False, True),

@@ -10,7 +10,8 @@ from typing import Literal, get_args
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
-from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, field_is, id_is, listed, one_of
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, Check, field_is, id_is, listed, one_of
+from adapters.tiflux.fake.tenant.moments import parse_moment
 from adapters.tiflux.fake.tenant.routes import Reader, Route
 
 ChatKind = Literal["inbox", "mine", "in_attendance", "archived"]
@@ -45,6 +46,10 @@ class ChatsArea:
         user_id: int | None = None,
         status: str | None = None,
         canceled: bool | None = None,
+        created_at_start: str | None = None,
+        created_at_end: str | None = None,
+        finished_at_start: str | None = None,
+        finished_at_end: str | None = None,
     ) -> list[Json]:
         if kind not in get_args(ChatKind):
             raise self._state.not_found("Chat list")
@@ -67,6 +72,11 @@ class ChatsArea:
             id_is("responsible", user_id if attending else None),
             field_is("status", status if attending else None),
             field_is("canceled", canceled if kind == "archived" else None),
+            _within("created_at", "created_at", created_at_start, created_at_end),
+            # Fixtures have no `finished_at`: an archived chat's last update is when it finished (v2.42 §14).
+            _within("updated_at", "finished_at", finished_at_start, finished_at_end)
+            if kind == "archived"
+            else None,
         ]
         chats = [self._state.chats[chat_id] for chat_id in self._state.chat_lists[kind]]
         return listed(chats, checks, offset, limit)
@@ -75,6 +85,23 @@ class ChatsArea:
         requestor = self._state.requestors.get((chat.get("requestor") or {}).get("id", 0))
         phone = requestor.get("telephone") if requestor else None
         return re.sub(r"\D", "", phone) if phone else None
+
+
+def _within(key: str, name: str, start: str | None, end: str | None) -> Check | None:
+    """Chats whose `key` moment is within [start, end] (either bound open); a bad bound is a 422."""
+    if start is None and end is None:
+        return None
+    low = parse_moment(start, name=f"{name}_start") if start is not None else None
+    high = parse_moment(end, name=f"{name}_end", end_of_day=True) if end is not None else None
+
+    def check(chat: Json) -> bool:
+        raw = chat.get(key)
+        if not raw:
+            return False
+        moment = parse_moment(raw, name=key)
+        return (low is None or moment >= low) and (high is None or moment <= high)
+
+    return check
 
 
 _CHAT_FILTERS: dict[str, Reader] = {
@@ -87,6 +114,10 @@ _CHAT_FILTERS: dict[str, Reader] = {
     "user_id": "integer",
     "status": "raw",
     "canceled": "boolean",
+    "created_at_start": "raw",
+    "created_at_end": "raw",
+    "finished_at_start": "raw",
+    "finished_at_end": "raw",
 }
 ROUTES = (
     *(

@@ -56,6 +56,37 @@ class ConversationsArea:
         self.sent.append(dict(body))
         return copy.deepcopy(self._state.tables["send_message_answer"])
 
+    def update_chat(self, chat_id: int, body: Mapping[str, Any]) -> Json:
+        """Transfer (attendant, department) or link a ticket; only an active chat; answers the chat."""
+        chat = self._chat(chat_id)
+        if chat["archived"] or chat["canceled"]:
+            raise validation_error("chat is not active")
+        keys = [key for key in ("user_id", "department_id", "ticket_number") if key in body]
+        if not keys or set(body) - set(keys):
+            raise validation_error("give user_id, department_id or ticket_number")
+        for key in keys:
+            if not isinstance(body[key], int) or isinstance(body[key], bool):
+                raise validation_error(f"{key} is invalid")
+        changes: dict[str, Json] = {}
+        if "user_id" in body:
+            user = self._state.users.get(body["user_id"])
+            if user is None or not user["active"] or user["_type"] not in ("admin", "attendant"):
+                raise validation_error("user_id is invalid")
+            changes["responsible"] = {"id": user["id"], "name": user["name"]}
+        if "department_id" in body:
+            found = [d for d in self._state.tables["departments"] if d["id"] == body["department_id"]]
+            if not found:
+                raise validation_error("department_id is invalid")
+            changes["department"] = {"id": found[0]["id"], "name": found[0]["name"]}
+        if "ticket_number" in body:
+            ticket = self._state.tickets.get(body["ticket_number"])
+            if ticket is None:
+                raise validation_error("ticket_number is invalid")
+            changes["ticket"] = {"number": ticket["ticket_number"], "title": ticket["title"]}
+        chat |= changes
+        chat["updated_at"] = iso(self._state.now())
+        return copy.deepcopy(chat)
+
     def archive_chat(self, chat_id: int, body: Mapping[str, Any]) -> Json:
         chat = self._chat(chat_id)
         item = body.get("services_catalogs_item_id", 1)
@@ -123,6 +154,7 @@ def _check_types(body: Mapping[str, Any]) -> None:
 ROUTES = (
     Route("GET", "/chats/{chat_id:int}/messages", ConversationsArea.chat_messages, paged=True),
     Route("POST", "/chats/send_message", ConversationsArea.send_message, body="json"),
+    Route("PUT", "/chats/{chat_id:int}", ConversationsArea.update_chat, body="json"),
     Route("PUT", "/chats/{chat_id:int}/archive", ConversationsArea.archive_chat, body="json", status=202),
     Route(
         "GET",

@@ -27,6 +27,7 @@ from adapters.tiflux.fake.tenant import (
 )
 from adapters.tiflux.fake.tenant import catalogs as catalogs_area
 from adapters.tiflux.fake.tenant import equipment as equipment_area
+from adapters.tiflux.fake.tenant import finance as finance_area
 from adapters.tiflux.fake.tenant import knowledge as knowledge_area
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState, load_demo_data
@@ -64,6 +65,7 @@ class FakeTenant:
         self.time_entries = time_entries.TimeEntriesArea(state)
         self.ticket_reports = ticket_reports.TicketReportsArea(state)  # reports (issue 18)
         self.agents = agents_area.AgentsArea(state)  # people: agents and technical groups (issue 19)
+        self.finance = finance_area.FinanceArea(state)  # billing and contracts (issue 20)
         self.catalogs = catalogs_area.CatalogsArea(state)  # the organisation's catalogs (issue 21)
         self._served: tuple[tuple[object, tuple[Route, ...]], ...] = (
             (self.tickets, tickets.ROUTES),
@@ -84,6 +86,7 @@ class FakeTenant:
             (self.time_entries, time_entries.ROUTES),
             (self.ticket_reports, ticket_reports.ROUTES),
             (self.agents, agents_area.ROUTES),
+            (self.finance, finance_area.ROUTES),
             (self.catalogs, catalogs_area.ROUTES),
         )
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from adapters.tiflux.fake.tenant.bodies import Json
 from adapters.tiflux.fake.tenant.data import TenantState
 from adapters.tiflux.fake.tenant.errors import validation_error
-from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, page
+from adapters.tiflux.fake.tenant.matching import DEFAULT_LIMIT, check_page, page
 from adapters.tiflux.fake.tenant.routes import Route
 
 EARLIER_THAN = "2025-03-01"  # periods ending before March 2025 read the earlier summary
@@ -34,6 +34,7 @@ class TicketReportsArea:
     ) -> Json:
         """The summary of the period; ``tickets_list`` only when asked for, paged. The id filters are
         accepted (what they narrow is not known from the fixtures)."""
+        check_page(offset, limit)
         if not start_date or not _DAY.fullmatch(start_date) or not end_date or not _DAY.fullmatch(end_date):
             raise validation_error("start_date and end_date are required (YYYY-MM-DD)")
         if end_date < start_date:
