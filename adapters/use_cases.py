@@ -149,7 +149,9 @@ class UseCases(containers.DeclarativeContainer):
     read_note = providers.Factory(ReadNote, communications=gateway.provided.communications)
     list_ticket_files = providers.Factory(ListTicketFiles, files=gateway.provided.files)
     show_stage_history = providers.Factory(ShowStageHistory, stage_history=gateway.provided.stage_history)
-    add_appointment = providers.Factory(AddAppointment, appointments=gateway.provided.appointments)
+    add_appointment = providers.Factory(
+        AddAppointment, appointments=gateway.provided.appointments, references=references
+    )
     list_appointments = providers.Factory(ListAppointments, appointments=gateway.provided.appointments)
 
     show_chat = providers.Factory(ShowChat, chats=gateway.provided.chats)

@@ -127,33 +127,63 @@ class Valuation:
     guarantee: bool = False
     value: Decimal | None = None
     external_user_name: str | None = None
+    # By name (resolved before sending: the loose service, the contract whose rider is in force, the charge).
+    loose_service_name: str | None = None
+    contract_name: str | None = None
+    shift_name: str | None = None
 
     @property
     def kind(self) -> int | None:
         """1: a loose service, 2: a contract rider (TiFlux's `attendance_kind`)."""
-        if self.loose_service_id is not None:
+        if self.loose_service_id is not None or self.loose_service_name:
             return 1
-        return 2 if self.contract_rider_id is not None else None
+        return 2 if self.contract_rider_id is not None or self.contract_name else None
+
+    @property
+    def named(self) -> bool:
+        return bool(self.loose_service_name or self.contract_name or self.shift_name)
 
     @property
     def valued(self) -> bool:
         """Whether anything but the external executor was given (the executor fits any desk)."""
-        given = (self.attendance, self.kind, self.shift_id, self.shift_owner, self.value)
+        given = (
+            self.attendance,
+            self.kind,
+            self.shift_id or self.shift_name or None,
+            self.shift_owner,
+            self.value,
+        )
         return self.guarantee or any(item is not None for item in given)
 
     def check(self) -> None:
-        if self.loose_service_id is not None and self.contract_rider_id is not None:
-            raise InvalidInput("contract_rider_id", "excludes", {"other": "loose_service_id"})
-        if self.shift_id is not None and self.shift_owner is not None:
-            raise InvalidInput("shift_owner_ticket_number", "excludes", {"other": "shift_id"})
-        travel = "shift_id" if self.shift_id is not None else "shift_owner_ticket_number"
-        travels = self.shift_id is not None or self.shift_owner is not None
+        pairs = (
+            ("loose_service_id", self.loose_service_id, "loose_service_name", self.loose_service_name),
+            ("contract_rider_id", self.contract_rider_id, "contract_name", self.contract_name),
+            ("shift_id", self.shift_id, "shift_name", self.shift_name),
+        )
+        for id_field, ident, name_field, name in pairs:
+            if ident is not None and name is not None:
+                raise InvalidInput(name_field, "excludes", {"other": id_field})
+            if name is not None and not name.strip():
+                raise InvalidInput(name_field, "min_length")
+        service = "loose_service_id" if self.loose_service_id is not None else "loose_service_name"
+        rider = "contract_rider_id" if self.contract_rider_id is not None else "contract_name"
+        shift = "shift_id" if self.shift_id is not None else "shift_name"
+        has_service = self.loose_service_id is not None or self.loose_service_name is not None
+        has_rider = self.contract_rider_id is not None or self.contract_name is not None
+        has_shift = self.shift_id is not None or self.shift_name is not None
+        if has_service and has_rider:
+            raise InvalidInput(rider, "excludes", {"other": service})
+        if has_shift and self.shift_owner is not None:
+            raise InvalidInput("shift_owner_ticket_number", "excludes", {"other": shift})
+        travel = shift if has_shift else "shift_owner_ticket_number"
+        travels = has_shift or self.shift_owner is not None
         if travels and self.attendance is not Attendance.EXTERNAL:
             raise InvalidInput(travel, "external_only")
         if self.value is not None:
             if self.guarantee:
                 raise InvalidInput("value", "excludes", {"other": "guarantee"})
-            if self.loose_service_id is None:
+            if not has_service:
                 raise InvalidInput("value", "loose_service_only")
             if not Decimal(0) <= self.value <= MAX_APPOINTMENT_VALUE or self.value != self.value.quantize(
                 CENT

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from application.lookups import LOOKUP_PAGE_SIZE, MAX_LOOKUP_PAGES, every_page
@@ -36,11 +37,12 @@ from domain.ids import (
     EntityId,
     PriorityId,
     StageId,
+    TicketNumber,
     UserId,
 )
 from domain.knowledge import Counted, KnowledgeFolder, KnowledgeFolderId
 from domain.paging import Page, PageRequest
-from domain.people import Client, User, UserType
+from domain.people import Client, PersonRef, User, UserType
 from domain.requestors import Department, Requestor, RequestorFilter, TechnicalUser
 from domain.resolution import (
     Ambiguous,
@@ -58,6 +60,7 @@ from domain.resolution import (
     decide,
     settle,
 )
+from domain.valuation import ContractRider, TravelCharge
 
 if TYPE_CHECKING:  # the catalogs area loads on first use (opt-in toolset)
     from domain.catalogs import Area
@@ -530,6 +533,54 @@ async def _find_technical_group(
 
 TECHNICAL_GROUP: Kind[TechnicalGroup, TechnicalGroupId, None] = Kind(
     "technical_group", _find_technical_group, lambda group: group.id
+)
+
+
+# --- valued appointments (issue 18, v2.42/tickets.md §20.12) ---------------------------------------------
+# Scope: the ticket, and the day the riders must be in force on (loose services and riders), or just the
+# ticket (travel charges, every contract).
+
+
+def _or_every_one(outcome: Resolution[T], records: Sequence[T]) -> Resolution[T]:
+    """A name that matches nothing on a short list: the error names what there is."""
+    if isinstance(outcome, NoMatch) and not outcome.suggestions:
+        return NoMatch(outcome.term, tuple(records))
+    return outcome
+
+
+async def _find_loose_service(
+    gateway: TifluxGateway, term: str, scope: tuple[TicketNumber, date | None]
+) -> Resolution[PersonRef]:
+    types = await gateway.ticket_valuation.service_types(*scope)
+    return _or_every_one(
+        decide(term, candidates_of(types.loose_services, lambda s: (s.name,))), types.loose_services
+    )
+
+
+async def _find_contract_rider(
+    gateway: TifluxGateway, term: str, scope: tuple[TicketNumber, date | None]
+) -> Resolution[ContractRider]:
+    """A rider answers to its contract's name; its own ID is what TiFlux takes."""
+    types = await gateway.ticket_valuation.service_types(*scope)
+    found = decide(term, candidates_of(types.riders, lambda r: (r.contract.name if r.contract else None,)))
+    return _or_every_one(found, types.riders)
+
+
+async def _find_travel_charge(
+    gateway: TifluxGateway, term: str, scope: TicketNumber
+) -> Resolution[TravelCharge]:
+    charges = await gateway.ticket_valuation.travel_charges(scope, None)
+    return _or_every_one(decide(term, candidates_of(charges, lambda c: (c.name,))), charges)
+
+
+LOOSE_SERVICE: Kind[PersonRef, int, tuple[TicketNumber, date | None]] = Kind(
+    "loose_service", _find_loose_service, lambda s: s.id or 0
+)
+CONTRACT_RIDER: Kind[ContractRider, int, tuple[TicketNumber, date | None]] = Kind(
+    "contract_rider", _find_contract_rider, lambda r: r.id
+)
+TRAVEL_CHARGE: Kind[TravelCharge, int, TicketNumber] = Kind(
+    "travel_charge", _find_travel_charge, lambda c: c.id
 )
 
 

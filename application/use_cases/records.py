@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from application.attachments import EncodedFile, gather_attachments
 from application.commands import NewAppointment, NoteDraft
@@ -11,11 +11,13 @@ from application.ports.attachments import AttachmentsPort
 from application.ports.records import AppointmentsPort, CommunicationsPort, FilesPort, StageHistoryPort
 from application.ports.rich_text import RichTextPort
 from application.queries import AppointmentFilter
+from application.resolvers import CONTRACT_RIDER, LOOSE_SERVICE, TRAVEL_CHARGE, References, decisions
 from domain.attachments import COMMUNICATION_LIMITS
 from domain.errors import Rejected
 from domain.ids import CommunicationId, TicketNumber
 from domain.paging import Page, PageRequest
 from domain.records import Appointment, InternalCommunication, StageSla, TicketFile
+from domain.resolution import Decision, Reference
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class ListAppointments:
 class AppointmentAdded:
     number: TicketNumber
     appointment: Appointment
+    decisions: tuple[Decision, ...] = ()  # what each name became
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,10 @@ class AddAppointment:
     valuation, and the user is told what it needs."""
 
     appointments: AppointmentsPort
+    references: References | None = None  # for the names of a valued appointment
 
     async def __call__(self, number: TicketNumber, appointment: NewAppointment) -> AppointmentAdded:
+        appointment, decided = await self._resolved(number, appointment)
         try:
             created = await self.appointments.create(number, appointment)
         except Rejected as refusal:
@@ -134,4 +139,37 @@ class AddAppointment:
             raise Rejected(
                 refusal.messages, hint="valuation_required" if needs_valuation else None
             ) from refusal
-        return AppointmentAdded(number, created)
+        return AppointmentAdded(number, created, decided)
+
+    async def _resolved(
+        self, number: TicketNumber, appointment: NewAppointment
+    ) -> tuple[NewAppointment, tuple[Decision, ...]]:
+        """The appointment with every name turned into the ID TiFlux takes (the rules checked again)."""
+        valuation = appointment.valuation
+        if valuation is None or not valuation.named:
+            return appointment, ()
+        assert self.references is not None
+        on_day = (number, appointment.day)
+        service = await self.references.resolve(
+            LOOSE_SERVICE,
+            Reference("loose_service_id", "loose_service_name", None, valuation.loose_service_name),
+            on_day,
+        )
+        rider = await self.references.resolve(
+            CONTRACT_RIDER,
+            Reference("contract_rider_id", "contract_name", None, valuation.contract_name),
+            on_day,
+        )
+        shift = await self.references.resolve(
+            TRAVEL_CHARGE, Reference("shift_id", "shift_name", None, valuation.shift_name), number
+        )
+        ids = replace(
+            valuation,
+            loose_service_id=service.id if valuation.loose_service_name else valuation.loose_service_id,
+            contract_rider_id=rider.id if valuation.contract_name else valuation.contract_rider_id,
+            shift_id=shift.id if valuation.shift_name else valuation.shift_id,
+            loose_service_name=None,
+            contract_name=None,
+            shift_name=None,
+        )
+        return replace(appointment, valuation=ids), decisions(service, rider, shift)

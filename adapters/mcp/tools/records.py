@@ -98,14 +98,18 @@ class TicketOnlyInput(ToolInput):
         return await list_files(self.ticket_number)
 
 
+_BY_NAME = Words(pt="Nome.", en="Name.")
+_NAMES = ("loose_service_name", "contract_name", "shift_name")
+
+
 class NewAppointmentInput(ToolInput):
     ticket_number: TicketNumberArg
     date: Annotated[PastDay, Words(pt="Hoje ou antes.", en="Today or earlier.")]
     init_time: Annotated[TimeOfDay, Words(pt="Início (HH:MM).", en="Start (HH:MM).")]
     end_time: Annotated[TimeOfDay, Words(pt="Fim (HH:MM).", en="End (HH:MM).")]
-    description: Annotated[
-        str, Words(pt="O que foi feito; texto simples.", en="What was done; plain text.")
-    ] = Field(min_length=1, max_length=10_000)
+    description: Annotated[str, Words(pt="O que foi feito.", en="What was done.")] = Field(
+        min_length=1, max_length=10_000
+    )
     # Valued appointments (2.42): the kind (1 loose service, 2 contract rider) follows from which is given.
     attendance: Annotated[
         Literal["external", "remote", "internal"] | None, Words(pt="Mesa valorizada.", en="Valued desk.")
@@ -121,12 +125,18 @@ class NewAppointmentInput(ToolInput):
     external_user_name: Annotated[str | None, Words(pt="Executor externo.", en="External executor.")] = Field(
         default=None, min_length=1, max_length=255
     )
+    # The same three by name (resolved on the ticket's lists; an ID and a name together are refused).
+    loose_service_name: Annotated[str | None, _BY_NAME] = Field(default=None, max_length=200)
+    contract_name: Annotated[str | None, _BY_NAME] = Field(default=None, max_length=200)
+    shift_name: Annotated[str | None, _BY_NAME] = Field(default=None, max_length=200)
 
     @classmethod
     def advertise(cls, schema: dict[str, Any]) -> dict[str, Any]:
         # Bounds are enforced, not shown (they cost tools/list bytes on every session); a number is a number.
         names = ("shift_owner_ticket_number", "value", "external_user_name", "description", "guarantee")
-        for name in (*names, "init_time", "end_time"):
+        for name in _NAMES:
+            schema["properties"][name] = {"type": "string", **schema["properties"][name]}
+        for name in (*names, *_NAMES, "init_time", "end_time"):
             for key in ("maxLength", "minimum", "maximum", "anyOf", "pattern", "default"):
                 schema["properties"][name].pop(key, None)
         schema["properties"]["value"]["type"] = "number"
@@ -145,6 +155,9 @@ class NewAppointmentInput(ToolInput):
             guarantee=self.guarantee,
             value=self.value,
             external_user_name=self.external_user_name,
+            loose_service_name=self.loose_service_name,
+            contract_name=self.contract_name,
+            shift_name=self.shift_name,
         )
         given = valuation.valued or valuation.external_user_name is not None
         return NewAppointment(

@@ -8,8 +8,9 @@ from domain.agents import TechnicalGroup
 from domain.custom_fields import EntityField, EntityFieldOption
 from domain.desks import CatalogItem, Desk, Priority, ServicesCatalog, Stage
 from domain.knowledge import KnowledgeFolder
-from domain.people import Client, User
+from domain.people import Client, PersonRef, User
 from domain.requestors import Department
+from domain.valuation import ContractRider, TravelCharge
 
 
 def label(record: object, t: Translator) -> str:
@@ -41,6 +42,12 @@ def label(record: object, t: Translator) -> str:
             return f"{name} ({field_type}) · ID {ident}"
         case EntityFieldOption(value=value, id=ident):
             return f"{value} · ID {ident}"
-        case TechnicalGroup(name=name, id=ident):
+        case (
+            TechnicalGroup(name=name, id=ident)
+            | TravelCharge(name=name, id=ident)
+            | PersonRef(name=name, id=ident)
+        ):
             return f"{name} · ID {ident}"
+        case ContractRider(contract=contract, id=ident):  # the rider's ID is what an appointment takes
+            return f"{contract.name if contract else '?'} · {t('label.rider')} {ident}"
     return str(record)

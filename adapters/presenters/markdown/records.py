@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from adapters.i18n import Translator
 from adapters.presenters.markdown.format import Formatter, bullet, duration, lines
+from adapters.presenters.markdown.labels import label
 from adapters.presenters.markdown.text import html_to_text, inline, one_line, quote_line
 from application.use_cases.records import AppointmentAdded, Appointments, NoteAdded, StageHistory, TicketFiles
 from domain.ids import TicketNumber
@@ -127,7 +128,18 @@ def present_appointment_added(added: AppointmentAdded, fmt: Formatter) -> str:
         "",
         _appointment(added.appointment, fmt),
         t("appointments.created_value", value=fmt.money(value)) if value is not None else None,
+        *_names(added, fmt),
     )
+
+
+def _names(added: AppointmentAdded, fmt: Formatter) -> Iterator[str]:
+    """What each name of a valued appointment became."""
+    if not added.decisions:
+        return
+    yield ""
+    yield f"**{fmt.t('writes.decisions')}**"
+    for decision in added.decisions:
+        yield f'- `{decision.field}` "{inline(decision.term)}" → {inline(label(decision.record, fmt.t))}'
 
 
 def _who(person: PersonRef | None, fmt: Formatter) -> str:
